@@ -1,0 +1,88 @@
+"""What every AI provider looks like, its settings, and the errors it may raise.
+
+Importing this module stays cheap: no SDK and no HTTP client is imported here.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+from psymitrix_cli.errors import ProviderError
+
+Message = dict[str, str]  # {"role": "user" | "assistant", "content": str}
+
+PROVIDER_NAMES = ("groq", "gemini", "offline")
+
+
+@dataclass(frozen=True)
+class AISettings:
+    provider: str | None = None  # configured default: "groq" | "gemini" | "offline" | None
+    groq_api_key: str | None = None  # GROQ_API_KEY
+    gemini_api_key: str | None = None  # GEMINI_API_KEY
+    groq_model: str = "llama-3.3-70b-versatile"
+    gemini_model: str = "gemini-2.5-flash"
+    timeout_seconds: float = 30.0
+    max_retries: int = 2
+
+
+class Provider(Protocol):
+    name: str  # "groq" | "gemini" | "offline"
+    model: str
+
+    def stream(self, system: str, messages: Sequence[Message]) -> Iterator[str]:
+        """Yield reply text as it arrives; raise ProviderError, even mid-stream."""
+        ...
+
+    def complete(self, system: str, messages: Sequence[Message]) -> str:
+        """One non-streamed reply (used for summaries)."""
+        ...
+
+
+class ProviderAuthError(ProviderError):
+    """The provider rejected the API key; the message names the env variable to fix."""
+
+    code = "provider_auth"
+
+
+class ProviderUnavailable(ProviderError):
+    """Timeout, dropped connection, rate limit or server error, after the SDK's retries."""
+
+    code = "provider_unavailable"
+
+
+def transport_errors() -> tuple[type[BaseException], ...]:
+    """httpx-family transport errors (timeouts, resets, cut bodies) of loaded HTTP clients.
+
+    Only reads sys.modules: it is called after an SDK has been imported, and
+    must not import an HTTP client itself. google-genai may run on httpx or
+    httpx2, whose exception classes are unrelated, so both are checked.
+    """
+    found: list[type[BaseException]] = []
+    for name in ("httpx", "httpx2"):
+        module = sys.modules.get(name)
+        error = getattr(module, "TransportError", None)
+        if isinstance(error, type) and issubclass(error, BaseException):
+            found.append(error)
+    return tuple(found)
+
+
+def transport_failure(provider: str, exc: BaseException, mid_stream: bool) -> ProviderUnavailable:
+    """Word an httpx-family transport error (see transport_errors) for the user."""
+    kind = type(exc).__name__
+    if "Timeout" in kind:
+        return ProviderUnavailable(f"{provider} took too long to answer (timed out).")
+    if "Connect" in kind:
+        return ProviderUnavailable(f"Could not connect to {provider}; check your network.")
+    where = "mid-reply" if mid_stream else "while answering"
+    return ProviderUnavailable(f"The connection to {provider} dropped {where}.")
+
+
+def scrub(text: str, secret: str | None, limit: int = 200) -> str:
+    """Shorten a provider's error text and make sure it never echoes the key."""
+    if secret:
+        text = text.replace(secret, "***")
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"

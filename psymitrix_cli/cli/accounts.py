@@ -1,0 +1,114 @@
+"""signup, login, logout, whoami, me."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from psymitrix_cli.cli.options import Json, PasswordStdin
+from psymitrix_cli.cli.state import AppState
+
+
+def _store_token(state: AppState, grant: dict[str, str]) -> str:
+    return state.credentials.set(grant["accessToken"])
+
+
+def signup(
+    ctx: typer.Context,
+    name: Annotated[str | None, typer.Option(help="Your name.")] = None,
+    username: Annotated[str | None, typer.Option(help="3–32 of a-z 0-9 _ . -")] = None,
+    email: Annotated[str | None, typer.Option(help="Your email address.")] = None,
+    phone: Annotated[str | None, typer.Option(help="Optional, international form (+14155550123).")] = None,
+    timezone: Annotated[
+        str | None, typer.Option(help="IANA timezone, e.g. Europe/London. [default: this machine's]")
+    ] = None,
+    password_stdin: PasswordStdin = False,
+    json_: Json = False,
+) -> None:
+    """Create an account (and log in). Prompts for anything missing when on a terminal."""
+    from psymitrix_cli.domain import validation as v
+    from psymitrix_cli.localtz import machine_timezone
+    from psymitrix_cli.ui import prompts
+    from psymitrix_cli.ui.views import accounts as views
+
+    state = AppState.of(ctx, json_)
+    term = state.term
+    name = name if name is not None else prompts.ask(term, "Name", "--name", v.name)
+    username = username if username is not None else prompts.ask(term, "Username", "--username", v.username)
+    email = email if email is not None else prompts.ask(term, "Email", "--email", v.email)
+    if password_stdin:
+        password = prompts.read_stdin_lines(1)[0]
+    else:
+        password = prompts.ask_password(
+            term, "Password", confirm=True,
+            check=lambda p: v.password(p, username_=username, email_=email),
+        )
+    result = state.backend.accounts.signup(
+        name=name, username=username, email=email, phone=phone,
+        timezone=timezone or machine_timezone(), password=password,
+    )
+    _store_token(state, state.backend.accounts.login(result["username"], password))
+    term.emit(result, views.signed_up)
+
+
+def login(
+    ctx: typer.Context,
+    identifier: Annotated[str | None, typer.Argument(help="Username or email.")] = None,
+    password_stdin: PasswordStdin = False,
+    json_: Json = False,
+) -> None:
+    """Log in and keep the token in the system keyring."""
+    from psymitrix_cli.domain import validation as v
+    from psymitrix_cli.ui import prompts
+
+    state = AppState.of(ctx, json_)
+    term = state.term
+    if identifier is None:
+        identifier = prompts.ask(term, "Username or email", "IDENTIFIER", lambda s: v.clean_text(s, "Username or email", 254))
+    if password_stdin:
+        password = prompts.read_stdin_lines(1)[0]
+    else:
+        password = prompts.ask_password(term, "Password", confirm=False, check=lambda p: p)
+    grant = state.backend.accounts.login(identifier, password)
+    storage = _store_token(state, grant)
+    me = state.backend.accounts.whoami()
+    result = {"userId": me["userId"], "username": me["username"], "expiresAt": grant["expiresAt"], "storage": storage}
+    term.emit(result, lambda t, r: t.success(f"Logged in as {r['username']}."))
+
+
+def logout(
+    ctx: typer.Context,
+    everywhere: Annotated[bool, typer.Option("--all", help="Log out every device: revoke all tokens.")] = False,
+    json_: Json = False,
+) -> None:
+    """Forget this terminal's token (--all: revoke every token issued so far)."""
+    state = AppState.of(ctx, json_)
+    had_token = state.credentials.get() is not None
+    if everywhere:
+        state.backend.accounts.logout(everywhere=True)
+    state.credentials.delete()
+    result = {"loggedOut": had_token, "everywhere": everywhere}
+    text = "Logged out everywhere." if everywhere else ("Logged out." if had_token else "You were not logged in.")
+    state.term.emit(result, lambda t, r: t.success(text))
+
+
+def whoami(ctx: typer.Context, json_: Json = False) -> None:
+    """Show who is logged in."""
+    from psymitrix_cli.ui.views import accounts as views
+
+    state = AppState.of(ctx, json_)
+    state.term.emit(state.backend.accounts.whoami(), views.account)
+
+
+def me(ctx: typer.Context, json_: Json = False) -> None:
+    """Your profile with streak, counts and recent entries (the combined profile view)."""
+    from psymitrix_cli.ui.views import accounts as views
+
+    state = AppState.of(ctx, json_)
+    state.term.emit(state.backend.profile.me(), views.profile)
+
+
+def register(app: typer.Typer) -> None:
+    for command in (signup, login, logout, whoami, me):
+        app.command(rich_help_panel="Account")(command)

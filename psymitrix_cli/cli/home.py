@@ -1,0 +1,17 @@
+"""Bare `psymitrix`: the dashboard when logged in, help otherwise."""
+
+from __future__ import annotations
+
+import typer
+
+from psymitrix_cli.cli.state import AppState
+
+
+def show_home(ctx: typer.Context) -> None:
+    state = AppState.of(ctx)
+    if state.credentials.get() is None:
+        typer.echo(ctx.get_help())
+        return
+    from psymitrix_cli.ui.views import accounts as views
+
+    state.term.emit(state.backend.profile.me(), views.profile)

@@ -1,0 +1,63 @@
+"""profile update, account delete."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from psymitrix_cli.cli.options import Json, PasswordStdin, Yes
+from psymitrix_cli.cli.state import AppState
+
+profile_app = typer.Typer(help="Change your profile.", no_args_is_help=True)
+account_app = typer.Typer(help="Manage your account.", no_args_is_help=True)
+
+
+@profile_app.command("update")
+def update(
+    ctx: typer.Context,
+    name: Annotated[str | None, typer.Option(help="New name.")] = None,
+    username: Annotated[str | None, typer.Option(help="New username.")] = None,
+    email: Annotated[str | None, typer.Option(help="New email.")] = None,
+    phone: Annotated[str | None, typer.Option(help="New phone number ('' removes it).")] = None,
+    timezone: Annotated[str | None, typer.Option(help="New IANA timezone.")] = None,
+    json_: Json = False,
+) -> None:
+    """Update your name, username, email, phone or timezone."""
+    from psymitrix_cli.ui.views import accounts as views
+
+    state = AppState.of(ctx, json_)
+    result = state.backend.accounts.update_profile(
+        name=name, username=username, email=email, phone=phone, timezone=timezone
+    )
+    state.term.emit(result, lambda t, r: (t.success("Profile updated."), views.account(t, r)))
+
+
+@account_app.command("delete")
+def delete(
+    ctx: typer.Context,
+    yes: Yes = False,
+    password_stdin: PasswordStdin = False,
+    json_: Json = False,
+) -> None:
+    """Erase your account and every entry of yours. This cannot be undone."""
+    from psymitrix_cli import messages
+    from psymitrix_cli.errors import InvalidInput
+    from psymitrix_cli.ui import prompts
+
+    state = AppState.of(ctx, json_)
+    term = state.term
+    if not yes and not prompts.confirm(term, "Erase your account and all of its data for good?"):
+        raise InvalidInput("Not deleted: confirmation declined.")
+    if password_stdin:
+        password = prompts.read_stdin_lines(1)[0]
+    else:
+        password = prompts.ask_password(term, "Password", confirm=False, check=lambda p: p)
+    state.backend.accounts.delete_account(password)
+    state.credentials.delete()
+    term.emit({"deleted": True}, lambda t, r: t.success(messages.ACCOUNT_DELETED))
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(profile_app, name="profile", rich_help_panel="Account")
+    app.add_typer(account_app, name="account", rich_help_panel="Account")

@@ -1,0 +1,96 @@
+"""Per-invocation state: global flags, and the objects built from them on first use.
+
+Nothing here touches the disk, the network or a heavy import until a command
+asks for it, so `psymitrix --help` stays as cheap as importing Typer.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
+
+import typer
+
+from psymitrix_cli.ui.terminal import Terminal
+
+if TYPE_CHECKING:
+    from psymitrix_cli.auth.credentials import CredentialStore
+    from psymitrix_cli.backends.base import Backend
+    from psymitrix_cli.clock import Clock
+    from psymitrix_cli.config import Settings
+
+
+@dataclass
+class AppState:
+    backend_name: str | None = None
+    json_mode: bool = False
+    debug: bool = False
+    no_color: bool = False
+    _closers: list[Any] = field(default_factory=list)
+
+    @classmethod
+    def of(cls, ctx: typer.Context, json_mode: bool = False) -> AppState:
+        root = ctx.find_root()
+        if not isinstance(root.obj, AppState):
+            root.obj = AppState()
+        state: AppState = root.obj
+        if json_mode and not state.json_mode:
+            state.json_mode = True
+            state.__dict__.pop("term", None)
+        return state
+
+    @cached_property
+    def term(self) -> Terminal:
+        return Terminal(json_mode=self.json_mode, no_color=self.no_color, debug=self.debug)
+
+    @cached_property
+    def settings(self) -> Settings:
+        from psymitrix_cli.config import load_settings
+
+        return load_settings(backend=self.backend_name)
+
+    @cached_property
+    def clock(self) -> Clock:
+        from psymitrix_cli.clock import clock_from_spec
+
+        spec = self.settings.clock_spec if self.settings.testing else None
+        return clock_from_spec(spec)
+
+    @cached_property
+    def credentials(self) -> CredentialStore:
+        from psymitrix_cli.auth.credentials import CredentialStore
+
+        settings = self.settings
+        if settings.backend == "api":
+            slot = f"api:{settings.api_url}"
+        else:
+            from psymitrix_cli.store.factory import store_location
+
+            slot = store_location(settings)
+        return CredentialStore(
+            slot=slot,
+            fallback_file=settings.data_dir / "credentials.json",
+            env_token=settings.token,
+            timeout=settings.keyring_timeout,
+            notify=self.term.notice,
+        )
+
+    @cached_property
+    def backend(self) -> Backend:
+        settings = self.settings
+        if settings.backend == "api":
+            from psymitrix_cli.backends.remote import RemoteBackend
+
+            backend: Backend = RemoteBackend(settings, self.credentials.get)
+        else:
+            from psymitrix_cli.backends.local import LocalBackend
+
+            backend = LocalBackend(settings, self.clock, self.credentials.get)
+        self._closers.append(backend.close)
+        return backend
+
+    def close(self) -> None:
+        for close in reversed(self._closers):
+            close()
+        self._closers.clear()

@@ -1,0 +1,201 @@
+"""Settings from the environment, `.env` and the config file, in one typed object.
+
+Precedence, highest first: the process environment, `.env` in the working
+directory, the config file (`psymitrix config set`), then defaults. Secrets
+(API keys, passwords, the JWT secret) are read from the environment or `.env`
+only; the config file holds preferences, never secrets.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import timedelta
+from pathlib import Path
+
+from psymitrix_cli.ai.base import AISettings
+from psymitrix_cli.errors import InvalidInput
+
+BACKENDS = ("local", "mongo", "api")
+
+# Keys `psymitrix config set` accepts, and the environment variable each stands for.
+CONFIG_KEYS: dict[str, str] = {
+    "backend": "PSYMITRIX_BACKEND",
+    "api_url": "PSYMITRIX_API_URL",
+    "ai_provider": "PSYMITRIX_AI_PROVIDER",
+    "groq_model": "PSYMITRIX_GROQ_MODEL",
+    "gemini_model": "PSYMITRIX_GEMINI_MODEL",
+    "crisis_line": "PSYMITRIX_CRISIS_LINE",
+    "mongo_database": "MONGODB_DATABASE_PSYMITRIX",
+    "mongo_timeout_ms": "PSYMITRIX_MONGO_TIMEOUT_MS",
+    "token_ttl_days": "PSYMITRIX_TOKEN_TTL_DAYS",
+}
+
+
+@dataclass(frozen=True)
+class MongoSettings:
+    link: str | None = None
+    host: str | None = None
+    user: str | None = None
+    password: str | None = field(default=None, repr=False)
+    database: str = "psymitrix"
+    timeout_ms: int = 5000
+
+
+@dataclass(frozen=True)
+class SmtpSettings:
+    host: str | None = None
+    port: int = 587
+    user: str | None = None
+    password: str | None = field(default=None, repr=False)
+    sender: str | None = None
+    starttls: bool = True
+
+
+@dataclass(frozen=True)
+class Settings:
+    backend: str
+    data_dir: Path
+    config_file: Path
+    bcrypt_rounds: int
+    token_ttl: timedelta
+    jwt_secret: str | None = field(repr=False)
+    token: str | None = field(repr=False)
+    crisis_line: str | None
+    api_url: str
+    mongo: MongoSettings
+    ai: AISettings
+    smtp: SmtpSettings
+    keyring_timeout: float
+    clock_spec: str | None
+    testing: bool
+
+    @property
+    def db_path(self) -> Path:
+        return self.data_dir / "psymitrix.db"
+
+
+def _default_dirs(env: Mapping[str, str]) -> tuple[Path, Path]:
+    home = env.get("PSYMITRIX_HOME")
+    if home:
+        root = Path(home).expanduser()
+        return root, root / "config.toml"
+    import platformdirs  # small, but only needed when no home is given
+
+    data = Path(platformdirs.user_data_dir("psymitrix", appauthor=False))
+    config = Path(platformdirs.user_config_dir("psymitrix", appauthor=False))
+    return data, config / "config.toml"
+
+
+def read_config_file(path: Path) -> dict[str, str]:
+    try:
+        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return {}
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise InvalidInput(f"The config file {path} is not valid TOML: {exc}") from None
+    return {k: str(v) for k, v in raw.items() if k in CONFIG_KEYS}
+
+
+def write_config_file(path: Path, values: Mapping[str, str]) -> None:
+    """Write flat `key = "value"` TOML atomically, 0600."""
+    from psymitrix_cli.fsutil import atomic_write_text
+
+    lines = [f"{key} = {json.dumps(value)}" for key, value in sorted(values.items())]
+    atomic_write_text(path, "\n".join(lines) + "\n")
+
+
+def _dotenv(cwd: Path) -> dict[str, str]:
+    path = cwd / ".env"
+    if not path.is_file():
+        return {}
+    from dotenv import dotenv_values
+
+    return {k: v for k, v in dotenv_values(path).items() if v is not None}
+
+
+def merged_environment(env: Mapping[str, str] | None = None) -> dict[str, str]:
+    """The process environment over `.env` over the config file."""
+    process = dict(os.environ if env is None else env)
+    layered = {**_dotenv(Path.cwd()), **process}
+    _, config_file = _default_dirs(layered)
+    from_file = {CONFIG_KEYS[k]: v for k, v in read_config_file(config_file).items()}
+    return {**from_file, **layered}
+
+
+def _int(env: Mapping[str, str], name: str, default: int, low: int, high: int) -> int:
+    raw = env.get(name)
+    if raw in (None, ""):
+        return default
+    try:
+        value = int(raw)
+    except ValueError:
+        raise InvalidInput(f"{name} must be a whole number, not {raw!r}.") from None
+    if not low <= value <= high:
+        raise InvalidInput(f"{name} must be between {low} and {high}; got {value}.")
+    return value
+
+
+def _float(env: Mapping[str, str], name: str, default: float, low: float, high: float) -> float:
+    raw = env.get(name)
+    if raw in (None, ""):
+        return default
+    try:
+        value = float(raw)
+    except ValueError:
+        raise InvalidInput(f"{name} must be a number, not {raw!r}.") from None
+    if not low <= value <= high:
+        raise InvalidInput(f"{name} must be between {low:g} and {high:g}; got {value:g}.")
+    return value
+
+
+def load_settings(env: Mapping[str, str] | None = None, backend: str | None = None) -> Settings:
+    values = merged_environment(env)
+    data_dir, config_file = _default_dirs(values)
+    testing = values.get("PSYMITRIX_TESTING") == "1"
+    chosen = (backend or values.get("PSYMITRIX_BACKEND") or "local").lower()
+    if chosen not in BACKENDS:
+        raise InvalidInput(f"Unknown backend {chosen!r}; choose one of: {', '.join(BACKENDS)}.")
+    return Settings(
+        backend=chosen,
+        data_dir=data_dir,
+        config_file=config_file,
+        # bcrypt cost 12 by default; below 10 only in the test suite.
+        bcrypt_rounds=_int(values, "PSYMITRIX_BCRYPT_ROUNDS", 12, 4 if testing else 10, 16),
+        token_ttl=timedelta(days=_float(values, "PSYMITRIX_TOKEN_TTL_DAYS", 14.0, 0.0001, 365)),
+        jwt_secret=values.get("PSYMITRIX_JWT_SECRET") or None,
+        token=values.get("PSYMITRIX_TOKEN") or None,
+        crisis_line=values.get("PSYMITRIX_CRISIS_LINE") or None,
+        api_url=(values.get("PSYMITRIX_API_URL") or "http://127.0.0.1:8000").rstrip("/"),
+        mongo=MongoSettings(
+            link=values.get("MONGO_LINK") or None,
+            host=values.get("MONGO_HOST") or None,
+            user=values.get("MONGO_USER") or None,
+            password=values.get("MONGO_USER_PASSWORD") or None,
+            database=values.get("MONGODB_DATABASE_PSYMITRIX") or "psymitrix",
+            timeout_ms=_int(values, "PSYMITRIX_MONGO_TIMEOUT_MS", 5000, 100, 120_000),
+        ),
+        ai=AISettings(
+            provider=(values.get("PSYMITRIX_AI_PROVIDER") or None),
+            groq_api_key=values.get("GROQ_API_KEY") or None,
+            gemini_api_key=values.get("GEMINI_API_KEY") or None,
+            groq_model=values.get("PSYMITRIX_GROQ_MODEL") or AISettings.groq_model,
+            gemini_model=values.get("PSYMITRIX_GEMINI_MODEL") or AISettings.gemini_model,
+            timeout_seconds=_float(values, "PSYMITRIX_AI_TIMEOUT", 30.0, 0.1, 600),
+            max_retries=_int(values, "PSYMITRIX_AI_MAX_RETRIES", 2, 0, 10),
+        ),
+        smtp=SmtpSettings(
+            host=values.get("PSYMITRIX_SMTP_HOST") or None,
+            port=_int(values, "PSYMITRIX_SMTP_PORT", 587, 1, 65535),
+            user=values.get("PSYMITRIX_SMTP_USER") or None,
+            password=values.get("PSYMITRIX_SMTP_PASSWORD") or None,
+            sender=values.get("PSYMITRIX_SMTP_FROM") or None,
+            starttls=values.get("PSYMITRIX_SMTP_STARTTLS", "1") != "0",
+        ),
+        keyring_timeout=_float(values, "PSYMITRIX_KEYRING_TIMEOUT", 3.0, 0.1, 60),
+        clock_spec=values.get("PSYMITRIX_CLOCK") or None,
+        testing=testing,
+    )

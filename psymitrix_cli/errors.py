@@ -1,0 +1,85 @@
+"""Typed errors. Each knows its CLI exit code and its HTTP status, so the CLI
+and the server translate failures the same way without a mapping table."""
+
+from __future__ import annotations
+
+
+class PsyError(Exception):
+    """Base for every error PsyMitrix means to show a user."""
+
+    exit_code = 1
+    http_status = 500
+    code = "error"
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+    def to_json(self) -> dict[str, dict[str, str]]:
+        return {"error": {"code": self.code, "message": self.message}}
+
+
+class InvalidInput(PsyError):
+    """Bad input or usage: nothing was written."""
+
+    exit_code = 2
+    http_status = 422
+    code = "invalid_input"
+
+
+class NotFound(InvalidInput):
+    """An unknown ID, or one that belongs to someone else (never say which)."""
+
+    http_status = 404
+    code = "not_found"
+
+
+class Conflict(InvalidInput):
+    """A uniqueness rule would be broken (taken username, night already logged)."""
+
+    http_status = 409
+    code = "conflict"
+
+
+class AuthError(PsyError):
+    """Not logged in, a refused token, or wrong credentials."""
+
+    exit_code = 3
+    http_status = 401
+    code = "auth_failed"
+
+
+class RateLimited(PsyError):
+    """Too many attempts; retry after a delay."""
+
+    exit_code = 1
+    http_status = 429
+    code = "rate_limited"
+
+    def __init__(self, message: str, retry_after: int) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after
+
+
+class BackendUnavailable(PsyError):
+    """The database or the API server could not be reached."""
+
+    exit_code = 4
+    http_status = 503
+    code = "backend_unavailable"
+
+
+class ProviderError(PsyError):
+    """An AI provider failed (bad key, outage, timeout)."""
+
+    exit_code = 1
+    http_status = 502
+    code = "provider_error"
+
+
+class Interrupted(PsyError):
+    """The user pressed Ctrl-C; whatever was in progress was saved or discarded cleanly."""
+
+    exit_code = 130
+    http_status = 499
+    code = "interrupted"

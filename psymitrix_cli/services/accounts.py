@@ -1,0 +1,198 @@
+"""Accounts: sign-up, login, profile, passwords, recovery, deletion."""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from typing import Any
+
+from psymitrix_cli import messages
+from psymitrix_cli.auth import passwords, tokens
+from psymitrix_cli.domain import validation as v
+from psymitrix_cli.errors import AuthError, InvalidInput
+from psymitrix_cli.services.context import ServiceContext, new_id
+from psymitrix_cli.services.session import Session
+from psymitrix_cli.store.base import COUNTERS, Doc
+
+RECOVERY_CODE_COUNT = 10
+_CODE_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"  # no 0/o, 1/l/i: easy to copy by hand
+RECOVERY = "recovery"
+
+
+def _recovery_code() -> str:
+    raw = "".join(secrets.choice(_CODE_ALPHABET) for _ in range(10))
+    return f"{raw[:5]}-{raw[5:]}"
+
+
+def _code_hash(user_id: str, code: str) -> str:
+    # Codes carry ~49 bits of randomness, so a fast hash is enough; binding the hash to
+    # the user means a code can only ever unlock its own account.
+    normalised = code.strip().lower().replace("-", "").replace(" ", "")
+    return hashlib.sha256(f"{user_id}:{normalised}".encode()).hexdigest()
+
+
+def account_view(user: Doc) -> dict[str, Any]:
+    return {
+        "userId": user["_id"],
+        "username": user["username"],
+        "email": user["email"],
+        "name": user["name"],
+        "phoneNumber": user.get("phoneNumber"),
+        "timezone": user["timezone"],
+        "createdAt": user.get("createdAt"),
+    }
+
+
+class AccountService:
+    def __init__(self, ctx: ServiceContext, session: Session) -> None:
+        self.ctx = ctx
+        self.session = session
+
+    def _grant(self, user_id: str, version: int) -> dict[str, Any]:
+        now = self.ctx.clock.now()
+        grant = tokens.issue(user_id, version, self.ctx.jwt_secret, now, self.ctx.settings.token_ttl)
+        return {
+            "accessToken": grant.access_token,
+            "tokenType": "bearer",
+            "expiresIn": grant.expires_in(now),
+            "expiresAt": grant.expires_at.isoformat(),
+        }
+
+    def _hash(self, password: str) -> str:
+        return passwords.hash_password(password, self.ctx.settings.bcrypt_rounds)
+
+    def _new_recovery_codes(self, user_id: str) -> list[str]:
+        codes = [_recovery_code() for _ in range(RECOVERY_CODE_COUNT)]
+        now = self.ctx.now_iso()
+        self.ctx.store.delete_secrets(user_id, RECOVERY)
+        self.ctx.store.add_secrets(
+            [
+                {"_id": _code_hash(user_id, c), "userId": user_id, "purpose": RECOVERY,
+                 "createdAt": now, "expiresAt": None}
+                for c in codes
+            ]
+        )
+        return codes
+
+    # --- sign-up and login -------------------------------------------------------
+    def signup(
+        self,
+        *,
+        name: str | None,
+        username: str | None,
+        email: str | None,
+        password: str | None,
+        timezone: str | None,
+        phone: str | None = None,
+    ) -> dict[str, Any]:
+        user_name = v.username(username)
+        user_email = v.email(email)
+        user = {
+            "_id": new_id(12),
+            "name": v.name(name),
+            "username": user_name,
+            "email": user_email,
+            "phoneNumber": v.phone(phone),
+            "timezone": v.timezone(timezone),
+            "tokenVersion": 0,
+        }
+        secret = v.password(password, username_=user_name, email_=user_email)
+        now = self.ctx.now_iso()
+        user.update(passwordHash=self._hash(secret), createdAt=now, updatedAt=now)
+        user_data: Doc = {
+            "userId": user["_id"],
+            "visitingStreak": 0,
+            "longestStreak": 0,
+            "lastStreakUpdate": None,
+            **dict.fromkeys(COUNTERS, 0),
+        }
+        self.ctx.store.create_user(user, user_data)
+        codes = self._new_recovery_codes(user["_id"])
+        return {"userId": user["_id"], "username": user_name, "recoveryCodes": codes}
+
+    def login(self, identifier: str | None, password: str | None) -> dict[str, Any]:
+        if not identifier or not identifier.strip() or not password:
+            raise InvalidInput("Give a username or email and a password.")
+        user = self.ctx.store.find_user(identifier.strip())
+        stored = user["passwordHash"] if user else passwords.dummy_hash(self.ctx.settings.bcrypt_rounds)
+        matched = passwords.verify_password(password, stored)
+        if user is None or not matched:
+            raise AuthError(messages.BAD_CREDENTIALS)
+        return self._grant(user["_id"], int(user.get("tokenVersion", 0)))
+
+    def logout(self, everywhere: bool = False) -> None:
+        if everywhere:
+            self.ctx.store.bump_token_version(self.session.user_id)
+            self.session.forget()
+
+    # --- the profile --------------------------------------------------------------
+    def whoami(self) -> dict[str, Any]:
+        return account_view(self.session.user())
+
+    def update_profile(
+        self,
+        *,
+        name: str | None = None,
+        username: str | None = None,
+        email: str | None = None,
+        phone: str | None = None,
+        timezone: str | None = None,
+    ) -> dict[str, Any]:
+        fields: Doc = {}
+        if name is not None:
+            fields["name"] = v.name(name)
+        if username is not None:
+            fields["username"] = v.username(username)
+        if email is not None:
+            fields["email"] = v.email(email)
+        if phone is not None:
+            fields["phoneNumber"] = v.phone(phone)  # an empty string removes the number
+        if timezone is not None:
+            fields["timezone"] = v.timezone(timezone)
+        if not fields:
+            raise InvalidInput("Nothing to update; give at least one field to change.")
+        user_id = self.session.user_id
+        fields["updatedAt"] = self.ctx.now_iso()
+        self.ctx.store.update_user(user_id, fields)
+        self.session.forget()
+        return self.whoami()
+
+    # --- passwords ----------------------------------------------------------------
+    def change_password(self, current: str | None, new: str | None) -> dict[str, Any]:
+        user = self.session.user()
+        if not current or not passwords.verify_password(current, user["passwordHash"]):
+            raise AuthError(messages.WRONG_PASSWORD)
+        secret = v.password(new, username_=user["username"], email_=user["email"])
+        version = self.ctx.store.bump_token_version(
+            user["_id"], {"passwordHash": self._hash(secret), "updatedAt": self.ctx.now_iso()}
+        )
+        self.session.forget()
+        return self._grant(user["_id"], version)
+
+    def _set_password_after_proof(self, user: Doc, new_password: str) -> None:
+        self.ctx.store.bump_token_version(
+            user["_id"], {"passwordHash": self._hash(new_password), "updatedAt": self.ctx.now_iso()}
+        )
+
+    def recover_password(self, identifier: str | None, code: str | None, new: str | None) -> None:
+        if not identifier or not code:
+            raise InvalidInput("Give your username or email and a recovery code.")
+        user = self.ctx.store.find_user(identifier.strip())
+        if user is None:
+            raise InvalidInput(messages.BAD_RECOVERY_CODE)
+        # Check the new password before burning the code on it.
+        secret = v.password(new, username_=user["username"], email_=user["email"])
+        consumed = self.ctx.store.consume_secret(
+            RECOVERY, _code_hash(user["_id"], code), self.ctx.now_iso()
+        )
+        if consumed != user["_id"]:
+            raise InvalidInput(messages.BAD_RECOVERY_CODE)
+        self._set_password_after_proof(user, secret)
+
+    # --- deletion -----------------------------------------------------------------
+    def delete_account(self, password: str | None) -> None:
+        user = self.session.user()
+        if not password or not passwords.verify_password(password, user["passwordHash"]):
+            raise AuthError(messages.WRONG_PASSWORD)
+        self.ctx.store.delete_user(user["_id"])
+        self.session.forget()

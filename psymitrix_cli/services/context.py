@@ -1,0 +1,49 @@
+"""What every service needs: settings, a clock, and the store (opened on first use)."""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Callable
+from functools import cached_property
+from typing import Any
+
+from psymitrix_cli.clock import Clock, iso
+from psymitrix_cli.config import Settings
+from psymitrix_cli.store.base import Doc, Store
+
+
+def new_id(nbytes: int = 8) -> str:
+    """A random hex id: 16 characters for entries, 24 for users (like an ObjectId)."""
+    return secrets.token_hex(nbytes)
+
+
+def public(doc: Doc | None) -> dict[str, Any] | None:
+    """A stored document as callers see it: `id` instead of `_id`, no owner field."""
+    if doc is None:
+        return None
+    out = {k: v for k, v in doc.items() if k not in ("_id", "userId")}
+    return {"id": doc["_id"], **out}
+
+
+class ServiceContext:
+    def __init__(self, settings: Settings, clock: Clock, open_store: Callable[[], Store]) -> None:
+        self.settings = settings
+        self.clock = clock
+        self._open_store = open_store
+
+    @cached_property
+    def store(self) -> Store:
+        return self._open_store()
+
+    @cached_property
+    def jwt_secret(self) -> str:
+        from psymitrix_cli.auth.secret import local_secret
+
+        return local_secret(self.settings.data_dir, self.settings.jwt_secret)
+
+    def now_iso(self) -> str:
+        return iso(self.clock.now())
+
+    def close(self) -> None:
+        if "store" in self.__dict__:
+            self.store.close()

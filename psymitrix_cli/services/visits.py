@@ -1,0 +1,45 @@
+"""Recording a visit: the streak rule from domain/streak.py, applied with compare-and-set."""
+
+from __future__ import annotations
+
+from psymitrix_cli.domain import streak
+from psymitrix_cli.services.context import ServiceContext
+from psymitrix_cli.store.base import Doc
+
+MAX_ATTEMPTS = 5
+
+
+def record_visit(ctx: ServiceContext, user: Doc) -> None:
+    now = ctx.clock.now()
+    today = streak.local_day(now, user["timezone"])
+    for _ in range(MAX_ATTEMPTS):
+        data = ctx.store.get_user_data(user["_id"])
+        if data is None:
+            return
+        last = data.get("lastStreakUpdate")
+        update = streak.after_visit(
+            data.get("visitingStreak", 0),
+            data.get("longestStreak", 0),
+            streak.stored_day(last, user["timezone"]),
+            today,
+        )
+        if update is None:
+            return
+        fields = {
+            "visitingStreak": update.visiting,
+            "longestStreak": update.longest,
+            "lastStreakUpdate": ctx.now_iso(),
+        }
+        # Another process may have counted today first; then the re-read sees today and stops.
+        if ctx.store.set_streak(user["_id"], last, fields):
+            return
+
+
+def streak_view(ctx: ServiceContext, user: Doc, data: Doc) -> dict[str, object]:
+    today = streak.local_day(ctx.clock.now(), user["timezone"])
+    last_day = streak.stored_day(data.get("lastStreakUpdate"), user["timezone"])
+    return {
+        "visitingStreak": streak.displayed(data.get("visitingStreak", 0), last_day, today),
+        "longestStreak": data.get("longestStreak", 0),
+        "lastStreakUpdate": data.get("lastStreakUpdate"),
+    }

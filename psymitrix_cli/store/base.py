@@ -1,0 +1,163 @@
+"""The Store protocol: the persistence operations services need, nothing more.
+
+Both stores hold the same logical documents with camelCase fields. Users and
+their `user_data` row have dedicated operations (uniqueness, compare-and-set);
+every kind of entry goes through one small generic API driven by a `Kind`
+spec, so a new tracker needs a spec and a migration, not new store code.
+Times are ISO-8601 UTC strings of fixed width (`clock.iso`), so they sort and
+compare as text in both stores.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+Doc = dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Kind:
+    """One collection (MongoDB) or table (SQLite) of user-owned entries."""
+
+    name: str
+    sort: str  # the field lists are ordered by, newest first
+    counter: str | None = None  # the user_data count kept exactly with the entries
+    fields: tuple[str, ...] = ()  # extra fields queried by equality (indexed)
+    unique: tuple[str, ...] = ()  # unique together with userId
+
+
+SLEEP = Kind("sleep", sort="date", counter="sleepLogCount", unique=("date",))
+MOOD_JOURNAL = Kind("mood_journal", sort="at", counter="moodJournalCount")
+GRATITUDE = Kind("gratitude", sort="at", counter="gratitudeCount")
+BREATHING = Kind("breathing", sort="startedAt", counter="breathingCount")
+ASSESSMENTS = Kind("assessments", sort="takenAt", fields=("instrument",))
+CHAT_SESSIONS = Kind("chat_sessions", sort="startedAt")
+CHAT_MESSAGES = Kind("chat_messages", sort="seq", fields=("sessionId",), unique=("sessionId", "seq"))
+SAFETY_EVENTS = Kind("safety_events", sort="at")
+
+KINDS: dict[str, Kind] = {
+    k.name: k
+    for k in (
+        SLEEP,
+        MOOD_JOURNAL,
+        GRATITUDE,
+        BREATHING,
+        ASSESSMENTS,
+        CHAT_SESSIONS,
+        CHAT_MESSAGES,
+        SAFETY_EVENTS,
+    )
+}
+
+COUNTERS = (
+    "chatSessionCount",
+    "moodJournalCount",
+    "gratitudeCount",
+    "breathingCount",
+    "sleepLogCount",
+    "anxietyTestCount",
+    "depressionTestCount",
+)
+
+
+@dataclass(frozen=True)
+class Query:
+    """A page of one user's entries, newest first unless `ascending`."""
+
+    user_id: str
+    limit: int = 20
+    offset: int = 0
+    before: tuple[Any, str] | None = None  # keyset cursor: (sort value, id) of the last row seen
+    since: Any = None  # sort value >= since
+    until: Any = None  # sort value < until
+    where: dict[str, Any] = field(default_factory=dict)  # equality on Kind.fields
+    tag: str | None = None  # the `tags` list contains this
+    words: tuple[str, ...] = ()  # every word appears in `text`, case-insensitively
+    ascending: bool = False
+
+
+class Store(Protocol):
+    """Implemented by store.sqlite.SqliteStore and store.mongo.MongoStore."""
+
+    # --- lifecycle -------------------------------------------------------
+    def close(self) -> None: ...
+
+    def describe(self) -> str:
+        """Where the data lives, safe to print (passwords redacted)."""
+        ...
+
+    def ping(self) -> None:
+        """Raise BackendUnavailable if the store cannot be reached."""
+        ...
+
+    # --- users ------------------------------------------------------------
+    def create_user(self, user: Doc, user_data: Doc) -> None:
+        """Insert both atomically. Raise Conflict naming `username` or `email` if taken."""
+        ...
+
+    def get_user(self, user_id: str) -> Doc | None: ...
+
+    def find_user(self, identifier: str) -> Doc | None:
+        """By username (any case) or by email (lower-cased)."""
+        ...
+
+    def update_user(self, user_id: str, fields: Doc) -> None:
+        """Set fields; Raise Conflict on a taken username/email."""
+        ...
+
+    def bump_token_version(self, user_id: str, fields: Doc | None = None) -> int:
+        """Atomically increment tokenVersion (and set `fields`); return the new version."""
+        ...
+
+    def delete_user(self, user_id: str) -> bool:
+        """Erase the user and every row of theirs."""
+        ...
+
+    # --- user_data ----------------------------------------------------------
+    def get_user_data(self, user_id: str) -> Doc | None: ...
+
+    def set_streak(self, user_id: str, expected_last: str | None, fields: Doc) -> bool:
+        """Compare-and-set on lastStreakUpdate: write only if it still equals `expected_last`."""
+        ...
+
+    def increment(self, user_id: str, counter: str, by: int = 1) -> None: ...
+
+    # --- one-time secrets (recovery codes, reset tokens), stored hashed ---
+    def add_secrets(self, docs: Sequence[Doc]) -> None: ...
+
+    def consume_secret(self, purpose: str, secret_hash: str, now: str) -> str | None:
+        """Mark an unused, unexpired secret used; return its userId, or None."""
+        ...
+
+    def delete_secrets(self, user_id: str, purpose: str) -> None: ...
+
+    # --- entries ------------------------------------------------------------
+    def insert(self, kind: Kind, doc: Doc, counter: str | None = None) -> None:
+        """Insert and bump the counter (`counter`, else kind.counter) in one atomic step.
+
+        Raise Conflict on a unique clash (a night already logged)."""
+        ...
+
+    def replace(self, kind: Kind, user_id: str, entry_id: str, doc: Doc) -> bool: ...
+
+    def update(self, kind: Kind, user_id: str, entry_id: str, fields: Doc) -> bool: ...
+
+    def get(self, kind: Kind, user_id: str, entry_id: str) -> Doc | None: ...
+
+    def find_one(self, kind: Kind, user_id: str, where: Doc) -> Doc | None:
+        """An entry by equality on kind.unique or kind.fields (e.g. sleep by date)."""
+        ...
+
+    def list(self, kind: Kind, query: Query) -> list[Doc]: ...
+
+    def count(self, kind: Kind, query: Query) -> int:
+        """How many entries match (limit and offset ignored)."""
+        ...
+
+    def delete(self, kind: Kind, user_id: str, entry_id: str, counter: str | None = None) -> bool:
+        """Delete and decrement the counter atomically; False if there was no such entry."""
+        ...
+
+    def delete_where(self, kind: Kind, user_id: str, where: Doc) -> int: ...

@@ -1,0 +1,29 @@
+"""Open the configured store. Each store module is imported only when chosen."""
+
+from __future__ import annotations
+
+from psymitrix_cli.config import Settings
+from psymitrix_cli.errors import InvalidInput
+from psymitrix_cli.store.base import Store
+
+
+def open_store(settings: Settings, kind: str | None = None) -> Store:
+    chosen = kind or ("mongo" if settings.backend == "mongo" else "local")
+    if chosen == "local":
+        from psymitrix_cli.store.sqlite import SqliteStore
+
+        return SqliteStore(settings.db_path)
+    if chosen == "mongo":
+        from psymitrix_cli.store.mongo import MongoStore
+
+        return MongoStore(settings.mongo)
+    raise InvalidInput(f"Unknown store {chosen!r}.")
+
+
+def store_location(settings: Settings) -> str:
+    """Where the store lives, without opening it (for credential slots and messages)."""
+    if settings.backend == "mongo":
+        from psymitrix_cli.store.mongo import mongo_uri, redact_uri
+
+        return f"mongo:{redact_uri(mongo_uri(settings.mongo))}/{settings.mongo.database}"
+    return f"sqlite:{settings.db_path}"

@@ -1,0 +1,382 @@
+"""The embedded store: one SQLite file, WAL mode, a busy timeout, forward migrations.
+
+Entries are kept as JSON documents beside the columns they are queried by, the
+same shape MongoDB holds, so services see one data model whichever store runs.
+Writes use BEGIN IMMEDIATE, so concurrent processes queue on the busy timeout
+instead of failing half-way.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import re
+import sqlite3
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+from psymitrix_cli.errors import BackendUnavailable, Conflict, PsyError
+from psymitrix_cli.fsutil import ensure_private_dir, touch_private
+from psymitrix_cli.store.base import Doc, Kind, Query
+from psymitrix_cli.store.sqlite_schema import LATEST, MIGRATIONS
+
+BUSY_TIMEOUT_MS = 15_000
+
+_USER_COLUMNS = {
+    "_id": "id",
+    "name": "name",
+    "username": "username",
+    "email": "email",
+    "phoneNumber": "phone_number",
+    "passwordHash": "password_hash",
+    "timezone": "timezone",
+    "tokenVersion": "token_version",
+    "createdAt": "created_at",
+    "updatedAt": "updated_at",
+}
+_USER_DATA_COLUMNS = {
+    "userId": "user_id",
+    "visitingStreak": "visiting_streak",
+    "longestStreak": "longest_streak",
+    "lastStreakUpdate": "last_streak_update",
+    "chatSessionCount": "chat_session_count",
+    "moodJournalCount": "mood_journal_count",
+    "gratitudeCount": "gratitude_count",
+    "breathingCount": "breathing_count",
+    "sleepLogCount": "sleep_log_count",
+    "anxietyTestCount": "anxiety_test_count",
+    "depressionTestCount": "depression_test_count",
+}
+_FROM_USER_COLUMNS = {v: k for k, v in _USER_COLUMNS.items()}
+_FROM_USER_DATA_COLUMNS = {v: k for k, v in _USER_DATA_COLUMNS.items()}
+
+
+def _escape_like(word: str) -> str:
+    return re.sub(r"([\\%_])", r"\\\1", word)
+
+
+class SqliteStore:
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        ensure_private_dir(path.parent)
+        touch_private(path)
+        try:
+            self._db = sqlite3.connect(
+                path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False
+            )
+            self._db.row_factory = sqlite3.Row
+            self._db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            self._db.execute("PRAGMA journal_mode = WAL")
+            self._db.execute("PRAGMA synchronous = NORMAL")
+            self._db.execute("PRAGMA foreign_keys = ON")
+            self._migrate()
+        except sqlite3.DatabaseError as exc:
+            raise PsyError(f"Cannot open the database at {path}: {exc}") from None
+
+    # --- lifecycle ---------------------------------------------------------
+    def close(self) -> None:
+        self._db.close()
+
+    def describe(self) -> str:
+        return f"sqlite:{self.path}"
+
+    def ping(self) -> None:
+        self._db.execute("SELECT 1").fetchone()
+
+    def schema_version(self) -> int:
+        row = self._db.execute("SELECT MAX(version) FROM schema_migrations").fetchone()
+        return int(row[0] or 0)
+
+    def _migrate(self) -> None:
+        self._db.execute(
+            "CREATE TABLE IF NOT EXISTS schema_migrations "
+            "(version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL DEFAULT (datetime('now')))"
+        )
+        if self.schema_version() == LATEST:
+            return  # the common case: no write lock taken
+        with self._tx():
+            current = self.schema_version()  # re-read under the lock: another process may have won
+            if current > LATEST:
+                raise PsyError(
+                    f"The database at {self.path} was written by a newer PsyMitrix "
+                    f"(schema {current}); please upgrade."
+                )
+            for version in range(current + 1, LATEST + 1):
+                MIGRATIONS[version - 1](self._db)
+                self._db.execute("INSERT INTO schema_migrations (version) VALUES (?)", (version,))
+
+    @contextlib.contextmanager
+    def _tx(self) -> Iterator[sqlite3.Connection]:
+        try:
+            self._db.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:
+            raise BackendUnavailable(f"The database at {self.path} is busy: {exc}") from None
+        try:
+            yield self._db
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+        else:
+            self._db.execute("COMMIT")
+
+    # --- users ---------------------------------------------------------------
+    @staticmethod
+    def _user_from_row(row: sqlite3.Row | None) -> Doc | None:
+        if row is None:
+            return None
+        return {_FROM_USER_COLUMNS[k]: row[k] for k in row.keys() if k in _FROM_USER_COLUMNS}
+
+    @staticmethod
+    def _conflict(exc: sqlite3.IntegrityError) -> Conflict:
+        text = str(exc)
+        if "username" in text:
+            return Conflict("That username is taken.")
+        if "email" in text:
+            return Conflict("An account with that email already exists.")
+        return Conflict("That entry already exists.")
+
+    def create_user(self, user: Doc, user_data: Doc) -> None:
+        cols = {_USER_COLUMNS[k]: v for k, v in user.items() if k in _USER_COLUMNS}
+        cols["username_key"] = user["username"].lower()
+        data = {_USER_DATA_COLUMNS[k]: v for k, v in user_data.items() if k in _USER_DATA_COLUMNS}
+        try:
+            with self._tx() as db:
+                db.execute(
+                    f"INSERT INTO users ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})",
+                    tuple(cols.values()),
+                )
+                db.execute(
+                    f"INSERT INTO user_data ({', '.join(data)}) "
+                    f"VALUES ({', '.join('?' * len(data))})",
+                    tuple(data.values()),
+                )
+        except sqlite3.IntegrityError as exc:
+            raise self._conflict(exc) from None
+
+    def get_user(self, user_id: str) -> Doc | None:
+        row = self._db.execute("SELECT * FROM users WHERE id = ?", (user_id,)).fetchone()
+        return self._user_from_row(row)
+
+    def find_user(self, identifier: str) -> Doc | None:
+        key = identifier.lower()
+        row = self._db.execute(
+            "SELECT * FROM users WHERE username_key = ? OR email = ?", (key, key)
+        ).fetchone()
+        return self._user_from_row(row)
+
+    def _set_user(self, db: sqlite3.Connection, user_id: str, fields: Doc) -> None:
+        cols = {_USER_COLUMNS[k]: v for k, v in fields.items() if k in _USER_COLUMNS}
+        if "username" in fields:
+            cols["username_key"] = fields["username"].lower()
+        if cols:
+            assignments = ", ".join(f"{c} = ?" for c in cols)
+            db.execute(f"UPDATE users SET {assignments} WHERE id = ?", (*cols.values(), user_id))
+
+    def update_user(self, user_id: str, fields: Doc) -> None:
+        try:
+            with self._tx() as db:
+                self._set_user(db, user_id, fields)
+        except sqlite3.IntegrityError as exc:
+            raise self._conflict(exc) from None
+
+    def bump_token_version(self, user_id: str, fields: Doc | None = None) -> int:
+        with self._tx() as db:
+            self._set_user(db, user_id, fields or {})
+            row = db.execute(
+                "UPDATE users SET token_version = token_version + 1 WHERE id = ? "
+                "RETURNING token_version",
+                (user_id,),
+            ).fetchone()
+        return int(row[0]) if row else 0
+
+    def delete_user(self, user_id: str) -> bool:
+        with self._tx() as db:
+            # ON DELETE CASCADE erases user_data, secrets and every entry table.
+            return db.execute("DELETE FROM users WHERE id = ?", (user_id,)).rowcount > 0
+
+    # --- user_data -------------------------------------------------------------
+    def get_user_data(self, user_id: str) -> Doc | None:
+        row = self._db.execute("SELECT * FROM user_data WHERE user_id = ?", (user_id,)).fetchone()
+        if row is None:
+            return None
+        return {_FROM_USER_DATA_COLUMNS[k]: row[k] for k in row.keys()}
+
+    def set_streak(self, user_id: str, expected_last: str | None, fields: Doc) -> bool:
+        cols = {_USER_DATA_COLUMNS[k]: v for k, v in fields.items()}
+        assignments = ", ".join(f"{c} = ?" for c in cols)
+        with self._tx() as db:
+            cursor = db.execute(
+                f"UPDATE user_data SET {assignments} "
+                "WHERE user_id = ? AND last_streak_update IS ?",
+                (*cols.values(), user_id, expected_last),
+            )
+        return cursor.rowcount == 1
+
+    def increment(self, user_id: str, counter: str, by: int = 1) -> None:
+        column = _USER_DATA_COLUMNS[counter]
+        with self._tx() as db:
+            db.execute(
+                f"UPDATE user_data SET {column} = {column} + ? WHERE user_id = ?", (by, user_id)
+            )
+
+    # --- one-time secrets --------------------------------------------------------
+    def add_secrets(self, docs: Sequence[Doc]) -> None:
+        with self._tx() as db:
+            db.executemany(
+                "INSERT INTO auth_secrets (hash, user_id, purpose, created_at, expires_at) "
+                "VALUES (?, ?, ?, ?, ?)",
+                [
+                    (d["_id"], d["userId"], d["purpose"], d["createdAt"], d.get("expiresAt"))
+                    for d in docs
+                ],
+            )
+
+    def consume_secret(self, purpose: str, secret_hash: str, now: str) -> str | None:
+        with self._tx() as db:
+            row = db.execute(
+                "UPDATE auth_secrets SET used_at = ? WHERE hash = ? AND purpose = ? "
+                "AND used_at IS NULL AND (expires_at IS NULL OR expires_at > ?) "
+                "RETURNING user_id",
+                (now, secret_hash, purpose, now),
+            ).fetchone()
+        return row[0] if row else None
+
+    def delete_secrets(self, user_id: str, purpose: str) -> None:
+        with self._tx() as db:
+            db.execute(
+                "DELETE FROM auth_secrets WHERE user_id = ? AND purpose = ?", (user_id, purpose)
+            )
+
+    # --- entries -------------------------------------------------------------------
+    @staticmethod
+    def _columns(kind: Kind) -> tuple[str, ...]:
+        return tuple(dict.fromkeys((*kind.fields, *kind.unique)))
+
+    def _bump(self, db: sqlite3.Connection, user_id: str, counter: str | None, by: int) -> None:
+        if counter:
+            column = _USER_DATA_COLUMNS[counter]
+            db.execute(
+                f"UPDATE user_data SET {column} = MAX(0, {column} + ?) WHERE user_id = ?",
+                (by, user_id),
+            )
+
+    def insert(self, kind: Kind, doc: Doc, counter: str | None = None) -> None:
+        extra = self._columns(kind)
+        names = ", ".join(["id", "user_id", "sort_key", *(f'"{c}"' for c in extra), "doc"])
+        values = (doc["_id"], doc["userId"], doc[kind.sort], *(doc.get(c) for c in extra))
+        try:
+            with self._tx() as db:
+                db.execute(
+                    f"INSERT INTO {kind.name} ({names}) VALUES ({', '.join('?' * (len(values) + 1))})",
+                    (*values, json.dumps(doc, ensure_ascii=False)),
+                )
+                self._bump(db, doc["userId"], counter or kind.counter, +1)
+        except sqlite3.IntegrityError:
+            raise Conflict("That entry already exists.") from None
+
+    def replace(self, kind: Kind, user_id: str, entry_id: str, doc: Doc) -> bool:
+        extra = self._columns(kind)
+        sets = ", ".join(["sort_key = ?", *(f'"{c}" = ?' for c in extra), "doc = ?"])
+        values = (doc[kind.sort], *(doc.get(c) for c in extra), json.dumps(doc, ensure_ascii=False))
+        try:
+            with self._tx() as db:
+                cursor = db.execute(
+                    f"UPDATE {kind.name} SET {sets} WHERE id = ? AND user_id = ?",
+                    (*values, entry_id, user_id),
+                )
+        except sqlite3.IntegrityError:
+            raise Conflict("That entry already exists.") from None
+        return cursor.rowcount == 1
+
+    def update(self, kind: Kind, user_id: str, entry_id: str, fields: Doc) -> bool:
+        # Read-modify-write inside one IMMEDIATE transaction, so it cannot lose a race.
+        with self._tx() as db:
+            row = db.execute(
+                f"SELECT doc FROM {kind.name} WHERE id = ? AND user_id = ?", (entry_id, user_id)
+            ).fetchone()
+            if row is None:
+                return False
+            doc = {**json.loads(row[0]), **fields}
+            extra = self._columns(kind)
+            sets = ", ".join(["sort_key = ?", *(f'"{c}" = ?' for c in extra), "doc = ?"])
+            db.execute(
+                f"UPDATE {kind.name} SET {sets} WHERE id = ?",
+                (doc[kind.sort], *(doc.get(c) for c in extra), json.dumps(doc), entry_id),
+            )
+        return True
+
+    def get(self, kind: Kind, user_id: str, entry_id: str) -> Doc | None:
+        row = self._db.execute(
+            f"SELECT doc FROM {kind.name} WHERE id = ? AND user_id = ?", (entry_id, user_id)
+        ).fetchone()
+        return json.loads(row[0]) if row else None
+
+    def find_one(self, kind: Kind, user_id: str, where: Doc) -> Doc | None:
+        rows = self.list(kind, Query(user_id=user_id, limit=1, where=where))
+        return rows[0] if rows else None
+
+    def _where(self, kind: Kind, query: Query) -> tuple[str, list[Any]]:
+        clauses, params = ["user_id = ?"], [query.user_id]
+        if query.since is not None:
+            clauses.append("sort_key >= ?")
+            params.append(query.since)
+        if query.until is not None:
+            clauses.append("sort_key < ?")
+            params.append(query.until)
+        allowed = self._columns(kind)
+        for field_name, value in query.where.items():
+            if field_name not in allowed:
+                raise ValueError(f"{kind.name} cannot be filtered on {field_name!r}")
+            clauses.append(f'"{field_name}" = ?')
+            params.append(value)
+        if query.tag is not None:
+            clauses.append(
+                f"EXISTS (SELECT 1 FROM json_each({kind.name}.doc, '$.tags') WHERE value = ?)"
+            )
+            params.append(query.tag)
+        for word in query.words:
+            clauses.append("json_extract(doc, '$.text') LIKE ? ESCAPE '\\'")
+            params.append(f"%{_escape_like(word)}%")
+        return " AND ".join(clauses), params
+
+    def list(self, kind: Kind, query: Query) -> list[Doc]:
+        where, params = self._where(kind, query)
+        order = "ASC" if query.ascending else "DESC"
+        if query.before is not None:
+            op = ">" if query.ascending else "<"
+            where += f" AND (sort_key {op} ? OR (sort_key = ? AND id {op} ?))"
+            params += [query.before[0], query.before[0], query.before[1]]
+        rows = self._db.execute(
+            f"SELECT doc FROM {kind.name} WHERE {where} "
+            f"ORDER BY sort_key {order}, id {order} LIMIT ? OFFSET ?",
+            (*params, query.limit, query.offset),
+        ).fetchall()
+        return [json.loads(r[0]) for r in rows]
+
+    def count(self, kind: Kind, query: Query) -> int:
+        where, params = self._where(kind, query)
+        return int(self._db.execute(f"SELECT COUNT(*) FROM {kind.name} WHERE {where}", params).fetchone()[0])
+
+    def delete(self, kind: Kind, user_id: str, entry_id: str, counter: str | None = None) -> bool:
+        with self._tx() as db:
+            cursor = db.execute(
+                f"DELETE FROM {kind.name} WHERE id = ? AND user_id = ?", (entry_id, user_id)
+            )
+            if cursor.rowcount:
+                self._bump(db, user_id, counter or kind.counter, -1)
+        return cursor.rowcount == 1
+
+    def delete_where(self, kind: Kind, user_id: str, where: Doc) -> int:
+        allowed = self._columns(kind)
+        clauses = ["user_id = ?"]
+        params: list[Any] = [user_id]
+        for field_name, value in where.items():
+            if field_name not in allowed:
+                raise ValueError(f"{kind.name} cannot be filtered on {field_name!r}")
+            clauses.append(f'"{field_name}" = ?')
+            params.append(value)
+        with self._tx() as db:
+            return db.execute(
+                f"DELETE FROM {kind.name} WHERE {' AND '.join(clauses)}", params
+            ).rowcount

@@ -1,0 +1,64 @@
+"""How account results look to a person."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from psymitrix_cli import messages
+from psymitrix_cli.ui.terminal import Terminal
+
+
+def signed_up(term: Terminal, result: dict[str, Any]) -> None:
+    from rich.panel import Panel
+
+    term.success(f"Welcome, {result['username']}! Your account is ready.")
+    codes = "\n".join(f"  {i:>2}. {code}" for i, code in enumerate(result["recoveryCodes"], 1))
+    term.print(Panel(codes, title="Recovery codes", subtitle="shown once", expand=False))
+    term.line(messages.RECOVERY_CODES_NOTE)
+
+
+def account(term: Terminal, result: dict[str, Any]) -> None:
+    from rich.table import Table
+
+    table = Table.grid(padding=(0, 2))
+    table.add_column(style="bold")
+    table.add_column()
+    for label, key in (
+        ("Name", "name"),
+        ("Username", "username"),
+        ("Email", "email"),
+        ("Phone", "phoneNumber"),
+        ("Timezone", "timezone"),
+        ("User ID", "userId"),
+    ):
+        table.add_row(label, str(result.get(key) or "—"))
+    term.print(table)
+
+
+def profile(term: Terminal, result: dict[str, Any]) -> None:
+    from rich.table import Table
+
+    user, data = result["user"], result["userData"]
+    term.print(f"[bold]{user['name']}[/bold] (@{user['username']}) · {user['email']}")
+    table = Table(show_header=False, box=None, padding=(0, 2))
+    table.add_row("Streak", f"{data['visitingStreak']} days (longest {data['longestStreak']})")
+    for label, key in (
+        ("Mood journal", "moodJournalCount"),
+        ("Gratitude", "gratitudeCount"),
+        ("Sleep logs", "sleepLogCount"),
+        ("Breathing", "breathingCount"),
+        ("PHQ-9", "depressionTestCount"),
+        ("GAD-7", "anxietyTestCount"),
+        ("Chats", "chatSessionCount"),
+    ):
+        table.add_row(label, str(data[key]))
+    term.print(table)
+
+
+def auth_status(term: Terminal, result: dict[str, Any]) -> None:
+    if not result["loggedIn"]:
+        term.line(result.get("reason") or messages.NOT_LOGGED_IN)
+        return
+    term.success(f"Logged in as {result['username']} ({result['backend']}).")
+    term.line(f"Token stored in: {result['storage']}")
+    term.line(f"Token expires:   {result['expiresAt'] or 'unknown'}")
