@@ -80,7 +80,9 @@ class CredentialStore:
             data = json.loads(self.fallback_file.read_text(encoding="utf-8"))
         except (FileNotFoundError, json.JSONDecodeError, UnicodeDecodeError):
             return {}
-        return {k: v for k, v in data.items() if isinstance(v, str)} if isinstance(data, dict) else {}
+        return (
+            {k: v for k, v in data.items() if isinstance(v, str)} if isinstance(data, dict) else {}
+        )
 
     def _write_file(self, tokens: dict[str, str]) -> None:
         atomic_write_text(self.fallback_file, json.dumps(tokens, indent=2))

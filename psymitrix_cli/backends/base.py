@@ -8,6 +8,7 @@ Results are JSON-ready dicts with camelCase keys, identical on every backend.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any, Protocol
 
 Result = dict[str, Any]
@@ -43,7 +44,9 @@ class AccountsAPI(Protocol):
 
     def change_password(self, current: str | None, new: str | None) -> Result: ...
 
-    def recover_password(self, identifier: str | None, code: str | None, new: str | None) -> None: ...
+    def recover_password(
+        self, identifier: str | None, code: str | None, new: str | None
+    ) -> None: ...
 
     def delete_account(self, password: str | None) -> None: ...
 
@@ -52,10 +55,129 @@ class ProfileAPI(Protocol):
     def me(self) -> Result: ...
 
 
+Page = dict[str, Any]  # {"items": [...], "nextCursor": str | None}
+
+
+class JournalAPI(Protocol):
+    def add(
+        self, *, text: str | None, mood: int | None, tags: Sequence[str] = (), at: str | None = None
+    ) -> Result: ...
+
+    def list(
+        self,
+        *,
+        limit: int = 20,
+        since: str | None = None,
+        until: str | None = None,
+        tag: str | None = None,
+        search: str | None = None,
+        cursor: str | None = None,
+    ) -> Page: ...
+
+    def get(self, entry_id: str) -> Result: ...
+
+    def edit(
+        self,
+        entry_id: str,
+        *,
+        text: str | None = None,
+        mood: int | None = None,
+        tags: Sequence[str] | None = None,
+    ) -> Result: ...
+
+    def delete(self, entry_id: str) -> None: ...
+
+
+class GratitudeAPI(Protocol):
+    def add(self, items: Sequence[str], at: str | None = None) -> Result: ...
+
+    def list(self, *, limit: int = 20, cursor: str | None = None) -> Page: ...
+
+    def get(self, entry_id: str) -> Result: ...
+
+    def reflect(self) -> Result | None: ...
+
+    def delete(self, entry_id: str) -> None: ...
+
+
+class SleepAPI(Protocol):
+    def log(
+        self,
+        *,
+        score: int,
+        hours: float | None = None,
+        date: str | None = None,
+        note: str | None = None,
+        replace: bool = False,
+    ) -> Result: ...
+
+    def history(self, *, limit: int = 14, cursor: str | None = None) -> Result:
+        """{"items", "nextCursor", "average7", "average30"}"""
+        ...
+
+    def get(self, date: str) -> Result: ...
+
+    def delete(self, date: str) -> None: ...
+
+
+class BreathingAPI(Protocol):
+    def log(
+        self,
+        *,
+        pattern: str,
+        label: str,
+        cycles: int,
+        started_at: str,
+        ended_at: str,
+        duration_seconds: float,
+        completed: bool,
+    ) -> Result: ...
+
+    def list(self, *, limit: int = 20, cursor: str | None = None) -> Page: ...
+
+    def get(self, entry_id: str) -> Result: ...
+
+    def delete(self, entry_id: str) -> None: ...
+
+
+class AssessmentsAPI(Protocol):
+    def take(
+        self, instrument: str, answers: Sequence[int], difficulty: int | None = None
+    ) -> Result: ...
+
+    def list(
+        self, *, instrument: str | None = None, limit: int = 20, cursor: str | None = None
+    ) -> Page: ...
+
+    def get(self, entry_id: str) -> Result: ...
+
+    def delete(self, entry_id: str) -> None: ...
+
+
+class DashboardAPI(Protocol):
+    def status(self) -> Result: ...
+
+    def checkin(
+        self,
+        *,
+        mood: int | None = None,
+        note: str | None = None,
+        sleep_score: int | None = None,
+        sleep_hours: float | None = None,
+        gratitude: Sequence[str] = (),
+    ) -> Result: ...
+
+
 class Backend(Protocol):
     name: str
     accounts: AccountsAPI
     profile: ProfileAPI
+    journal: JournalAPI
+    gratitude: GratitudeAPI
+    sleep: SleepAPI
+    breathing: BreathingAPI
+    assessments: AssessmentsAPI
+    dashboard: DashboardAPI
 
     def describe(self) -> str:
         """Where this backend keeps data, safe to print."""

@@ -19,9 +19,12 @@ def signup(
     name: Annotated[str | None, typer.Option(help="Your name.")] = None,
     username: Annotated[str | None, typer.Option(help="3–32 of a-z 0-9 _ . -")] = None,
     email: Annotated[str | None, typer.Option(help="Your email address.")] = None,
-    phone: Annotated[str | None, typer.Option(help="Optional, international form (+14155550123).")] = None,
+    phone: Annotated[
+        str | None, typer.Option(help="Optional, international form (+14155550123).")
+    ] = None,
     timezone: Annotated[
-        str | None, typer.Option(help="IANA timezone, e.g. Europe/London. [default: this machine's]")
+        str | None,
+        typer.Option(help="IANA timezone, e.g. Europe/London. [default: this machine's]"),
     ] = None,
     password_stdin: PasswordStdin = False,
     json_: Json = False,
@@ -35,18 +38,28 @@ def signup(
     state = AppState.of(ctx, json_)
     term = state.term
     name = name if name is not None else prompts.ask(term, "Name", "--name", v.name)
-    username = username if username is not None else prompts.ask(term, "Username", "--username", v.username)
+    username = (
+        username
+        if username is not None
+        else prompts.ask(term, "Username", "--username", v.username)
+    )
     email = email if email is not None else prompts.ask(term, "Email", "--email", v.email)
     if password_stdin:
         password = prompts.read_stdin_lines(1)[0]
     else:
         password = prompts.ask_password(
-            term, "Password", confirm=True,
+            term,
+            "Password",
+            confirm=True,
             check=lambda p: v.password(p, username_=username, email_=email),
         )
     result = state.backend.accounts.signup(
-        name=name, username=username, email=email, phone=phone,
-        timezone=timezone or machine_timezone(), password=password,
+        name=name,
+        username=username,
+        email=email,
+        phone=phone,
+        timezone=timezone or machine_timezone(),
+        password=password,
     )
     _store_token(state, state.backend.accounts.login(result["username"], password))
     term.emit(result, views.signed_up)
@@ -65,7 +78,12 @@ def login(
     state = AppState.of(ctx, json_)
     term = state.term
     if identifier is None:
-        identifier = prompts.ask(term, "Username or email", "IDENTIFIER", lambda s: v.clean_text(s, "Username or email", 254))
+        identifier = prompts.ask(
+            term,
+            "Username or email",
+            "IDENTIFIER",
+            lambda s: v.clean_text(s, "Username or email", 254),
+        )
     if password_stdin:
         password = prompts.read_stdin_lines(1)[0]
     else:
@@ -73,13 +91,20 @@ def login(
     grant = state.backend.accounts.login(identifier, password)
     storage = _store_token(state, grant)
     me = state.backend.accounts.whoami()
-    result = {"userId": me["userId"], "username": me["username"], "expiresAt": grant["expiresAt"], "storage": storage}
+    result = {
+        "userId": me["userId"],
+        "username": me["username"],
+        "expiresAt": grant["expiresAt"],
+        "storage": storage,
+    }
     term.emit(result, lambda t, r: t.success(f"Logged in as {r['username']}."))
 
 
 def logout(
     ctx: typer.Context,
-    everywhere: Annotated[bool, typer.Option("--all", help="Log out every device: revoke all tokens.")] = False,
+    everywhere: Annotated[
+        bool, typer.Option("--all", help="Log out every device: revoke all tokens.")
+    ] = False,
     json_: Json = False,
 ) -> None:
     """Forget this terminal's token (--all: revoke every token issued so far)."""
@@ -89,7 +114,11 @@ def logout(
         state.backend.accounts.logout(everywhere=True)
     state.credentials.delete()
     result = {"loggedOut": had_token, "everywhere": everywhere}
-    text = "Logged out everywhere." if everywhere else ("Logged out." if had_token else "You were not logged in.")
+    text = (
+        "Logged out everywhere."
+        if everywhere
+        else ("Logged out." if had_token else "You were not logged in.")
+    )
     state.term.emit(result, lambda t, r: t.success(text))
 
 

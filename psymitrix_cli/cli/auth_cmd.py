@@ -19,8 +19,12 @@ def status(ctx: typer.Context, json_: Json = False) -> None:
 
     state = AppState.of(ctx, json_)
     token = state.credentials.get()
-    result: dict[str, object] = {"loggedIn": False, "backend": state.settings.backend,
-                                 "storage": state.credentials.location(), "expiresAt": None}
+    result: dict[str, object] = {
+        "loggedIn": False,
+        "backend": state.settings.backend,
+        "storage": state.credentials.location(),
+        "expiresAt": None,
+    }
     if token:
         expiry = unverified_expiry(token)
         result["expiresAt"] = expiry.isoformat() if expiry else None

@@ -69,15 +69,20 @@ def set_(
     else:
         values.pop(key, None)
     write_config_file(path, values)
-    state.term.emit({"key": key, "value": value or None, "configFile": str(path)},
-                    lambda t, r: t.success(f"{key} = {value!r} saved to {path}."))
+    state.term.emit(
+        {"key": key, "value": value or None, "configFile": str(path)},
+        lambda t, r: t.success(f"{key} = {value!r} saved to {path}."),
+    )
 
 
 @config_app.command("path")
 def path(ctx: typer.Context, json_: Json = False) -> None:
     """Where the config file and the data live."""
     state = AppState.of(ctx, json_)
-    result = {"configFile": str(state.settings.config_file), "dataDir": str(state.settings.data_dir)}
+    result = {
+        "configFile": str(state.settings.config_file),
+        "dataDir": str(state.settings.data_dir),
+    }
     state.term.emit(result, lambda t, r: t.line(r["configFile"]))
 
 

@@ -26,11 +26,15 @@ def change(ctx: typer.Context, password_stdin: PasswordStdin = False, json_: Jso
         current, new = prompts.read_stdin_lines(2)
     else:
         current = prompts.ask_password(term, "Current password", confirm=False, check=lambda p: p)
-        new = prompts.ask_password(term, "New password", confirm=True, check=lambda p: v.password(p))
+        new = prompts.ask_password(
+            term, "New password", confirm=True, check=lambda p: v.password(p)
+        )
     grant = state.backend.accounts.change_password(current, new)
     state.credentials.set(grant["accessToken"])
-    term.emit({"changed": True, "expiresAt": grant["expiresAt"]},
-              lambda t, r: t.success("Password changed; other sessions were logged out."))
+    term.emit(
+        {"changed": True, "expiresAt": grant["expiresAt"]},
+        lambda t, r: t.success("Password changed; other sessions were logged out."),
+    )
 
 
 @password_app.command("recover")
@@ -50,11 +54,15 @@ def recover(
     if password_stdin:
         new = prompts.read_stdin_lines(1)[0]
     else:
-        new = prompts.ask_password(term, "New password", confirm=True, check=lambda p: v.password(p))
+        new = prompts.ask_password(
+            term, "New password", confirm=True, check=lambda p: v.password(p)
+        )
     state.backend.accounts.recover_password(identifier, code, new)
     state.credentials.delete()
-    term.emit({"recovered": True},
-              lambda t, r: t.success("Password reset. Log in with `psymitrix login`."))
+    term.emit(
+        {"recovered": True},
+        lambda t, r: t.success("Password reset. Log in with `psymitrix login`."),
+    )
 
 
 def register(app: typer.Typer) -> None:

@@ -29,7 +29,9 @@ def stored_day(last_update: str | None, tz: str) -> date | None:
     return None if last_update is None else local_day(parse_iso(last_update), tz)
 
 
-def after_visit(current: int, longest: int, last_day: date | None, today: date) -> StreakUpdate | None:
+def after_visit(
+    current: int, longest: int, last_day: date | None, today: date
+) -> StreakUpdate | None:
     """The new streak after a visit today, or None when nothing changes."""
     if last_day is not None and last_day >= today:
         return None  # already counted today (or a clock/zone change moved today backwards)

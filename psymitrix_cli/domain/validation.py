@@ -11,8 +11,10 @@ from psymitrix_cli.errors import InvalidInput
 
 USERNAME_RE = re.compile(r"^[a-z0-9_.-]{3,32}$")
 # Practical, not RFC 5322: one @, a dotted domain, no spaces.
-EMAIL_RE = re.compile(r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
-                      r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$")
+EMAIL_RE = re.compile(
+    r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
+    r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$"
+)
 PHONE_RE = re.compile(r"^\+?[1-9]\d{6,14}$")  # E.164: up to 15 digits
 PASSWORD_MIN = 8
 PASSWORD_MAX_BYTES = 72  # bcrypt ignores everything past 72 bytes
@@ -50,9 +52,7 @@ def name(value: str | None) -> str:
 def username(value: str | None) -> str:
     text = clean_text(value, "Username", 32) or ""
     if not USERNAME_RE.match(text.lower()):
-        raise InvalidInput(
-            "Username must be 3–32 characters of letters, digits, '_', '.' or '-'."
-        )
+        raise InvalidInput("Username must be 3–32 characters of letters, digits, '_', '.' or '-'.")
     return text
 
 
@@ -84,7 +84,9 @@ def timezone(value: str | None) -> str:
     try:
         ZoneInfo(text)
     except (ZoneInfoNotFoundError, ValueError):
-        raise InvalidInput(f"Unknown timezone {text!r}; use an IANA name like Europe/London.") from None
+        raise InvalidInput(
+            f"Unknown timezone {text!r}; use an IANA name like Europe/London."
+        ) from None
     return text
 
 

@@ -50,7 +50,9 @@ class AccountService:
 
     def _grant(self, user_id: str, version: int) -> dict[str, Any]:
         now = self.ctx.clock.now()
-        grant = tokens.issue(user_id, version, self.ctx.jwt_secret, now, self.ctx.settings.token_ttl)
+        grant = tokens.issue(
+            user_id, version, self.ctx.jwt_secret, now, self.ctx.settings.token_ttl
+        )
         return {
             "accessToken": grant.access_token,
             "tokenType": "bearer",
@@ -67,8 +69,13 @@ class AccountService:
         self.ctx.store.delete_secrets(user_id, RECOVERY)
         self.ctx.store.add_secrets(
             [
-                {"_id": _code_hash(user_id, c), "userId": user_id, "purpose": RECOVERY,
-                 "createdAt": now, "expiresAt": None}
+                {
+                    "_id": _code_hash(user_id, c),
+                    "userId": user_id,
+                    "purpose": RECOVERY,
+                    "createdAt": now,
+                    "expiresAt": None,
+                }
                 for c in codes
             ]
         )
@@ -114,7 +121,9 @@ class AccountService:
         if not identifier or not identifier.strip() or not password:
             raise InvalidInput("Give a username or email and a password.")
         user = self.ctx.store.find_user(identifier.strip())
-        stored = user["passwordHash"] if user else passwords.dummy_hash(self.ctx.settings.bcrypt_rounds)
+        stored = (
+            user["passwordHash"] if user else passwords.dummy_hash(self.ctx.settings.bcrypt_rounds)
+        )
         matched = passwords.verify_password(password, stored)
         if user is None or not matched:
             raise AuthError(messages.BAD_CREDENTIALS)

@@ -34,7 +34,9 @@ GRATITUDE = Kind("gratitude", sort="at", counter="gratitudeCount")
 BREATHING = Kind("breathing", sort="startedAt", counter="breathingCount")
 ASSESSMENTS = Kind("assessments", sort="takenAt", fields=("instrument",))
 CHAT_SESSIONS = Kind("chat_sessions", sort="startedAt")
-CHAT_MESSAGES = Kind("chat_messages", sort="seq", fields=("sessionId",), unique=("sessionId", "seq"))
+CHAT_MESSAGES = Kind(
+    "chat_messages", sort="seq", fields=("sessionId",), unique=("sessionId", "seq")
+)
 SAFETY_EVENTS = Kind("safety_events", sort="at")
 
 KINDS: dict[str, Kind] = {

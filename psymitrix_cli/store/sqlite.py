@@ -125,7 +125,7 @@ class SqliteStore:
     def _user_from_row(row: sqlite3.Row | None) -> Doc | None:
         if row is None:
             return None
-        return {_FROM_USER_COLUMNS[k]: row[k] for k in row.keys() if k in _FROM_USER_COLUMNS}
+        return {_FROM_USER_COLUMNS[k]: row[k] for k in row if k in _FROM_USER_COLUMNS}
 
     @staticmethod
     def _conflict(exc: sqlite3.IntegrityError) -> Conflict:
@@ -200,15 +200,14 @@ class SqliteStore:
         row = self._db.execute("SELECT * FROM user_data WHERE user_id = ?", (user_id,)).fetchone()
         if row is None:
             return None
-        return {_FROM_USER_DATA_COLUMNS[k]: row[k] for k in row.keys()}
+        return {_FROM_USER_DATA_COLUMNS[k]: row[k] for k in row}
 
     def set_streak(self, user_id: str, expected_last: str | None, fields: Doc) -> bool:
         cols = {_USER_DATA_COLUMNS[k]: v for k, v in fields.items()}
         assignments = ", ".join(f"{c} = ?" for c in cols)
         with self._tx() as db:
             cursor = db.execute(
-                f"UPDATE user_data SET {assignments} "
-                "WHERE user_id = ? AND last_streak_update IS ?",
+                f"UPDATE user_data SET {assignments} WHERE user_id = ? AND last_streak_update IS ?",
                 (*cols.values(), user_id, expected_last),
             )
         return cursor.rowcount == 1
@@ -267,8 +266,9 @@ class SqliteStore:
         values = (doc["_id"], doc["userId"], doc[kind.sort], *(doc.get(c) for c in extra))
         try:
             with self._tx() as db:
+                marks = ", ".join("?" * (len(values) + 1))
                 db.execute(
-                    f"INSERT INTO {kind.name} ({names}) VALUES ({', '.join('?' * (len(values) + 1))})",
+                    f"INSERT INTO {kind.name} ({names}) VALUES ({marks})",
                     (*values, json.dumps(doc, ensure_ascii=False)),
                 )
                 self._bump(db, doc["userId"], counter or kind.counter, +1)
@@ -356,7 +356,11 @@ class SqliteStore:
 
     def count(self, kind: Kind, query: Query) -> int:
         where, params = self._where(kind, query)
-        return int(self._db.execute(f"SELECT COUNT(*) FROM {kind.name} WHERE {where}", params).fetchone()[0])
+        return int(
+            self._db.execute(f"SELECT COUNT(*) FROM {kind.name} WHERE {where}", params).fetchone()[
+                0
+            ]
+        )
 
     def delete(self, kind: Kind, user_id: str, entry_id: str, counter: str | None = None) -> bool:
         with self._tx() as db:

@@ -77,9 +77,8 @@ def _v1(db: sqlite3.Connection) -> None:
         )
         db.execute(f"CREATE INDEX {table}_user_time ON {table} (user_id, sort_key DESC, id DESC)")
         for column in extra:
-            db.execute(
-                f'CREATE INDEX {table}_user_{column} ON {table} (user_id, "{column}", sort_key DESC)'
-            )
+            index = f"{table}_user_{column}"
+            db.execute(f'CREATE INDEX {index} ON {table} (user_id, "{column}", sort_key DESC)')
         if unique:
             cols = ", ".join(f'"{c}"' for c in unique)
             db.execute(f"CREATE UNIQUE INDEX {table}_unique ON {table} (user_id, {cols})")

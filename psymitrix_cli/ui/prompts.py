@@ -34,7 +34,9 @@ def require_tty(term: Terminal, what: str, flag: str) -> None:
         raise InvalidInput(messages.NEED_TTY.format(what=what, flag=flag))
 
 
-def ask(term: Terminal, label: str, flag: str, check: Callable[[str], T], default: str | None = None) -> T:
+def ask(
+    term: Terminal, label: str, flag: str, check: Callable[[str], T], default: str | None = None
+) -> T:
     """Ask until the answer passes `check` (a domain validator)."""
     require_tty(term, label, flag)
     from rich.prompt import Prompt
