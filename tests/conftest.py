@@ -5,6 +5,7 @@ CliRunner) or as a subprocess, against each backend.
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 import subprocess
@@ -17,7 +18,8 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-pytest_plugins = ["tests.fixtures.mongo", "tests.stubs.fixtures"]
+_PLUGINS = ("tests.fixtures.mongo", "tests.stubs.fixtures")
+pytest_plugins = [p for p in _PLUGINS if importlib.util.find_spec(p)]
 
 REPO = Path(__file__).resolve().parent.parent
 PASSWORD = "correct-horse-9"
@@ -104,7 +106,7 @@ class Cli:
             text=True,
             env=full_env,
             timeout=timeout,
-            cwd=self.env["PSYMITRIX_HOME"],
+            cwd=Path(self.env["PSYMITRIX_HOME"]).parent,
         )
         return Outcome(proc.returncode, proc.stdout, proc.stderr)
 

@@ -11,11 +11,11 @@ import sys
 import traceback
 from typing import Annotated, Any
 
-import click
 import typer
 from typer.core import TyperGroup
 
 from psymitrix_cli import __version__, messages
+from psymitrix_cli.cli._click import click
 from psymitrix_cli.cli.state import AppState
 from psymitrix_cli.errors import PsyError
 
@@ -24,36 +24,32 @@ class PsyGroup(TyperGroup):
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
-        except (click.exceptions.Exit, click.exceptions.Abort):
+        except (typer.Exit, typer.Abort):
             raise
         except click.ClickException as exc:
             state = AppState.of(ctx)
-            hint = f" (see '{ctx.command_path} {_subcommand_path(ctx)}--help')"
+            where = getattr(exc, "ctx", None) or ctx
+            hint = f" (see '{where.command_path} --help')"
             state.term.error(exc.format_message() + hint, code="usage")
-            raise click.exceptions.Exit(exc.exit_code) from None
+            raise typer.Exit(exc.exit_code) from None
         except KeyboardInterrupt:
             AppState.of(ctx).term.error(messages.INTERRUPTED, code="interrupted")
-            raise click.exceptions.Exit(130) from None
+            raise typer.Exit(130) from None
         except PsyError as exc:
             state = AppState.of(ctx)
             if state.debug:
                 traceback.print_exc(file=sys.stderr)
             state.term.error(exc.message, code=exc.code)
-            raise click.exceptions.Exit(exc.exit_code) from None
+            raise typer.Exit(exc.exit_code) from None
         except Exception as exc:
             state = AppState.of(ctx)
             if state.debug:
                 traceback.print_exc(file=sys.stderr)
             state.term.error(messages.UNEXPECTED.format(error=f"{type(exc).__name__}: {exc}"))
-            raise click.exceptions.Exit(1) from None
+            raise typer.Exit(1) from None
         finally:
             if isinstance(ctx.obj, AppState):
                 ctx.obj.close()
-
-
-def _subcommand_path(ctx: click.Context) -> str:
-    words = [a for a in ctx.protected_args if not a.startswith("-")][:2]
-    return "".join(f"{w} " for w in words)
 
 
 app = typer.Typer(
@@ -62,6 +58,8 @@ app = typer.Typer(
     help="PsyMitrix: a wellness companion for your terminal.",
     invoke_without_command=True,
     pretty_exceptions_enable=False,
+    # Plain Click help: Rich-rendered help imports markdown-it and costs ~50 ms per --help.
+    rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 

@@ -52,6 +52,11 @@ _FROM_USER_COLUMNS = {v: k for k, v in _USER_COLUMNS.items()}
 _FROM_USER_DATA_COLUMNS = {v: k for k, v in _USER_DATA_COLUMNS.items()}
 
 
+def _renamed(row: sqlite3.Row, names: dict[str, str]) -> Doc:
+    # Iterating a Row yields values, so walk its keys explicitly.
+    return {names[k]: row[k] for k in row.keys() if k in names}  # noqa: SIM118
+
+
 def _escape_like(word: str) -> str:
     return re.sub(r"([\\%_])", r"\\\1", word)
 
@@ -125,7 +130,7 @@ class SqliteStore:
     def _user_from_row(row: sqlite3.Row | None) -> Doc | None:
         if row is None:
             return None
-        return {_FROM_USER_COLUMNS[k]: row[k] for k in row if k in _FROM_USER_COLUMNS}
+        return _renamed(row, _FROM_USER_COLUMNS)
 
     @staticmethod
     def _conflict(exc: sqlite3.IntegrityError) -> Conflict:
@@ -200,7 +205,7 @@ class SqliteStore:
         row = self._db.execute("SELECT * FROM user_data WHERE user_id = ?", (user_id,)).fetchone()
         if row is None:
             return None
-        return {_FROM_USER_DATA_COLUMNS[k]: row[k] for k in row}
+        return _renamed(row, _FROM_USER_DATA_COLUMNS)
 
     def set_streak(self, user_id: str, expected_last: str | None, fields: Doc) -> bool:
         cols = {_USER_DATA_COLUMNS[k]: v for k, v in fields.items()}

@@ -28,8 +28,14 @@ class Terminal:
         from rich.console import Console
 
         # stderr never hard-wraps: a notice or an error is one line, whatever the width.
+        # No colour means no escape codes at all, so bold is dropped too.
         return Console(
-            stderr=stderr, no_color=self.no_color, highlight=False, emoji=False, soft_wrap=stderr
+            stderr=stderr,
+            no_color=self.no_color,
+            color_system=None if self.no_color else "auto",
+            highlight=False,
+            emoji=False,
+            soft_wrap=stderr,
         )
 
     @cached_property

@@ -1,0 +1,96 @@
+"""Where the token lives: the keyring, the 0600 fallback file, or PSYMITRIX_TOKEN."""
+
+from __future__ import annotations
+
+import stat
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import PASSWORD, Cli
+
+
+def _mode(path: Path) -> int:
+    return stat.S_IMODE(path.stat().st_mode)
+
+
+def test_token_goes_to_the_real_keyring_backend_not_a_file(cli: Cli) -> None:
+    cli.signup("ann")
+    home = Path(cli.env["PSYMITRIX_HOME"])
+    assert not (home / "credentials.json").exists()
+    keyring_file = Path(cli.env["XDG_DATA_HOME"]) / "python_keyring" / "keyring_pass.cfg"
+    assert keyring_file.exists() and "psymitrix" in keyring_file.read_text()
+    status = cli.json("auth", "status")
+    assert status["loggedIn"] is True and "keyring" in status["storage"]
+    assert status["expiresAt"]
+
+
+def test_no_keyring_backend_falls_back_to_a_private_file_with_a_notice(cli: Cli) -> None:
+    env = {"PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring"}
+    out = cli.subprocess("signup", "--name", "A", "--username", "ann", "--email", "a@example.com",
+                         "--timezone", "UTC", "--password-stdin", input=PASSWORD + "\n", env=env)
+    assert out.exit_code == 0, out
+    notices = [line for line in out.stderr.splitlines() if "keyring" in line]
+    assert len(notices) == 1, out.stderr
+    credentials = Path(cli.env["PSYMITRIX_HOME"]) / "credentials.json"
+    assert _mode(credentials) == 0o600
+    assert cli.subprocess("whoami", env=env).exit_code == 0
+    assert cli.subprocess("logout", env=env).exit_code == 0
+    assert "ann" not in credentials.read_text() and len(credentials.read_text()) < 10
+
+
+@pytest.mark.parametrize("backend", ["HangingKeyring", "BrokenKeyring"])
+def test_a_hanging_or_broken_keyring_does_not_hang_the_cli(cli: Cli, backend: str) -> None:
+    env = {"PYTHON_KEYRING_BACKEND": f"tests.keyring_backends.{backend}",
+           "PSYMITRIX_KEYRING_TIMEOUT": "0.5"}
+    start = time.monotonic()
+    out = cli.subprocess("signup", "--name", "A", "--username", "ann", "--email", "a@example.com",
+                         "--timezone", "UTC", "--password-stdin", input=PASSWORD + "\n", env=env,
+                         timeout=30)
+    assert out.exit_code == 0, out
+    assert "keyring" in out.stderr
+    assert cli.subprocess("whoami", env=env, timeout=30).exit_code == 0
+    assert time.monotonic() - start < 20
+
+
+def test_psymitrix_token_overrides_the_keyring(cli: Cli) -> None:
+    from tests.helpers import stored_token
+
+    cli.signup("ann")
+    token = stored_token(cli)
+    cli.signup("bob")
+    assert cli.json("whoami")["username"] == "bob"
+    assert cli.json("whoami", env={"PSYMITRIX_TOKEN": token})["username"] == "ann"
+    status = cli.json("auth", "status", env={"PSYMITRIX_TOKEN": token})
+    assert "PSYMITRIX_TOKEN" in status["storage"]
+
+
+def test_auth_status_when_logged_out_exits_3(cli: Cli) -> None:
+    out = cli("auth", "status", "--json")
+    assert out.exit_code == 3 and out.json()["loggedIn"] is False
+
+
+def test_data_dir_is_0700_and_files_are_0600(cli: Cli) -> None:
+    cli.signup("ann")
+    cli.ok("config", "set", "ai_provider", "offline")
+    home = Path(cli.env["PSYMITRIX_HOME"])
+    assert _mode(home) == 0o700
+    files = [p for p in home.iterdir() if p.is_file()]
+    assert {p.name for p in files} >= {"psymitrix.db", "jwt-secret", "config.toml"}
+    for path in files:
+        assert _mode(path) == 0o600, path
+
+
+def test_secrets_are_never_printed(cli: Cli) -> None:
+    from tests.helpers import stored_token
+
+    result = cli.signup("ann")
+    token = stored_token(cli)
+    secret = (Path(cli.env["PSYMITRIX_HOME"]) / "jwt-secret").read_text().strip()
+    outputs = [cli("login", "ann", "--password-stdin", input=PASSWORD + "\n"),
+               cli("auth", "status"), cli("config", "show", "--json"), cli("me", "--json")]
+    for out in outputs:
+        for needle in (token, secret, PASSWORD):
+            assert needle not in out.stdout + out.stderr
+    assert result["recoveryCodes"]
