@@ -8,7 +8,7 @@ Results are JSON-ready dicts with camelCase keys, identical on every backend.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any, Protocol
 
 Result = dict[str, Any]
@@ -168,6 +168,48 @@ class DashboardAPI(Protocol):
     ) -> Result: ...
 
 
+ChatEvent = dict[str, Any]
+"""One step of a streamed chat turn, in order:
+- {"type": "session", "sessionId", "created": bool, "disclosure": str | None}
+- {"type": "delta", "text": str}                       (zero or more)
+- {"type": "done", "sessionId", "reply", "provider", "model",
+   "safety": "none" | "concern" | "acute", "interrupted": bool}
+The same dicts travel as SSE events (`event: <type>`, `data: <json>`) over HTTP."""
+
+
+class ChatAPI(Protocol):
+    def send(
+        self,
+        message: str,
+        *,
+        session_id: str | None = None,
+        continue_last: bool = False,
+        provider: str | None = None,
+        memory: bool = True,
+    ) -> Iterator[ChatEvent]:
+        """Screen, store and answer one user message, streaming the reply.
+
+        No session (and not continue_last) starts a new one. The user's message is
+        stored before any provider call, so it is never lost."""
+        ...
+
+    def start(self, *, provider: str | None = None) -> Result:
+        """A new, empty session: {"id", "startedAt", "provider", "model", "disclosure"}."""
+        ...
+
+    def sessions(self, *, limit: int = 20, cursor: str | None = None) -> Page: ...
+
+    def get(self, session_id: str) -> Result:
+        """The session with its ordered messages under "messages"."""
+        ...
+
+    def end(self, session_id: str | None = None) -> Result:
+        """End (and summarise) a session; None means the most recent open one."""
+        ...
+
+    def delete(self, session_id: str) -> None: ...
+
+
 class Backend(Protocol):
     name: str
     accounts: AccountsAPI
@@ -178,6 +220,7 @@ class Backend(Protocol):
     breathing: BreathingAPI
     assessments: AssessmentsAPI
     dashboard: DashboardAPI
+    chat: ChatAPI
 
     def describe(self) -> str:
         """Where this backend keeps data, safe to print."""

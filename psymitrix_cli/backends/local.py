@@ -21,6 +21,7 @@ from psymitrix_cli.store.factory import open_store, store_location
 if TYPE_CHECKING:
     from psymitrix_cli.services.assessments import AssessmentService
     from psymitrix_cli.services.breathing import BreathingService
+    from psymitrix_cli.services.chat import ChatService
     from psymitrix_cli.services.dashboard import DashboardService
     from psymitrix_cli.services.gratitude import GratitudeService
     from psymitrix_cli.services.journal import JournalService
@@ -71,6 +72,12 @@ class LocalBackend:
         from psymitrix_cli.services.dashboard import DashboardService
 
         return DashboardService(self.ctx, self.session)
+
+    @cached_property
+    def chat(self) -> ChatService:
+        from psymitrix_cli.services.chat import ChatService
+
+        return ChatService(self.ctx, self.session)
 
     def describe(self) -> str:
         return store_location(self.settings)
