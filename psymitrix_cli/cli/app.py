@@ -98,11 +98,25 @@ def root(
         show_home(ctx)
 
 
-def _register() -> None:
-    from psymitrix_cli.cli import accounts, auth_cmd, config_cmd, password, profile
+# One module per command group; each exposes register(app). Order sets --help order.
+COMMAND_MODULES = (
+    "accounts",
+    "auth_cmd",
+    "password",
+    "profile",
+    "status",
+    "journal",
+    "gratitude",
+    "sleep",
+    "config_cmd",
+)
 
-    for module in (accounts, auth_cmd, config_cmd, password, profile):
-        module.register(app)
+
+def _register() -> None:
+    import importlib
+
+    for name in COMMAND_MODULES:
+        importlib.import_module(f"psymitrix_cli.cli.{name}").register(app)
 
 
 _register()

@@ -12,6 +12,6 @@ def show_home(ctx: typer.Context) -> None:
     if state.credentials.get() is None:
         typer.echo(ctx.get_help())
         return
-    from psymitrix_cli.ui.views import accounts as views
+    from psymitrix_cli.ui.views import dashboard
 
-    state.term.emit(state.backend.profile.me(), views.profile)
+    state.term.emit(state.backend.dashboard.status(), dashboard.status)

@@ -1,0 +1,91 @@
+"""status, checkin."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from psymitrix_cli.cli.options import Json
+from psymitrix_cli.cli.state import AppState
+
+
+def status(ctx: typer.Context, json_: Json = False) -> None:
+    """Your streak, today's checklist, latest PHQ-9/GAD-7, 14-day trends and counts."""
+    from psymitrix_cli.ui.views import dashboard
+
+    state = AppState.of(ctx, json_)
+    state.term.emit(state.backend.dashboard.status(), dashboard.status)
+
+
+def _interactive_checkin(state: AppState) -> dict[str, object]:
+    from psymitrix_cli.domain import journal as rules
+    from psymitrix_cli.ui import prompts
+
+    term = state.term
+
+    def optional(check):  # type: ignore[no-untyped-def]
+        return lambda answer: None if not answer.strip() else check(answer.strip())
+
+    mood = prompts.ask(term, "Mood today, 1 awful … 5 great (Enter to skip)", "--mood",
+                       optional(lambda a: rules.mood(int(a)) if a.isdigit() else rules.mood(a)))
+    note = None
+    if mood is not None:
+        note = prompts.ask(term, "A few words about it (optional)", "--note", lambda a: a or None)
+    sleep = prompts.ask(term, "Last night's sleep, 1-10 (Enter to skip)", "--sleep",
+                        optional(lambda a: rules.sleep_score(int(a)) if a.isdigit() else rules.sleep_score(a)))
+    hours = None
+    if sleep is not None:
+        hours = prompts.ask(term, "Hours slept (optional)", "--hours",
+                            optional(lambda a: rules.sleep_hours(float(a))))
+    items = []
+    for i in range(1, 4):
+        item = prompts.ask(term, f"Something you're grateful for #{i} (Enter to finish)",
+                           "--gratitude", lambda a: a.strip() or None)
+        if not item:
+            break
+        items.append(item)
+    return {"mood": mood, "note": note, "sleep_score": sleep, "sleep_hours": hours,
+            "gratitude": items}
+
+
+def checkin(
+    ctx: typer.Context,
+    mood: Annotated[int | None, typer.Option(help="Mood 1-5: awful, bad, okay, good, great.")] = None,
+    note: Annotated[str | None, typer.Option(help="A note to go with the mood.")] = None,
+    sleep: Annotated[int | None, typer.Option(help="Last night's sleep quality, 1-10.")] = None,
+    hours: Annotated[float | None, typer.Option(help="Hours slept last night.")] = None,
+    gratitude: Annotated[
+        list[str] | None, typer.Option(help="Something you're grateful for (up to 3).")
+    ] = None,
+    json_: Json = False,
+) -> None:
+    """The daily check-in: mood and a note, last night's sleep, gratitude, then an offer
+    of a breathing exercise. With flags it runs without questions (for scripts and cron)."""
+    from psymitrix_cli.ui import prompts
+    from psymitrix_cli.ui.views import dashboard
+    from psymitrix_cli.ui.views.crisis import crisis_panel
+
+    state = AppState.of(ctx, json_)
+    term = state.term
+    flags_given = any(v is not None for v in (mood, note, sleep, hours)) or bool(gratitude)
+    if flags_given:
+        answers = {"mood": mood, "note": note, "sleep_score": sleep, "sleep_hours": hours,
+                   "gratitude": gratitude or []}
+    else:
+        prompts.require_tty(term, "the check-in answers", "--mood/--sleep/--gratitude")
+        state.backend.accounts.whoami()  # log in first: don't ask questions we can't save
+        answers = _interactive_checkin(state)
+    result = state.backend.dashboard.checkin(**answers)  # type: ignore[arg-type]
+    term.emit(result, dashboard.checkin)
+    if result.get("crisis") and not term.json_mode:
+        crisis_panel(term, state.settings.crisis_line)
+    if not flags_given and prompts.confirm(term, "Would you like a short breathing exercise now?"):
+        from psymitrix_cli.cli.breathe import guided_session
+
+        guided_session(state, pattern="box", cycles=4)
+
+
+def register(app: typer.Typer) -> None:
+    app.command(rich_help_panel="Daily")(status)
+    app.command(rich_help_panel="Daily")(checkin)

@@ -1,0 +1,83 @@
+"""The status dashboard and the check-in summary."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from psymitrix_cli.ui.terminal import Terminal
+
+_BARS = "▁▂▃▄▅▆▇█"
+_BAND_STYLE = {
+    "minimal": "green",
+    "mild": "yellow",
+    "moderate": "dark_orange",
+    "moderately severe": "red",
+    "severe": "bold red",
+}
+
+
+def sparkline(values: list[float | None], low: float, high: float) -> str:
+    """One character per day; a gap (·) where nothing was logged."""
+    span = high - low
+    out = []
+    for value in values:
+        if value is None:
+            out.append("·")
+        else:
+            index = round((min(max(value, low), high) - low) / span * (len(_BARS) - 1))
+            out.append(_BARS[index])
+    return "".join(out)
+
+
+def _check(done: bool) -> str:
+    return "[green]✓[/green]" if done else "[dim]·[/dim]"
+
+
+def status(term: Terminal, data: dict[str, Any]) -> None:
+    from rich.table import Table
+
+    streak = data["streak"]
+    term.print(
+        f"[bold]Streak[/bold] {streak['current']} day{'s' if streak['current'] != 1 else ''}"
+        f"  [dim](longest {streak['longest']})[/dim]"
+    )
+    today = data["today"]
+    term.print(
+        f"[bold]Today[/bold] {data['date']}  "
+        + "  ".join(f"{_check(today[k])} {k}" for k in ("mood", "sleep", "gratitude", "breathing"))
+    )
+    for name, result in data["assessments"].items():
+        if result is None:
+            term.print(f"[bold]{name}[/bold] [dim]not taken yet (psymitrix test)[/dim]")
+        else:
+            style = _BAND_STYLE.get(result["severity"], "")
+            term.print(
+                f"[bold]{name}[/bold] {result['total']} [{style}]{result['severity']}[/{style}]"
+                f"  [dim]{result['takenAt'][:10]}[/dim]"
+            )
+    trends = data["trends"]
+    term.print(
+        f"[bold]Mood [/bold] {sparkline(trends['mood'], 1, 5)}  [dim]last 14 days[/dim]"
+    )
+    term.print(f"[bold]Sleep[/bold] {sparkline(trends['sleep'], 1, 10)}")
+    table = Table(box=None, padding=(0, 2), header_style="bold")
+    for column in ("", "total", "7 days", "30 days", "last"):
+        table.add_column(column, justify="right" if column in ("total", "7 days", "30 days") else "left")
+    labels = {"moodJournal": "Mood journal", "gratitude": "Gratitude", "sleep": "Sleep",
+              "breathing": "Breathing"}
+    for key, label in labels.items():
+        row = data["counts"][key]
+        last = (row["lastAt"] or "—")[:10]
+        table.add_row(label, str(row["count"]), str(row["last7"]), str(row["last30"]), last)
+    term.print(table)
+
+
+def checkin(term: Terminal, data: dict[str, Any]) -> None:
+    parts = []
+    if "journal" in data:
+        parts.append(f"mood {data['journal'].get('moodLabel') or data['journal'].get('mood')}")
+    if "sleep" in data:
+        parts.append(f"sleep {data['sleep']['score']}/10")
+    if "gratitude" in data:
+        parts.append(f"{len(data['gratitude']['items'])} gratitude item(s)")
+    term.success("Checked in: " + ", ".join(parts) + ".")

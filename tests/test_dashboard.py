@@ -1,0 +1,89 @@
+"""status and checkin through the CLI, on every backend."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import Cli
+
+DAY1 = "2026-11-20T09:00:00Z"
+DAY2 = "2026-11-21T09:00:00Z"
+
+
+def test_status_of_a_new_account(any_cli: Cli) -> None:
+    any_cli.signup("ann")
+    status = any_cli.json("status")
+    assert status["streak"]["current"] == 1
+    assert status["today"] == {"mood": False, "sleep": False, "gratitude": False, "breathing": False}
+    assert status["assessments"] == {"PHQ-9": None, "GAD-7": None}
+    assert len(status["trends"]["mood"]) == 14 and set(status["trends"]["mood"]) == {None}
+    assert status["counts"]["moodJournal"] == {"count": 0, "lastAt": None, "last7": 0, "last30": 0}
+
+
+def test_checkin_non_interactive_fills_the_checklist_and_trends(any_cli: Cli) -> None:
+    any_cli.signup("ann", timezone="Europe/London")
+    env = {"PSYMITRIX_CLOCK": DAY1}
+    result = any_cli.json("checkin", "--mood", "4", "--note", "a calm day", "--sleep", "7",
+                          "--hours", "7.5", "--gratitude", "tea", "--gratitude", "sun", env=env)
+    assert result["journal"]["mood"] == 4 and result["sleep"]["score"] == 7
+    assert result["gratitude"]["items"] == ["tea", "sun"] and result["crisis"] is False
+    status = any_cli.json("status", env=env)
+    assert status["today"] == {"mood": True, "sleep": True, "gratitude": True, "breathing": False}
+    assert status["trends"]["mood"][-1] == 4 and status["trends"]["sleep"][-1] == 7
+    assert status["counts"]["sleep"]["count"] == 1
+    # The next day the checklist starts empty, and yesterday moves left in the trend.
+    next_day = any_cli.json("status", env={"PSYMITRIX_CLOCK": DAY2})
+    assert not any(next_day["today"].values())
+    assert next_day["trends"]["mood"][-2:] == [4, None]
+    assert next_day["streak"]["current"] == 2
+
+
+def test_rerunning_checkin_updates_sleep_rather_than_duplicating(any_cli: Cli) -> None:
+    any_cli.signup("ann")
+    env = {"PSYMITRIX_CLOCK": DAY1}
+    any_cli.ok("checkin", "--sleep", "5", env=env)
+    any_cli.ok("checkin", "--sleep", "8", "--hours", "8", env=env)
+    me = any_cli.json("me", env=env)["userData"]
+    assert me["sleepLogCount"] == 1
+    assert me["sleepQuality"] == [{"date": "2026-11-20", "score": 8}]
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--mood", "6"], "Mood"),
+        (["--mood", "3", "--sleep", "11"], "1"),
+        (["--sleep", "7", "--hours", "25"], "24"),
+        (["--hours", "7"], "--sleep"),
+        (["--note", "only a note"], "--mood"),
+        (["--mood", "3", "--gratitude", "a", "--gratitude", "b", "--gratitude", "c",
+          "--gratitude", "d"], "3"),
+    ],
+)
+def test_bad_checkin_writes_nothing(any_cli: Cli, args: list[str], message: str) -> None:
+    any_cli.signup("ann")
+    out = any_cli("checkin", *args)
+    assert out.exit_code == 2, out
+    assert message in out.stderr
+    data = any_cli.json("me")["userData"]
+    assert data["moodJournalCount"] == data["sleepLogCount"] == data["gratitudeCount"] == 0
+
+
+def test_checkin_without_flags_and_without_a_terminal_is_exit_2(any_cli: Cli) -> None:
+    any_cli.signup("ann")
+    out = any_cli("checkin")
+    assert out.exit_code == 2 and "--mood" in out.stderr
+
+
+def test_a_mood_1_checkin_with_a_worrying_note_shows_the_crisis_panel(any_cli: Cli) -> None:
+    any_cli.signup("ann")
+    out = any_cli.ok("checkin", "--mood", "1", "--note", "I feel hopeless and want to die")
+    assert "988" in out.stdout
+    result = any_cli.json("checkin", "--mood", "2", "--note", "this deadline is killing me")
+    assert result["crisis"] is False
+
+
+def test_bare_psymitrix_shows_the_dashboard_when_logged_in(cli: Cli) -> None:
+    cli.signup("ann")
+    out = cli.ok()
+    assert "Streak" in out.stdout and "Usage" not in out.stdout
