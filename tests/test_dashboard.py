@@ -14,7 +14,12 @@ def test_status_of_a_new_account(any_cli: Cli) -> None:
     any_cli.signup("ann")
     status = any_cli.json("status")
     assert status["streak"]["current"] == 1
-    assert status["today"] == {"mood": False, "sleep": False, "gratitude": False, "breathing": False}
+    assert status["today"] == {
+        "mood": False,
+        "sleep": False,
+        "gratitude": False,
+        "breathing": False,
+    }
     assert status["assessments"] == {"PHQ-9": None, "GAD-7": None}
     assert len(status["trends"]["mood"]) == 14 and set(status["trends"]["mood"]) == {None}
     assert status["counts"]["moodJournal"] == {"count": 0, "lastAt": None, "last7": 0, "last30": 0}
@@ -23,8 +28,22 @@ def test_status_of_a_new_account(any_cli: Cli) -> None:
 def test_checkin_non_interactive_fills_the_checklist_and_trends(any_cli: Cli) -> None:
     any_cli.signup("ann", timezone="Europe/London")
     env = {"PSYMITRIX_CLOCK": DAY1}
-    result = any_cli.json("checkin", "--mood", "4", "--note", "a calm day", "--sleep", "7",
-                          "--hours", "7.5", "--gratitude", "tea", "--gratitude", "sun", env=env)
+    result = any_cli.json(
+        "checkin",
+        "--mood",
+        "4",
+        "--note",
+        "a calm day",
+        "--sleep",
+        "7",
+        "--hours",
+        "7.5",
+        "--gratitude",
+        "tea",
+        "--gratitude",
+        "sun",
+        env=env,
+    )
     assert result["journal"]["mood"] == 4 and result["sleep"]["score"] == 7
     assert result["gratitude"]["items"] == ["tea", "sun"] and result["crisis"] is False
     status = any_cli.json("status", env=env)
@@ -56,8 +75,21 @@ def test_rerunning_checkin_updates_sleep_rather_than_duplicating(any_cli: Cli) -
         (["--sleep", "7", "--hours", "25"], "24"),
         (["--hours", "7"], "--sleep"),
         (["--note", "only a note"], "--mood"),
-        (["--mood", "3", "--gratitude", "a", "--gratitude", "b", "--gratitude", "c",
-          "--gratitude", "d"], "3"),
+        (
+            [
+                "--mood",
+                "3",
+                "--gratitude",
+                "a",
+                "--gratitude",
+                "b",
+                "--gratitude",
+                "c",
+                "--gratitude",
+                "d",
+            ],
+            "3",
+        ),
     ],
 )
 def test_bad_checkin_writes_nothing(any_cli: Cli, args: list[str], message: str) -> None:

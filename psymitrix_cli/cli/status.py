@@ -27,31 +27,54 @@ def _interactive_checkin(state: AppState) -> dict[str, object]:
     def optional(check):  # type: ignore[no-untyped-def]
         return lambda answer: None if not answer.strip() else check(answer.strip())
 
-    mood = prompts.ask(term, "Mood today, 1 awful … 5 great (Enter to skip)", "--mood",
-                       optional(lambda a: rules.mood(int(a)) if a.isdigit() else rules.mood(a)))
+    mood = prompts.ask(
+        term,
+        "Mood today, 1 awful … 5 great (Enter to skip)",
+        "--mood",
+        optional(lambda a: rules.mood(int(a)) if a.isdigit() else rules.mood(a)),
+    )
     note = None
     if mood is not None:
         note = prompts.ask(term, "A few words about it (optional)", "--note", lambda a: a or None)
-    sleep = prompts.ask(term, "Last night's sleep, 1-10 (Enter to skip)", "--sleep",
-                        optional(lambda a: rules.sleep_score(int(a)) if a.isdigit() else rules.sleep_score(a)))
+    sleep = prompts.ask(
+        term,
+        "Last night's sleep, 1-10 (Enter to skip)",
+        "--sleep",
+        optional(lambda a: rules.sleep_score(int(a)) if a.isdigit() else rules.sleep_score(a)),
+    )
     hours = None
     if sleep is not None:
-        hours = prompts.ask(term, "Hours slept (optional)", "--hours",
-                            optional(lambda a: rules.sleep_hours(float(a))))
+        hours = prompts.ask(
+            term,
+            "Hours slept (optional)",
+            "--hours",
+            optional(lambda a: rules.sleep_hours(float(a))),
+        )
     items = []
     for i in range(1, 4):
-        item = prompts.ask(term, f"Something you're grateful for #{i} (Enter to finish)",
-                           "--gratitude", lambda a: a.strip() or None)
+        item = prompts.ask(
+            term,
+            f"Something you're grateful for #{i} (Enter to finish)",
+            "--gratitude",
+            lambda a: a.strip() or None,
+        )
         if not item:
             break
         items.append(item)
-    return {"mood": mood, "note": note, "sleep_score": sleep, "sleep_hours": hours,
-            "gratitude": items}
+    return {
+        "mood": mood,
+        "note": note,
+        "sleep_score": sleep,
+        "sleep_hours": hours,
+        "gratitude": items,
+    }
 
 
 def checkin(
     ctx: typer.Context,
-    mood: Annotated[int | None, typer.Option(help="Mood 1-5: awful, bad, okay, good, great.")] = None,
+    mood: Annotated[
+        int | None, typer.Option(help="Mood 1-5: awful, bad, okay, good, great.")
+    ] = None,
     note: Annotated[str | None, typer.Option(help="A note to go with the mood.")] = None,
     sleep: Annotated[int | None, typer.Option(help="Last night's sleep quality, 1-10.")] = None,
     hours: Annotated[float | None, typer.Option(help="Hours slept last night.")] = None,
@@ -70,8 +93,13 @@ def checkin(
     term = state.term
     flags_given = any(v is not None for v in (mood, note, sleep, hours)) or bool(gratitude)
     if flags_given:
-        answers = {"mood": mood, "note": note, "sleep_score": sleep, "sleep_hours": hours,
-                   "gratitude": gratitude or []}
+        answers = {
+            "mood": mood,
+            "note": note,
+            "sleep_score": sleep,
+            "sleep_hours": hours,
+            "gratitude": gratitude or [],
+        }
     else:
         prompts.require_tty(term, "the check-in answers", "--mood/--sleep/--gratitude")
         state.backend.accounts.whoami()  # log in first: don't ask questions we can't save

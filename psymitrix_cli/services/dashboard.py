@@ -158,7 +158,11 @@ class DashboardService:
             rules.gratitude_items(gratitude)
         result: Result = {"date": usertime.today(self.ctx, self.session.user()).isoformat()}
         if mood is not None:
-            text = note if note and note.strip() else f"Daily check-in: feeling {rules.mood_label(mood)}."
+            text = (
+                note
+                if note and note.strip()
+                else f"Daily check-in: feeling {rules.mood_label(mood)}."
+            )
             journal = JournalService(self.ctx, self.session)
             result["journal"] = journal.add(text=text, mood=mood, tags=["checkin"])
         if sleep_score is not None:

@@ -38,6 +38,8 @@ CHAT_MESSAGES = Kind(
     "chat_messages", sort="seq", fields=("sessionId",), unique=("sessionId", "seq")
 )
 SAFETY_EVENTS = Kind("safety_events", sort="at")
+# The server's record of each Idempotency-Key it has answered (see server/idempotency.py).
+IDEMPOTENCY = Kind("idempotency", sort="at", unique=("key",))
 
 KINDS: dict[str, Kind] = {
     k.name: k
@@ -50,6 +52,7 @@ KINDS: dict[str, Kind] = {
         CHAT_SESSIONS,
         CHAT_MESSAGES,
         SAFETY_EVENTS,
+        IDEMPOTENCY,
     )
 }
 
@@ -93,6 +96,17 @@ class Store(Protocol):
     def ping(self) -> None:
         """Raise BackendUnavailable if the store cannot be reached."""
         ...
+
+    # --- diagnostics, for `psymitrix doctor` --------------------------------
+    def schema_version(self) -> int: ...
+
+    def expected_indexes(self) -> dict[str, list[str]]: ...
+
+    def index_report(self) -> dict[str, list[str]]:
+        """Index names present, per collection/table."""
+        ...
+
+    def round_trip_ms(self) -> float: ...
 
     # --- users ------------------------------------------------------------
     def create_user(self, user: Doc, user_data: Doc) -> None:

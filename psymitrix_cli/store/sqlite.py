@@ -19,7 +19,7 @@ from typing import Any
 from psymitrix_cli.errors import BackendUnavailable, Conflict, PsyError
 from psymitrix_cli.fsutil import ensure_private_dir, touch_private
 from psymitrix_cli.store.base import Doc, Kind, Query
-from psymitrix_cli.store.sqlite_schema import LATEST, MIGRATIONS
+from psymitrix_cli.store.sqlite_schema import LATEST, MIGRATIONS, expected_indexes
 
 BUSY_TIMEOUT_MS = 15_000
 
@@ -92,6 +92,25 @@ class SqliteStore:
     def schema_version(self) -> int:
         row = self._db.execute("SELECT MAX(version) FROM schema_migrations").fetchone()
         return int(row[0] or 0)
+
+    # --- diagnostics (psymitrix doctor) -------------------------------------------
+    def expected_indexes(self) -> dict[str, list[str]]:
+        return expected_indexes()
+
+    def index_report(self) -> dict[str, list[str]]:
+        report: dict[str, list[str]] = {}
+        for table, name in self._db.execute(
+            "SELECT tbl_name, name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL"
+        ):
+            report.setdefault(table, []).append(name)
+        return report
+
+    def round_trip_ms(self) -> float:
+        import time
+
+        start = time.perf_counter()
+        self.ping()
+        return (time.perf_counter() - start) * 1000
 
     def _migrate(self) -> None:
         self._db.execute(

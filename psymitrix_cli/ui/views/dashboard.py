@@ -56,15 +56,19 @@ def status(term: Terminal, data: dict[str, Any]) -> None:
                 f"  [dim]{result['takenAt'][:10]}[/dim]"
             )
     trends = data["trends"]
-    term.print(
-        f"[bold]Mood [/bold] {sparkline(trends['mood'], 1, 5)}  [dim]last 14 days[/dim]"
-    )
+    term.print(f"[bold]Mood [/bold] {sparkline(trends['mood'], 1, 5)}  [dim]last 14 days[/dim]")
     term.print(f"[bold]Sleep[/bold] {sparkline(trends['sleep'], 1, 10)}")
     table = Table(box=None, padding=(0, 2), header_style="bold")
     for column in ("", "total", "7 days", "30 days", "last"):
-        table.add_column(column, justify="right" if column in ("total", "7 days", "30 days") else "left")
-    labels = {"moodJournal": "Mood journal", "gratitude": "Gratitude", "sleep": "Sleep",
-              "breathing": "Breathing"}
+        table.add_column(
+            column, justify="right" if column in ("total", "7 days", "30 days") else "left"
+        )
+    labels = {
+        "moodJournal": "Mood journal",
+        "gratitude": "Gratitude",
+        "sleep": "Sleep",
+        "breathing": "Breathing",
+    }
     for key, label in labels.items():
         row = data["counts"][key]
         last = (row["lastAt"] or "—")[:10]
