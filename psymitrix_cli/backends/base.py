@@ -210,6 +210,16 @@ class ChatAPI(Protocol):
     def delete(self, session_id: str) -> None: ...
 
 
+class DataAPI(Protocol):
+    def export(self) -> Result:
+        """Everything of the user's, as one versioned PsyMitrix export document."""
+        ...
+
+    def import_(self, document: Result, *, dry_run: bool = False) -> Result:
+        """Import an export into this account, idempotently; counts per kind."""
+        ...
+
+
 class Backend(Protocol):
     name: str
     accounts: AccountsAPI
@@ -221,6 +231,7 @@ class Backend(Protocol):
     assessments: AssessmentsAPI
     dashboard: DashboardAPI
     chat: ChatAPI
+    data: DataAPI
 
     def describe(self) -> str:
         """Where this backend keeps data, safe to print."""

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from psymitrix_cli.services.breathing import BreathingService
     from psymitrix_cli.services.chat import ChatService
     from psymitrix_cli.services.dashboard import DashboardService
+    from psymitrix_cli.services.data import DataService
     from psymitrix_cli.services.gratitude import GratitudeService
     from psymitrix_cli.services.journal import JournalService
     from psymitrix_cli.services.sleep import SleepService
@@ -78,6 +79,12 @@ class LocalBackend:
         from psymitrix_cli.services.chat import ChatService
 
         return ChatService(self.ctx, self.session)
+
+    @cached_property
+    def data(self) -> DataService:
+        from psymitrix_cli.services.data import DataService
+
+        return DataService(self.ctx, self.session)
 
     def describe(self) -> str:
         return store_location(self.settings)
