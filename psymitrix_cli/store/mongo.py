@@ -1,0 +1,447 @@
+"""The shared store: MongoDB through pymongo, holding the same documents as the SQLite store.
+
+Documents keep the string `_id`s services generate, and times stay the fixed-width ISO
+strings services write; the one exception is `auth_secrets.expiresAt`, a BSON date so a
+TTL index can reap expired secrets (converted at the boundary, never returned).
+
+Atomic steps (an entry and its counter, a user and its user_data) run in a transaction
+when the server has them: a replica set or a mongos, as `hello` says (`setName`, or
+`msg: "isdbgrid"`). On a standalone mongod they run as ordered single-document writes,
+chosen so that a crash half-way leaves nothing that misleads a reader; each method says
+which order and why. pymongo is imported only when a store is built.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import time
+from collections.abc import Callable, Sequence
+from datetime import datetime
+from typing import Any, TypeVar
+
+from psymitrix_cli.clock import iso, parse_iso
+from psymitrix_cli.config import MongoSettings
+from psymitrix_cli.errors import BackendUnavailable, Conflict, InvalidInput, PsyError
+from psymitrix_cli.store import mongo_schema
+from psymitrix_cli.store.base import COUNTERS, KINDS, Doc, Kind, Query
+from psymitrix_cli.store.mongo_schema import (  # the URI helpers are re-exported here
+    entry_filter,
+    mongo_uri,
+    plan_stages,
+    redact_uri,
+    secret_forms,
+    split_uri,
+)
+
+__all__ = ["MongoStore", "mongo_uri", "plan_stages", "redact_uri"]
+
+USER_FIELDS = (
+    *("_id", "name", "username", "email", "phoneNumber", "passwordHash", "timezone"),
+    *("tokenVersion", "createdAt", "updatedAt"),
+)
+USER_DATA_FIELDS = ("userId", "visitingStreak", "longestStreak", "lastStreakUpdate", *COUNTERS)
+_DATA_DEFAULTS: Doc = {"visitingStreak": 0, "longestStreak": 0, "lastStreakUpdate": None}
+_DATA_DEFAULTS.update(dict.fromkeys(COUNTERS, 0))
+_TX_TOO_BIG = {50, 290, 334, 10334}  # too big or too long for one transaction
+T = TypeVar("T")
+
+
+def _plain(value: Any) -> Any:
+    """BSON datetimes back to the ISO strings the rest of PsyMitrix stores."""
+    if isinstance(value, datetime):
+        return iso(value)
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value
+
+
+def _counter(name: str | None) -> str | None:
+    if name is not None and name not in COUNTERS:
+        raise KeyError(name)  # as SQLite's column lookup does, before anything is written
+    return name
+
+
+def _mapped(method: Callable[..., T]) -> Callable[..., T]:
+    """Translate pymongo failures into PsyMitrix errors, with the password scrubbed."""
+
+    @functools.wraps(method)
+    def wrapper(self: MongoStore, *args: Any, **kwargs: Any) -> T:
+        from pymongo.errors import PyMongoError
+
+        try:
+            return method(self, *args, **kwargs)
+        except PyMongoError as exc:
+            raise self._translate(exc) from None
+
+    return wrapper
+
+
+class MongoStore:
+    def __init__(self, settings: MongoSettings, *, transactions: bool | None = None) -> None:
+        """`transactions=None` asks the server; False forces the transaction-free path."""
+        import pymongo
+        from pymongo.errors import ConfigurationError, InvalidName, PyMongoError
+
+        self._settings = settings
+        self._uri = mongo_uri(settings)
+        self._secrets = secret_forms(settings, self._uri)
+        self.host = split_uri(self._uri)[2]
+        ms = settings.timeout_ms
+        try:
+            self._client: Any = pymongo.MongoClient(
+                self._uri,
+                serverSelectionTimeoutMS=ms,
+                connectTimeoutMS=ms,
+                socketTimeoutMS=max(4 * ms, 20_000),
+                appname="psymitrix",
+                tz_aware=True,
+            )
+        except (ConfigurationError, ValueError) as exc:  # a bad link, or an SRV lookup failed
+            text = self._scrub(str(exc))
+            if isinstance(exc, ConfigurationError) and re.search("DNS|resolution|nameserver", text):
+                raise BackendUnavailable(
+                    f"Cannot resolve MongoDB host {self.host}: {text}"
+                ) from None
+            raise InvalidInput(f"The MongoDB settings are not valid: {text}") from None
+        try:
+            self._db = self._client[settings.database]
+            self._client.admin.command("ping")  # fails fast, within serverSelectionTimeoutMS
+            hello = self._client.admin.command("hello")
+            if transactions is None:
+                transactions = bool(hello.get("setName")) or hello.get("msg") == "isdbgrid"
+            self._transactions = transactions
+            mongo_schema.migrate(self._db, wait_seconds=max(30.0, 6 * ms / 1000))
+        except BaseException as exc:
+            self._client.close()
+            if isinstance(exc, InvalidName):
+                raise InvalidInput(f"Bad MongoDB database name: {self._scrub(str(exc))}") from None
+            if isinstance(exc, PyMongoError):
+                raise self._translate(exc, connecting=True) from None
+            raise
+        self._users = self._db["users"]
+        self._data = self._db["user_data"]
+        self._auth = self._db["auth_secrets"]
+
+    # --- errors ---------------------------------------------------------------
+    def _scrub(self, text: str) -> str:
+        text = re.sub(r"mongodb(?:\+srv)?://\S+", lambda m: redact_uri(m.group(0)), text)
+        for secret in self._secrets:
+            text = text.replace(secret, "***")
+        return text
+
+    def _translate(self, exc: Exception, connecting: bool = False) -> PsyError:
+        from pymongo import errors
+
+        details = getattr(exc, "details", None) or {}
+        if isinstance(exc, errors.BulkWriteError):
+            details = (details.get("writeErrors") or [{}])[0]
+        if isinstance(exc, errors.DuplicateKeyError) or details.get("code") == 11000:
+            keys = set(details.get("keyPattern") or {})
+            if "username" in keys:
+                return Conflict("That username is taken.")
+            if "email" in keys:
+                return Conflict("An account with that email already exists.")
+            return Conflict("That entry already exists.")
+        text = self._scrub(str(exc))
+        if isinstance(exc, errors.ConnectionFailure):  # incl. selection, reconnect, timeouts
+            reason = text.split(", Timeout:")[0]
+            within = f" within {self._settings.timeout_ms / 1000:g}s" if connecting else ""
+            return BackendUnavailable(f"Cannot reach MongoDB at {self.host}{within}: {reason}")
+        if isinstance(exc, errors.OperationFailure) and exc.code in (13, 18):
+            return PsyError(f"MongoDB at {self.host} refused the credentials: {text}")
+        return PsyError(f"MongoDB at {self.host} failed: {text}")
+
+    # --- lifecycle -----------------------------------------------------------
+    def close(self) -> None:
+        self._client.close()
+
+    def describe(self) -> str:
+        return f"mongo:{self.host}/{self._settings.database}"
+
+    @_mapped
+    def ping(self) -> None:
+        self._client.admin.command("ping")
+
+    @property
+    def transactions(self) -> bool:
+        return self._transactions
+
+    def _atomic(self, write: Callable[[Any], T]) -> T:
+        """`write(session)` in a transaction (retried on transient conflicts), or as is."""
+        if not self._transactions:
+            return write(None)
+        with self._client.start_session() as session:
+            return session.with_transaction(write)
+
+    # --- users ---------------------------------------------------------------
+    @staticmethod
+    def _user_out(doc: Doc | None) -> Doc | None:
+        return None if doc is None else {k: _plain(doc.get(k)) for k in USER_FIELDS}
+
+    @staticmethod
+    def _user_sets(fields: Doc | None) -> Doc:
+        return {k: v for k, v in (fields or {}).items() if k in USER_FIELDS and k != "_id"}
+
+    @_mapped
+    def create_user(self, user: Doc, user_data: Doc) -> None:
+        user_doc = {k: user.get(k, 0 if k == "tokenVersion" else None) for k in USER_FIELDS}
+        uid = user_doc["_id"]
+        data = {k: v for k, v in user_data.items() if k in _DATA_DEFAULTS}
+        data_doc = {"_id": uid, "userId": uid, **_DATA_DEFAULTS, **data}
+        if self._transactions:
+
+            def write(session: Any) -> None:
+                self._users.insert_one(user_doc, session=session)
+                self._data.insert_one(data_doc, session=session)
+
+            return self._atomic(write)
+        # user_data first (an upsert that never overwrites), then the user: a crash never
+        # leaves a user without user_data; a lone user_data is unreachable and harmless.
+        made = self._data.update_one({"userId": uid}, {"$setOnInsert": data_doc}, upsert=True)
+        try:
+            self._users.insert_one(user_doc)
+        except Exception:
+            if made.upserted_id is not None:
+                self._data.delete_one({"_id": made.upserted_id})
+            raise
+
+    @_mapped
+    def get_user(self, user_id: str) -> Doc | None:
+        return self._user_out(self._users.find_one({"_id": user_id}))
+
+    @_mapped
+    def find_user(self, identifier: str) -> Doc | None:
+        # Two queries, each on its own index; the username one shares the index's collation.
+        doc = self._users.find_one(
+            {"username": identifier}, collation=mongo_schema.USERNAME_COLLATION
+        )
+        return self._user_out(doc or self._users.find_one({"email": identifier.lower()}))
+
+    @_mapped
+    def update_user(self, user_id: str, fields: Doc) -> None:
+        if sets := self._user_sets(fields):
+            self._users.update_one({"_id": user_id}, {"$set": sets})
+
+    @_mapped
+    def bump_token_version(self, user_id: str, fields: Doc | None = None) -> int:
+        from pymongo import ReturnDocument
+
+        update: Doc = {"$inc": {"tokenVersion": 1}}
+        if sets := {k: v for k, v in self._user_sets(fields).items() if k != "tokenVersion"}:
+            update["$set"] = sets
+        doc = self._users.find_one_and_update(
+            {"_id": user_id}, update, {"tokenVersion": 1}, return_document=ReturnDocument.AFTER
+        )
+        return int(doc["tokenVersion"]) if doc else 0
+
+    @_mapped
+    def delete_user(self, user_id: str) -> bool:
+        # Entries and secrets first, the user next, user_data last. Stopped half-way, the
+        # account still exists to delete again, or only an unreachable user_data is left.
+        def erase(session: Any) -> bool:
+            for name in KINDS:
+                self._db[name].delete_many({"userId": user_id}, session=session)
+            self._auth.delete_many({"userId": user_id}, session=session)
+            gone = self._users.delete_one({"_id": user_id}, session=session).deleted_count == 1
+            self._data.delete_many({"userId": user_id}, session=session)
+            return gone
+
+        from pymongo.errors import OperationFailure
+
+        try:
+            return self._atomic(erase)
+        except OperationFailure as exc:
+            if exc.code not in _TX_TOO_BIG:
+                raise
+            return erase(None)  # a long history outgrew one transaction; the order is safe
+
+    # --- user_data -------------------------------------------------------------
+    @_mapped
+    def get_user_data(self, user_id: str) -> Doc | None:
+        doc = self._data.find_one({"userId": user_id})
+        return None if doc is None else {k: _plain(doc.get(k)) for k in USER_DATA_FIELDS}
+
+    @_mapped
+    def set_streak(self, user_id: str, expected_last: str | None, fields: Doc) -> bool:
+        for key in fields:
+            if key not in USER_DATA_FIELDS:
+                raise KeyError(key)
+        sets = {k: v for k, v in fields.items() if k != "userId"}
+        match = {"userId": user_id, "lastStreakUpdate": expected_last}  # None matches null
+        if not sets:
+            return self._data.count_documents(match, limit=1) == 1
+        # One document, one atomic update: only the first writer still matches the filter.
+        return self._data.update_one(match, {"$set": sets}).matched_count == 1
+
+    @_mapped
+    def increment(self, user_id: str, counter: str, by: int = 1) -> None:
+        self._data.update_one({"userId": user_id}, {"$inc": {_counter(counter): by}})
+
+    def _bump(self, session: Any, user_id: str, counter: str | None, by: int) -> None:
+        if counter:
+            floor = {counter: {"$gt": 0}} if by < 0 else {}  # never below zero
+            match = {"userId": user_id, **floor}
+            self._data.update_one(match, {"$inc": {counter: by}}, session=session)
+
+    # --- one-time secrets --------------------------------------------------------
+    @_mapped
+    def add_secrets(self, docs: Sequence[Doc]) -> None:
+        from pymongo.errors import BulkWriteError
+
+        rows = []
+        for d in docs:
+            row = {k: d[k] for k in ("_id", "userId", "purpose", "createdAt")}
+            if d.get("expiresAt") is not None:
+                row["expiresAt"] = parse_iso(d["expiresAt"])  # a BSON date, for the TTL index
+            rows.append({**row, "usedAt": None})
+        if not rows:
+            return
+        if self._transactions:
+            self._atomic(lambda session: self._auth.insert_many(rows, session=session))
+            return
+        try:
+            self._auth.insert_many(rows)  # ordered: stops at the first clash
+        except BulkWriteError as exc:  # all or nothing, as in SQLite: take back what got in
+            done = [r["_id"] for r in rows[: exc.details.get("nInserted", 0)]]
+            self._auth.delete_many({"_id": {"$in": done}})
+            raise
+
+    @_mapped
+    def consume_secret(self, purpose: str, secret_hash: str, now: str) -> str | None:
+        # BSON dates hold milliseconds, so an expiry in the same millisecond as `now` counts
+        # as expired here, where SQLite compares microseconds.
+        live = [{"expiresAt": None}, {"expiresAt": {"$gt": parse_iso(now)}}]
+        match = {"_id": secret_hash, "purpose": purpose, "usedAt": None, "$or": live}
+        doc = self._auth.find_one_and_update(match, {"$set": {"usedAt": now}}, {"userId": 1})
+        return doc["userId"] if doc else None
+
+    @_mapped
+    def delete_secrets(self, user_id: str, purpose: str) -> None:
+        self._auth.delete_many({"userId": user_id, "purpose": purpose})
+
+    # --- entries -------------------------------------------------------------------
+    @_mapped
+    def insert(self, kind: Kind, doc: Doc, counter: str | None = None) -> None:
+        row, counter = dict(doc), _counter(counter or kind.counter)
+
+        def write(session: Any) -> None:
+            # Without a transaction the insert is the commit point and the counter follows:
+            # a clash never counts, a retried insert is refused by its _id before it can count
+            # twice, and a crash in between leaves the counter one short, never ahead, while
+            # count() stays exact.
+            self._db[kind.name].insert_one(row, session=session)
+            self._bump(session, row["userId"], counter, +1)
+
+        self._atomic(write)
+
+    @_mapped
+    def replace(self, kind: Kind, user_id: str, entry_id: str, doc: Doc) -> bool:
+        match = {"_id": entry_id, "userId": user_id}
+        return self._db[kind.name].replace_one(match, {**doc, **match}).matched_count == 1
+
+    @_mapped
+    def update(self, kind: Kind, user_id: str, entry_id: str, fields: Doc) -> bool:
+        match = {"_id": entry_id, "userId": user_id}
+        if not (sets := {k: v for k, v in fields.items() if k != "_id"}):
+            return self._db[kind.name].count_documents(match, limit=1) == 1
+        return self._db[kind.name].update_one(match, {"$set": sets}).matched_count == 1
+
+    @_mapped
+    def get(self, kind: Kind, user_id: str, entry_id: str) -> Doc | None:
+        doc = self._db[kind.name].find_one({"_id": entry_id, "userId": user_id})
+        return None if doc is None else _plain(doc)
+
+    def find_one(self, kind: Kind, user_id: str, where: Doc) -> Doc | None:
+        rows = self.list(kind, Query(user_id=user_id, limit=1, where=where))
+        return rows[0] if rows else None
+
+    def _cursor(self, kind: Kind, query: Query) -> Any:
+        direction = 1 if query.ascending else -1
+        cursor = self._db[kind.name].find(
+            entry_filter(kind, query, paged=True), sort=[(kind.sort, direction), ("_id", direction)]
+        )
+        if query.before is None:  # SQLite: a negative LIMIT means none; Mongo: 0 does
+            return cursor.skip(max(query.offset, 0)).limit(max(query.limit, 0))
+        if query.limit > 0:
+            cursor.batch_size(max(query.offset, 0) + query.limit + 2)
+        return cursor
+
+    @_mapped
+    def list(self, kind: Kind, query: Query) -> list[Doc]:
+        if query.limit == 0:
+            return []
+        if query.before is None:
+            return [_plain(doc) for doc in self._cursor(kind, query)]
+        # A keyset page: the server returns the index range up to and including the cursor's
+        # sort value; rows tied on that value whose _id is not past the cursor's are dropped
+        # here (usually only the cursor row). The same rows as `sort < v OR (sort = v AND
+        # _id < id)`, without an $or that simple planners cannot turn into index bounds.
+        value, last_id = query.before
+        skip, out = max(query.offset, 0), []
+        with self._cursor(kind, query) as cursor:
+            for doc in cursor:
+                if doc.get(kind.sort) == value and (
+                    doc["_id"] <= last_id if query.ascending else doc["_id"] >= last_id
+                ):
+                    continue
+                if skip:
+                    skip -= 1
+                    continue
+                out.append(_plain(doc))
+                if len(out) == query.limit:
+                    break
+        return out
+
+    @_mapped
+    def count(self, kind: Kind, query: Query) -> int:
+        return self._db[kind.name].count_documents(entry_filter(kind, query))
+
+    @_mapped
+    def delete(self, kind: Kind, user_id: str, entry_id: str, counter: str | None = None) -> bool:
+        counter = _counter(counter or kind.counter)
+
+        def write(session: Any) -> bool:
+            # Without a transaction: delete, then decrement only if this call removed the
+            # entry, so two racing deletes of one entry decrement once.
+            match = {"_id": entry_id, "userId": user_id}
+            gone = self._db[kind.name].delete_one(match, session=session).deleted_count == 1
+            if gone:
+                self._bump(session, user_id, counter, -1)
+            return gone
+
+        return self._atomic(write)
+
+    @_mapped
+    def delete_where(self, kind: Kind, user_id: str, where: Doc) -> int:
+        match = entry_filter(kind, Query(user_id=user_id), where=where)
+        return self._db[kind.name].delete_many(match).deleted_count
+
+    # --- diagnostics (psymitrix doctor, benchmarks) ----------------------------------
+    @_mapped
+    def schema_version(self) -> int:
+        return mongo_schema.schema_version(self._db)
+
+    def expected_indexes(self) -> dict[str, list[str]]:
+        return mongo_schema.expected_indexes()
+
+    @_mapped
+    def index_report(self) -> dict[str, list[str]]:
+        """Collection → the index names the server has, for every collection the schema owns."""
+        return {
+            name: sorted(ix["name"] for ix in self._db[name].list_indexes())
+            for name in mongo_schema.expected_indexes()
+        }
+
+    @_mapped
+    def explain_list(self, kind: Kind, query: Query) -> dict[str, Any]:
+        """The winning plan of the query `list` runs (IXSCAN expected, never COLLSCAN)."""
+        return dict(self._cursor(kind, query).explain()["queryPlanner"]["winningPlan"])
+
+    @_mapped
+    def round_trip_ms(self) -> float:
+        start = time.perf_counter()
+        self._client.admin.command("ping")
+        return (time.perf_counter() - start) * 1000

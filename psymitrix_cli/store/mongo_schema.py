@@ -1,0 +1,296 @@
+"""MongoDB schema versions: the indexes each version creates, and the migration lock;
+plus the pure helpers mongo.py uses: the filters `list` sends, which are shaped for these
+indexes, and connection strings, redaction and explain() plan stages.
+
+The version lives in `schema_version` as `{_id: "schema", version: N}`. Like
+sqlite_schema.py, each migration is frozen once released: it spells out its own
+collections rather than reading `store.base.KINDS`, so a later change to a spec
+can never rewrite history. Add a new function to MIGRATIONS (and its indexes to
+`_INDEXES_BY_VERSION`) for every schema change.
+
+Creating an index that already exists with the same spec is a no-op, so a
+migration that runs twice is harmless; the lock only keeps concurrent processes
+from doing the work twice, and from racing on the version number.
+
+pymongo is only ever handed in (a Database), never imported at module level.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from typing import Any
+from urllib.parse import quote, quote_plus, unquote
+
+from psymitrix_cli.config import MongoSettings
+from psymitrix_cli.errors import InvalidInput, PsyError
+from psymitrix_cli.store.base import Doc, Kind, Query
+
+SCHEMA_COLLECTION = "schema_version"
+SCHEMA_ID = "schema"
+USERNAME_COLLATION: dict[str, Any] = {"locale": "en", "strength": 2}  # case-insensitive
+LOCK_SECONDS = 120  # a crashed migrator's lock is taken over after this long
+_SCHEME = re.compile(r"^mongodb(\+srv)?://", re.IGNORECASE)
+_SECRET_PARAM = re.compile(
+    r"([?&][^=&]*(?:pass|secret|token|mechanismproperties)[^=&]*=)[^&]*", re.IGNORECASE
+)
+
+
+@dataclass(frozen=True)
+class IndexSpec:
+    collection: str
+    name: str
+    keys: tuple[tuple[str, int], ...]
+    options: dict[str, Any] = field(default_factory=dict)
+
+
+# (collection, sort field, equality fields, unique-with-userId fields) as of version 1.
+_V1_ENTRY_COLLECTIONS: tuple[tuple[str, str, tuple[str, ...], tuple[str, ...]], ...] = (
+    ("sleep", "date", (), ("date",)),
+    ("mood_journal", "at", (), ()),
+    ("gratitude", "at", (), ()),
+    ("breathing", "startedAt", (), ()),
+    ("assessments", "takenAt", ("instrument",), ()),
+    ("chat_sessions", "startedAt", (), ()),
+    ("chat_messages", "seq", ("sessionId",), ("sessionId", "seq")),
+    ("safety_events", "at", (), ()),
+)
+
+
+def _v1_indexes() -> tuple[IndexSpec, ...]:
+    specs = [
+        IndexSpec(
+            "users",
+            "users_username_ci",
+            (("username", 1),),
+            {"unique": True, "collation": USERNAME_COLLATION},
+        ),
+        IndexSpec("users", "users_email", (("email", 1),), {"unique": True}),
+        IndexSpec("user_data", "user_data_userId", (("userId", 1),), {"unique": True}),
+        IndexSpec("auth_secrets", "auth_secrets_user_purpose", (("userId", 1), ("purpose", 1))),
+        # Documents without a BSON date in expiresAt (recovery codes) never expire.
+        IndexSpec(
+            "auth_secrets",
+            "auth_secrets_expiresAt_ttl",
+            (("expiresAt", 1),),
+            {"expireAfterSeconds": 0},
+        ),
+    ]
+    for name, sort, fields, unique in _V1_ENTRY_COLLECTIONS:
+        specs.append(IndexSpec(name, f"{name}_user_time", (("userId", 1), (sort, -1), ("_id", -1))))
+        for column in fields:
+            # _id last as well, so the (sort, _id) order of `list` comes from the index.
+            keys = (("userId", 1), (column, 1), (sort, -1), ("_id", -1))
+            specs.append(IndexSpec(name, f"{name}_user_{column}", keys))
+        if unique:
+            keys = (("userId", 1), *((c, 1) for c in unique))
+            specs.append(IndexSpec(name, f"{name}_unique", keys, {"unique": True}))
+    return tuple(specs)
+
+
+# Version 2: the server's idempotency records, one per (user, Idempotency-Key).
+_V2_INDEXES = (
+    IndexSpec("idempotency", "idempotency_user_time", (("userId", 1), ("at", -1), ("_id", -1))),
+    IndexSpec("idempotency", "idempotency_unique", (("userId", 1), ("key", 1)), {"unique": True}),
+)
+_INDEXES_BY_VERSION: tuple[tuple[IndexSpec, ...], ...] = (_v1_indexes(), _V2_INDEXES)
+
+
+def _create(db: Any, specs: tuple[IndexSpec, ...]) -> None:
+    for spec in specs:
+        db[spec.collection].create_index(list(spec.keys), name=spec.name, **spec.options)
+
+
+def _v1(db: Any) -> None:
+    _create(db, _INDEXES_BY_VERSION[0])
+
+
+def _v2(db: Any) -> None:
+    _create(db, _INDEXES_BY_VERSION[1])
+
+
+MIGRATIONS: tuple[Callable[[Any], None], ...] = (_v1, _v2)
+LATEST = len(MIGRATIONS)
+
+
+def expected_indexes() -> dict[str, list[str]]:
+    """Collection → index names (with `_id_`) that the latest schema should have."""
+    out: dict[str, set[str]] = {}
+    for specs in _INDEXES_BY_VERSION:
+        for spec in specs:
+            out.setdefault(spec.collection, {"_id_"}).add(spec.name)
+    return {name: sorted(names) for name, names in out.items()}
+
+
+def schema_version(db: Any) -> int:
+    doc = db[SCHEMA_COLLECTION].find_one({"_id": SCHEMA_ID}, {"version": 1})
+    return int(doc.get("version", 0)) if doc else 0
+
+
+def migrate(db: Any, wait_seconds: float = 60.0) -> None:
+    """Bring the database to LATEST once, however many processes start at the same time.
+
+    The lock is the schema document itself: a process takes it with an upsert
+    whose filter only matches when no live lock is held, so a second process
+    either fails that match (and its upsert hits the duplicate `_id`) or finds
+    the version already current.
+    """
+    from pymongo import ReturnDocument
+    from pymongo.errors import DuplicateKeyError
+
+    coll = db[SCHEMA_COLLECTION]
+    token = uuid.uuid4().hex
+    deadline = time.monotonic() + wait_seconds
+    while True:
+        current = schema_version(db)
+        if current > LATEST:
+            raise PsyError(
+                f"The MongoDB database {db.name!r} was written by a newer PsyMitrix "
+                f"(schema {current}); please upgrade."
+            )
+        if current == LATEST:
+            return  # the common case: one read, no write
+        now = datetime.now(UTC)
+        try:
+            held = coll.find_one_and_update(
+                {"_id": SCHEMA_ID, "$or": [{"lock": None}, {"lock.until": {"$lt": now}}]},
+                {
+                    "$set": {
+                        "lock": {"owner": token, "until": now + timedelta(seconds=LOCK_SECONDS)}
+                    },
+                    "$setOnInsert": {"version": 0},
+                },
+                upsert=True,
+                return_document=ReturnDocument.AFTER,
+            )
+        except DuplicateKeyError:
+            held = None  # the document exists and someone else holds the lock
+        if held is None:
+            if time.monotonic() > deadline:
+                raise PsyError(
+                    f"Timed out waiting for another PsyMitrix process to migrate the MongoDB "
+                    f"database {db.name!r}; try again."
+                )
+            time.sleep(0.1)
+            continue
+        mine = {"_id": SCHEMA_ID, "lock.owner": token}
+        try:
+            for version in range(int(held.get("version", 0)) + 1, LATEST + 1):
+                MIGRATIONS[version - 1](db)
+                coll.update_one(mine, {"$max": {"version": version}})
+        finally:
+            coll.update_one(mine, {"$unset": {"lock": ""}})
+
+
+# --- the queries those indexes serve -------------------------------------------------------
+def entry_filter(kind: Kind, query: Query, where: Doc | None = None, paged: bool = False) -> Doc:
+    """userId and equalities at the top level, plus at most one upper bound on the sort
+    field (`$lt` until or `$lte` cursor, the tighter); everything else under $and.
+
+    MongoDB flattens $and, so every shape gets index bounds there. SecantusDB 0.7 only
+    uses an index for equalities plus one operator with no `$` key at the top, and drops
+    rows equal to a `$gte` bound on a descending compound-index field, so lower bounds
+    always go under $and: a scan there, never a wrong answer."""
+    match: Doc = {"userId": query.user_id}
+    for name, value in (query.where if where is None else where).items():
+        if name not in (*kind.fields, *kind.unique):
+            raise ValueError(f"{kind.name} cannot be filtered on {name!r}")
+        match[name] = value
+    lows, highs = [("$gte", query.since)], [("$lt", query.until)]
+    if paged and query.before is not None:  # the cursor row's value, inclusive: see list()
+        bound = ("$gte" if query.ascending else "$lte", query.before[0])
+        (lows if query.ascending else highs).append(bound)
+    lows, highs = [b for b in lows if b[1] is not None], [b for b in highs if b[1] is not None]
+    if highs and kind.sort not in match:
+        try:  # the tightest upper bound implies the others; on a tie $lt is the tighter
+            op, value = min(highs, key=lambda b: (b[1], b[0] == "$lte"))
+            match[kind.sort], highs = {op: value}, []
+        except TypeError:  # values of different types: leave the comparing to the server
+            pass
+    extra = [{kind.sort: {op: value}} for op, value in (*lows, *highs)]
+    if query.tag is not None:
+        match["tags"] = query.tag
+    extra += [{"text": {"$regex": re.escape(w), "$options": "i"}} for w in query.words]
+    if extra:
+        match["$and"] = extra
+    return match
+
+
+# --- connection strings and plans (pure helpers, shared with doctor) ---------------------
+def mongo_uri(settings: MongoSettings) -> str:
+    """MONGO_LINK wins; else MONGO_HOST (a link itself, or a host list) with escaped credentials."""
+    link = settings.link or (
+        settings.host if settings.host and _SCHEME.match(settings.host) else None
+    )
+    if link:
+        if not _SCHEME.match(link):
+            raise InvalidInput("MONGO_LINK must start with mongodb:// or mongodb+srv://.")
+        return link
+    if not settings.host:
+        raise InvalidInput(
+            "The mongo backend needs MONGO_LINK, or MONGO_HOST (with MONGO_USER and "
+            "MONGO_USER_PASSWORD); set one of them."
+        )
+    host = settings.host.strip().strip("/")
+    atlas = host.lower().endswith(".mongodb.net") or ".mongodb.net:" in host.lower()
+    srv = atlas and "," not in host and ":" not in host  # an Atlas cluster name: SRV lookup
+    creds = ""
+    if settings.user:
+        creds = quote_plus(settings.user)
+        if settings.password:
+            creds += ":" + quote_plus(settings.password)
+        creds += "@"
+    if srv:
+        return f"mongodb+srv://{creds}{host}/"
+    return f"mongodb://{creds}{host}/" + ("?tls=true" if atlas else "")  # Atlas requires TLS
+
+
+def split_uri(uri: str) -> tuple[str, str, str, str]:
+    """(scheme://, userinfo, hosts, /path?query). Userinfo ends at the last '@' before
+    the query (pymongo's own reading); an unescaped '?' in a password still ends up inside."""
+    match = _SCHEME.match(uri)
+    if not match:
+        return "", "", uri, ""
+    scheme, rest = match.group(0), uri[match.end() :]
+    head = rest.partition("?")[0]
+    at = head.rfind("@") if "@" in head else rest.rfind("@")
+    userinfo, rest = (rest[:at], rest[at + 1 :]) if at >= 0 else ("", rest)
+    cut = min((i for i in (rest.find("/"), rest.find("?")) if i >= 0), default=len(rest))
+    return scheme, userinfo, rest[:cut], rest[cut:]
+
+
+def redact_uri(uri: str) -> str:
+    """The URI with its password (everything after `user:` up to `@`) and secret options as ***."""
+    scheme, userinfo, hosts, tail = split_uri(uri)
+    if not scheme:
+        return uri
+    if userinfo:
+        user, colon, _ = userinfo.partition(":")
+        userinfo = f"{user}:***@" if colon else f"{user}@"
+    tail = _SECRET_PARAM.sub(lambda m: m.group(1) + "***", tail)
+    return f"{scheme}{userinfo}{hosts}{tail}"
+
+
+def secret_forms(settings: MongoSettings, uri: str) -> tuple[str, ...]:
+    """Every spelling of the password that could surface in a message, longest first."""
+    raw = {settings.password or ""}
+    userinfo = split_uri(uri)[1]
+    if ":" in userinfo:
+        link_password = userinfo.partition(":")[2]
+        raw |= {link_password, unquote(link_password)}
+    forms = {f for p in raw if p for f in (p, quote_plus(p), quote(p, safe=""))}
+    return tuple(sorted(forms, key=len, reverse=True))
+
+
+def plan_stages(plan: dict[str, Any]) -> list[str]:
+    """The stage names of an explain() plan, outermost first (e.g. LIMIT, FETCH, IXSCAN)."""
+    stages = [plan["stage"]] if "stage" in plan else []
+    children = [plan[k] for k in ("inputStage", "queryPlan") if isinstance(plan.get(k), dict)]
+    children += [c for c in plan.get("inputStages", []) if isinstance(c, dict)]
+    for child in children:
+        stages += plan_stages(child)
+    return stages
