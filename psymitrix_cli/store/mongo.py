@@ -338,6 +338,20 @@ class MongoStore:
         self._atomic(write)
 
     @_mapped
+    def insert_many(self, kind: Kind, docs: Sequence[Doc], counter: str | None = None) -> int:
+        rows, counter = [dict(d) for d in docs], _counter(counter or kind.counter)
+        if not rows:
+            return 0
+        user_id = rows[0]["userId"]
+
+        def write(session: Any) -> int:
+            self._db[kind.name].insert_many(rows, ordered=True, session=session)
+            self._bump(session, user_id, counter, len(rows))
+            return len(rows)
+
+        return self._atomic(write)
+
+    @_mapped
     def replace(self, kind: Kind, user_id: str, entry_id: str, doc: Doc) -> bool:
         match = {"_id": entry_id, "userId": user_id}
         return self._db[kind.name].replace_one(match, {**doc, **match}).matched_count == 1

@@ -299,6 +299,30 @@ class SqliteStore:
         except sqlite3.IntegrityError:
             raise Conflict("That entry already exists.") from None
 
+    def insert_many(self, kind: Kind, docs: Sequence[Doc], counter: str | None = None) -> int:
+        if not docs:
+            return 0
+        extra = self._columns(kind)
+        names = ", ".join(["id", "user_id", "sort_key", *(f'"{c}"' for c in extra), "doc"])
+        marks = ", ".join("?" * (len(extra) + 4))
+        rows = [
+            (
+                d["_id"],
+                d["userId"],
+                d[kind.sort],
+                *(d.get(c) for c in extra),
+                json.dumps(d, ensure_ascii=False),
+            )
+            for d in docs
+        ]
+        try:
+            with self._tx() as db:
+                db.executemany(f"INSERT INTO {kind.name} ({names}) VALUES ({marks})", rows)
+                self._bump(db, docs[0]["userId"], counter or kind.counter, len(rows))
+        except sqlite3.IntegrityError:
+            raise Conflict("That entry already exists.") from None
+        return len(rows)
+
     def replace(self, kind: Kind, user_id: str, entry_id: str, doc: Doc) -> bool:
         extra = self._columns(kind)
         sets = ", ".join(["sort_key = ?", *(f'"{c}" = ?' for c in extra), "doc = ?"])
