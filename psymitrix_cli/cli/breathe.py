@@ -1,0 +1,178 @@
+"""breathe (a guided session), breathe patterns, breathe history / show / delete."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from psymitrix_cli.cli.options import Json, Yes
+from psymitrix_cli.cli.state import AppState
+
+breathe_app = typer.Typer(
+    help="Guided breathing: follow a shape that grows as you breathe in and shrinks as you "
+    "breathe out. Ctrl-C stops early (the partial session is saved).",
+    invoke_without_command=True,
+)
+
+
+@breathe_app.callback()
+def breathe(
+    ctx: typer.Context,
+    pattern: Annotated[
+        str | None,
+        typer.Option("--pattern", "-p", help="box, 478, coherent or sigh. [default: box]"),
+    ] = None,
+    custom: Annotated[
+        str | None,
+        typer.Option(help="Your own IN-HOLD-OUT-HOLD seconds, e.g. 4-2-6-0."),
+    ] = None,
+    cycles: Annotated[int | None, typer.Option("--cycles", "-c", help="How many cycles.")] = None,
+    minutes: Annotated[
+        float | None, typer.Option("--minutes", "-m", help="About how long, in minutes.")
+    ] = None,
+    plain: Annotated[
+        bool, typer.Option("--plain", help="One line per phase instead of the animation.")
+    ] = False,
+    bell: Annotated[
+        bool, typer.Option("--bell", help="Ring the terminal bell at each phase change.")
+    ] = False,
+    demo: Annotated[
+        bool, typer.Option("--demo", help="Show the exercise without an account; nothing is saved.")
+    ] = False,
+    json_: Json = False,
+) -> None:
+    """Start a guided breathing session (about a minute of box breathing by default)."""
+    if ctx.invoked_subcommand is not None:
+        return
+    state = AppState.of(ctx, json_)
+    guided_session(
+        state,
+        pattern=pattern,
+        custom=custom,
+        cycles=cycles,
+        minutes=minutes,
+        plain=plain,
+        bell=bell,
+        demo=demo,
+    )
+
+
+def guided_session(
+    state: AppState,
+    *,
+    pattern: str | None = None,
+    custom: str | None = None,
+    cycles: int | None = None,
+    minutes: float | None = None,
+    plain: bool = False,
+    bell: bool = False,
+    demo: bool = False,
+) -> None:
+    """Play a session and log it (also offered at the end of `checkin`)."""
+    from psymitrix_cli import messages
+    from psymitrix_cli.clock import iso
+    from psymitrix_cli.domain.breathing import run
+    from psymitrix_cli.errors import Interrupted
+    from psymitrix_cli.services.breathing import plan_session, session_record
+    from psymitrix_cli.ui.views import breathing as views
+
+    term = state.term
+    plan = plan_session(pattern, custom, cycles, minutes)
+    if not demo:
+        state.backend.accounts.whoami()  # not logged in: say so now, not after five minutes
+    clock = state.clock
+    started = iso(clock.now())
+    with views.player(term, plan.pattern, plan.steps, plain=plain, bell=bell) as shown:
+        outcome = run(plan.steps, clock, shown.on_frame, shown.on_phase, shown.fps)
+    session = {
+        "pattern": plan.pattern.name,
+        "label": plan.pattern.label,
+        "cycles": outcome.cycles_completed,
+        "started_at": started,
+        "ended_at": iso(clock.now()),
+        "duration_seconds": outcome.elapsed,
+        "completed": outcome.completed,
+        "planned_cycles": plan.cycles,
+    }
+    if demo:
+        result = {"id": None, **session_record(**session)}
+    else:
+        result = state.backend.breathing.log(**session)
+    if not outcome.completed:
+        if term.json_mode:
+            term.json(result)
+        stopped = messages.BREATHING_STOPPED_DEMO if demo else messages.BREATHING_STOPPED_SAVED
+        term.notice(stopped.format(cycles=result["cycles"], planned=plan.cycles))
+        raise Interrupted(messages.INTERRUPTED)
+    term.emit(result, lambda t, r: views.finished(t, r, demo))
+
+
+def _timezone(state: AppState) -> str | None:
+    # Only people read times; JSON keeps the stored UTC instants.
+    return None if state.term.json_mode else state.backend.accounts.whoami()["timezone"]
+
+
+@breathe_app.command("patterns")
+def patterns(ctx: typer.Context, json_: Json = False) -> None:
+    """List the breathing patterns and what each is for."""
+    from psymitrix_cli.services.breathing import pattern_catalog
+    from psymitrix_cli.ui.views import breathing as views
+
+    state = AppState.of(ctx, json_)
+    state.term.emit({"items": pattern_catalog()}, views.patterns)
+
+
+@breathe_app.command("history")
+def history(
+    ctx: typer.Context,
+    limit: Annotated[int, typer.Option("--limit", "-n", help="How many sessions.")] = 20,
+    cursor: Annotated[str | None, typer.Option(help="Continue from a previous page.")] = None,
+    json_: Json = False,
+) -> None:
+    """Your past breathing sessions, newest first."""
+    from psymitrix_cli.ui.views import breathing as views
+
+    state = AppState.of(ctx, json_)
+    result = state.backend.breathing.list(limit=limit, cursor=cursor)
+    timezone = _timezone(state)
+    state.term.emit(result, lambda t, r: views.history(t, r, timezone))
+
+
+@breathe_app.command("show")
+def show(
+    ctx: typer.Context,
+    entry_id: Annotated[str, typer.Argument(metavar="ID", help="The session's ID.")],
+    json_: Json = False,
+) -> None:
+    """One breathing session."""
+    from psymitrix_cli.ui.views import breathing as views
+
+    state = AppState.of(ctx, json_)
+    result = state.backend.breathing.get(entry_id)
+    timezone = _timezone(state)
+    state.term.emit(result, lambda t, r: views.entry(t, r, timezone))
+
+
+@breathe_app.command("delete")
+def delete(
+    ctx: typer.Context,
+    entry_id: Annotated[str, typer.Argument(metavar="ID", help="The session's ID.")],
+    yes: Yes = False,
+    json_: Json = False,
+) -> None:
+    """Delete one breathing session."""
+    from psymitrix_cli import messages
+    from psymitrix_cli.errors import InvalidInput
+    from psymitrix_cli.ui import prompts
+
+    state = AppState.of(ctx, json_)
+    state.backend.breathing.get(entry_id)  # an unknown ID fails before asking to confirm
+    if not yes and not prompts.confirm(state.term, "Delete this breathing session?"):
+        raise InvalidInput(messages.NOT_DELETED)
+    state.backend.breathing.delete(entry_id)
+    state.term.emit({"deleted": entry_id}, lambda t, r: t.success(messages.BREATHING_DELETED))
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(breathe_app, name="breathe", rich_help_panel="Practice")

@@ -1,0 +1,161 @@
+"""PHQ-9 and GAD-7: scoring a set of answers into a result, and the history of results.
+
+`build_result` is the one place a result is assembled (the CLI's --demo uses it
+without an account, the service and the server with one), so every door shows
+the same total, band, crisis flag, change and next step.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import timedelta
+from typing import Any
+
+from psymitrix_cli import messages
+from psymitrix_cli.clock import parse_iso
+from psymitrix_cli.domain import assessments as rules
+from psymitrix_cli.errors import NotFound
+from psymitrix_cli.services.context import ServiceContext, new_id, public
+from psymitrix_cli.services.paging import decode_cursor, page, page_size
+from psymitrix_cli.services.session import Session
+from psymitrix_cli.store.base import ASSESSMENTS, Doc, Query
+
+Result = dict[str, Any]
+ID_SHOWN_MAX = 40
+
+
+def _ago(delta: timedelta) -> str:
+    days = max(0, delta.days)
+    if days == 0:
+        return "less than a day ago"
+    return "1 day ago" if days == 1 else f"{days} days ago"
+
+
+def retake_note(instrument: rules.Instrument, taken_at: str, previous_at: str | None) -> str | None:
+    """The 2-week-window note, when the previous result is less than 14 days old."""
+    if previous_at is None:
+        return None
+    delta = parse_iso(taken_at) - parse_iso(previous_at)
+    if delta >= timedelta(days=rules.RETAKE_WINDOW_DAYS):
+        return None
+    return messages.ASSESSMENT_RETAKE.format(
+        instrument=instrument.name, ago=_ago(delta), note=rules.RETAKE_NOTE
+    )
+
+
+def _interpretation(
+    instrument: rules.Instrument, total: int, band: str, taken_at: str, previous: Doc | None
+) -> Result:
+    previous_total = None if previous is None else int(previous["total"])
+    change = rules.change_from(instrument, previous_total, total)
+    return {
+        "change": None if change is None else change.to_json(),
+        "nextStep": rules.next_step(instrument, band),
+        "retakeNote": retake_note(
+            instrument, taken_at, None if previous is None else previous["takenAt"]
+        ),
+    }
+
+
+def build_result(
+    instrument: rules.Instrument,
+    answers: Sequence[int],
+    difficulty: int | None,
+    taken_at: str,
+    previous: Doc | None = None,
+    entry_id: str | None = None,
+) -> Result:
+    """Score validated answers; `previous` is the person's last result of this instrument."""
+    checked = rules.validate_answers(instrument, answers)
+    level = rules.validate_difficulty(difficulty)
+    total = sum(checked)
+    band = rules.severity(instrument, total)
+    return {
+        "id": entry_id,
+        "instrument": instrument.name,
+        "answers": list(checked),
+        "total": total,
+        "severity": band,
+        "difficulty": level,
+        "crisis": rules.needs_crisis_resources(instrument, checked),
+        "takenAt": taken_at,
+        **_interpretation(instrument, total, band, taken_at, previous),
+    }
+
+
+def demo_result(
+    instrument: str, answers: Sequence[int], difficulty: int | None, taken_at: str
+) -> Result:
+    """A result for someone without an account: scored and shown, never stored."""
+    return build_result(rules.get_instrument(instrument), answers, difficulty, taken_at)
+
+
+def _shown(entry_id: str) -> str:
+    short = entry_id if len(entry_id) <= ID_SHOWN_MAX else entry_id[:ID_SHOWN_MAX] + "…"
+    return repr(short)
+
+
+class AssessmentService:
+    def __init__(self, ctx: ServiceContext, session: Session) -> None:
+        self.ctx = ctx
+        self.session = session
+
+    def _not_found(self, entry_id: str) -> NotFound:
+        return NotFound(messages.ASSESSMENT_NOT_FOUND.format(id=_shown(entry_id)))
+
+    def _previous(self, user_id: str, name: str, before: Doc | None = None) -> Doc | None:
+        """The newest result of one instrument, or the newest older than `before`."""
+        cursor = None if before is None else (before["takenAt"], before["_id"])
+        query = Query(user_id=user_id, limit=1, where={"instrument": name}, before=cursor)
+        rows = self.ctx.store.list(ASSESSMENTS, query)
+        return rows[0] if rows else None
+
+    def take(
+        self, instrument: str, answers: Sequence[int], difficulty: int | None = None
+    ) -> Result:
+        spec = rules.get_instrument(instrument)
+        checked = rules.validate_answers(spec, answers)
+        level = rules.validate_difficulty(difficulty)
+        user_id = self.session.user_id
+        previous = self._previous(user_id, spec.name)
+        result = build_result(spec, checked, level, self.ctx.now_iso(), previous, new_id())
+        doc: Doc = {
+            "_id": result["id"],
+            "userId": user_id,
+            **{k: result[k] for k in ("instrument", "answers", "total", "severity")},
+            **{k: result[k] for k in ("difficulty", "crisis", "takenAt")},
+        }
+        self.ctx.store.insert(ASSESSMENTS, doc, counter=spec.counter)
+        return result
+
+    def list(
+        self, *, instrument: str | None = None, limit: int = 20, cursor: str | None = None
+    ) -> Result:
+        size = page_size(limit)
+        where = {} if instrument is None else {"instrument": rules.get_instrument(instrument).name}
+        query = Query(
+            user_id=self.session.user_id, limit=size + 1, before=decode_cursor(cursor), where=where
+        )
+        rows = self.ctx.store.list(ASSESSMENTS, query)
+        return page(ASSESSMENTS, rows, size, [public(r) or {} for r in rows])
+
+    def get(self, entry_id: str) -> Result:
+        """A stored result with its change against the result of the same test before it."""
+        user_id = self.session.user_id
+        doc = self.ctx.store.get(ASSESSMENTS, user_id, entry_id)
+        if doc is None:
+            raise self._not_found(entry_id)
+        spec = rules.get_instrument(doc["instrument"])
+        previous = self._previous(user_id, spec.name, before=doc)
+        extra = _interpretation(spec, int(doc["total"]), doc["severity"], doc["takenAt"], previous)
+        return {**(public(doc) or {}), **extra}
+
+    def delete(self, entry_id: str) -> None:
+        user_id = self.session.user_id
+        doc = self.ctx.store.get(ASSESSMENTS, user_id, entry_id)
+        if doc is None:
+            raise self._not_found(entry_id)
+        # No fixed counter on this kind: the instrument decides which count goes down.
+        counter = rules.get_instrument(doc["instrument"]).counter
+        if not self.ctx.store.delete(ASSESSMENTS, user_id, entry_id, counter=counter):
+            raise self._not_found(entry_id)
