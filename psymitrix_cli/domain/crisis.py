@@ -62,16 +62,30 @@ _OPENING = (
     "services, or someone you trust who can be with you."
 )
 
-_CLOSING = (
+_DISTANCE = (
     "If you can, put some distance between yourself and anything you could use to "
-    "hurt yourself.\n"
-    "\n"
-    "This chat stays open, and you can keep talking to me while you reach out."
+    "hurt yourself."
+)
+_CHAT_OPEN = "This chat stays open, and you can keep talking to me while you reach out."
+# Outside a chat (a journal entry, a PHQ-9 answer) the words come from the app, not a
+# conversation partner, so the panel speaks plainly and points to the people who can help.
+_APP_OPENING = (
+    "What you wrote matters, and so do you. PsyMitrix is an app, not a person and not an "
+    "emergency service. Please reach out now to someone who can help: a crisis line, "
+    "emergency services, or someone you trust who can be with you."
 )
 
 
-def crisis_message(local_line: str | None) -> str:
-    """The fixed reply stored on an acute turn. Deterministic for a given local line."""
+def _resource_lines(local_line: str | None) -> str:
     # The contact ends its line so a URL is never glued to punctuation.
-    lines = [f"- {r.name}: {r.contact}\n  {r.detail}" for r in crisis_resources(local_line)]
-    return "\n\n".join([_OPENING, "\n".join(lines), _CLOSING])
+    return "\n".join(f"- {r.name}: {r.contact}\n  {r.detail}" for r in crisis_resources(local_line))
+
+
+def crisis_message(local_line: str | None) -> str:
+    """The fixed reply stored on an acute chat turn. Deterministic for a given local line."""
+    return "\n\n".join([_OPENING, _resource_lines(local_line), f"{_DISTANCE}\n\n{_CHAT_OPEN}"])
+
+
+def crisis_notice(local_line: str | None) -> str:
+    """The same resources for outside a chat: PHQ-9 item 9, a worrying journal entry."""
+    return "\n\n".join([_APP_OPENING, _resource_lines(local_line), _DISTANCE])
