@@ -16,9 +16,13 @@ def ensure_private_dir(path: Path) -> Path:
     return path
 
 
-def atomic_write_bytes(path: Path, data: bytes) -> None:
-    """Write to a temp file beside `path`, fsync, then `os.replace`: never a torn file."""
-    ensure_private_dir(path.parent)
+def atomic_write_bytes(path: Path, data: bytes, *, private_dir: bool = True) -> None:
+    """Write to a temp file beside `path`, fsync, then `os.replace`: never a torn file.
+
+    The file is 0600. `private_dir` also makes the parent 0700: right for PsyMitrix's
+    own data dir, wrong for a folder a person chose (see write_user_file)."""
+    if private_dir:
+        ensure_private_dir(path.parent)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     try:
         os.fchmod(fd, 0o600)
@@ -35,6 +39,20 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
 
 def atomic_write_text(path: Path, text: str) -> None:
     atomic_write_bytes(path, text.encode("utf-8"))
+
+
+def write_user_file(path: Path, data: bytes) -> None:
+    """An export or a copy a person asked for: atomic and 0600, their folder left alone."""
+    from psymitrix_cli.errors import InvalidInput, PsyError
+
+    if path.is_dir():
+        raise InvalidInput(f"{path} is a directory; give a file name.")
+    if not path.parent.is_dir():
+        raise InvalidInput(f"The folder {path.parent} does not exist.")
+    try:
+        atomic_write_bytes(path, data, private_dir=False)
+    except OSError as exc:
+        raise PsyError(f"Cannot write {path}: {exc.strerror}.") from None
 
 
 def touch_private(path: Path) -> None:

@@ -1,0 +1,396 @@
+"""The PsyMitrix export document (version 1): its shape, and checking one before import.
+
+Pure: no I/O and no clock (callers pass `now`). `validate` checks a whole document
+and turns it into a `Plan` of entries in stored form, so an import either has
+nothing wrong with it or writes nothing. Derived values (mood labels, totals,
+severities, crisis flags, chat counts) are recomputed, never trusted.
+
+Identity: an entry's *origin* is "<creator's user id>/<id there>". It travels
+with the entry through every export and import, and the id an entry gets in an
+account is a hash of (that account, kind, origin), or the original id back in the
+account that created it. So re-importing adds nothing, importing into another
+account never clashes with the source's rows, and a round trip A → B → A is a no-op.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Any
+
+from psymitrix_cli.clock import iso, parse_iso
+from psymitrix_cli.domain import assessments as instruments
+from psymitrix_cli.domain import journal as rules
+from psymitrix_cli.domain import validation as v
+from psymitrix_cli.domain.safety import TIER_ORDER
+from psymitrix_cli.errors import InvalidInput
+
+FORMAT = "psymitrix-export"
+VERSION = 1
+SUPPORTED_VERSIONS = (1,)
+MAX_BYTES = 64 * 1024 * 1024
+ENTRY_KINDS = ("mood_journal", "gratitude", "sleep", "breathing", "assessments", "chat_sessions")
+COUNTED_KINDS = (*ENTRY_KINDS, "chat_messages")  # what an import reports counts for
+FUTURE_SLACK = timedelta(days=1)  # machines' clocks and calendars disagree; year 3024 does not
+ID_RE = re.compile(r"[A-Za-z0-9_.:-]{1,64}")
+ORIGIN_RE = re.compile(r"[A-Za-z0-9_.:-]{1,64}/[A-Za-z0-9_.:-]{1,64}")
+NO_USER = "anonymous"  # origin prefix for a document that names no user
+CHAT_TEXT_MAX = 100_000  # a restore bound: replies may be longer than what a person may type
+SHORT_TEXT_MAX = 200
+# C0/C1 controls other than tab and newlines, and lone surrogates (which no store can encode).
+_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+Doc = dict[str, Any]
+Normaliser = Callable[[Doc], Doc]
+
+
+@dataclass
+class Item:
+    key: str  # the origin: "<user id>/<entry id>"
+    doc: Doc  # stored fields, without _id / userId
+    messages: list[Item] = field(default_factory=list)  # chat sessions only
+
+
+@dataclass
+class Plan:
+    entries: dict[str, list[Item]]
+    longest_streak: int | None
+
+
+# --- reading bytes ------------------------------------------------------------------
+
+
+def sniff(head: bytes) -> None:
+    """Refuse at the first bytes what cannot be a JSON object (a binary, a CSV, a zip)."""
+    text = head.removeprefix(b"\xef\xbb\xbf").lstrip(b" \t\r\n")
+    if text and not text.startswith(b"{"):
+        raise InvalidInput("it is not a JSON object, so not a PsyMitrix export.")
+
+
+def _no_constants(name: str) -> None:
+    raise ValueError(name)
+
+
+def parse(data: bytes) -> Any:
+    """Bytes to a JSON value, refusing early and with one line what is not an export."""
+    if len(data) > MAX_BYTES:
+        raise InvalidInput(f"it is larger than {MAX_BYTES // (1024 * 1024)} MB.")
+    sniff(data[:64])
+    try:
+        text = data.removeprefix(b"\xef\xbb\xbf").decode("utf-8")
+    except UnicodeDecodeError:
+        raise InvalidInput("it is not UTF-8 text.") from None
+    if not text.strip():
+        raise InvalidInput("it is empty.")
+    try:
+        return json.loads(text, parse_constant=_no_constants)  # NaN and Infinity are not JSON
+    except json.JSONDecodeError as exc:
+        # An unterminated string always runs into the end of the file.
+        ended = exc.pos >= len(text.rstrip()) or exc.msg.startswith("Unterminated string")
+        what = "it ends early (truncated?)" if ended else "it is not valid JSON"
+        where = f"line {exc.lineno}, column {exc.colno}"
+        raise InvalidInput(f"{what}: {exc.msg} ({where}).") from None
+    except ValueError as exc:
+        raise InvalidInput(f"it is not valid JSON: {exc} is not a number JSON allows.") from None
+    except RecursionError:
+        raise InvalidInput("it is nested too deeply to be an export.") from None
+
+
+# --- small typed readers: each names where the problem is ------------------------------
+
+
+def _fail(where: str, problem: str) -> InvalidInput:
+    return InvalidInput(f"{where}: {problem}")
+
+
+def _obj(value: Any, where: str) -> Doc:
+    if not isinstance(value, dict):
+        raise _fail(where, f"expected an object, got {_type(value)}.")
+    return value
+
+
+def _list(value: Any, where: str) -> list[Any]:
+    if not isinstance(value, list):
+        raise _fail(where, f"expected a list, got {_type(value)}.")
+    return value
+
+
+def _str(value: Any, where: str, *, optional: bool = False) -> str | None:
+    if value is None and optional:
+        return None
+    if not isinstance(value, str):
+        raise _fail(where, f"expected text, got {_type(value)}.")
+    if _SURROGATE.search(value):
+        raise _fail(where, "contains invalid characters.")
+    return value
+
+
+def _text(value: Any, where: str, limit: int, *, optional: bool = False) -> str | None:
+    """Text kept exactly as exported (no trimming), within a bound and free of controls."""
+    text = _str(value, where, optional=optional)
+    if text is None:
+        return None
+    if not text.strip() and not optional:
+        raise _fail(where, "cannot be empty.")
+    if len(text) > limit:
+        raise _fail(where, f"is too long ({len(text)} characters; the limit is {limit}).")
+    if _FORBIDDEN.search(text):
+        raise _fail(where, "contains control characters.")
+    return text
+
+
+def _int(value: Any, where: str, low: int = 0) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < low:
+        raise _fail(where, f"expected a whole number of at least {low}, got {value!r}.")
+    return value
+
+
+def _bool(value: Any, where: str) -> bool:
+    if not isinstance(value, bool):
+        raise _fail(where, f"expected true or false, got {value!r}.")
+    return value
+
+
+def _id(value: Any, where: str) -> str:
+    text = _str(value, where) or ""
+    if not ID_RE.fullmatch(text):
+        raise _fail(where, "is not a valid ID.")
+    return text
+
+
+def _instant(value: Any, where: str, now: datetime, optional: bool = False) -> str | None:
+    """An ISO 8601 instant, in the one stored form (UTC, fixed width: it sorts as text)."""
+    text = _str(value, where, optional=optional)
+    if text is None:
+        return None
+    try:
+        moment = parse_iso(text)
+    except ValueError:
+        raise _fail(where, f"{text[:40]!r} is not an ISO 8601 date-time.") from None
+    if moment > now + FUTURE_SLACK:
+        raise _fail(where, f"{text} is in the future.")
+    return iso(moment)
+
+
+def _type(value: Any) -> str:
+    names = {dict: "an object", list: "a list", str: "text", bool: "true/false"}
+    if value is None:
+        return "null"
+    if isinstance(value, bool | dict | list | str):
+        return names[type(value)]
+    return "a number" if isinstance(value, int | float) else type(value).__name__
+
+
+def _rule(where: str, check: Callable[[], Any]) -> Any:
+    """Run a domain rule, prefixing its one-line message with where it failed."""
+    try:
+        return check()
+    except InvalidInput as exc:
+        raise _fail(where, exc.message) from None
+
+
+# --- identity ----------------------------------------------------------------------------
+
+
+def origin_of(entry: Doc, where: str, source_user: str) -> str:
+    given = entry.get("origin")
+    if given is not None:
+        text = _str(given, f"{where}.origin") or ""
+        if not ORIGIN_RE.fullmatch(text):
+            raise _fail(f"{where}.origin", "is not a valid origin.")
+        return text
+    return f"{source_user}/{_id(entry.get('id'), f'{where}.id')}"
+
+
+def stored_id(target_user: str, kind: str, origin: str) -> str:
+    """The id an entry has in `target_user`'s account: deterministic, so imports are idempotent."""
+    owner, _, original = origin.partition("/")
+    if owner == target_user:
+        return original  # back in the account that created it: the very same row
+    digest = hashlib.sha256(f"{target_user}\x00{kind}\x00{origin}".encode()).hexdigest()
+    return digest[:16]
+
+
+# --- one normaliser per kind: an exported entry in, stored fields out -------------------
+
+
+def _mood_journal(e: Doc, w: str, now: datetime) -> Doc:
+    raw_text = _str(e.get("text"), f"{w}.text")
+    text = _rule(f"{w}.text", lambda: rules.entry_text(raw_text))
+    mood = _rule(f"{w}.mood", lambda: rules.mood(e.get("mood")))
+    tags = _list([] if e.get("tags") is None else e["tags"], f"{w}.tags")
+    raw_tags = [_str(t, f"{w}.tags[{i}]") for i, t in enumerate(tags)]
+    at = _instant(e.get("at"), f"{w}.at", now)
+    created = _instant(e.get("createdAt"), f"{w}.createdAt", now, optional=True) or at
+    return {
+        "at": at,
+        "text": text,
+        "mood": mood,
+        "moodLabel": rules.mood_label(mood),
+        "tags": _rule(f"{w}.tags", lambda: rules.tags(raw_tags)),  # type: ignore[arg-type]
+        "createdAt": created,
+        "updatedAt": _instant(e.get("updatedAt"), f"{w}.updatedAt", now, optional=True) or created,
+    }
+
+
+def _gratitude(e: Doc, w: str, now: datetime) -> Doc:
+    items = [_str(x, f"{w}.items[{i}]") for i, x in enumerate(_list(e.get("items"), f"{w}.items"))]
+    at = _instant(e.get("at"), f"{w}.at", now)
+    return {
+        "at": at,
+        "items": _rule(f"{w}.items", lambda: rules.gratitude_items(items)),  # type: ignore[arg-type]
+        "createdAt": _instant(e.get("createdAt"), f"{w}.createdAt", now, optional=True) or at,
+    }
+
+
+def _sleep(e: Doc, w: str, now: datetime) -> Doc:
+    raw_date = _str(e.get("date"), f"{w}.date") or ""
+    night = _rule(f"{w}.date", lambda: v.parse_date(raw_date))
+    if night > (now + FUTURE_SLACK).date():
+        raise _fail(f"{w}.date", f"{night} is in the future.")
+    note = _str(e.get("note"), f"{w}.note", optional=True)
+    created = _instant(e.get("createdAt"), f"{w}.createdAt", now, optional=True) or iso(now)
+    return {
+        "date": night.isoformat(),
+        "score": _rule(f"{w}.score", lambda: rules.sleep_score(e.get("score"))),
+        "hours": _rule(f"{w}.hours", lambda: rules.sleep_hours(e.get("hours"))),
+        "note": _rule(f"{w}.note", lambda: rules.sleep_note(note)),
+        "createdAt": created,
+        "updatedAt": _instant(e.get("updatedAt"), f"{w}.updatedAt", now, optional=True) or created,
+    }
+
+
+def _assessment(e: Doc, w: str, now: datetime) -> Doc:
+    name = _str(e.get("instrument"), f"{w}.instrument") or ""
+    spec = _rule(f"{w}.instrument", lambda: instruments.get_instrument(name))
+    answers = _rule(f"{w}.answers", lambda: instruments.validate_answers(spec, e.get("answers")))
+    level = _rule(f"{w}.difficulty", lambda: instruments.validate_difficulty(e.get("difficulty")))
+    total = sum(answers)
+    if "total" in e and e["total"] != total:
+        raise _fail(f"{w}.total", f"is {e['total']!r}, but the answers add up to {total}.")
+    return {
+        "instrument": spec.name,
+        "answers": list(answers),
+        "total": total,
+        "severity": instruments.severity(spec, total),
+        "difficulty": level,
+        "crisis": instruments.needs_crisis_resources(spec, answers),
+        "takenAt": _instant(e.get("takenAt"), f"{w}.takenAt", now),
+    }
+
+
+def _breathing(e: Doc, w: str, now: datetime, rule: Normaliser) -> Doc:
+    record = _rule(w, lambda: rule(e))
+    _instant(record["endedAt"], f"{w}.endedAt", now)  # not in the future
+    return record
+
+
+def _message(e: Doc, w: str, now: datetime) -> Doc:
+    role = e.get("role")
+    if role not in ("user", "assistant"):
+        raise _fail(f"{w}.role", f"must be 'user' or 'assistant', got {role!r}.")
+    doc: Doc = {
+        "seq": _int(e.get("seq"), f"{w}.seq"),
+        "role": role,
+        "content": _text(e.get("content"), f"{w}.content", CHAT_TEXT_MAX),
+        "at": _instant(e.get("at"), f"{w}.at", now),
+    }
+    if role == "user":
+        tier = e.get("safety", "none")
+        if tier not in TIER_ORDER:
+            raise _fail(f"{w}.safety", f"must be none, concern or acute, got {tier!r}.")
+        doc["safety"] = tier
+    else:
+        doc["interrupted"] = _bool(e.get("interrupted", False), f"{w}.interrupted")
+    return doc
+
+
+def _chat_session(e: Doc, w: str, now: datetime) -> Doc:
+    started = _instant(e.get("startedAt"), f"{w}.startedAt", now)
+    return {
+        "startedAt": started,
+        "lastActivityAt": _instant(
+            e.get("lastActivityAt"), f"{w}.lastActivityAt", now, optional=True
+        )
+        or started,
+        "endedAt": _instant(e.get("endedAt"), f"{w}.endedAt", now, optional=True),
+        "title": _text(e.get("title"), f"{w}.title", SHORT_TEXT_MAX, optional=True),
+        "summary": _text(e.get("summary"), f"{w}.summary", CHAT_TEXT_MAX, optional=True),
+        "provider": _text(e.get("provider", "offline"), f"{w}.provider", SHORT_TEXT_MAX),
+        "model": _text(e.get("model", "unknown"), f"{w}.model", SHORT_TEXT_MAX),
+        "summarisedAt": _instant(e.get("summarisedAt"), f"{w}.summarisedAt", now, optional=True),
+    }
+
+
+def _messages(e: Doc, w: str, now: datetime, source_user: str) -> list[Item]:
+    found: list[Item] = []
+    seqs: set[int] = set()
+    for i, raw in enumerate(_list(e.get("messages", []), f"{w}.messages")):
+        where = f"{w}.messages[{i}]"
+        message = _obj(raw, where)
+        doc = _message(message, where, now)
+        if doc["seq"] in seqs:
+            raise _fail(f"{where}.seq", f"{doc['seq']} appears twice in this session.")
+        seqs.add(doc["seq"])
+        found.append(Item(origin_of(message, where, source_user), doc))
+    return sorted(found, key=lambda m: m.doc["seq"])
+
+
+# --- the whole document -------------------------------------------------------------------
+
+
+def check_header(document: Any) -> Doc:
+    doc = _obj(document, "the document")
+    if doc.get("format") != FORMAT:
+        raise _fail("format", f"expected {FORMAT!r}, got {doc.get('format')!r}.")
+    version = doc.get("version")
+    if isinstance(version, bool) or version not in SUPPORTED_VERSIONS:
+        supported = ", ".join(str(s) for s in SUPPORTED_VERSIONS)
+        raise _fail("version", f"{version!r} is not one this PsyMitrix reads ({supported}).")
+    return doc
+
+
+def validate(document: Any, *, now: datetime, breathing: Normaliser) -> Plan:
+    """Check every field of a document; raise InvalidInput naming the first problem.
+
+    `breathing` is the breathing service's own rule for a valid session (a session
+    is decided in one place). Unknown fields are ignored; unknown kinds are refused.
+    """
+    doc = check_header(document)
+    user = _obj(doc.get("user") or {}, "user")
+    source = _id(user["id"], "user.id") if user.get("id") is not None else NO_USER
+    user_data = _obj(doc.get("userData") or {}, "userData")
+    longest = user_data.get("longestStreak")
+    entries = _obj(doc.get("entries"), "entries")
+    unknown = sorted(set(entries) - set(ENTRY_KINDS))
+    if unknown:
+        raise _fail("entries", f"unknown kind {unknown[0]!r}.")
+    normalisers: dict[str, Callable[[Doc, str, datetime], Doc]] = {
+        "mood_journal": _mood_journal,
+        "gratitude": _gratitude,
+        "sleep": _sleep,
+        "assessments": _assessment,
+        "chat_sessions": _chat_session,
+        "breathing": lambda e, w, now: _breathing(e, w, now, breathing),
+    }
+    plan: dict[str, list[Item]] = {}
+    for kind in ENTRY_KINDS:
+        items: list[Item] = []
+        for i, raw in enumerate(_list(entries.get(kind, []), f"entries.{kind}")):
+            where = f"entries.{kind}[{i}]"
+            entry = _obj(raw, where)
+            item = Item(origin_of(entry, where, source), normalisers[kind](entry, where, now))
+            if kind == "chat_sessions":
+                item.messages = _messages(entry, where, now, source)
+            items.append(item)
+        plan[kind] = items
+    return Plan(plan, None if longest is None else _int(longest, "userData.longestStreak"))
+
+
+def counts() -> dict[str, int]:
+    return dict.fromkeys(COUNTED_KINDS, 0)

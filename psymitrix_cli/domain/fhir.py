@@ -1,0 +1,136 @@
+"""PHQ-9 and GAD-7 results as a FHIR R4 Bundle (type collection), from an export document.
+
+Pure: plain dicts, no FHIR library at run time. Per result:
+- a QuestionnaireResponse (LOINC panel as the canonical questionnaire, one item per
+  question with its LOINC code as linkId and the LOINC answer as valueCoding);
+- an Observation for the total score, derivedFrom that response;
+- a panel Observation whose hasMember is the total.
+All of them refer to one Patient (the name only). Every reference is the `fullUrl`
+of another entry (urn:uuid), derived from stable ids, so the same data gives the
+same bundle.
+"""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from psymitrix_cli.domain import assessments as instruments
+
+LOINC = "http://loinc.org"
+CATEGORY = "http://terminology.hl7.org/CodeSystem/observation-category"
+NAMESPACE = uuid.UUID("6f1c1e52-8a3e-4d36-9d0e-5b7c1f0a4e21")  # PsyMitrix's uuid5 namespace
+DIFFICULTY_LOINC = "69722-7"
+# LOINC answer list LL359-1, in the order of DIFFICULTY_CHOICES (0-3).
+DIFFICULTY_ANSWERS = ("LA6572-7", "LA6573-5", "LA6575-0", "LA6574-3")
+PANEL_DISPLAY = {
+    "PHQ-9": "PHQ-9 quick depression assessment panel [Reported.PHQ]",
+    "GAD-7": "Generalized anxiety disorder 7 item (GAD-7)",
+}
+TOTAL_DISPLAY = {
+    "PHQ-9": "Patient Health Questionnaire 9 item (PHQ-9) total score [Reported]",
+    "GAD-7": "Generalized anxiety disorder 7 item (GAD-7) total score [Reported.PHQ]",
+}
+
+Resource = dict[str, Any]
+
+
+def urn(*parts: str) -> str:
+    return f"urn:uuid:{uuid.uuid5(NAMESPACE, '/'.join(parts))}"
+
+
+def _coding(code: str, display: str, system: str = LOINC) -> Resource:
+    return {"system": system, "code": code, "display": display}
+
+
+def _answer(code: str, display: str) -> list[Resource]:
+    return [{"valueCoding": _coding(code, display)}]
+
+
+def patient(user: Resource) -> Resource:
+    """Who the results are about: the name only (no contact details, no credentials)."""
+    resource: Resource = {"resourceType": "Patient", "active": True}
+    if user.get("name"):
+        resource["name"] = [{"text": user["name"]}]
+    return resource
+
+
+def questionnaire_response(
+    spec: instruments.Instrument, result: Resource, subject: str
+) -> Resource:
+    items = [
+        {
+            "linkId": code,
+            "text": question,
+            "answer": _answer(spec.answer_loinc[value], spec.choices[value]),
+        }
+        for code, question, value in zip(
+            spec.item_loinc, spec.items, result["answers"], strict=True
+        )
+    ]
+    if result.get("difficulty") is not None:
+        level = result["difficulty"]
+        items.append(
+            {
+                "linkId": DIFFICULTY_LOINC,
+                "text": spec.difficulty_question,
+                "answer": _answer(DIFFICULTY_ANSWERS[level], spec.difficulty_choices[level]),
+            }
+        )
+    return {
+        "resourceType": "QuestionnaireResponse",
+        "questionnaire": f"{LOINC}/q/{spec.loinc_panel}",
+        "status": "completed",
+        "subject": {"reference": subject},
+        "authored": result["takenAt"],
+        "item": items,
+    }
+
+
+def _observation(
+    spec: instruments.Instrument, code: str, display: str, result: Resource, subject: str
+) -> Resource:
+    return {
+        "resourceType": "Observation",
+        "status": "final",
+        "category": [{"coding": [_coding("survey", "Survey", CATEGORY)]}],
+        "code": {"coding": [_coding(code, display)], "text": spec.name},
+        "subject": {"reference": subject},
+        "effectiveDateTime": result["takenAt"],
+    }
+
+
+def results(result: Resource, subject: str, user_id: str) -> list[Resource]:
+    """Bundle entries for one stored result: response, total, panel."""
+    spec = instruments.get_instrument(result["instrument"])
+    key = (user_id, "assessments", str(result["id"]))
+    response_url, total_url, panel_url = urn(*key, "qr"), urn(*key, "total"), urn(*key, "panel")
+    total = _observation(spec, spec.loinc_total, TOTAL_DISPLAY[spec.name], result, subject)
+    total["valueInteger"] = result["total"]
+    total["interpretation"] = [{"text": result["severity"]}]
+    total["derivedFrom"] = [{"reference": response_url}]
+    panel = _observation(spec, spec.loinc_panel, PANEL_DISPLAY[spec.name], result, subject)
+    panel["hasMember"] = [{"reference": total_url}]
+    panel["derivedFrom"] = [{"reference": response_url}]
+    return [
+        {"fullUrl": response_url, "resource": questionnaire_response(spec, result, subject)},
+        {"fullUrl": total_url, "resource": total},
+        {"fullUrl": panel_url, "resource": panel},
+    ]
+
+
+def bundle(document: Resource) -> Resource:
+    """An R4 collection Bundle of every PHQ-9 and GAD-7 result in an export document."""
+    user = document.get("user") or {}
+    user_id = str(user.get("id") or "anonymous")
+    subject = urn(user_id, "patient")
+    entries = [{"fullUrl": subject, "resource": patient(user)}]
+    for result in document["entries"].get("assessments", []):
+        entries.extend(results(result, subject, user_id))
+    return {
+        "resourceType": "Bundle",
+        "id": str(uuid.uuid5(NAMESPACE, f"{user_id}/bundle/{document['exportedAt']}")),
+        "type": "collection",
+        "timestamp": document["exportedAt"],
+        "entry": entries,
+    }
