@@ -1,0 +1,288 @@
+"""The AI companion chat: screening, storing and answering messages, sessions, summaries.
+
+One turn, in order: validate; screen the message (domain/safety) before any model
+sees it; store it, so it is never lost; then either the fixed crisis message
+(acute, no model call) or the provider's streamed reply, itself screened. What a
+turn yields is documented on `ChatEvent` in backends/base.py.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from psymitrix_cli import messages
+from psymitrix_cli.ai.base import Provider
+from psymitrix_cli.ai.prompts import build_system_prompt, fit_to_budget
+from psymitrix_cli.ai.select import select_provider
+from psymitrix_cli.domain import safety
+from psymitrix_cli.errors import InvalidInput, NotFound, ProviderError
+from psymitrix_cli.services import chat_store
+from psymitrix_cli.services import chat_summary as summaries
+from psymitrix_cli.services.context import ServiceContext, public
+from psymitrix_cli.services.paging import decode_cursor, page, page_size
+from psymitrix_cli.services.session import Session
+from psymitrix_cli.store.base import CHAT_MESSAGES, CHAT_SESSIONS, Doc, Query
+
+ChatEvent = dict[str, Any]
+
+MESSAGE_MAX = 8000
+HISTORY_MESSAGES = 40  # newest messages of the session read for context, then fitted
+CONTEXT_CHARS = 12000
+SCREEN_WINDOW = 1000  # tail of the reply screened as it streams; all of it at the end
+# Control characters other than tab and newline, lone surrogates, and the bidi
+# overrides that can make text print differently from what was typed.
+_FORBIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+FIXED_REPLY = ("psymitrix", "crisis-message")  # provider/model reported for an acute turn
+
+
+def clean_message(text: str | None) -> str:
+    """A message as stored: CRLF made LF, trimmed; empty, over-long or control text refused."""
+    body = (text or "").replace("\r\n", "\n").replace("\r", "\n").strip()
+    if not body:
+        raise InvalidInput(messages.CHAT_EMPTY_MESSAGE)
+    if len(body) > MESSAGE_MAX:
+        raise InvalidInput(messages.CHAT_TOO_LONG.format(length=len(body), limit=MESSAGE_MAX))
+    if _FORBIDDEN.search(body):
+        raise InvalidInput(messages.CHAT_CONTROL_CHARS)
+    return body
+
+
+def session_view(doc: Doc) -> dict[str, Any]:
+    return public(doc) or {}
+
+
+class ChatService:
+    def __init__(self, ctx: ServiceContext, session: Session) -> None:
+        self.ctx = ctx
+        self.session = session
+
+    # --- helpers -----------------------------------------------------------------
+    def _default_provider(self) -> Provider:
+        """For summaries outside a turn: the usual choice, or offline if it cannot be made."""
+        try:
+            return select_provider(None, self.ctx.settings.ai)
+        except InvalidInput:
+            from psymitrix_cli.ai.offline import OfflineProvider
+
+            return OfflineProvider()
+
+    def _get(self, user_id: str, session_id: str) -> Doc:
+        doc = self.ctx.store.get(CHAT_SESSIONS, user_id, session_id)
+        if doc is None:
+            raise NotFound(messages.CHAT_NOT_FOUND.format(id=session_id))
+        return doc
+
+    def _housekeep(self, skip: str | None = None) -> list[Doc]:
+        """Summarise idle sessions first (bounded); return the newest sessions scanned."""
+        newest = summaries.newest_sessions(self.ctx, self.session.user_id)
+        summaries.summarise_idle(self.ctx, newest, self._default_provider, skip)
+        return newest
+
+    # --- one turn ----------------------------------------------------------------
+    def send(
+        self,
+        message: str,
+        *,
+        session_id: str | None = None,
+        continue_last: bool = False,
+        provider: str | None = None,
+        memory: bool = True,
+    ) -> Iterator[ChatEvent]:
+        # Everything that can refuse the request runs now, before anything is stored,
+        # so a server can answer with a status code instead of a broken stream.
+        text = clean_message(message)
+        if session_id and continue_last:
+            raise InvalidInput(messages.CHAT_SESSION_AND_CONTINUE)
+        user_id = self.session.user_id
+        chosen = select_provider(provider, self.ctx.settings.ai)
+        newest = summaries.newest_sessions(self.ctx, user_id)
+        target: Doc | None = None
+        if session_id:
+            target = self._get(user_id, session_id)
+        elif continue_last and newest:
+            target = newest[0]
+        return self._turn(text, chosen, target, newest, memory)
+
+    def _turn(
+        self, text: str, provider: Provider, target: Doc | None, newest: list[Doc], memory: bool
+    ) -> Iterator[ChatEvent]:
+        ctx, user_id = self.ctx, self.session.user_id
+        summaries.summarise_idle(ctx, newest, lambda: provider, target and target["_id"])
+        chat = target or chat_store.new_session(ctx, user_id, provider.name, provider.model)
+        earlier_tier = chat.get("maxSafetyTier") or "none"
+        screen = safety.screen_message(text)
+        chat_store.append(ctx, chat, "user", text, safety=screen.tier)
+        if screen.tier != "none":
+            kind = screen.kind or "unspecified"
+            chat_store.record_safety(ctx, user_id, chat["_id"], kind, screen.tier, "user")
+        yield {
+            "type": "session",
+            "sessionId": chat["_id"],
+            "created": target is None,
+            "disclosure": safety.AI_DISCLOSURE if target is None else None,
+        }
+        if screen.tier == "acute":
+            # The fixed, human-written message; no model is asked anything this turn.
+            from psymitrix_cli.domain.crisis import crisis_message
+
+            reply = crisis_message(ctx.settings.crisis_line)
+            chat_store.append(ctx, chat, "assistant", reply, interrupted=False)
+            yield _done(chat, reply, *FIXED_REPLY, "acute", interrupted=False)
+            return
+        # Once a session has shown risk, every later turn keeps the safety instruction.
+        careful = screen.tier == "concern" or earlier_tier != "none"
+        system = build_system_prompt(
+            summaries.memory(newest, chat["_id"]) if memory else [],
+            safety.SAFETY_INSTRUCTION if careful else None,
+        )
+        history = chat_store.recent_messages(ctx, user_id, chat["_id"], HISTORY_MESSAGES)
+        conversation = fit_to_budget(summaries.model_view(history), CONTEXT_CHARS)
+        yield from self._reply(chat, provider, system, conversation, screen.tier)
+
+    def _reply(
+        self,
+        chat: Doc,
+        provider: Provider,
+        system: str,
+        conversation: list[dict[str, str]],
+        tier: safety.Tier,
+    ) -> Iterator[ChatEvent]:
+        parts: list[str] = []
+        so_far = ""
+        failure: ProviderError | None = None
+        unsafe = False
+        stream = provider.stream(system, conversation)
+        try:
+            for chunk in stream:
+                so_far += chunk
+                if safety.screen_reply(so_far[-SCREEN_WINDOW:]):
+                    unsafe = True  # stop here: the offending text is never shown
+                    break
+                parts.append(chunk)
+                yield {"type": "delta", "text": chunk}
+        except ProviderError as exc:
+            failure = exc
+        except (KeyboardInterrupt, GeneratorExit):
+            # Ctrl-C, or the consumer went away (a closed stream, a dropped HTTP client).
+            self._store_reply(chat, provider, "".join(parts), tier, interrupted=True)
+            raise
+        finally:
+            with contextlib.suppress(Exception):
+                stream.close()  # type: ignore[attr-defined]
+        reply = so_far if unsafe else "".join(parts)
+        if not reply:  # nothing to keep but the user's message
+            raise failure or ProviderError(messages.CHAT_EMPTY_REPLY)
+        interrupted = failure is not None
+        stored, replaced = self._store_reply(chat, provider, reply, tier, interrupted, unsafe)
+        if replaced:
+            yield {"type": "replace", "text": stored}
+        elif stored != reply:
+            yield {"type": "delta", "text": stored[len(reply) :]}  # the concern footer
+        yield _done(chat, stored, provider.name, provider.model, tier, interrupted)
+        if failure is not None:
+            raise failure
+
+    def _store_reply(
+        self,
+        chat: Doc,
+        provider: Provider,
+        reply: str,
+        tier: safety.Tier,
+        interrupted: bool,
+        unsafe: bool = False,
+    ) -> tuple[str, bool]:
+        """Screen and store a (possibly partial) reply; return (stored text, replaced)."""
+        if not reply:
+            return "", False
+        replaced = unsafe or safety.screen_reply(reply)
+        if replaced:
+            stored = messages.CHAT_SAFE_REPLY
+            chat_store.record_safety(
+                self.ctx, chat["userId"], chat["_id"], "unsafe_reply", "acute", "model"
+            )
+        elif tier == "concern":
+            stored = f"{reply}\n\n{safety.CONCERN_FOOTER}"
+        else:
+            stored = reply
+        chat_store.append(self.ctx, chat, "assistant", stored, interrupted=interrupted)
+        if (chat.get("provider"), chat.get("model")) != (provider.name, provider.model):
+            chat_store.update_session(
+                self.ctx, chat, {"provider": provider.name, "model": provider.model}
+            )
+        return stored, replaced
+
+    # --- sessions ----------------------------------------------------------------
+    def start(self, *, provider: str | None = None) -> dict[str, Any]:
+        user_id = self.session.user_id
+        chosen = select_provider(provider, self.ctx.settings.ai)
+        self._housekeep()
+        doc = chat_store.new_session(self.ctx, user_id, chosen.name, chosen.model)
+        return {
+            "id": doc["_id"],
+            "startedAt": doc["startedAt"],
+            "provider": doc["provider"],
+            "model": doc["model"],
+            "disclosure": safety.AI_DISCLOSURE,
+        }
+
+    def sessions(self, *, limit: int = 20, cursor: str | None = None) -> dict[str, Any]:
+        size = page_size(limit)
+        before = decode_cursor(cursor)
+        user_id = self.session.user_id
+        self._housekeep()
+        query = Query(user_id=user_id, limit=size + 1, before=before)
+        rows = self.ctx.store.list(CHAT_SESSIONS, query)
+        return page(CHAT_SESSIONS, rows, size, [session_view(r) for r in rows])
+
+    def get(self, session_id: str) -> dict[str, Any]:
+        user_id = self.session.user_id
+        self._housekeep()
+        doc = self._get(user_id, session_id)
+        found = chat_store.iter_messages(self.ctx, user_id, session_id)
+        return {**session_view(doc), "messages": [chat_store.message_view(m) for m in found]}
+
+    def end(self, session_id: str | None = None) -> dict[str, Any]:
+        user_id = self.session.user_id
+        newest = summaries.newest_sessions(self.ctx, user_id)
+        # The target is chosen before idle sessions are tidied, or an idle latest
+        # session would be ended by the tidying and "nothing open" reported.
+        doc = self._get(user_id, session_id) if session_id else _latest_open(newest)
+        summaries.summarise_idle(self.ctx, newest, self._default_provider, doc["_id"])
+        if summaries.needs_summary(doc) or not doc.get("endedAt"):
+            summaries.summarise_session(self.ctx, doc, self._default_provider)
+        return session_view(doc)
+
+    def delete(self, session_id: str) -> None:
+        user_id = self.session.user_id
+        self._housekeep(skip=session_id)
+        doc = self._get(user_id, session_id)
+        # Messages first: stopped half-way, the session is still there to delete again.
+        self.ctx.store.delete_where(CHAT_MESSAGES, user_id, {"sessionId": session_id})
+        counted = int(doc.get("userMessageCount") or 0) > 0
+        counter = chat_store.SESSION_COUNTER if counted else None
+        if not self.ctx.store.delete(CHAT_SESSIONS, user_id, session_id, counter=counter):
+            raise NotFound(messages.CHAT_NOT_FOUND.format(id=session_id))
+
+
+def _done(
+    chat: Doc, reply: str, provider: str, model: str, tier: str, interrupted: bool
+) -> ChatEvent:
+    return {
+        "type": "done",
+        "sessionId": chat["_id"],
+        "reply": reply,
+        "provider": provider,
+        "model": model,
+        "safety": tier,
+        "interrupted": interrupted,
+    }
+
+
+def _latest_open(newest: list[Doc]) -> Doc:
+    for doc in newest:
+        if not doc.get("endedAt"):
+            return doc
+    raise NotFound(messages.CHAT_NOTHING_TO_END)
