@@ -96,7 +96,41 @@ def test_garbage(cli: Cli, user: dict[str, object], garbage: str) -> None:
 
 def test_secret_from_the_environment_overrides_the_local_file(cli: Cli) -> None:
     env = {"PSYMITRIX_JWT_SECRET": "s" * 40}
-    cli.ok("signup", "--name", "A", "--username", "ann", "--email", "a@example.com",
-           "--timezone", "UTC", "--password-stdin", input="correct-horse-9\n", env=env)
+    cli.ok(
+        "signup",
+        "--name",
+        "A",
+        "--username",
+        "ann",
+        "--email",
+        "a@example.com",
+        "--timezone",
+        "UTC",
+        "--password-stdin",
+        input="correct-horse-9\n",
+        env=env,
+    )
     assert cli.json("whoami", env=env)["username"] == "ann"
     _refused(cli, stored_token(cli))  # signed with the env secret, not the local file's
+
+
+@pytest.mark.parametrize(
+    "mutate",
+    [
+        lambda c: {**c, "exp": str(c["exp"])},  # a string where a number belongs
+        lambda c: {**c, "ver": True},
+        lambda c: {**c, "sub": 42},
+        lambda c: {k: v for k, v in c.items() if k != "jti"},
+    ],
+)
+def test_claims_of_the_wrong_shape_are_refused(cli: Cli, user: dict[str, object], mutate) -> None:  # type: ignore[no-untyped-def]
+    claims = mutate(_claims(stored_token(cli)))
+    _refused(cli, jwt.encode(claims, _secret(cli), algorithm="HS256"))
+
+
+def test_extra_header_fields_are_fine_but_padding_is_not(cli: Cli, user: dict[str, object]) -> None:
+    claims = _claims(stored_token(cli))
+    with_kid = jwt.encode(claims, _secret(cli), algorithm="HS256", headers={"kid": "k1"})
+    assert cli.json("whoami", env={"PSYMITRIX_TOKEN": with_kid})["username"] == "ann"
+    header, payload, signature = stored_token(cli).split(".")
+    _refused(cli, f"{header}.{payload}.{signature}==")
