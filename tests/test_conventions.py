@@ -104,3 +104,26 @@ def test_config_show_never_prints_secrets(cli: Cli) -> None:
 def test_bcrypt_cost_below_10_is_refused_outside_tests(cli: Cli) -> None:
     out = cli("whoami", env={"PSYMITRIX_TESTING": "0", "PSYMITRIX_BCRYPT_ROUNDS": "4"})
     assert out.exit_code == 2 and "PSYMITRIX_BCRYPT_ROUNDS" in out.stderr
+
+
+def test_every_listed_command_loads_and_help_imports_none_of_them(cli: Cli) -> None:
+    import subprocess
+    import sys
+
+    from psymitrix_cli.cli.app import COMMANDS, load_command
+
+    for name in COMMANDS:
+        command = load_command(name)
+        assert command is not None and command.name == name, name
+        assert cli(name, "--help").exit_code == 0, name
+    probe = (
+        "import sys, runpy; sys.argv = ['psymitrix', '--help']\n"
+        "try:\n    runpy.run_module('psymitrix_cli', run_name='__main__')\n"
+        "except SystemExit:\n    pass\n"
+        "heavy = [m for m in sys.modules if m.startswith(('psymitrix_cli.cli.journal', "
+        "'psymitrix_cli.services', 'psymitrix_cli.store', 'httpx', 'pymongo', 'bcrypt', "
+        "'jwt', 'keyring', 'prompt_toolkit', 'fastapi', 'groq', 'google'))]\n"
+        "print(heavy, file=sys.stderr)"
+    )
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert out.stderr.strip() == "[]", out.stderr

@@ -21,6 +21,20 @@ from psymitrix_cli.errors import PsyError
 
 
 class PsyGroup(TyperGroup):
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return list(COMMANDS)
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        # From the table, so listing the commands imports none of their modules.
+        with formatter.section("Commands"):
+            formatter.write_dl([(name, summary) for name, (_, summary) in COMMANDS.items()])
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        command = self.commands.get(cmd_name)
+        if command is None and (command := load_command(cmd_name)) is not None:
+            self.add_command(command, cmd_name)
+        return command
+
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
@@ -98,28 +112,49 @@ def root(
         show_home(ctx)
 
 
-# One module per command group; each exposes register(app). Order sets --help order.
-COMMAND_MODULES = (
-    "accounts",
-    "auth_cmd",
-    "password",
-    "profile",
-    "status",
-    "journal",
-    "gratitude",
-    "sleep",
-    "config_cmd",
-)
+# Every top-level command: the module that registers it, and its line in --help.
+# A module is imported only when its command runs, so `psymitrix whoami` never pays
+# for building chat, the server or export, and --help imports none of them.
+COMMANDS: dict[str, tuple[str, str]] = {
+    "signup": ("accounts", "Create an account (and log in)."),
+    "login": ("accounts", "Log in; the token goes to the system keyring."),
+    "logout": ("accounts", "Forget this terminal's token (--all: revoke every token)."),
+    "whoami": ("accounts", "Show who is logged in."),
+    "me": ("accounts", "Your profile, streak, counts and recent entries."),
+    "status": ("status", "The dashboard: streak, today's checklist, trends, counts."),
+    "checkin": ("status", "The daily check-in: mood, sleep, gratitude, breathing."),
+    "journal": ("journal", "Your mood journal."),
+    "gratitude": ("gratitude", "A few good things, and a moment to recall them."),
+    "sleep": ("sleep", "Sleep quality: one score per night."),
+    "breathe": ("breathe", "Guided breathing exercises."),
+    "test": ("assess", "PHQ-9 and GAD-7 questionnaires (screenings, not diagnoses)."),
+    "chat": ("chat", "Talk with the AI companion."),
+    "export": ("data", "Export your data: json, csv or fhir."),
+    "import": ("data", "Import a PsyMitrix export (or a jrnl journal)."),
+    "auth": ("auth_cmd", "Inspect the stored login."),
+    "password": ("password", "Change or recover your password."),
+    "profile": ("profile", "Change your profile."),
+    "account": ("profile", "Delete your account."),
+    "outbox": ("outbox", "Entries waiting for an unreachable API server."),
+    "config": ("config_cmd", "Show or change settings."),
+    "doctor": ("doctor", "Check the backend, the keyring and the AI provider."),
+    "serve": ("serve", "Run the PsyMitrix API server."),
+}
 
 
-def _register() -> None:
+def load_command(name: str) -> click.Command | None:
+    """Build the Click command `name` from the module that registers it."""
     import importlib
 
-    for name in COMMAND_MODULES:
-        importlib.import_module(f"psymitrix_cli.cli.{name}").register(app)
-
-
-_register()
+    if name not in COMMANDS:
+        return None
+    module, summary = COMMANDS[name]
+    holder = typer.Typer(rich_markup_mode=None)
+    importlib.import_module(f"psymitrix_cli.cli.{module}").register(holder)
+    command = typer.main.get_group(holder).commands.get(name)
+    if command is not None:
+        command.short_help = summary
+    return command
 
 
 def main() -> None:
