@@ -171,9 +171,20 @@ class DashboardAPI(Protocol):
 ChatEvent = dict[str, Any]
 """One step of a streamed chat turn, in order:
 - {"type": "session", "sessionId", "created": bool, "disclosure": str | None}
+  (disclosure: the AI disclosure, set when this turn created the session)
 - {"type": "delta", "text": str}                       (zero or more)
+- {"type": "replace", "text": str}                     (at most one, just before done)
+  The reply failed the safety check: discard everything streamed so far and show
+  `text` instead; `text` is also what was stored and what done.reply holds.
 - {"type": "done", "sessionId", "reply", "provider", "model",
    "safety": "none" | "concern" | "acute", "interrupted": bool}
+  reply is the stored reply. acute: no deltas at all, no model was asked, reply is
+  the fixed crisis message (provider "psymitrix", model "crisis-message"); show it
+  as such. concern: the last delta is the crisis-line footer, already in reply.
+Failures: a provider error raises ProviderError from the iterator. Before any reply
+text there is no done (only the user's message is stored); after some, it comes
+right after a done with interrupted: true (the partial reply is stored). Closing
+the iterator early (Ctrl-C, a client gone) stores the partial reply as interrupted.
 The same dicts travel as SSE events (`event: <type>`, `data: <json>`) over HTTP."""
 
 
