@@ -131,6 +131,7 @@ class BreathingAPI(Protocol):
         ended_at: str,
         duration_seconds: float,
         completed: bool,
+        planned_cycles: int | None = None,
     ) -> Result: ...
 
     def list(self, *, limit: int = 20, cursor: str | None = None) -> Page: ...
