@@ -1,0 +1,88 @@
+"""How journal entries look to a person (and the crisis panel when an entry calls for it).
+
+Whatever a person wrote is rendered as rich.text.Text, never parsed as markup.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+from zoneinfo import ZoneInfo
+
+from psymitrix_cli import messages
+from psymitrix_cli.ui.terminal import Terminal
+
+if TYPE_CHECKING:
+    from rich.text import Text
+
+EXCERPT = 80
+
+
+def local_time(instant: str, timezone: str) -> str:
+    """A stored UTC instant as the person reads it: their own wall-clock time."""
+    moment = datetime.fromisoformat(instant).astimezone(ZoneInfo(timezone))
+    return moment.strftime("%Y-%m-%d %H:%M")
+
+
+def excerpt(text: str, width: int = EXCERPT) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= width else flat[: width - 1] + "…"
+
+
+def mood(entry: dict[str, Any]) -> str:
+    return f"{entry['mood']} {entry['moodLabel']}" if entry.get("mood") else "—"
+
+
+def _plain(text: str, style: str | None = None) -> Text:
+    from rich.text import Text
+
+    return Text(text, style=style or "")
+
+
+def more_hint(term: Terminal, command: str, cursor: str | None) -> None:
+    if cursor:
+        term.line(messages.MORE_ENTRIES.format(command=command, cursor=cursor), style="dim")
+
+
+def saved(term: Terminal, result: dict[str, Any], local_line: str | None, verb: str) -> None:
+    tags = f" #{' #'.join(result['tags'])}" if result.get("tags") else ""
+    term.success(f"{verb} journal entry {result['id']} · mood {mood(result)}{tags}")
+    if result.get("crisis"):
+        from psymitrix_cli.ui.views.crisis import crisis_panel
+
+        crisis_panel(term, local_line)
+
+
+def entries(term: Terminal, result: dict[str, Any], timezone: str, empty: str) -> None:
+    from rich.table import Table
+
+    items = result["items"]
+    if not items:
+        term.line(empty)
+        return
+    table = Table(show_edge=False, pad_edge=False)
+    table.add_column("When", no_wrap=True)
+    table.add_column("Mood", no_wrap=True)
+    table.add_column("Tags", overflow="fold")
+    table.add_column("Entry", overflow="ellipsis", no_wrap=True, ratio=1)
+    table.add_column("ID", style="dim", no_wrap=True)
+    for item in items:
+        table.add_row(
+            local_time(item["at"], timezone),
+            mood(item),
+            _plain(" ".join(f"#{t}" for t in item.get("tags") or ()), "cyan"),
+            _plain(excerpt(item["text"])),
+            item["id"],
+        )
+    term.print(table)
+    more_hint(term, "psymitrix journal list", result.get("nextCursor"))
+
+
+def entry(term: Terminal, result: dict[str, Any], timezone: str) -> None:
+    from rich.panel import Panel
+
+    header = f"{local_time(result['at'], timezone)} · mood {mood(result)}"
+    if result.get("tags"):
+        header += " · " + " ".join(f"#{t}" for t in result["tags"])
+    term.print(Panel(_plain(result["text"]), title=_plain(header), title_align="left"))
+    term.line(f"ID {result['id']}", style="dim")

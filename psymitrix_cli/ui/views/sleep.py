@@ -1,0 +1,74 @@
+"""How sleep entries and their averages look to a person."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from psymitrix_cli import messages
+from psymitrix_cli.domain.journal import SLEEP_SCORE_MAX
+from psymitrix_cli.ui.terminal import Terminal
+from psymitrix_cli.ui.views.journal import more_hint
+
+
+def _hours(value: float | None) -> str:
+    return "—" if value is None else f"{value:g} h"
+
+
+def _bar(score: int) -> str:
+    return "█" * score + "·" * (SLEEP_SCORE_MAX - score)
+
+
+def logged(term: Terminal, result: dict[str, Any]) -> None:
+    verb = "Replaced" if result.get("replaced") else "Logged"
+    hours = f", {_hours(result['hours'])}" if result.get("hours") is not None else ""
+    term.success(f"{verb} sleep for {result['date']}: {result['score']}/{SLEEP_SCORE_MAX}{hours}.")
+
+
+def _average_line(label: str, average: dict[str, Any] | None) -> str:
+    if average is None:
+        return f"{label}: no nights logged"
+    nights = average["nights"]
+    hours = f" · {_hours(average['hours'])}" if average.get("hours") is not None else ""
+    plural = "s" if nights != 1 else ""
+    return f"{label}: {average['score']:g}/{SLEEP_SCORE_MAX}{hours} ({nights} night{plural})"
+
+
+def history(term: Terminal, result: dict[str, Any]) -> None:
+    from rich.table import Table
+    from rich.text import Text
+
+    if not result["items"]:
+        term.line(messages.SLEEP_EMPTY)
+        return
+    table = Table(show_edge=False, pad_edge=False)
+    table.add_column("Night of", no_wrap=True)
+    table.add_column("Score", no_wrap=True)
+    table.add_column("", style="blue", no_wrap=True)
+    table.add_column("Hours", justify="right", no_wrap=True)
+    table.add_column("Note", overflow="ellipsis", no_wrap=True, ratio=1)
+    for item in result["items"]:
+        table.add_row(
+            item["date"],
+            f"{item['score']}/{SLEEP_SCORE_MAX}",
+            _bar(item["score"]),
+            _hours(item.get("hours")),
+            Text(item.get("note") or ""),
+        )
+    term.print(table)
+    term.line(_average_line("Last 7 days", result.get("average7")))
+    term.line(_average_line("Last 30 days", result.get("average30")))
+    more_hint(term, "psymitrix sleep history", result.get("nextCursor"))
+
+
+def night(term: Terminal, result: dict[str, Any]) -> None:
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table.grid(padding=(0, 2))
+    table.add_column(style="bold")
+    table.add_column()
+    table.add_row("Night of", result["date"])
+    table.add_row("Score", f"{result['score']}/{SLEEP_SCORE_MAX}  {_bar(result['score'])}")
+    table.add_row("Hours", _hours(result.get("hours")))
+    table.add_row("Note", Text(result.get("note") or "—"))
+    term.print(table)
