@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-_PLUGINS = ("tests.fixtures.mongo", "tests.stubs.fixtures")
+_PLUGINS = ("tests.fixtures.mongo", "tests.stubs.fixtures", "tests.fixtures.server")
 pytest_plugins = [p for p in _PLUGINS if importlib.util.find_spec(p)]
 
 REPO = Path(__file__).resolve().parent.parent
@@ -164,7 +164,7 @@ def cli(env: dict[str, str]) -> Cli:
     return Cli(env)
 
 
-@pytest.fixture(params=["local", "mongo"])
+@pytest.fixture(params=["local", "mongo", "api"])
 def any_cli(request: pytest.FixtureRequest, env: dict[str, str]) -> Iterator[Cli]:
     """The same CLI scenario on every backend: parametrized, never copied."""
     backend = request.param

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import hashlib
 import secrets
+from collections.abc import Callable
+from datetime import datetime, timedelta
 from typing import Any
 
 from psymitrix_cli import messages
 from psymitrix_cli.auth import passwords, tokens
+from psymitrix_cli.clock import iso
 from psymitrix_cli.domain import validation as v
 from psymitrix_cli.errors import AuthError, InvalidInput
 from psymitrix_cli.services.context import ServiceContext, new_id
@@ -17,6 +20,10 @@ from psymitrix_cli.store.base import COUNTERS, Doc
 RECOVERY_CODE_COUNT = 10
 _CODE_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"  # no 0/o, 1/l/i: easy to copy by hand
 RECOVERY = "recovery"
+RESET = "reset"
+RESET_MINUTES = 30
+# (email, name, token, minutes valid) -> None; the server passes its mailer's.
+ResetSender = Callable[[str, str, str, int], object]
 
 
 def _recovery_code() -> str:
@@ -43,7 +50,14 @@ def account_view(user: Doc) -> dict[str, Any]:
     }
 
 
+def _reset_hash(token: str) -> str:
+    # 256 random bits: a fast hash is enough, and a stolen table reveals no usable token.
+    return hashlib.sha256(token.strip().encode()).hexdigest()
+
+
 class AccountService:
+    reset_sender: ResetSender | None = None  # set by the server; no email from the CLI
+
     def __init__(self, ctx: ServiceContext, session: Session) -> None:
         self.ctx = ctx
         self.session = session
@@ -196,6 +210,55 @@ class AccountService:
         )
         if consumed != user["_id"]:
             raise InvalidInput(messages.BAD_RECOVERY_CODE)
+        self._set_password_after_proof(user, secret)
+
+    def request_password_reset(self, email: str | None) -> None:
+        """Email a one-time reset token if an account has this address.
+
+        The outcome is the same whether or not it does, so the answer reveals nothing."""
+        if self.reset_sender is None:
+            raise InvalidInput("Password reset by email is only offered by a PsyMitrix server.")
+        address = v.email(email)
+        user = self.ctx.store.find_user(address)
+        if user is None or user["email"] != address:
+            return
+        token = secrets.token_urlsafe(32)
+        now = self.ctx.clock.now()
+        self.ctx.store.delete_secrets(user["_id"], RESET)  # only the newest token works
+        self._add_reset(user["_id"], _reset_hash(token), now)
+        self.reset_sender(user["email"], user["name"], token, RESET_MINUTES)
+
+    def _add_reset(self, user_id: str, token_hash: str, now: datetime) -> None:
+        self.ctx.store.add_secrets(
+            [
+                {
+                    "_id": token_hash,
+                    "userId": user_id,
+                    "purpose": RESET,
+                    "createdAt": iso(now),
+                    "expiresAt": iso(now + timedelta(minutes=RESET_MINUTES)),
+                }
+            ]
+        )
+
+    def confirm_password_reset(self, token: str | None, new_password: str | None) -> None:
+        """Set a new password with an emailed token (once); every session is logged out."""
+        if not token or not token.strip():
+            raise InvalidInput(messages.BAD_RESET_TOKEN)
+        secret = v.password(new_password)  # the general rules, before the token is spent
+        token_hash = _reset_hash(token)
+        user_id = self.ctx.store.consume_secret(RESET, token_hash, self.ctx.now_iso())
+        user = self.ctx.store.get_user(user_id) if user_id else None
+        if user is None:
+            raise InvalidInput(messages.BAD_RESET_TOKEN)
+        try:
+            v.password(secret, username_=user["username"], email_=user["email"])
+        except InvalidInput:
+            # Refused only now that we know whose it is: give the token back, fresh.
+            self.ctx.store.delete_secrets(user["_id"], RESET)
+            self._add_reset(user["_id"], token_hash, self.ctx.clock.now())
+            raise
+        self.ctx.store.delete_secrets(user["_id"], RESET)
         self._set_password_after_proof(user, secret)
 
     # --- deletion -----------------------------------------------------------------

@@ -84,5 +84,31 @@ def _v1(db: sqlite3.Connection) -> None:
             db.execute(f"CREATE UNIQUE INDEX {table}_unique ON {table} (user_id, {cols})")
 
 
-MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_v1,)
+def expected_indexes() -> dict[str, list[str]]:
+    """Every index the migrations create, per table (for `psymitrix doctor`)."""
+    expected: dict[str, list[str]] = {"auth_secrets": ["auth_secrets_user"]}
+    for table, extra, unique in _V1_ENTRY_TABLES:
+        names = [f"{table}_user_time", *(f"{table}_user_{c}" for c in extra)]
+        expected[table] = names + ([f"{table}_unique"] if unique else [])
+    return expected
+
+
+def _v2(db: sqlite3.Connection) -> None:
+    """The server's idempotency records: one per (user, Idempotency-Key)."""
+    db.execute(
+        """CREATE TABLE idempotency (
+            id TEXT PRIMARY KEY,
+            user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+            sort_key NOT NULL,
+            "key" TEXT,
+            doc TEXT NOT NULL
+        )"""
+    )
+    db.execute(
+        "CREATE INDEX idempotency_user_time ON idempotency (user_id, sort_key DESC, id DESC)"
+    )
+    db.execute('CREATE UNIQUE INDEX idempotency_unique ON idempotency (user_id, "key")')
+
+
+MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_v1, _v2)
 LATEST = len(MIGRATIONS)

@@ -1,0 +1,217 @@
+"""The outbox: writes the API could not take yet, kept until `psymitrix outbox sync`.
+
+One JSON file per item in `<data dir>/outbox/` (dir 0700, files 0600, written
+atomically), named so that a directory listing is the order they were made. Each
+item carries its own Idempotency-Key, minted when the user pressed Enter, so
+sending it twice (a retried sync, two syncs at once, a send that failed after the
+server had already written) still creates one entry.
+
+Items a server refuses (bad input, a night already logged) are kept, marked
+`rejected` with the server's reason, so what the user typed is never thrown away
+without them saying so (`psymitrix outbox drop`).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import time
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from psymitrix_cli import messages
+from psymitrix_cli.errors import AuthError, InvalidInput, NotFound
+from psymitrix_cli.fsutil import atomic_write_text
+
+if TYPE_CHECKING:
+    from psymitrix_cli.backends.http import Http
+
+Item = dict[str, Any]
+PENDING = "pending"
+REJECTED = "rejected"
+SUMMARY_CHARS = 60
+QUEUED_NOTICE = (
+    "The PsyMitrix API is not reachable; saved to the outbox ({id}). "
+    "Run `psymitrix outbox sync` when it is back."
+)
+
+
+QUEUED_CRISIS_OPENING = (
+    "What you shared sounds really heavy, and you do not have to carry it alone. It is "
+    "saved on this device. If you are thinking about ending your life or hurting "
+    "yourself, please reach out now to one of these, or to someone you trust:"
+)
+
+
+def _crisis_text(local_line: str | None) -> str:
+    from psymitrix_cli.domain.crisis import crisis_resources
+
+    lines = [f"- {r.name}: {r.contact}\n  {r.detail}" for r in crisis_resources(local_line)]
+    return "\n\n".join([QUEUED_CRISIS_OPENING, "\n".join(lines), messages.ENTRY_CRISIS_CLOSING])
+
+
+def summary(text: str) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= SUMMARY_CHARS else flat[: SUMMARY_CHARS - 1] + "…"
+
+
+class Outbox:
+    def __init__(self, data_dir: Path) -> None:
+        self.dir = data_dir / "outbox"
+
+    def _path(self, item: Item) -> Path:
+        return self.dir / f"{item['seq']:020d}-{item['id']}.json"
+
+    def add(
+        self,
+        *,
+        operation: str,
+        method: str,
+        path: str,
+        body: Any,
+        user_id: str | None,
+        api_url: str,
+        label: str,
+        created_at: str,
+    ) -> Item:
+        item: Item = {
+            "id": uuid.uuid4().hex[:12],
+            "seq": time.time_ns(),
+            "key": f"outbox-{uuid.uuid4().hex}",
+            "operation": operation,
+            "method": method,
+            "path": path,
+            "body": body,
+            "userId": user_id,
+            "apiUrl": api_url,
+            "summary": summary(label),
+            "createdAt": created_at,
+            "state": PENDING,
+            "error": None,
+        }
+        self.save(item)
+        return item
+
+    def save(self, item: Item) -> None:
+        atomic_write_text(self._path(item), json.dumps(item, ensure_ascii=False))
+
+    def remove(self, item: Item) -> None:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(self._path(item))
+
+    def items(self) -> Iterator[Item]:
+        """Oldest first. A file another process removed meanwhile is skipped."""
+        try:
+            names = sorted(p.name for p in self.dir.iterdir() if p.suffix == ".json")
+        except FileNotFoundError:
+            return
+        for name in names:
+            if name.startswith("."):
+                continue  # a temp file of a write in progress
+            try:
+                yield json.loads((self.dir / name).read_text(encoding="utf-8"))
+            except FileNotFoundError:
+                continue
+
+    def find(self, item_id: str) -> Item:
+        for item in self.items():
+            if item["id"] == item_id:
+                return item
+        raise NotFound(f"No outbox item with ID {item_id!r}.")
+
+
+def public(item: Item) -> dict[str, Any]:
+    """An item as `outbox list` shows it (the body stays: it is the user's own text)."""
+    keys = ("id", "operation", "summary", "createdAt", "state", "error", "apiUrl", "body")
+    return {("outboxId" if k == "id" else k): item.get(k) for k in keys}
+
+
+def _terminal() -> Any:
+    """The running command's Terminal, if a CLI command is running (duck-typed, so this
+    layer never imports the cli package)."""
+    try:  # the Click copy Typer runs on (newer Typer vendors its own)
+        from typer._click.globals import get_current_context
+    except ImportError:
+        from click import get_current_context  # type: ignore[no-redef]
+
+    ctx = get_current_context(silent=True)
+    return getattr(ctx.find_root().obj, "term", None) if ctx is not None else None
+
+
+def announce_queued(item: Item, crisis: bool, crisis_line: str | None) -> dict[str, Any]:
+    """Tell the user their words are safe, then end the command with exit 0.
+
+    Exit 0, not 4: nothing was lost and nothing needs fixing now; the notice on
+    stderr says what happened and what to run later. `--json` gets
+    `{"queued": true, "outboxId", "operation", "crisis"}` on stdout. Crisis resources
+    the server would have shown are shown now, from the same domain rules. Outside a
+    CLI command (a library caller) the dict is simply returned.
+    """
+    result = {
+        "queued": True,
+        "outboxId": item["id"],
+        "operation": item["operation"],
+        "crisis": crisis,
+    }
+    term = _terminal()
+    if term is None:
+        return result
+    term.notice(QUEUED_NOTICE.format(id=item["id"]))
+    if term.json_mode:
+        term.json(result)
+    elif crisis:
+        term.line(_crisis_text(crisis_line))
+    import typer
+
+    raise typer.Exit(0)
+
+
+def token_subject(token: str) -> str | None:
+    """Whose token this is (unverified: only to keep queued items with their owner)."""
+    import base64
+
+    try:
+        payload = token.split(".")[1]
+        claims = json.loads(base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4)))
+        return str(claims["sub"])
+    except (IndexError, ValueError, KeyError, TypeError):
+        return None
+
+
+def sync(http: Http, box: Outbox) -> dict[str, Any]:
+    """Send pending items oldest first, each with its own Idempotency-Key.
+
+    An unreachable API or a refused login stops the sync with that error (exit 4 or
+    3); what was sent is gone from the outbox, the rest waits. An item the server
+    refuses for good is kept as `rejected`, with the reason, and the sync goes on.
+    """
+    token = http.token()
+    if not token:
+        raise AuthError(messages.NOT_LOGGED_IN)
+    me = token_subject(token)
+    sent: list[dict[str, Any]] = []
+    rejected: list[dict[str, Any]] = []
+    skipped = 0
+    for item in box.items():
+        if item.get("state") != PENDING:
+            continue
+        if item.get("userId") not in (None, me):
+            skipped += 1  # queued by another account on this machine: theirs to send
+            continue
+        ref = {"outboxId": item["id"], "operation": item["operation"]}
+        try:
+            result = http.request(
+                item["method"], item["path"], json_body=item["body"], idempotency_key=item["key"]
+            )
+        except InvalidInput as exc:  # NotFound and Conflict too: sending again won't help
+            item.update(state=REJECTED, error=exc.message)
+            box.save(item)
+            rejected.append({**ref, "error": exc.message})
+            continue
+        box.remove(item)
+        sent.append({**ref, "id": (result or {}).get("id")})
+    waiting = sum(1 for i in box.items() if i.get("state") == PENDING)
+    return {"sent": sent, "rejected": rejected, "skipped": skipped, "pending": waiting}

@@ -1,0 +1,54 @@
+"""psymitrix serve: the hosted API (FastAPI on uvicorn) over the configured store."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from psymitrix_cli.cli.state import AppState
+
+
+def serve(
+    ctx: typer.Context,
+    host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="TCP port.", min=1, max=65535)] = 8000,
+    workers: Annotated[
+        int, typer.Option(help="Worker processes (each with its own store connections).", min=1)
+    ] = 1,
+    access_log: Annotated[
+        bool, typer.Option("--access-log/--no-access-log", help="Log one line per request.")
+    ] = True,
+) -> None:
+    """Run the PsyMitrix API server. Needs PSYMITRIX_JWT_SECRET (32 bytes or more)."""
+    from psymitrix_cli.errors import PsyError
+    from psymitrix_cli.server.app import check_secret
+
+    state = AppState.of(ctx)
+    check_secret(state.settings)  # exit 2 with the reason, before anything starts
+    try:
+        import fastapi  # noqa: F401
+        import uvicorn
+    except ImportError:
+        raise PsyError(
+            "The server needs its extra dependencies: pip install 'psymitrix[server]'."
+        ) from None
+    from psymitrix_cli.store.factory import store_location
+
+    where = store_location(state.settings)
+    state.term.notice(f"PsyMitrix API on http://{host}:{port} (store: {where})")
+    uvicorn.run(
+        "psymitrix_cli.server.app:app_from_env",
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        access_log=access_log,
+        proxy_headers=True,  # trusts X-Forwarded-For only from FORWARDED_ALLOW_IPS (loopback)
+        server_header=False,
+        timeout_graceful_shutdown=10,
+    )
+
+
+def register(app: typer.Typer) -> None:
+    app.command(rich_help_panel="Server")(serve)

@@ -1,0 +1,166 @@
+"""The FastAPI application: `create_app(settings, clock)`, and the factory uvicorn runs.
+
+One ServiceContext per process (a store per worker thread on SQLite, one shared
+client on MongoDB; see context.py); a Session per request (deps.py). Everything
+under /v1 speaks camelCase JSON and fails as `{"error": {"code", "message"}}`.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import AsyncIterator, Sequence
+from contextlib import asynccontextmanager
+from typing import TYPE_CHECKING
+
+from psymitrix_cli import __version__
+from psymitrix_cli.auth.secret import MIN_SECRET_BYTES
+from psymitrix_cli.clock import Clock, clock_from_spec
+from psymitrix_cli.config import Settings
+from psymitrix_cli.errors import InvalidInput
+
+if TYPE_CHECKING:
+    from fastapi import FastAPI
+
+BENCH_ENV = "PSYMITRIX_BENCH_ENDPOINT"
+CORS_ENV = "PSYMITRIX_CORS_ORIGINS"
+DESCRIPTION = (
+    "The hosted PsyMitrix API. Log in with POST /v1/auth/login and send the accessToken "
+    "as `Authorization: Bearer <token>`. Creates and edits accept an `Idempotency-Key`."
+)
+
+
+def check_secret(settings: Settings) -> str:
+    """The server signs tokens for many people: it never invents or reuses a local secret."""
+    secret = settings.jwt_secret
+    if not secret:
+        raise InvalidInput(
+            "PSYMITRIX_JWT_SECRET is not set; the server needs a signing secret of at least "
+            f"{MIN_SECRET_BYTES} bytes (e.g. `python -c 'import secrets; "
+            "print(secrets.token_urlsafe(48))'`)."
+        )
+    if len(secret.encode("utf-8")) < MIN_SECRET_BYTES:
+        raise InvalidInput(
+            f"PSYMITRIX_JWT_SECRET is too short ({len(secret.encode('utf-8'))} bytes); "
+            f"use at least {MIN_SECRET_BYTES}."
+        )
+    return secret
+
+
+def create_app(
+    settings: Settings,
+    clock: Clock | None = None,
+    *,
+    cors_origins: Sequence[str] = (),
+    bench_endpoint: bool = False,
+) -> FastAPI:
+    from fastapi import APIRouter, FastAPI
+
+    from psymitrix_cli.server import errors
+    from psymitrix_cli.server.context import ServerContext, open_pool
+    from psymitrix_cli.server.limits import BodyLimit
+    from psymitrix_cli.server.mailer import Mailer
+    from psymitrix_cli.server.routes import (
+        assessments,
+        auth,
+        breathing,
+        chat,
+        dashboard,
+        gratitude,
+        health,
+        journal,
+        profile,
+        sleep,
+    )
+    from psymitrix_cli.server.throttle import Throttle
+
+    check_secret(settings)
+    if clock is None:
+        clock = clock_from_spec(settings.clock_spec if settings.testing else None)
+    ctx = ServerContext(settings, clock, open_pool(settings))
+    mailer = Mailer(settings.smtp)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        # Open (and migrate) once before serving. An unreachable store does not stop the
+        # server: /readyz answers 503 until it is back, and requests fail with 503.
+        try:
+            ctx.store.ping()
+        except Exception as exc:
+            logging.getLogger("psymitrix.server").warning(
+                "the store is not reachable at start-up (%s); /readyz will say 503",
+                type(exc).__name__,
+            )
+        finally:
+            ctx.pool.release_thread()
+        if not mailer.configured:
+            logging.getLogger("psymitrix.server").info(
+                "SMTP is not configured: password reset by email sends nothing"
+            )
+        yield
+        mailer.close()
+        ctx.close()
+
+    app = FastAPI(
+        title="PsyMitrix API",
+        version=__version__,
+        description=DESCRIPTION,
+        lifespan=lifespan,
+        docs_url="/docs",
+        redoc_url=None,
+        openapi_url="/openapi.json",
+    )
+    app.state.ctx = ctx
+    app.state.mailer = mailer
+    app.state.throttle = Throttle()
+
+    errors.install(app)
+    app.add_middleware(BodyLimit)
+    if cors_origins:
+        from fastapi.middleware.cors import CORSMiddleware
+
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=list(cors_origins),
+            allow_methods=["GET", "POST", "PUT", "PATCH", "DELETE"],
+            allow_headers=["Authorization", "Content-Type", "Idempotency-Key"],
+        )
+
+    v1 = APIRouter(prefix="/v1")
+    for module in (
+        auth,
+        profile,
+        journal,
+        gratitude,
+        sleep,
+        breathing,
+        assessments,
+        dashboard,
+        chat,
+    ):
+        v1.include_router(module.router)
+    app.include_router(v1)
+    app.include_router(health.router)
+    if bench_endpoint:
+        _mount_bench(app)
+    return app
+
+
+def _mount_bench(app: FastAPI) -> None:
+    """A bare JSON route: the framework's floor, for bench/server_load.py only."""
+
+    @app.get("/bench/bare", include_in_schema=False)
+    async def bare() -> dict[str, bool]:
+        return {"ok": True}
+
+
+def app_from_env() -> FastAPI:
+    """The factory `psymitrix serve` hands uvicorn (one call per worker process)."""
+    from psymitrix_cli.config import load_settings, merged_environment
+
+    logging.basicConfig(level=logging.INFO, format="%(levelname)s:     %(name)s: %(message)s")
+    env = merged_environment()
+    origins = [o.strip() for o in (env.get(CORS_ENV) or "").split(",") if o.strip()]
+    return create_app(
+        load_settings(), cors_origins=origins, bench_endpoint=os.environ.get(BENCH_ENV) == "1"
+    )

@@ -1,0 +1,97 @@
+"""The server's ServiceContext: one per process, with a store per worker thread.
+
+Sync routes run in Starlette's threadpool. A `sqlite3.Connection` opened with
+`check_same_thread=False` may be *passed* between threads, but not used by two at
+once, so on SQLite every worker thread gets its own connection (WAL mode lets
+them read concurrently; writers queue on BEGIN IMMEDIATE and the busy timeout,
+exactly as separate CLI processes do). `store` is resolved on every access, never
+cached, so a chat stream resumed on another thread uses that thread's connection.
+MongoDB's client is thread-safe and pools its own sockets: one store is shared.
+"""
+
+from __future__ import annotations
+
+import copy
+import threading
+from collections.abc import Callable
+
+from psymitrix_cli.clock import Clock
+from psymitrix_cli.config import Settings
+from psymitrix_cli.services.context import ServiceContext
+from psymitrix_cli.store.base import Store
+
+
+class StorePool:
+    def __init__(self, open_store: Callable[[], Store], per_thread: bool) -> None:
+        self._open = open_store
+        self._per_thread = per_thread
+        self._local = threading.local()
+        self._lock = threading.Lock()
+        self._all: list[Store] = []
+        self._shared: Store | None = None
+
+    @property
+    def per_thread(self) -> bool:
+        """True on SQLite (a connection per thread), False on MongoDB (one shared client)."""
+        return self._per_thread
+
+    def get(self) -> Store:
+        if not self._per_thread:
+            if self._shared is None:
+                with self._lock:
+                    if self._shared is None:
+                        self._shared = self._track(self._open())
+            return self._shared
+        store: Store | None = getattr(self._local, "store", None)
+        if store is None:
+            store = self._track(self._open())
+            self._local.store = store
+        return store
+
+    def _track(self, store: Store) -> Store:
+        with self._lock:
+            self._all.append(store)
+        return store
+
+    def release_thread(self) -> None:
+        """Close this thread's store: for short-lived threads outside the threadpool."""
+        store: Store | None = getattr(self._local, "store", None)
+        if store is None:
+            return
+        del self._local.store
+        with self._lock:
+            if store in self._all:
+                self._all.remove(store)
+        store.close()
+
+    def close(self) -> None:
+        with self._lock:
+            stores, self._all, self._shared = self._all, [], None
+        self._local = threading.local()
+        for store in stores:
+            store.close()
+
+
+class ServerContext(ServiceContext):
+    def __init__(self, settings: Settings, clock: Clock, pool: StorePool) -> None:
+        super().__init__(settings, clock, pool.get)
+        self.pool = pool
+
+    @property  # type: ignore[override]  # resolved per thread, never cached
+    def store(self) -> Store:
+        return self.pool.get()
+
+    def with_clock(self, clock: Clock) -> ServerContext:
+        """The same process context seen through another clock (test runs only)."""
+        clone = copy.copy(self)
+        clone.clock = clock
+        return clone
+
+    def close(self) -> None:
+        self.pool.close()
+
+
+def open_pool(settings: Settings) -> StorePool:
+    from psymitrix_cli.store.factory import open_store
+
+    return StorePool(lambda: open_store(settings), per_thread=settings.backend != "mongo")

@@ -1,0 +1,239 @@
+"""Request dependencies: the process context, the caller's Session, and the services.
+
+The Session is built per request from the Bearer token and verified by the CLI's own
+code (`Session.user()`: pinned HS256, exp, token version, user still exists), in the
+dependency, so a refused token is a 401 before anything else is looked at, even
+before the body or the query is validated.
+
+- Writes are sync routes (run in the threadpool; bcrypt never blocks the loop) and
+  depend on `Svc`, verified in the threadpool too.
+- Reads (`GET`) are async routes using `Reader`. On SQLite, verification and the
+  service call run right on the event loop: a handful of indexed reads on this
+  thread's own connection (a few hundred microseconds) cost less than the hop to a
+  worker thread, and WAL readers never wait for writers. (The one write a read can
+  make, the day's first visit, holds the write lock for microseconds.) On MongoDB
+  every call is network I/O, so it goes to the threadpool.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import cached_property
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
+
+from fastapi import Depends, Header, Request, Response
+from fastapi.responses import JSONResponse
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+
+from psymitrix_cli.server import idempotency as idem
+from psymitrix_cli.server.context import ServerContext
+from psymitrix_cli.server.throttle import Throttle
+from psymitrix_cli.services.accounts import AccountService
+from psymitrix_cli.services.session import Session
+
+if TYPE_CHECKING:
+    from psymitrix_cli.backends.base import (
+        AssessmentsAPI,
+        BreathingAPI,
+        ChatAPI,
+        DashboardAPI,
+        GratitudeAPI,
+        JournalAPI,
+        ProfileAPI,
+        SleepAPI,
+    )
+
+T = TypeVar("T")
+CLOCK_HEADER = "x-psymitrix-clock"
+
+bearer = HTTPBearer(auto_error=False, description="The accessToken from POST /v1/auth/login.")
+
+
+async def request_context(request: Request) -> ServerContext:
+    ctx: ServerContext = request.app.state.ctx
+    # Test runs only: the CLI forwards its simulated clock (PSYMITRIX_CLOCK), so the
+    # contract tests can move time on the api backend as on the local one. Kept out of
+    # the OpenAPI document on purpose; a production server ignores the header.
+    if ctx.settings.testing:
+        spec = request.headers.get(CLOCK_HEADER)
+        if spec:
+            from psymitrix_cli.clock import clock_from_spec
+            from psymitrix_cli.errors import InvalidInput
+
+            try:
+                return ctx.with_clock(clock_from_spec(spec))
+            except ValueError:
+                raise InvalidInput(f"{CLOCK_HEADER} is not an ISO instant.") from None
+    return ctx
+
+
+Ctx = Annotated[ServerContext, Depends(request_context)]
+Credentials = Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)]
+
+
+class Services:
+    """The services over one request's Session, each built on first use (like LocalBackend)."""
+
+    def __init__(self, request: Request, session: Session) -> None:
+        self.session = session
+        self.ctx = session.ctx
+        self._mailer = request.app.state.mailer
+
+    @cached_property
+    def accounts(self) -> AccountService:
+        service = AccountService(self.ctx, self.session)
+        service.reset_sender = self._mailer.send_reset
+        return service
+
+    @cached_property
+    def profile(self) -> ProfileAPI:
+        from psymitrix_cli.services.profile import ProfileService
+
+        return ProfileService(self.ctx, self.session)
+
+    @cached_property
+    def journal(self) -> JournalAPI:
+        from psymitrix_cli.services.journal import JournalService
+
+        return JournalService(self.ctx, self.session)
+
+    @cached_property
+    def gratitude(self) -> GratitudeAPI:
+        from psymitrix_cli.services.gratitude import GratitudeService
+
+        return GratitudeService(self.ctx, self.session)
+
+    @cached_property
+    def sleep(self) -> SleepAPI:
+        from psymitrix_cli.services.sleep import SleepService
+
+        return SleepService(self.ctx, self.session)
+
+    @cached_property
+    def breathing(self) -> BreathingAPI:
+        from psymitrix_cli.services.breathing import BreathingService
+
+        return BreathingService(self.ctx, self.session)
+
+    @cached_property
+    def assessments(self) -> AssessmentsAPI:
+        from psymitrix_cli.services.assessments import AssessmentService
+
+        return AssessmentService(self.ctx, self.session)
+
+    @cached_property
+    def dashboard(self) -> DashboardAPI:
+        from psymitrix_cli.services.dashboard import DashboardService
+
+        return DashboardService(self.ctx, self.session)
+
+    @cached_property
+    def chat(self) -> ChatAPI:
+        from psymitrix_cli.services.chat import ChatService
+
+        return ChatService(self.ctx, self.session)
+
+
+def _token(credentials: HTTPAuthorizationCredentials | None) -> str | None:
+    return credentials.credentials if credentials else None
+
+
+def verified(request: Request, ctx: Ctx, credentials: Credentials) -> Services:
+    token = _token(credentials)
+    session = Session(ctx, lambda: token)
+    session.user()  # verify now: AuthError -> 401 before the route does anything
+    return Services(request, session)
+
+
+async def anonymous(request: Request, ctx: Ctx) -> Services:
+    return Services(request, Session(ctx, lambda: None))
+
+
+Svc = Annotated[Services, Depends(verified)]
+Public = Annotated[Services, Depends(anonymous)]
+
+
+class Reads:
+    def __init__(self, services: Services) -> None:
+        self.services = services
+
+    @property
+    def inline(self) -> bool:
+        return self.services.ctx.pool.per_thread
+
+    async def run(self, work: Callable[[Services], T]) -> T:
+        """A read-only service call, where the store is cheapest to reach from."""
+        if self.inline:
+            return work(self.services)
+        from starlette.concurrency import run_in_threadpool
+
+        return await run_in_threadpool(work, self.services)
+
+    async def json(self, work: Callable[[Services], Any]) -> JSONResponse:
+        """`run`, answered as JSON as it stands: the results are JSON-ready already, so
+        no response-model pass (the OpenAPI document still names the model)."""
+        return JSONResponse(await self.run(work))
+
+
+async def reads(request: Request, ctx: Ctx, credentials: Credentials) -> Reads:
+    token = _token(credentials)
+    found = Reads(Services(request, Session(ctx, lambda: token)))
+    await found.run(lambda s: s.session.user())  # 401 first, as for writes
+    return found
+
+
+Reader = Annotated[Reads, Depends(reads)]
+
+
+async def client_ip(request: Request) -> str | None:
+    return request.client.host if request.client else None
+
+
+async def throttle(request: Request) -> Throttle:
+    return request.app.state.throttle  # type: ignore[no-any-return]
+
+
+ClientIp = Annotated[str | None, Depends(client_ip)]
+LoginThrottle = Annotated[Throttle, Depends(throttle)]
+
+
+class Idempotency:
+    """Runs a create or edit at most once per Idempotency-Key (see idempotency.py)."""
+
+    def __init__(self, request: Request, response: Response, svc: Svc, key: str | None) -> None:
+        self.key = key
+        self.method = request.method
+        self.path = request.url.path
+        self.response = response
+        self.session = svc.session
+
+    def run(self, body: Any, action: Callable[[], dict[str, Any]]) -> dict[str, Any]:
+        if not self.key:
+            return action()
+        payload = body.model_dump(mode="json") if hasattr(body, "model_dump") else body
+        request_print = idem.fingerprint(self.method, self.path, payload)
+        result, replayed = idem.run_once(
+            self.session.ctx, self.session.user_id, self.key, request_print, action
+        )
+        if replayed:
+            self.response.headers["Idempotent-Replayed"] = "true"
+        return result
+
+
+async def idempotency(
+    request: Request,
+    response: Response,
+    svc: Svc,
+    key: Annotated[
+        str | None,
+        Header(
+            alias=idem.HEADER,
+            description="Optional: a retried request with the same key is answered with "
+            "the original result and writes nothing.",
+        ),
+    ] = None,
+) -> Idempotency:
+    return Idempotency(request, response, svc, key)
+
+
+Idem = Annotated[Idempotency, Depends(idempotency)]

@@ -1,0 +1,78 @@
+"""Password-reset email over SMTP (STARTTLS unless turned off for a loopback test server).
+
+Sending happens on one background thread, after the HTTP reply: the reply to a reset
+request then takes the same time whether or not an email goes out, so timing does
+not reveal which addresses have accounts, and a slow mail server never holds a
+request (or the event loop) hostage. Failures are logged without the token, the
+address or the password.
+"""
+
+from __future__ import annotations
+
+import logging
+import smtplib
+import ssl
+from concurrent.futures import Future, ThreadPoolExecutor
+from email.message import EmailMessage
+
+from psymitrix_cli.config import SmtpSettings
+
+log = logging.getLogger("psymitrix.server.mail")
+
+SMTP_TIMEOUT_S = 20
+SUBJECT = "Your PsyMitrix password reset"
+BODY = """Hello {name},
+
+Someone (we hope you) asked to reset the password of your PsyMitrix account.
+Your one-time reset token is:
+
+    {token}
+
+It works once, within {minutes} minutes. To use it, send it with your new password
+to POST /v1/auth/reset/confirm, or give it to your PsyMitrix client.
+
+If you did not ask for this, ignore this email: your password has not changed.
+"""
+
+
+class Mailer:
+    def __init__(self, smtp: SmtpSettings) -> None:
+        self.smtp = smtp
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="psymitrix-mail")
+
+    @property
+    def configured(self) -> bool:
+        return bool(self.smtp.host and self.smtp.sender)
+
+    def send_reset(self, to: str, name: str, token: str, minutes: int) -> Future[None] | None:
+        """Queue the reset email; the caller never waits for SMTP."""
+        if not self.configured:
+            log.warning("a password reset was requested but SMTP is not configured")
+            return None
+        message = EmailMessage()
+        message["From"] = self.smtp.sender
+        message["To"] = to
+        message["Subject"] = SUBJECT
+        message.set_content(BODY.format(name=name, token=token, minutes=minutes))
+        return self._pool.submit(self._deliver, message)
+
+    def _deliver(self, message: EmailMessage) -> None:
+        smtp = self.smtp
+        assert smtp.host is not None
+        try:
+            with smtplib.SMTP(smtp.host, smtp.port, timeout=SMTP_TIMEOUT_S) as client:
+                if smtp.starttls:
+                    client.starttls(context=ssl.create_default_context())
+                if smtp.user and smtp.password:
+                    client.login(smtp.user, smtp.password)
+                client.send_message(message)
+        except (OSError, smtplib.SMTPException) as exc:
+            log.error(
+                "sending a reset email via %s:%s failed: %s",
+                smtp.host,
+                smtp.port,
+                type(exc).__name__,
+            )
+
+    def close(self) -> None:
+        self._pool.shutdown(wait=True, cancel_futures=False)

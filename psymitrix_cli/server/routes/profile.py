@@ -1,0 +1,41 @@
+"""/v1/me and /v1/whoami: the combined profile, profile updates, account deletion."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Response, status
+
+from psymitrix_cli.server.deps import Reader, Svc
+from psymitrix_cli.server.models import Account, DeleteAccountIn, Json, Me, ProfileIn
+from psymitrix_cli.server.routes import ERRORS
+
+router = APIRouter(tags=["profile"], responses=ERRORS)
+
+
+@router.get("/me", response_model=Me)
+async def me(reads: Reader) -> Response:
+    """`{user, userData}`: streak, counts and the most recent entries of each kind."""
+    return await reads.json(lambda s: s.profile.me())
+
+
+@router.patch("/me", response_model=Account)
+def update_profile(body: ProfileIn, svc: Svc) -> Json:
+    """Change the name, username, email, phone (empty removes it) or timezone."""
+    return svc.accounts.update_profile(
+        name=body.name,
+        username=body.username,
+        email=body.email,
+        phone=body.phone,
+        timezone=body.timezone,
+    )
+
+
+@router.delete("/me", status_code=status.HTTP_204_NO_CONTENT)
+def delete_account(body: DeleteAccountIn, svc: Svc) -> None:
+    """Erase the account and every entry of its own (the password confirms it)."""
+    svc.accounts.delete_account(body.password)
+
+
+@router.get("/whoami", response_model=Account)
+async def whoami(reads: Reader) -> Response:
+    """The account behind the token."""
+    return await reads.json(lambda s: s.accounts.whoami())
