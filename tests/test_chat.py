@@ -579,7 +579,7 @@ def test_a_reply_abandoned_half_way_is_stored_as_interrupted(cli: Cli) -> None:
     cli.signup()
     token = stored_token(cli)
     with environment(cli.env):
-        backend = LocalBackend(load_settings(), SystemClock(), lambda: token)
+        backend = LocalBackend.open(load_settings(), SystemClock(), lambda: token)
     try:
         events = backend.chat.send("I feel anxious and tired")
         session = next(events)
@@ -602,7 +602,7 @@ def test_start_makes_an_empty_session_that_ends_without_a_summary(cli: Cli) -> N
     cli.signup()
     token = stored_token(cli)
     with environment(cli.env):
-        backend = LocalBackend(load_settings(), SystemClock(), lambda: token)
+        backend = LocalBackend.open(load_settings(), SystemClock(), lambda: token)
     try:
         started = backend.chat.start(provider="offline")
         assert started["disclosure"] == AI_DISCLOSURE and started["provider"] == "offline"

@@ -24,24 +24,10 @@ KINDS = ENTRY_KINDS
 ACCOUNT_FIELDS = {"id", "origin"}  # differ between accounts by design
 
 
-def api_wired() -> bool:
-    from psymitrix_cli.backends import remote
-
-    return hasattr(remote, "RemoteData")
-
-
 @pytest.fixture
 def data_cli(any_cli: Cli) -> Cli:
-    """any_cli, skipping the api backend until RemoteBackend.data exists (the lead wires it)."""
-    if any_cli.extra.get("PSYMITRIX_BACKEND") == "api" and not api_wired():
-        pytest.skip("api backend: RemoteBackend.data (RemoteData) is not wired yet")
+    """The CLI on every backend (local SQLite, MongoDB, and a served API)."""
     return any_cli
-
-
-def has_chat() -> bool:
-    from psymitrix_cli.cli.app import COMMAND_MODULES
-
-    return "chat" in COMMAND_MODULES
 
 
 def rich_history(cli: Cli) -> None:
@@ -59,9 +45,8 @@ def rich_history(cli: Cli) -> None:
     cli.ok("breathe", "--cycles", "1", "--plain", env={"PSYMITRIX_CLOCK": started})
     cli.json("test", "phq9", "--answers", "0,1,2,3,0,1,2,3,1", "--difficulty", "2")
     cli.json("test", "gad7", "--answers", "1,1,1,1,1,1,1")
-    if has_chat():
-        cli.ok("chat", "send", "Hello there, I had a good day at the park")
-        cli.ok("chat", "send", "Thanks, that helps", "--continue")
+    cli.ok("chat", "send", "Hello there, I had a good day at the park")
+    cli.ok("chat", "send", "Thanks, that helps", "--continue")
 
 
 def export(cli: Cli, *args: str) -> dict[str, Any]:
@@ -112,10 +97,9 @@ def test_round_trip_to_a_new_account_and_reimport_adds_nothing(
     assert {"passwordHash", "tokenVersion"}.isdisjoint(source["user"])
     assessments = source["entries"]["assessments"]
     assert sorted(len(a["answers"]) for a in assessments) == [7, 9]
-    if has_chat():
-        (chat,) = source["entries"]["chat_sessions"]
-        assert [m["role"] for m in chat["messages"]] == ["user", "assistant"] * 2
-        assert [m["seq"] for m in chat["messages"]] == [0, 1, 2, 3]
+    (chat,) = source["entries"]["chat_sessions"]
+    assert [m["role"] for m in chat["messages"]] == ["user", "assistant"] * 2
+    assert [m["seq"] for m in chat["messages"]] == [0, 1, 2, 3]
     path = write(tmp_path / "ann.json", source)
 
     data_cli.ok("logout")

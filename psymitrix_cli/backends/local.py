@@ -30,13 +30,25 @@ if TYPE_CHECKING:
 
 
 class LocalBackend:
-    def __init__(self, settings: Settings, clock: Clock, token_source: Callable[[], str | None]):
-        self.name = settings.backend
-        self.settings = settings
-        self.ctx = ServiceContext(settings, clock, lambda: open_store(settings))
-        self.session = Session(self.ctx, token_source)
-        self.accounts = AccountService(self.ctx, self.session)
-        self.profile = ProfileService(self.ctx, self.session)
+    """Every domain's service over one caller's Session.
+
+    The CLI builds one per invocation (`open`); the server builds one per request
+    over its shared context, so both doors reach exactly the same services."""
+
+    def __init__(self, ctx: ServiceContext, session: Session) -> None:
+        self.name = ctx.settings.backend
+        self.settings = ctx.settings
+        self.ctx = ctx
+        self.session = session
+        self.accounts = AccountService(ctx, session)
+        self.profile = ProfileService(ctx, session)
+
+    @classmethod
+    def open(
+        cls, settings: Settings, clock: Clock, token_source: Callable[[], str | None]
+    ) -> LocalBackend:
+        ctx = ServiceContext(settings, clock, lambda: open_store(settings))
+        return cls(ctx, Session(ctx, token_source))
 
     @cached_property
     def journal(self) -> JournalService:

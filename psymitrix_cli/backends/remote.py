@@ -324,6 +324,21 @@ class RemoteChat(_Api):
         self.http.request("DELETE", f"{self.base}/sessions/{segment(session_id)}")
 
 
+class RemoteData(_Api):
+    def export(self) -> Result:
+        return self.http.request("GET", "/v1/export")  # type: ignore[no-any-return]
+
+    def import_(self, document: Result, *, dry_run: bool = False) -> Result:
+        # An import is idempotent on the server, so a key makes the POST safe to retry.
+        return self.http.request(  # type: ignore[no-any-return]
+            "POST",
+            "/v1/import",
+            json_body=document,
+            params={"dryRun": "true" if dry_run else "false"},
+            idempotency_key=f"cli-import-{uuid.uuid4().hex}",
+        )
+
+
 class RemoteBackend:
     name = "api"
 
@@ -343,6 +358,7 @@ class RemoteBackend:
         self.assessments = RemoteAssessments(self)
         self.dashboard = RemoteDashboard(self)
         self.chat = RemoteChat(self)
+        self.data = RemoteData(self)
 
     def describe(self) -> str:
         return self.settings.api_url

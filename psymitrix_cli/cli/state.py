@@ -86,7 +86,7 @@ class AppState:
         else:
             from psymitrix_cli.backends.local import LocalBackend
 
-            backend = LocalBackend(settings, self.clock, self.credentials.get)
+            backend = LocalBackend.open(settings, self.clock, self.credentials.get)
         self._closers.append(backend.close)
         return backend
 

@@ -66,6 +66,7 @@ def create_app(
         breathing,
         chat,
         dashboard,
+        data,
         gratitude,
         health,
         journal,
@@ -115,7 +116,10 @@ def create_app(
     app.state.throttle = Throttle()
 
     errors.install(app)
-    app.add_middleware(BodyLimit)
+    from psymitrix_cli.domain.export_format import MAX_BYTES as IMPORT_MAX_BYTES
+
+    # An import carries a whole history; every other body stays small.
+    app.add_middleware(BodyLimit, overrides={"/v1/import": IMPORT_MAX_BYTES})
     if cors_origins:
         from fastapi.middleware.cors import CORSMiddleware
 
@@ -137,6 +141,7 @@ def create_app(
         assessments,
         dashboard,
         chat,
+        data,
     ):
         v1.include_router(module.router)
     app.include_router(v1)

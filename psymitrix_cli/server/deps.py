@@ -18,30 +18,17 @@ before the body or the query is validated.
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import cached_property
-from typing import TYPE_CHECKING, Annotated, Any, TypeVar
+from typing import Annotated, Any, TypeVar
 
 from fastapi import Depends, Header, Request, Response
 from fastapi.responses import JSONResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
+from psymitrix_cli.backends.local import LocalBackend
 from psymitrix_cli.server import idempotency as idem
 from psymitrix_cli.server.context import ServerContext
 from psymitrix_cli.server.throttle import Throttle
-from psymitrix_cli.services.accounts import AccountService
 from psymitrix_cli.services.session import Session
-
-if TYPE_CHECKING:
-    from psymitrix_cli.backends.base import (
-        AssessmentsAPI,
-        BreathingAPI,
-        ChatAPI,
-        DashboardAPI,
-        GratitudeAPI,
-        JournalAPI,
-        ProfileAPI,
-        SleepAPI,
-    )
 
 T = TypeVar("T")
 CLOCK_HEADER = "x-psymitrix-clock"
@@ -71,67 +58,15 @@ Ctx = Annotated[ServerContext, Depends(request_context)]
 Credentials = Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)]
 
 
-class Services:
-    """The services over one request's Session, each built on first use (like LocalBackend)."""
+# The server's services are the local backend's, over one request's Session: the
+# same objects the CLI uses in-process, so no route can drift from the CLI's rules.
+Services = LocalBackend
 
-    def __init__(self, request: Request, session: Session) -> None:
-        self.session = session
-        self.ctx = session.ctx
-        self._mailer = request.app.state.mailer
 
-    @cached_property
-    def accounts(self) -> AccountService:
-        service = AccountService(self.ctx, self.session)
-        service.reset_sender = self._mailer.send_reset
-        return service
-
-    @cached_property
-    def profile(self) -> ProfileAPI:
-        from psymitrix_cli.services.profile import ProfileService
-
-        return ProfileService(self.ctx, self.session)
-
-    @cached_property
-    def journal(self) -> JournalAPI:
-        from psymitrix_cli.services.journal import JournalService
-
-        return JournalService(self.ctx, self.session)
-
-    @cached_property
-    def gratitude(self) -> GratitudeAPI:
-        from psymitrix_cli.services.gratitude import GratitudeService
-
-        return GratitudeService(self.ctx, self.session)
-
-    @cached_property
-    def sleep(self) -> SleepAPI:
-        from psymitrix_cli.services.sleep import SleepService
-
-        return SleepService(self.ctx, self.session)
-
-    @cached_property
-    def breathing(self) -> BreathingAPI:
-        from psymitrix_cli.services.breathing import BreathingService
-
-        return BreathingService(self.ctx, self.session)
-
-    @cached_property
-    def assessments(self) -> AssessmentsAPI:
-        from psymitrix_cli.services.assessments import AssessmentService
-
-        return AssessmentService(self.ctx, self.session)
-
-    @cached_property
-    def dashboard(self) -> DashboardAPI:
-        from psymitrix_cli.services.dashboard import DashboardService
-
-        return DashboardService(self.ctx, self.session)
-
-    @cached_property
-    def chat(self) -> ChatAPI:
-        from psymitrix_cli.services.chat import ChatService
-
-        return ChatService(self.ctx, self.session)
+def _services(request: Request, session: Session) -> LocalBackend:
+    backend = LocalBackend(session.ctx, session)
+    backend.accounts.reset_sender = request.app.state.mailer.send_reset
+    return backend
 
 
 def _token(credentials: HTTPAuthorizationCredentials | None) -> str | None:
@@ -142,11 +77,11 @@ def verified(request: Request, ctx: Ctx, credentials: Credentials) -> Services:
     token = _token(credentials)
     session = Session(ctx, lambda: token)
     session.user()  # verify now: AuthError -> 401 before the route does anything
-    return Services(request, session)
+    return _services(request, session)
 
 
 async def anonymous(request: Request, ctx: Ctx) -> Services:
-    return Services(request, Session(ctx, lambda: None))
+    return _services(request, Session(ctx, lambda: None))
 
 
 Svc = Annotated[Services, Depends(verified)]
@@ -177,7 +112,7 @@ class Reads:
 
 async def reads(request: Request, ctx: Ctx, credentials: Credentials) -> Reads:
     token = _token(credentials)
-    found = Reads(Services(request, Session(ctx, lambda: token)))
+    found = Reads(_services(request, Session(ctx, lambda: token)))
     await found.run(lambda s: s.session.user())  # 401 first, as for writes
     return found
 

@@ -29,14 +29,17 @@ def _too_large(max_bytes: int) -> Exception:
 class BodyLimit:
     """Pure ASGI middleware (no BaseHTTPMiddleware: it would buffer streamed responses)."""
 
-    def __init__(self, app: Any, max_bytes: int = MAX_BODY_BYTES) -> None:
+    def __init__(
+        self, app: Any, max_bytes: int = MAX_BODY_BYTES, overrides: dict[str, int] | None = None
+    ) -> None:
         self.app = app
         self.max_bytes = max_bytes
+        self.overrides = overrides or {}
 
-    async def _refuse(self, scope: Any, receive: Any, send: Any) -> None:
+    async def _refuse(self, scope: Any, receive: Any, send: Any, max_bytes: int) -> None:
         from starlette.responses import JSONResponse
 
-        body = error_body("too_large", _too_large_message(self.max_bytes))
+        body = error_body("too_large", _too_large_message(max_bytes))
         response = JSONResponse(body, status_code=413)
         response.headers["Connection"] = "close"  # the rest of the body is never read
         await response(scope, receive, send)
@@ -45,15 +48,16 @@ class BodyLimit:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        limit = self.overrides.get(scope.get("path", ""), self.max_bytes)
         chunked = False
         for name, value in scope.get("headers", ()):
             if name == b"content-length":
                 try:
                     declared = int(value)
                 except ValueError:
-                    declared = self.max_bytes + 1
-                if declared > self.max_bytes:
-                    await self._refuse(scope, receive, send)
+                    declared = limit + 1
+                if declared > limit:
+                    await self._refuse(scope, receive, send, limit)
                     return
             elif name == b"transfer-encoding":
                 chunked = True
@@ -67,8 +71,8 @@ class BodyLimit:
             message = await receive()
             if message["type"] == "http.request":
                 seen += len(message.get("body", b""))
-                if seen > self.max_bytes:
-                    raise _too_large(self.max_bytes)
+                if seen > limit:
+                    raise _too_large(limit)
             return message
 
         await self.app(scope, counting_receive, send)

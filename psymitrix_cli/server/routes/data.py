@@ -10,34 +10,25 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Body, Depends, Query
+from fastapi import APIRouter, Body, Query
 
-from psymitrix_cli.backends.base import DataAPI
-from psymitrix_cli.server.deps import Caller
+from psymitrix_cli.server.deps import Idem, Svc
 from psymitrix_cli.server.models import Json
 from psymitrix_cli.server.routes import ERRORS
 
 router = APIRouter(tags=["data"], responses=ERRORS)
 
 
-def data(session: Caller) -> DataAPI:
-    from psymitrix_cli.services.data import DataService
-
-    return DataService(session.ctx, session)
-
-
-Data = Annotated[DataAPI, Depends(data)]
-
-
 @router.get("/export")
-def export(service: Data) -> Json:
+def export(svc: Svc) -> Json:
     """The versioned PsyMitrix export document (format `psymitrix-export`, version 1)."""
-    return service.export()
+    return svc.data.export()
 
 
 @router.post("/import")
 def import_(
-    service: Data,
+    svc: Svc,
+    idem: Idem,
     document: Annotated[Any, Body(description="A PsyMitrix export document.")],
     dry_run: Annotated[
         bool, Query(alias="dryRun", description="Check and count; write nothing.")
@@ -46,4 +37,4 @@ def import_(
     """Import an export into the caller's account; idempotent: what is there is skipped.
 
     Answers `{"imported": {kind: n}, "skipped": {kind: n}, "dryRun": bool}`."""
-    return service.import_(document, dry_run=dry_run)
+    return idem.run(document, lambda: svc.data.import_(document, dry_run=dry_run))
