@@ -90,6 +90,7 @@ def expected_indexes() -> dict[str, list[str]]:
     for table, extra, unique in _V1_ENTRY_TABLES:
         names = [f"{table}_user_time", *(f"{table}_user_{c}" for c in extra)]
         expected[table] = names + ([f"{table}_unique"] if unique else [])
+    expected["idempotency"] = ["idempotency_user_time", "idempotency_unique"]  # version 2
     return expected
 
 
