@@ -22,12 +22,15 @@ class ProfileService:
         self.ctx = ctx
         self.session = session
 
-    def _recent(self, kind: kinds.Kind, **where: Any) -> list[dict[str, Any]]:
+    def _rows(self, kind: kinds.Kind, **where: Any) -> list[dict[str, Any]]:
         query = Query(user_id=self.session.user_id, limit=RECENT, where=where)
-        return [public(d) or {} for d in self.ctx.store.list(kind, query)]
+        return self.ctx.store.list(kind, query)
+
+    def _recent(self, kind: kinds.Kind) -> list[dict[str, Any]]:
+        return [public(d) or {} for d in self._rows(kind)]
 
     def _scores(self, instrument: str) -> list[dict[str, Any]]:
-        rows = self._recent(kinds.ASSESSMENTS, instrument=instrument)
+        rows = self._rows(kinds.ASSESSMENTS, instrument=instrument)
         return [{"date": r["takenAt"], "score": r["total"]} for r in rows]
 
     def _chats(self) -> list[dict[str, Any]]:
@@ -52,7 +55,7 @@ class ProfileService:
     def me(self) -> dict[str, Any]:
         user = self.session.user()
         data = self.ctx.store.get_user_data(user["_id"]) or {}
-        sleep = self._recent(kinds.SLEEP)
+        sleep = self._rows(kinds.SLEEP)
         user_data: dict[str, Any] = {
             **streak_view(self.ctx, user, data),
             "sleepQuality": [{"date": s["date"], "score": s["score"]} for s in sleep],
