@@ -113,3 +113,37 @@ def test_outbox_sync_needs_the_api_backend(cli: Cli) -> None:
     out = cli("outbox", "sync")
     assert out.exit_code == 2 and "--backend api" in out.stderr
     assert cli.json("outbox", "list") == {"items": []}
+
+
+def test_a_checkin_while_the_api_is_down_is_queued_part_by_part(
+    cli: Cli, start_api_server: Callable[..., ApiServer]
+) -> None:
+    server = start_api_server()
+    api = _api(cli, server)
+    api.signup("ann")
+    server.stop()
+    bad = api("checkin", "--mood", "9")
+    assert bad.exit_code == 2 and not _outbox_dir(cli).exists()  # bad input is never queued
+    out = api(
+        "checkin",
+        "--mood",
+        "4",
+        "--note",
+        "on a train",
+        "--sleep",
+        "7",
+        "--gratitude",
+        "the view",
+        "--json",
+    )
+    assert out.exit_code == 0, out
+    assert out.json()["queued"] is True and len(out.stderr.strip().splitlines()) == 1
+    operations = [i["operation"] for i in api.json("outbox", "list")["items"]]
+    assert operations == ["journal.add", "sleep.log", "gratitude.add"]
+    server.start()
+    api.ok("outbox", "sync")
+    me = api.json("me")["userData"]
+    assert (me["moodJournalCount"], me["sleepLogCount"], me["gratitudeCount"]) == (1, 1, 1)
+    assert (
+        me["moodJournal"][0]["text"] == "on a train" and "checkin" in me["moodJournal"][0]["tags"]
+    )

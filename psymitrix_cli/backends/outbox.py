@@ -141,7 +141,9 @@ def _terminal() -> Any:
     return getattr(ctx.find_root().obj, "term", None) if ctx is not None else None
 
 
-def announce_queued(item: Item, crisis: bool, crisis_line: str | None) -> dict[str, Any]:
+def announce_queued(
+    item: Item, crisis: bool, crisis_line: str | None, extra: dict[str, Any] | None = None
+) -> dict[str, Any]:
     """Tell the user their words are safe, then end the command with exit 0.
 
     Exit 0, not 4: nothing was lost and nothing needs fixing now; the notice on
@@ -155,6 +157,7 @@ def announce_queued(item: Item, crisis: bool, crisis_line: str | None) -> dict[s
         "outboxId": item["id"],
         "operation": item["operation"],
         "crisis": crisis,
+        **(extra or {}),
     }
     term = _terminal()
     if term is None:

@@ -279,10 +279,37 @@ class RemoteDashboard(_Api):
         sleep_hours: float | None = None,
         gratitude: Sequence[str] = (),
     ) -> Result:
+        from psymitrix_cli.domain import checkin as rules
+
+        rules.validate(mood, note, sleep_score, sleep_hours, gratitude)
         body = dict(mood=mood, note=note, sleepScore=sleep_score, sleepHours=sleep_hours)
         body["gratitude"] = list(gratitude)
         key = f"cli-{uuid.uuid4().hex}"  # makes the POST safe to retry
-        return self.http.request("POST", "/v1/checkin", json_body=body, idempotency_key=key)
+        try:
+            return self.http.request("POST", "/v1/checkin", json_body=body, idempotency_key=key)
+        except BackendUnavailable:
+            pass
+        # The server is out of reach: queue each part through the outbox (each pins its own
+        # time and date now), so nothing typed is lost and a sync replays it exactly once.
+        parts: Result = {}
+        self._b._held = held = []
+        try:
+            if mood is not None:
+                text = rules.journal_text(mood, note)
+                parts["journal"] = self._b.journal.add(text=text, mood=mood, tags=[rules.TAG])
+            if sleep_score is not None:
+                parts["sleep"] = self._b.sleep.log(
+                    score=sleep_score, hours=sleep_hours, replace=True
+                )
+            if gratitude:
+                parts["gratitude"] = self._b.gratitude.add(list(gratitude))
+        finally:
+            self._b._held = None
+        if not held:  # the server answered after all (a part went through)
+            return parts
+        crisis = any(c for _, c in held)
+        last, _ = held[-1]
+        return ob.announce_queued(last, crisis, self._b.settings.crisis_line, {"parts": parts})
 
 
 class RemoteChat(_Api):
@@ -349,6 +376,9 @@ class RemoteBackend:
             headers[CLOCK_HEADER] = settings.clock_spec  # honoured by a test server only
         self.http = Http(settings.api_url, token_source, headers)
         self.outbox = ob.Outbox(settings.data_dir)
+        # While a composite write (a check-in) queues its parts, hold the announcement
+        # so the person is told once, after every part is safe.
+        self._held: list[tuple[dict[str, Any], bool]] | None = None
         self.accounts = RemoteAccounts(self)
         self.profile = RemoteProfile(self)
         self.journal = RemoteJournal(self)
@@ -412,6 +442,9 @@ class RemoteBackend:
                 label=label,
                 created_at=self.now_iso(),
             )
+            if self._held is not None:
+                self._held.append((item, crisis))
+                return {"queued": True, "outboxId": item["id"], "operation": operation}
             return ob.announce_queued(item, crisis, self.settings.crisis_line)
 
     def sync_outbox(self) -> Result:

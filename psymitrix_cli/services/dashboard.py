@@ -13,7 +13,6 @@ from datetime import date, timedelta
 from typing import Any
 
 from psymitrix_cli.clock import parse_iso
-from psymitrix_cli.errors import InvalidInput
 from psymitrix_cli.services import usertime
 from psymitrix_cli.services.context import ServiceContext
 from psymitrix_cli.services.journal import frequency_of
@@ -136,26 +135,12 @@ class DashboardService:
         Each part is optional, but a check-in records something. Sleep is an upsert
         for today's date, so re-running the check-in updates rather than duplicates.
         """
+        from psymitrix_cli.domain import checkin as rules
         from psymitrix_cli.services.gratitude import GratitudeService
         from psymitrix_cli.services.journal import JournalService
         from psymitrix_cli.services.sleep import SleepService
 
-        if mood is None and note and note.strip():
-            raise InvalidInput("A check-in note goes with a mood; add --mood 1-5.")
-        if sleep_score is None and sleep_hours is not None:
-            raise InvalidInput("--hours goes with --sleep (last night's score, 1-10).")
-        if mood is None and sleep_score is None and not gratitude:
-            raise InvalidInput("Nothing to check in; give --mood, --sleep or --gratitude.")
-        # Validate everything before writing anything: a bad part must not leave half a check-in.
-        from psymitrix_cli.domain import journal as rules
-
-        if mood is not None:
-            rules.mood(mood)
-        if sleep_score is not None:
-            rules.sleep_score(sleep_score)
-            rules.sleep_hours(sleep_hours)
-        if gratitude:
-            rules.gratitude_items(gratitude)
+        rules.validate(mood, note, sleep_score, sleep_hours, gratitude)
         result: Result = {"date": usertime.today(self.ctx, self.session.user()).isoformat()}
         if mood is not None:
             text = (

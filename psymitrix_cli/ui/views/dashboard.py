@@ -77,6 +77,8 @@ def status(term: Terminal, data: dict[str, Any]) -> None:
 
 
 def checkin(term: Terminal, data: dict[str, Any]) -> None:
+    if data.get("queued"):
+        return  # each part already said it went to the outbox
     parts = []
     if "journal" in data:
         parts.append(f"mood {data['journal'].get('moodLabel') or data['journal'].get('mood')}")
