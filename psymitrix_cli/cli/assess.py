@@ -147,18 +147,19 @@ def delete(
 ) -> None:
     """Delete one result."""
     from psymitrix_cli import messages
-    from psymitrix_cli.errors import InvalidInput
-    from psymitrix_cli.ui import prompts
+    from psymitrix_cli.cli.deleting import confirm_and_delete
 
     state = AppState.of(ctx, json_)
-    found = state.backend.assessments.get(entry_id)  # unknown IDs fail before the question
-    name = found["instrument"]
-    if not yes and not prompts.confirm(state.term, f"Delete this {name} result?"):
-        raise InvalidInput(messages.NOT_DELETED)
-    state.backend.assessments.delete(entry_id)
-    state.term.emit(
-        {"deleted": entry_id},
-        lambda t, r: t.success(messages.ASSESSMENT_DELETED.format(instrument=name)),
+    tests = state.backend.assessments
+    name = tests.get(entry_id)["instrument"]  # also: an unknown ID fails before anything else
+    confirm_and_delete(
+        state,
+        target=entry_id,
+        get=tests.get,
+        delete=tests.delete,
+        yes=yes,
+        question=f"Delete this {name} result?",
+        done=messages.ASSESSMENT_DELETED.format(instrument=name),
     )
 
 

@@ -163,15 +163,19 @@ def delete(
 ) -> None:
     """Delete one breathing session."""
     from psymitrix_cli import messages
-    from psymitrix_cli.errors import InvalidInput
-    from psymitrix_cli.ui import prompts
+    from psymitrix_cli.cli.deleting import confirm_and_delete
 
     state = AppState.of(ctx, json_)
-    state.backend.breathing.get(entry_id)  # an unknown ID fails before asking to confirm
-    if not yes and not prompts.confirm(state.term, "Delete this breathing session?"):
-        raise InvalidInput(messages.NOT_DELETED)
-    state.backend.breathing.delete(entry_id)
-    state.term.emit({"deleted": entry_id}, lambda t, r: t.success(messages.BREATHING_DELETED))
+    breathing = state.backend.breathing
+    confirm_and_delete(
+        state,
+        target=entry_id,
+        get=breathing.get,
+        delete=breathing.delete,
+        yes=yes,
+        question="Delete this breathing session?",
+        done=messages.BREATHING_DELETED,
+    )
 
 
 def register(app: typer.Typer) -> None:

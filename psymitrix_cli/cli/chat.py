@@ -183,20 +183,20 @@ def delete(
 ) -> None:
     """Delete a session and all of its messages for good."""
     from psymitrix_cli import messages
-    from psymitrix_cli.errors import InvalidInput
-    from psymitrix_cli.ui import prompts
+    from psymitrix_cli.cli.deleting import confirm_and_delete
 
     state = AppState.of(ctx, json_)
-    term, chat_api = state.term, state.backend.chat
-    if not yes:
-        prompts.require_tty(term, "Confirmation", "--yes")
-        title = chat_api.get(session_id).get("title") or messages.CHAT_UNTITLED
-        if not prompts.confirm(term, messages.CHAT_CONFIRM_DELETE.format(title=title)):
-            raise InvalidInput(messages.NOT_DELETED)
-    chat_api.delete(session_id)
-    term.emit(
-        {"deleted": True, "id": session_id},
-        lambda t, r: t.success(messages.CHAT_DELETED.format(id=session_id)),
+    chat_api = state.backend.chat
+    confirm_and_delete(
+        state,
+        target=session_id,
+        get=chat_api.get,
+        delete=chat_api.delete,
+        yes=yes,
+        question=lambda found: messages.CHAT_CONFIRM_DELETE.format(
+            title=found.get("title") or messages.CHAT_UNTITLED
+        ),
+        done=messages.CHAT_DELETED.format(id=session_id),
     )
 
 

@@ -80,19 +80,21 @@ def show(ctx: typer.Context, entry_id: EntryId, json_: Json = False) -> None:
 def delete(ctx: typer.Context, entry_id: EntryId, yes: Yes = False, json_: Json = False) -> None:
     """Delete a gratitude entry for good."""
     from psymitrix_cli import messages
-    from psymitrix_cli.errors import InvalidInput
-    from psymitrix_cli.ui import prompts
+    from psymitrix_cli.cli.deleting import confirm_and_delete
     from psymitrix_cli.ui.views import gratitude as views
 
     state = AppState.of(ctx, json_)
-    term = state.term
-    if not yes:
-        prompts.require_tty(term, "Confirmation", "--yes")
-        views.entry(term, state.backend.gratitude.get(entry_id), user_timezone(state))
-        if not prompts.confirm(term, messages.CONFIRM_DELETE_ENTRY):
-            raise InvalidInput(messages.NOT_DELETED)
-    state.backend.gratitude.delete(entry_id)
-    term.emit({"deleted": True, "id": entry_id}, lambda t, r: t.success(messages.GRATITUDE_DELETED))
+    gratitude = state.backend.gratitude
+    confirm_and_delete(
+        state,
+        target=entry_id,
+        get=gratitude.get,
+        delete=gratitude.delete,
+        yes=yes,
+        question=messages.CONFIRM_DELETE_ENTRY,
+        done=messages.GRATITUDE_DELETED,
+        preview=lambda t, found: views.entry(t, found, user_timezone(state)),
+    )
 
 
 def register(app: typer.Typer) -> None:

@@ -86,22 +86,21 @@ def show(ctx: typer.Context, date: Night, json_: Json = False) -> None:
 def delete(ctx: typer.Context, date: Night, yes: Yes = False, json_: Json = False) -> None:
     """Delete one night's entry for good."""
     from psymitrix_cli import messages
-    from psymitrix_cli.errors import InvalidInput
-    from psymitrix_cli.ui import prompts
+    from psymitrix_cli.cli.deleting import confirm_and_delete
     from psymitrix_cli.ui.views import sleep as views
 
     state = AppState.of(ctx, json_)
-    term = state.term
-    if not yes:
-        prompts.require_tty(term, "Confirmation", "--yes")
-        views.night(term, state.backend.sleep.get(date))
-        if not prompts.confirm(term, messages.CONFIRM_DELETE_NIGHT):
-            raise InvalidInput(messages.NOT_DELETED)
-    state.backend.sleep.delete(date)
     night = date.strip()
-    term.emit(
-        {"deleted": True, "date": night},
-        lambda t, r: t.success(messages.SLEEP_DELETED.format(date=night)),
+    confirm_and_delete(
+        state,
+        target=night,
+        get=state.backend.sleep.get,
+        delete=state.backend.sleep.delete,
+        yes=yes,
+        question=messages.CONFIRM_DELETE_NIGHT,
+        done=messages.SLEEP_DELETED.format(date=night),
+        preview=views.night,
+        key="date",
     )
 
 
