@@ -500,7 +500,9 @@ def test_eight_processes_add_fifty_entries_each(any_cli: Cli) -> None:
 
     skip_api(any_cli)  # the store is what races; over HTTP one server process serialises it
     any_cli.signup()
-    token = {"PSYMITRIX_TOKEN": stored_token(any_cli)}
+    # A generous MongoDB timeout: on a loaded box, 8 writers can keep the test server
+    # busy past the 5 s default, and a refused connection is not what this test is about.
+    token = {"PSYMITRIX_TOKEN": stored_token(any_cli), "PSYMITRIX_MONGO_TIMEOUT_MS": "30000"}
 
     def writer(worker: int) -> list[Any]:
         runs = [

@@ -227,7 +227,11 @@ def test_racing_writers_of_one_night_count_it_once(any_cli: Cli) -> None:
 
     skip_api(any_cli)
     any_cli.signup()
-    token = {"PSYMITRIX_TOKEN": stored_token(any_cli), "PSYMITRIX_CLOCK": CLOCK}
+    token = {
+        "PSYMITRIX_TOKEN": stored_token(any_cli),
+        "PSYMITRIX_CLOCK": CLOCK,
+        "PSYMITRIX_MONGO_TIMEOUT_MS": "30000",
+    }  # see the journal's concurrency test
 
     def log(i: int, *flags: str) -> Any:
         return any_cli.subprocess("sleep", "log", "--score", str(1 + i), *flags, env=token)
