@@ -49,7 +49,9 @@ BAD_SIGNUPS = [
 
 
 @pytest.mark.parametrize(("flags", "message"), BAD_SIGNUPS)
-def test_bad_signup_input_exits_2_and_writes_nothing(cli: Cli, flags: list[str], message: str) -> None:
+def test_bad_signup_input_exits_2_and_writes_nothing(
+    cli: Cli, flags: list[str], message: str
+) -> None:
     args = {"--name": "Ann", "--username": "ann", "--email": "ann@example.com", "--timezone": "UTC"}
     for key, value in zip(flags[::2], flags[1::2], strict=True):
         args[key] = value
@@ -72,8 +74,19 @@ def test_bad_signup_input_exits_2_and_writes_nothing(cli: Cli, flags: list[str],
     ],
 )
 def test_password_rules(cli: Cli, password: str, message: str | None) -> None:
-    out = cli("signup", "--name", "Ann", "--username", "ann", "--email", "ann@example.com",
-              "--timezone", "UTC", "--password-stdin", input=password + "\n")
+    out = cli(
+        "signup",
+        "--name",
+        "Ann",
+        "--username",
+        "ann",
+        "--email",
+        "ann@example.com",
+        "--timezone",
+        "UTC",
+        "--password-stdin",
+        input=password + "\n",
+    )
     if message is None:
         assert out.exit_code == 0, out
     else:
@@ -84,33 +97,84 @@ def test_password_rules(cli: Cli, password: str, message: str | None) -> None:
 
 def test_password_equal_to_username_or_email_is_refused(cli: Cli) -> None:
     for password in ("annabelle", "ann@example.com"):
-        out = cli("signup", "--name", "A", "--username", "annabelle", "--email", "ann@example.com",
-                  "--timezone", "UTC", "--password-stdin", input=password + "\n")
+        out = cli(
+            "signup",
+            "--name",
+            "A",
+            "--username",
+            "annabelle",
+            "--email",
+            "ann@example.com",
+            "--timezone",
+            "UTC",
+            "--password-stdin",
+            input=password + "\n",
+        )
         assert out.exit_code == 2 and "same as your username or email" in out.stderr, out
     assert _users_in_db(cli) == 0
 
 
 def test_missing_stdin_with_password_stdin_is_exit_2(cli: Cli) -> None:
-    out = cli("signup", "--name", "Ann", "--username", "ann", "--email", "a@example.com",
-              "--timezone", "UTC", "--password-stdin", input="")
+    out = cli(
+        "signup",
+        "--name",
+        "Ann",
+        "--username",
+        "ann",
+        "--email",
+        "a@example.com",
+        "--timezone",
+        "UTC",
+        "--password-stdin",
+        input="",
+    )
     assert out.exit_code == 2 and "standard input" in out.stderr
     assert _users_in_db(cli) == 0
 
 
 def test_missing_field_without_tty_is_a_clear_error_not_a_hang(cli: Cli) -> None:
-    out = cli("signup", "--username", "ann", "--email", "a@example.com", "--password-stdin",
-              input=PASSWORD + "\n")
+    out = cli(
+        "signup",
+        "--username",
+        "ann",
+        "--email",
+        "a@example.com",
+        "--password-stdin",
+        input=PASSWORD + "\n",
+    )
     assert out.exit_code == 2
     assert "--name" in out.stderr
 
 
 def test_duplicate_username_in_another_case_and_duplicate_email(any_cli: Cli) -> None:
     any_cli.signup("ann")
-    out = any_cli("signup", "--name", "X", "--username", "ANN", "--email", "other@example.com",
-                  "--timezone", "UTC", "--password-stdin", input=PASSWORD + "\n")
+    out = any_cli(
+        "signup",
+        "--name",
+        "X",
+        "--username",
+        "ANN",
+        "--email",
+        "other@example.com",
+        "--timezone",
+        "UTC",
+        "--password-stdin",
+        input=PASSWORD + "\n",
+    )
     assert out.exit_code == 2 and "username is taken" in out.stderr
-    out = any_cli("signup", "--name", "X", "--username", "other", "--email", "ANN@example.com",
-                  "--timezone", "UTC", "--password-stdin", input=PASSWORD + "\n")
+    out = any_cli(
+        "signup",
+        "--name",
+        "X",
+        "--username",
+        "other",
+        "--email",
+        "ANN@example.com",
+        "--timezone",
+        "UTC",
+        "--password-stdin",
+        input=PASSWORD + "\n",
+    )
     assert out.exit_code == 2 and "email already exists" in out.stderr
 
 
@@ -118,7 +182,9 @@ def test_login_by_username_or_email_and_the_same_error_for_both_failures(any_cli
     any_cli.signup("ann")
     any_cli.ok("logout")
     assert any_cli("whoami").exit_code == 3
-    assert any_cli.json("login", "ANN", "--password-stdin", input=PASSWORD + "\n")["username"] == "ann"
+    assert (
+        any_cli.json("login", "ANN", "--password-stdin", input=PASSWORD + "\n")["username"] == "ann"
+    )
     assert any_cli.json("login", "ann@example.com", "--password-stdin", input=PASSWORD + "\n")
     wrong_user = any_cli("login", "nobody", "--password-stdin", input=PASSWORD + "\n")
     wrong_pass = any_cli("login", "ann", "--password-stdin", input="wrong-password\n")
@@ -170,20 +236,50 @@ def test_password_change_refreshes_this_terminal_and_revokes_others(any_cli: Cli
 
 def test_recovery_code_works_once(any_cli: Cli) -> None:
     codes = any_cli.signup("ann")["recoveryCodes"]
-    any_cli.ok("password", "recover", "ann", "--code", codes[0].upper(), "--password-stdin",
-               input="recovered-pass-1\n")
+    any_cli.ok(
+        "password",
+        "recover",
+        "ann",
+        "--code",
+        codes[0].upper(),
+        "--password-stdin",
+        input="recovered-pass-1\n",
+    )
     any_cli.ok("login", "ann", "--password-stdin", input="recovered-pass-1\n")
-    reused = any_cli("password", "recover", "ann", "--code", codes[0], "--password-stdin",
-                     input="another-pass-2\n")
+    reused = any_cli(
+        "password",
+        "recover",
+        "ann",
+        "--code",
+        codes[0],
+        "--password-stdin",
+        input="another-pass-2\n",
+    )
     assert reused.exit_code == 2 and "already been used" in reused.stderr
-    wrong = any_cli("password", "recover", "ann", "--code", "aaaaa-bbbbb", "--password-stdin",
-                    input="another-pass-2\n")
+    wrong = any_cli(
+        "password",
+        "recover",
+        "ann",
+        "--code",
+        "aaaaa-bbbbb",
+        "--password-stdin",
+        input="another-pass-2\n",
+    )
     assert wrong.exit_code == 2
     # A bad new password does not burn the code.
-    weak = any_cli("password", "recover", "ann", "--code", codes[1], "--password-stdin", input="x\n")
+    weak = any_cli(
+        "password", "recover", "ann", "--code", codes[1], "--password-stdin", input="x\n"
+    )
     assert weak.exit_code == 2
-    any_cli.ok("password", "recover", "ann", "--code", codes[1], "--password-stdin",
-               input="another-pass-2\n")
+    any_cli.ok(
+        "password",
+        "recover",
+        "ann",
+        "--code",
+        codes[1],
+        "--password-stdin",
+        input="another-pass-2\n",
+    )
 
 
 def test_account_delete_erases_everything(any_cli: Cli) -> None:
@@ -212,13 +308,29 @@ def test_account_delete_leaves_no_rows_in_sqlite(cli: Cli) -> None:
 def test_me_has_every_key_of_the_seed_and_no_password_hash(any_cli: Cli) -> None:
     any_cli.signup("ann")
     me = any_cli.json("me")
-    assert me["user"] == {"name": "Ann", "username": "ann", "email": "ann@example.com",
-                          "phoneNumber": None}
+    assert me["user"] == {
+        "name": "Ann",
+        "username": "ann",
+        "email": "ann@example.com",
+        "phoneNumber": None,
+    }
     data = me["userData"]
-    for key in ("visitingStreak", "lastStreakUpdate", "sleepQuality", "chats", "chatSessionCount",
-                "breathingExercises", "moodJournal", "moodJournalCount", "gratitude",
-                "gratitudeCount", "anxietyTests", "anxietyTestCount", "depressionTests",
-                "depressionTestCount"):
+    for key in (
+        "visitingStreak",
+        "lastStreakUpdate",
+        "sleepQuality",
+        "chats",
+        "chatSessionCount",
+        "breathingExercises",
+        "moodJournal",
+        "moodJournalCount",
+        "gratitude",
+        "gratitudeCount",
+        "anxietyTests",
+        "anxietyTestCount",
+        "depressionTests",
+        "depressionTestCount",
+    ):
         assert key in data, key
     assert data["moodJournalCount"] == 0 and data["chats"] == []
     assert "passwordHash" not in str(me)
@@ -230,12 +342,27 @@ def test_login_timing_does_not_reveal_whether_the_account_exists(cli: Cli) -> No
     import time
 
     env = {"PSYMITRIX_BCRYPT_ROUNDS": "10"}
-    cli.ok("signup", "--name", "A", "--username", "ann", "--email", "a@example.com",
-           "--timezone", "UTC", "--password-stdin", input=PASSWORD + "\n", env=env)
+    cli.ok(
+        "signup",
+        "--name",
+        "A",
+        "--username",
+        "ann",
+        "--email",
+        "a@example.com",
+        "--timezone",
+        "UTC",
+        "--password-stdin",
+        input=PASSWORD + "\n",
+        env=env,
+    )
 
     def timed(identifier: str) -> float:
         start = time.perf_counter()
-        assert cli("login", identifier, "--password-stdin", input="wrong-pass-1\n", env=env).exit_code == 3
+        assert (
+            cli("login", identifier, "--password-stdin", input="wrong-pass-1\n", env=env).exit_code
+            == 3
+        )
         return time.perf_counter() - start
 
     known = statistics.median(timed("ann") for _ in range(5))

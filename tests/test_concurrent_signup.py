@@ -13,9 +13,18 @@ from tests.conftest import PASSWORD, Cli
 def test_eight_processes_sign_up_the_same_username(any_cli: Cli) -> None:
     def attempt(i: int):  # type: ignore[no-untyped-def]
         return any_cli.subprocess(
-            "signup", "--name", f"P{i}", "--username", "Same" if i % 2 else "same",
-            "--email", f"p{i}@example.com", "--timezone", "UTC", "--password-stdin",
-            "--json", input=PASSWORD + "\n",
+            "signup",
+            "--name",
+            f"P{i}",
+            "--username",
+            "Same" if i % 2 else "same",
+            "--email",
+            f"p{i}@example.com",
+            "--timezone",
+            "UTC",
+            "--password-stdin",
+            "--json",
+            input=PASSWORD + "\n",
         )
 
     with ThreadPoolExecutor(8) as pool:

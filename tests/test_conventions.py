@@ -58,10 +58,13 @@ def test_tracebacks_only_with_debug(cli: Cli) -> None:
     assert debug.exit_code == 1 and "Traceback" in debug.stderr
 
 
-@pytest.mark.parametrize(("extra", "coloured"), [
-    ({"FORCE_COLOR": "1"}, True),
-    ({"FORCE_COLOR": "1", "NO_COLOR": "1"}, False),
-])
+@pytest.mark.parametrize(
+    ("extra", "coloured"),
+    [
+        ({"FORCE_COLOR": "1"}, True),
+        ({"FORCE_COLOR": "1", "NO_COLOR": "1"}, False),
+    ],
+)
 def test_no_color(cli: Cli, extra: dict[str, str], coloured: bool) -> None:
     cli.signup("ann")
     out = cli.subprocess("whoami", env=extra)
@@ -97,7 +100,9 @@ def test_environment_beats_dotenv_beats_config_file(cli: Cli, tmp_path: Path) ->
 
 
 def test_config_show_never_prints_secrets(cli: Cli) -> None:
-    out = cli.ok("config", "show", env={"GROQ_API_KEY": "gsk_supersecret", "MONGO_USER_PASSWORD": "pw"})
+    out = cli.ok(
+        "config", "show", env={"GROQ_API_KEY": "gsk_supersecret", "MONGO_USER_PASSWORD": "pw"}
+    )
     assert "gsk_supersecret" not in out.stdout and "set" in out.stdout
 
 

@@ -28,8 +28,20 @@ def test_token_goes_to_the_real_keyring_backend_not_a_file(cli: Cli) -> None:
 
 def test_no_keyring_backend_falls_back_to_a_private_file_with_a_notice(cli: Cli) -> None:
     env = {"PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring"}
-    out = cli.subprocess("signup", "--name", "A", "--username", "ann", "--email", "a@example.com",
-                         "--timezone", "UTC", "--password-stdin", input=PASSWORD + "\n", env=env)
+    out = cli.subprocess(
+        "signup",
+        "--name",
+        "A",
+        "--username",
+        "ann",
+        "--email",
+        "a@example.com",
+        "--timezone",
+        "UTC",
+        "--password-stdin",
+        input=PASSWORD + "\n",
+        env=env,
+    )
     assert out.exit_code == 0, out
     notices = [line for line in out.stderr.splitlines() if "keyring" in line]
     assert len(notices) == 1, out.stderr
@@ -42,12 +54,26 @@ def test_no_keyring_backend_falls_back_to_a_private_file_with_a_notice(cli: Cli)
 
 @pytest.mark.parametrize("backend", ["HangingKeyring", "BrokenKeyring"])
 def test_a_hanging_or_broken_keyring_does_not_hang_the_cli(cli: Cli, backend: str) -> None:
-    env = {"PYTHON_KEYRING_BACKEND": f"tests.keyring_backends.{backend}",
-           "PSYMITRIX_KEYRING_TIMEOUT": "0.5"}
+    env = {
+        "PYTHON_KEYRING_BACKEND": f"tests.keyring_backends.{backend}",
+        "PSYMITRIX_KEYRING_TIMEOUT": "0.5",
+    }
     start = time.monotonic()
-    out = cli.subprocess("signup", "--name", "A", "--username", "ann", "--email", "a@example.com",
-                         "--timezone", "UTC", "--password-stdin", input=PASSWORD + "\n", env=env,
-                         timeout=30)
+    out = cli.subprocess(
+        "signup",
+        "--name",
+        "A",
+        "--username",
+        "ann",
+        "--email",
+        "a@example.com",
+        "--timezone",
+        "UTC",
+        "--password-stdin",
+        input=PASSWORD + "\n",
+        env=env,
+        timeout=30,
+    )
     assert out.exit_code == 0, out
     assert "keyring" in out.stderr
     assert cli.subprocess("whoami", env=env, timeout=30).exit_code == 0
@@ -88,8 +114,12 @@ def test_secrets_are_never_printed(cli: Cli) -> None:
     result = cli.signup("ann")
     token = stored_token(cli)
     secret = (Path(cli.env["PSYMITRIX_HOME"]) / "jwt-secret").read_text().strip()
-    outputs = [cli("login", "ann", "--password-stdin", input=PASSWORD + "\n"),
-               cli("auth", "status"), cli("config", "show", "--json"), cli("me", "--json")]
+    outputs = [
+        cli("login", "ann", "--password-stdin", input=PASSWORD + "\n"),
+        cli("auth", "status"),
+        cli("config", "show", "--json"),
+        cli("me", "--json"),
+    ]
     for out in outputs:
         for needle in (token, secret, PASSWORD):
             assert needle not in out.stdout + out.stderr

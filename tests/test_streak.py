@@ -59,7 +59,9 @@ def test_dst_fall_back_day_of_25_hours(cli: Cli) -> None:
         (0, None, date(2026, 1, 10), 0),
     ],
 )
-def test_a_stale_streak_reads_as_zero(current: int, last: date | None, today: date, expected: int) -> None:
+def test_a_stale_streak_reads_as_zero(
+    current: int, last: date | None, today: date, expected: int
+) -> None:
     assert streak.displayed(current, last, today) == expected
 
 
@@ -70,8 +72,11 @@ def test_eight_processes_visiting_on_the_same_day_count_once(
 ) -> None:
     if backend == "mongo":
         settings = request.getfixturevalue("mongo_settings")
-        cli.extra = {"PSYMITRIX_BACKEND": "mongo", "MONGO_LINK": settings.link or "",
-                     "MONGODB_DATABASE_PSYMITRIX": settings.database}
+        cli.extra = {
+            "PSYMITRIX_BACKEND": "mongo",
+            "MONGO_LINK": settings.link or "",
+            "MONGODB_DATABASE_PSYMITRIX": settings.database,
+        }
     cli.signup("ann", timezone="UTC")
     assert _visit(cli, "2026-11-01T09:00:00Z")["streak"] == 1
     env = {"PSYMITRIX_TOKEN": stored_token(cli), "PSYMITRIX_CLOCK": "2026-11-02T09:00:00Z"}
