@@ -88,6 +88,16 @@ Svc = Annotated[Services, Depends(verified)]
 Public = Annotated[Services, Depends(anonymous)]
 
 
+def fast_json(content: Any) -> Response:
+    """A JSON response, encoded by orjson when it is installed (the `server` extra has it):
+    several times faster than json.dumps on the larger read results, such as /v1/me."""
+    try:
+        import orjson
+    except ImportError:
+        return JSONResponse(content)
+    return Response(orjson.dumps(content), media_type="application/json")
+
+
 class Reads:
     def __init__(self, services: Services) -> None:
         self.services = services
@@ -104,10 +114,10 @@ class Reads:
 
         return await run_in_threadpool(work, self.services)
 
-    async def json(self, work: Callable[[Services], Any]) -> JSONResponse:
+    async def json(self, work: Callable[[Services], Any]) -> Response:
         """`run`, answered as JSON as it stands: the results are JSON-ready already, so
         no response-model pass (the OpenAPI document still names the model)."""
-        return JSONResponse(await self.run(work))
+        return fast_json(await self.run(work))
 
 
 async def reads(request: Request, ctx: Ctx, credentials: Credentials) -> Reads:

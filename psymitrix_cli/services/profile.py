@@ -54,7 +54,8 @@ class ProfileService:
 
     def me(self) -> dict[str, Any]:
         user = self.session.user()
-        data = self.ctx.store.get_user_data(user["_id"]) or {}
+        # The visit that opened this session just read user_data; me() writes nothing first.
+        data = self.session.user_data or self.ctx.store.get_user_data(user["_id"]) or {}
         sleep = self._rows(kinds.SLEEP)
         user_data: dict[str, Any] = {
             **streak_view(self.ctx, user, data),

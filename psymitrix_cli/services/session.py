@@ -29,6 +29,8 @@ class Session:
         self._record_visits = record_visits
         self._user: Doc | None = None
         self.claims: tokens.Claims | None = None
+        # user_data as the visit left it; valid until something else writes it.
+        self.user_data: Doc | None = None
 
     def token(self) -> str | None:
         return self._token_source()
@@ -43,7 +45,7 @@ class Session:
             if user is None or int(user.get("tokenVersion", 0)) != claims.version:
                 raise AuthError(messages.LOGIN_AGAIN)
             if self._record_visits:
-                record_visit(self.ctx, user)
+                self.user_data = record_visit(self.ctx, user)
             self.claims = claims
             self._user = user
         return self._user
@@ -55,3 +57,4 @@ class Session:
     def forget(self) -> None:
         """Drop the cached user (after a change that bumps the token version)."""
         self._user = None
+        self.user_data = None
