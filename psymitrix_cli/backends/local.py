@@ -12,13 +12,12 @@ from typing import TYPE_CHECKING
 
 from psymitrix_cli.clock import Clock
 from psymitrix_cli.config import Settings
-from psymitrix_cli.services.accounts import AccountService
 from psymitrix_cli.services.context import ServiceContext
-from psymitrix_cli.services.profile import ProfileService
 from psymitrix_cli.services.session import Session
 from psymitrix_cli.store.factory import open_store, store_location
 
 if TYPE_CHECKING:
+    from psymitrix_cli.services.accounts import AccountService
     from psymitrix_cli.services.assessments import AssessmentService
     from psymitrix_cli.services.breathing import BreathingService
     from psymitrix_cli.services.chat import ChatService
@@ -26,6 +25,7 @@ if TYPE_CHECKING:
     from psymitrix_cli.services.data import DataService
     from psymitrix_cli.services.gratitude import GratitudeService
     from psymitrix_cli.services.journal import JournalService
+    from psymitrix_cli.services.profile import ProfileService
     from psymitrix_cli.services.sleep import SleepService
 
 
@@ -40,8 +40,18 @@ class LocalBackend:
         self.settings = ctx.settings
         self.ctx = ctx
         self.session = session
-        self.accounts = AccountService(ctx, session)
-        self.profile = ProfileService(ctx, session)
+
+    @cached_property
+    def accounts(self) -> AccountService:
+        from psymitrix_cli.services.accounts import AccountService
+
+        return AccountService(self.ctx, self.session)
+
+    @cached_property
+    def profile(self) -> ProfileService:
+        from psymitrix_cli.services.profile import ProfileService
+
+        return ProfileService(self.ctx, self.session)
 
     @classmethod
     def open(
