@@ -23,6 +23,11 @@ pytest_plugins = [p for p in _PLUGINS if importlib.util.find_spec(p)]
 
 REPO = Path(__file__).resolve().parent.parent
 PASSWORD = "correct-horse-9"
+# `psymitrix signup` for a user "ann", minus the password (send PASSWORD on stdin).
+SIGNUP_ANN = (
+    "signup", "--name", "A", "--username", "ann", "--email", "a@example.com",
+    "--timezone", "UTC", "--password-stdin",
+)  # fmt: skip
 
 # Settings a developer's shell might hold that must never leak into a test.
 _SCRUB = (

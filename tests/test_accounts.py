@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import PASSWORD, Cli
+from tests.conftest import PASSWORD, SIGNUP_ANN, Cli
 
 
 def _users_in_db(cli: Cli) -> int:
@@ -343,16 +343,7 @@ def test_login_timing_does_not_reveal_whether_the_account_exists(cli: Cli) -> No
 
     env = {"PSYMITRIX_BCRYPT_ROUNDS": "10"}
     cli.ok(
-        "signup",
-        "--name",
-        "A",
-        "--username",
-        "ann",
-        "--email",
-        "a@example.com",
-        "--timezone",
-        "UTC",
-        "--password-stdin",
+        *SIGNUP_ANN,
         input=PASSWORD + "\n",
         env=env,
     )

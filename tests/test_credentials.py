@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import PASSWORD, Cli
+from tests.conftest import PASSWORD, SIGNUP_ANN, Cli
 
 
 def _mode(path: Path) -> int:
@@ -29,16 +29,7 @@ def test_token_goes_to_the_real_keyring_backend_not_a_file(cli: Cli) -> None:
 def test_no_keyring_backend_falls_back_to_a_private_file_with_a_notice(cli: Cli) -> None:
     env = {"PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring"}
     out = cli.subprocess(
-        "signup",
-        "--name",
-        "A",
-        "--username",
-        "ann",
-        "--email",
-        "a@example.com",
-        "--timezone",
-        "UTC",
-        "--password-stdin",
+        *SIGNUP_ANN,
         input=PASSWORD + "\n",
         env=env,
     )
@@ -60,16 +51,7 @@ def test_a_hanging_or_broken_keyring_does_not_hang_the_cli(cli: Cli, backend: st
     }
     start = time.monotonic()
     out = cli.subprocess(
-        "signup",
-        "--name",
-        "A",
-        "--username",
-        "ann",
-        "--email",
-        "a@example.com",
-        "--timezone",
-        "UTC",
-        "--password-stdin",
+        *SIGNUP_ANN,
         input=PASSWORD + "\n",
         env=env,
         timeout=30,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 
-from tests.conftest import Cli
+from tests.conftest import SIGNUP_ANN, Cli
 
 
 def test_doctor_reports_a_healthy_installation(any_cli: Cli) -> None:
@@ -42,16 +42,7 @@ def test_unreachable_mongodb_exits_4_quickly_without_the_password(cli: Cli) -> N
         ["doctor"],
         ["login", "ann", "--password-stdin"],
         [
-            "signup",
-            "--name",
-            "A",
-            "--username",
-            "ann",
-            "--email",
-            "a@example.com",
-            "--timezone",
-            "UTC",
-            "--password-stdin",
+            *SIGNUP_ANN,
         ],
     ):
         start = time.monotonic()

@@ -45,9 +45,16 @@ def test_get_instrument_unknown_names_the_choices() -> None:
 @pytest.mark.parametrize(
     ("total", "band"),
     [
-        (0, "minimal"), (4, "minimal"), (5, "mild"), (9, "mild"), (10, "moderate"),
-        (14, "moderate"), (15, "moderately severe"), (19, "moderately severe"),
-        (20, "severe"), (27, "severe"),
+        (0, "minimal"),
+        (4, "minimal"),
+        (5, "mild"),
+        (9, "mild"),
+        (10, "moderate"),
+        (14, "moderate"),
+        (15, "moderately severe"),
+        (19, "moderately severe"),
+        (20, "severe"),
+        (27, "severe"),
     ],
 )
 def test_phq9_band_edges(total: int, band: str) -> None:
@@ -57,8 +64,14 @@ def test_phq9_band_edges(total: int, band: str) -> None:
 @pytest.mark.parametrize(
     ("total", "band"),
     [
-        (0, "minimal"), (4, "minimal"), (5, "mild"), (9, "mild"), (10, "moderate"),
-        (14, "moderate"), (15, "severe"), (21, "severe"),
+        (0, "minimal"),
+        (4, "minimal"),
+        (5, "mild"),
+        (9, "mild"),
+        (10, "moderate"),
+        (14, "moderate"),
+        (15, "severe"),
+        (21, "severe"),
     ],
 )
 def test_gad7_band_edges(total: int, band: str) -> None:
@@ -91,8 +104,14 @@ def test_gad7_never_triggers_crisis_resources() -> None:
 @pytest.mark.parametrize(
     ("instrument", "previous", "total", "reliable"),
     [
-        (PHQ9, 10, 14, False), (PHQ9, 10, 15, True), (PHQ9, 15, 10, True), (PHQ9, 14, 10, False),
-        (GAD7, 10, 13, False), (GAD7, 10, 14, True), (GAD7, 14, 10, True), (GAD7, 13, 10, False),
+        (PHQ9, 10, 14, False),
+        (PHQ9, 10, 15, True),
+        (PHQ9, 15, 10, True),
+        (PHQ9, 14, 10, False),
+        (GAD7, 10, 13, False),
+        (GAD7, 10, 14, True),
+        (GAD7, 14, 10, True),
+        (GAD7, 13, 10, False),
     ],
 )
 def test_reliable_change_thresholds(

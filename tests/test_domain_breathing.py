@@ -64,8 +64,21 @@ def test_parse_custom_good(spec: str, label: str, cycle: float) -> None:
 
 @pytest.mark.parametrize(
     "spec",
-    ["4-2-6", "4-2-6-0-1", "0-2-6-0", "4-2-0-0", "4-61-6-0", "a-2-6-0", "4--6-0", "-4-2-6-0",
-     "4,2,6,0", "", "inf-0-4-0", "nan-0-4-0", "1e1-0-4-0"],
+    [
+        "4-2-6",
+        "4-2-6-0-1",
+        "0-2-6-0",
+        "4-2-0-0",
+        "4-61-6-0",
+        "a-2-6-0",
+        "4--6-0",
+        "-4-2-6-0",
+        "4,2,6,0",
+        "",
+        "inf-0-4-0",
+        "nan-0-4-0",
+        "1e1-0-4-0",
+    ],
 )
 def test_parse_custom_bad(spec: str) -> None:
     with pytest.raises(InvalidInput, match="IN-HOLD-OUT-HOLD"):

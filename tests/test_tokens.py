@@ -10,7 +10,7 @@ from pathlib import Path
 import jwt
 import pytest
 
-from tests.conftest import Cli
+from tests.conftest import SIGNUP_ANN, Cli
 from tests.helpers import stored_token
 
 
@@ -97,16 +97,7 @@ def test_garbage(cli: Cli, user: dict[str, object], garbage: str) -> None:
 def test_secret_from_the_environment_overrides_the_local_file(cli: Cli) -> None:
     env = {"PSYMITRIX_JWT_SECRET": "s" * 40}
     cli.ok(
-        "signup",
-        "--name",
-        "A",
-        "--username",
-        "ann",
-        "--email",
-        "a@example.com",
-        "--timezone",
-        "UTC",
-        "--password-stdin",
+        *SIGNUP_ANN,
         input="correct-horse-9\n",
         env=env,
     )
