@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import time
 
 from tests.conftest import SIGNUP_ANN, Cli
@@ -53,3 +54,12 @@ def test_unreachable_mongodb_exits_4_quickly_without_the_password(cli: Cli) -> N
         assert "s3cr3t" not in out.stdout + out.stderr and "P%40ss" not in out.stdout + out.stderr
         assert "Traceback" not in out.stderr
         assert elapsed < 5, elapsed
+
+
+def test_doctor_warns_when_the_token_lives_in_the_fallback_file(cli: Cli) -> None:
+    env = {"PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring"}
+    cli.subprocess(*SIGNUP_ANN, input="correct-horse-9\n", env=env)
+    out = cli.subprocess("doctor", "--json", env=env)
+    assert out.exit_code == 0, out  # a warning is not a failure
+    keyring = next(c for c in json.loads(out.stdout)["checks"] if c["name"] == "keyring")
+    assert keyring["level"] == "warn" and "credentials.json" in keyring["detail"]

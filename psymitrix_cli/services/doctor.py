@@ -85,7 +85,8 @@ def _ai_check(settings: Settings) -> Check:
 
 def run_checks(settings: Settings, credential_location: str) -> dict[str, Any]:
     checks = _api_checks(settings) if settings.backend == "api" else _store_checks(settings)
-    level: Level = "warn" if "no usable keyring" in credential_location else "ok"
+    # A private file works, but the OS keyring is the better home for a token.
+    level: Level = "warn" if credential_location.startswith("file") else "ok"
     checks.append(Check("keyring", level, credential_location))
     checks.append(_ai_check(settings))
     return {
