@@ -7,6 +7,8 @@ import stat
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import Cli
 from tests.fixtures.server import ApiServer
 
@@ -15,17 +17,27 @@ def _api(cli: Cli, server: ApiServer) -> Cli:
     return Cli(cli.env, {"PSYMITRIX_BACKEND": "api", "PSYMITRIX_API_URL": server.url})
 
 
+Offline = tuple[Cli, ApiServer]
+
+
+@pytest.fixture
+def offline(cli: Cli, start_api_server: Callable[..., ApiServer]) -> tuple[Cli, ApiServer]:
+    """A signed-up user whose API server has just gone away (restart it with .start())."""
+    server = start_api_server()
+    api = _api(cli, server)
+    api.signup("ann")
+    server.stop()
+    return api, server
+
+
 def _outbox_dir(cli: Cli) -> Path:
     return Path(cli.env["PSYMITRIX_HOME"]) / "outbox"
 
 
 def test_a_write_while_the_api_is_down_is_queued_then_synced_once(
-    cli: Cli, start_api_server: Callable[..., ApiServer]
+    cli: Cli, offline: tuple[Cli, ApiServer]
 ) -> None:
-    server = start_api_server()
-    api = _api(cli, server)
-    api.signup("ann")
-    server.stop()
+    api, server = offline
 
     out = api("journal", "add", "written on a train", "--mood", "3", "--json")
     assert out.exit_code == 0, out  # nothing is lost: exit 0, and a notice says what to do
@@ -55,13 +67,8 @@ def test_a_write_while_the_api_is_down_is_queued_then_synced_once(
     assert len(api.json("journal", "list")["items"]) == 1
 
 
-def test_a_duplicate_send_creates_one_entry(
-    cli: Cli, start_api_server: Callable[..., ApiServer]
-) -> None:
-    server = start_api_server()
-    api = _api(cli, server)
-    api.signup("ann")
-    server.stop()
+def test_a_duplicate_send_creates_one_entry(cli: Cli, offline: Offline) -> None:
+    api, server = offline
     api.ok("journal", "add", "only once")
     # As if a send had reached the server but its removal from the outbox was lost:
     # the same item (same Idempotency-Key) is in the outbox twice.
@@ -77,12 +84,9 @@ def test_a_duplicate_send_creates_one_entry(
 
 
 def test_an_item_the_server_refuses_is_kept_with_the_reason(
-    cli: Cli, start_api_server: Callable[..., ApiServer]
+    cli: Cli, offline: tuple[Cli, ApiServer]
 ) -> None:
-    server = start_api_server()
-    api = _api(cli, server)
-    api.signup("ann")
-    server.stop()
+    api, server = offline
     api.ok("sleep", "log", "--score", "4", "--date", "2026-01-05")
     server.start()
     api.ok("sleep", "log", "--score", "8", "--date", "2026-01-05")  # logged meanwhile
@@ -97,12 +101,9 @@ def test_an_item_the_server_refuses_is_kept_with_the_reason(
 
 
 def test_bad_input_is_refused_at_once_even_when_the_api_is_down(
-    cli: Cli, start_api_server: Callable[..., ApiServer]
+    cli: Cli, offline: tuple[Cli, ApiServer]
 ) -> None:
-    server = start_api_server()
-    api = _api(cli, server)
-    api.signup("ann")
-    server.stop()
+    api, server = offline
     out = api("journal", "add", "text", "--mood", "9")
     assert out.exit_code == 2 and "outbox" not in out.stderr
     assert api.json("outbox", "list")["items"] == []
@@ -116,12 +117,9 @@ def test_outbox_sync_needs_the_api_backend(cli: Cli) -> None:
 
 
 def test_a_checkin_while_the_api_is_down_is_queued_part_by_part(
-    cli: Cli, start_api_server: Callable[..., ApiServer]
+    cli: Cli, offline: tuple[Cli, ApiServer]
 ) -> None:
-    server = start_api_server()
-    api = _api(cli, server)
-    api.signup("ann")
-    server.stop()
+    api, server = offline
     bad = api("checkin", "--mood", "9")
     assert bad.exit_code == 2 and not _outbox_dir(cli).exists()  # bad input is never queued
     out = api(
