@@ -35,7 +35,7 @@ def _outbox_dir(cli: Cli) -> Path:
 
 
 def test_a_write_while_the_api_is_down_is_queued_then_synced_once(
-    cli: Cli, offline: tuple[Cli, ApiServer]
+    cli: Cli, offline: Offline
 ) -> None:
     api, server = offline
 
@@ -83,9 +83,7 @@ def test_a_duplicate_send_creates_one_entry(cli: Cli, offline: Offline) -> None:
     assert api.json("me")["userData"]["moodJournalCount"] == 1
 
 
-def test_an_item_the_server_refuses_is_kept_with_the_reason(
-    cli: Cli, offline: tuple[Cli, ApiServer]
-) -> None:
+def test_an_item_the_server_refuses_is_kept_with_the_reason(cli: Cli, offline: Offline) -> None:
     api, server = offline
     api.ok("sleep", "log", "--score", "4", "--date", "2026-01-05")
     server.start()
@@ -100,10 +98,8 @@ def test_an_item_the_server_refuses_is_kept_with_the_reason(
     assert api.json("outbox", "list")["items"] == []
 
 
-def test_bad_input_is_refused_at_once_even_when_the_api_is_down(
-    cli: Cli, offline: tuple[Cli, ApiServer]
-) -> None:
-    api, server = offline
+def test_bad_input_is_refused_at_once_even_when_the_api_is_down(cli: Cli, offline: Offline) -> None:
+    api, _ = offline
     out = api("journal", "add", "text", "--mood", "9")
     assert out.exit_code == 2 and "outbox" not in out.stderr
     assert api.json("outbox", "list")["items"] == []
@@ -116,9 +112,7 @@ def test_outbox_sync_needs_the_api_backend(cli: Cli) -> None:
     assert cli.json("outbox", "list") == {"items": []}
 
 
-def test_a_checkin_while_the_api_is_down_is_queued_part_by_part(
-    cli: Cli, offline: tuple[Cli, ApiServer]
-) -> None:
+def test_a_checkin_while_the_api_is_down_is_queued_part_by_part(cli: Cli, offline: Offline) -> None:
     api, server = offline
     bad = api("checkin", "--mood", "9")
     assert bad.exit_code == 2 and not _outbox_dir(cli).exists()  # bad input is never queued
