@@ -90,6 +90,17 @@ def _default_dirs(env: Mapping[str, str]) -> tuple[Path, Path]:
     return data, config / "config.toml"
 
 
+def check_config_value(key: str, value: str) -> None:
+    """What `psymitrix config set` may store: a known key, and a known choice where there is one."""
+    from psymitrix_cli.ai.base import PROVIDER_NAMES
+
+    if key not in CONFIG_KEYS:
+        raise InvalidInput(f"Unknown setting {key!r}; choose one of: {', '.join(CONFIG_KEYS)}.")
+    choices = {"backend": BACKENDS, "ai_provider": PROVIDER_NAMES}.get(key)
+    if value and choices and value not in choices:
+        raise InvalidInput(f"{key} must be one of: {', '.join(choices)}.")
+
+
 def read_config_file(path: Path) -> dict[str, str]:
     try:
         raw = tomllib.loads(path.read_text(encoding="utf-8"))

@@ -47,11 +47,6 @@ EDITOR_HINT = "Esc then Enter, or Ctrl-D, to save · Ctrl-C to cancel"
 EDITOR_MISSING = "No editor found; set $EDITOR (or $VISUAL), or leave out --editor."
 EDITOR_FAILED = "The editor exited with status {code}; nothing was saved."
 EDITOR_NOT_FOUND = "Cannot run the editor {editor!r}: {reason}."
-ENTRY_CRISIS_OPENING = (
-    "What you wrote sounds really heavy, and you do not have to carry it alone. "
-    "Your entry is saved. If you are thinking about ending your life or hurting yourself, "
-    "please reach out now to one of these, or to someone you trust who can be with you:"
-)
 ENTRY_CRISIS_CLOSING = "PsyMitrix is not an emergency service; these people are there for you."
 GRATITUDE_ASK = (
     "What are you grateful for today? Up to {most}; press Enter on an empty line when done."

@@ -100,10 +100,6 @@ def gad7(
     _take(ctx, "gad7", answers, difficulty, demo, json_)
 
 
-def _timezone(state: AppState) -> str | None:
-    return None if state.term.json_mode else state.backend.accounts.whoami()["timezone"]
-
-
 @test_app.command("history")
 def history(
     ctx: typer.Context,
@@ -119,7 +115,7 @@ def history(
 
     state = AppState.of(ctx, json_)
     result = state.backend.assessments.list(instrument=instrument, limit=limit, cursor=cursor)
-    timezone = _timezone(state)
+    timezone = state.display_timezone()
     state.term.emit(result, lambda t, r: views.history(t, r, timezone))
 
 

@@ -108,11 +108,6 @@ def guided_session(
     term.emit(result, lambda t, r: views.finished(t, r, demo))
 
 
-def _timezone(state: AppState) -> str | None:
-    # Only people read times; JSON keeps the stored UTC instants.
-    return None if state.term.json_mode else state.backend.accounts.whoami()["timezone"]
-
-
 @breathe_app.command("patterns")
 def patterns(ctx: typer.Context, json_: Json = False) -> None:
     """List the breathing patterns and what each is for."""
@@ -135,7 +130,7 @@ def history(
 
     state = AppState.of(ctx, json_)
     result = state.backend.breathing.list(limit=limit, cursor=cursor)
-    timezone = _timezone(state)
+    timezone = state.display_timezone()
     state.term.emit(result, lambda t, r: views.history(t, r, timezone))
 
 
@@ -150,7 +145,7 @@ def show(
 
     state = AppState.of(ctx, json_)
     result = state.backend.breathing.get(entry_id)
-    timezone = _timezone(state)
+    timezone = state.display_timezone()
     state.term.emit(result, lambda t, r: views.entry(t, r, timezone))
 
 

@@ -55,19 +55,6 @@ chat_app = typer.Typer(
 )
 
 
-def _check(session: str | None, continue_: bool) -> None:
-    if session and continue_:
-        from psymitrix_cli import messages
-        from psymitrix_cli.errors import InvalidInput
-
-        raise InvalidInput(messages.CHAT_SESSION_AND_CONTINUE)
-
-
-def _timezone(state: AppState) -> str | None:
-    """The person's timezone, which human output shows times in."""
-    return str(state.backend.accounts.whoami()["timezone"])
-
-
 @chat_app.callback()
 def chat(
     ctx: typer.Context,
@@ -86,7 +73,9 @@ def chat(
     state = AppState.of(ctx)
     if state.json_mode:
         raise InvalidInput(messages.CHAT_NO_JSON_REPL)
-    _check(session, continue_)
+    from psymitrix_cli.domain.chat import check_target
+
+    check_target(session, continue_)
     options = ReplOptions(session, continue_, provider and provider.value, not no_memory)
     repl = ChatRepl(
         state.term,
@@ -94,7 +83,7 @@ def chat(
         options,
         crisis_line=state.settings.crisis_line,
         history_file=state.settings.data_dir / "chat_history",
-        timezone=lambda: _timezone(state),
+        timezone=state.display_timezone,
     )
     code = repl.run()
     if code:
@@ -115,7 +104,9 @@ def send(
     from psymitrix_cli.ui.views import chat as views
 
     state = AppState.of(ctx, json_)
-    _check(session, continue_)
+    from psymitrix_cli.domain.chat import check_target
+
+    check_target(session, continue_)
     if message == "-":
         import sys
 
@@ -149,7 +140,7 @@ def sessions(
 
     state = AppState.of(ctx, json_)
     result = state.backend.chat.sessions(limit=limit, cursor=cursor)
-    state.term.emit(result, lambda t, r: views.sessions(t, r, _timezone(state)))
+    state.term.emit(result, lambda t, r: views.sessions(t, r, state.display_timezone()))
 
 
 @chat_app.command("show")
@@ -159,7 +150,7 @@ def show(ctx: typer.Context, session_id: SessionId, json_: Json = False) -> None
 
     state = AppState.of(ctx, json_)
     result = state.backend.chat.get(session_id)
-    state.term.emit(result, lambda t, r: views.session(t, r, _timezone(state)))
+    state.term.emit(result, lambda t, r: views.session(t, r, state.display_timezone()))
 
 
 @chat_app.command("end")
@@ -222,7 +213,7 @@ def export(
     if format_ is ExportFormat.json:
         text = views.export_json(result)
     else:
-        text = views.export_markdown(result, _timezone(state))
+        text = views.export_markdown(result, state.display_timezone())
     if output is None:
         sys.stdout.write(text)
         sys.stdout.flush()

@@ -52,16 +52,10 @@ def set_(
     json_: Json = False,
 ) -> None:
     """Save a preference in the config file."""
-    from psymitrix_cli.config import BACKENDS, CONFIG_KEYS, read_config_file, write_config_file
-    from psymitrix_cli.errors import InvalidInput
+    from psymitrix_cli.config import check_config_value, read_config_file, write_config_file
 
     state = AppState.of(ctx, json_)
-    if key not in CONFIG_KEYS:
-        raise InvalidInput(f"Unknown setting {key!r}; choose one of: {', '.join(CONFIG_KEYS)}.")
-    if key == "backend" and value and value not in BACKENDS:
-        raise InvalidInput(f"backend must be one of: {', '.join(BACKENDS)}.")
-    if key == "ai_provider" and value and value not in ("groq", "gemini", "offline"):
-        raise InvalidInput("ai_provider must be one of: groq, gemini, offline.")
+    check_config_value(key, value)
     path = state.settings.config_file
     values = read_config_file(path)
     if value:

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from psymitrix_cli.cli.journal import Cursor, EntryId, Limit, user_timezone
+from psymitrix_cli.cli.journal import Cursor, EntryId, Limit
 from psymitrix_cli.cli.options import Json, Yes
 from psymitrix_cli.cli.state import AppState
 
@@ -50,7 +50,7 @@ def list_(
 
     state = AppState.of(ctx, json_)
     result = state.backend.gratitude.list(limit=limit, cursor=cursor)
-    state.term.emit(result, lambda t, r: views.entries(t, r, user_timezone(state)))
+    state.term.emit(result, lambda t, r: views.entries(t, r, state.display_timezone()))
 
 
 @gratitude_app.command("reflect")
@@ -62,7 +62,7 @@ def reflect(ctx: typer.Context, json_: Json = False) -> None:
     result = state.backend.gratitude.reflect()
     state.term.emit(
         result,
-        lambda t, r: views.reflection(t, r, user_timezone(state) if r is not None else None),
+        lambda t, r: views.reflection(t, r, state.display_timezone() if r is not None else None),
     )
 
 
@@ -73,7 +73,7 @@ def show(ctx: typer.Context, entry_id: EntryId, json_: Json = False) -> None:
 
     state = AppState.of(ctx, json_)
     result = state.backend.gratitude.get(entry_id)
-    state.term.emit(result, lambda t, r: views.entry(t, r, user_timezone(state)))
+    state.term.emit(result, lambda t, r: views.entry(t, r, state.display_timezone()))
 
 
 @gratitude_app.command("delete")
@@ -93,7 +93,7 @@ def delete(ctx: typer.Context, entry_id: EntryId, yes: Yes = False, json_: Json 
         yes=yes,
         question=messages.CONFIRM_DELETE_ENTRY,
         done=messages.GRATITUDE_DELETED,
-        preview=lambda t, found: views.entry(t, found, user_timezone(state)),
+        preview=lambda t, found: views.entry(t, found, state.display_timezone()),
     )
 
 

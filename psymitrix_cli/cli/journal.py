@@ -31,11 +31,6 @@ EntryId = Annotated[str, typer.Argument(help="The entry's ID (see the list comma
 Limit = Annotated[int, typer.Option("-n", "--limit", help="How many entries per page (1–200).")]
 
 
-def user_timezone(state: AppState) -> str:
-    """The person's own timezone, which human output shows times in."""
-    return str(state.backend.accounts.whoami()["timezone"])
-
-
 def _compose(state: AppState, text: str | None, editor: bool, initial: str = "") -> str:
     """The entry text: the argument, standard input ('-'), or written in an editor."""
     import sys
@@ -125,7 +120,7 @@ def list_(
     )
     filtered = any(v is not None for v in (since, until, tag, search, cursor))
     empty = messages.JOURNAL_NO_MATCH if filtered else messages.JOURNAL_EMPTY
-    state.term.emit(result, lambda t, r: views.entries(t, r, user_timezone(state), empty))
+    state.term.emit(result, lambda t, r: views.entries(t, r, state.display_timezone(), empty))
 
 
 @journal_app.command("show")
@@ -135,7 +130,7 @@ def show(ctx: typer.Context, entry_id: EntryId, json_: Json = False) -> None:
 
     state = AppState.of(ctx, json_)
     result = state.backend.journal.get(entry_id)
-    state.term.emit(result, lambda t, r: views.entry(t, r, user_timezone(state)))
+    state.term.emit(result, lambda t, r: views.entry(t, r, state.display_timezone()))
 
 
 @journal_app.command("edit")
@@ -182,7 +177,7 @@ def delete(ctx: typer.Context, entry_id: EntryId, yes: Yes = False, json_: Json 
         yes=yes,
         question=messages.CONFIRM_DELETE_ENTRY,
         done=messages.JOURNAL_DELETED,
-        preview=lambda t, found: views.entry(t, found, user_timezone(state)),
+        preview=lambda t, found: views.entry(t, found, state.display_timezone()),
     )
 
 

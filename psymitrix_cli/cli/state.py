@@ -90,6 +90,15 @@ class AppState:
         self._closers.append(backend.close)
         return backend
 
+    def display_timezone(self) -> str | None:
+        """The person's timezone, which human output shows times in (None for --json,
+        which keeps the stored UTC instants). Asked of the backend once per command."""
+        if self.json_mode:
+            return None
+        if "_timezone" not in self.__dict__:
+            self.__dict__["_timezone"] = str(self.backend.accounts.whoami()["timezone"])
+        return self.__dict__["_timezone"]  # type: ignore[no-any-return]
+
     def close(self) -> None:
         for close in reversed(self._closers):
             close()

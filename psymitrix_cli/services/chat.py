@@ -9,7 +9,6 @@ turn yields is documented on `ChatEvent` in backends/base.py.
 from __future__ import annotations
 
 import contextlib
-import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -18,6 +17,7 @@ from psymitrix_cli.ai.base import Provider
 from psymitrix_cli.ai.prompts import build_system_prompt, fit_to_budget
 from psymitrix_cli.ai.select import select_provider
 from psymitrix_cli.domain import safety
+from psymitrix_cli.domain.chat import check_target, clean_message
 from psymitrix_cli.errors import InvalidInput, NotFound, ProviderError
 from psymitrix_cli.services import chat_store
 from psymitrix_cli.services import chat_summary as summaries
@@ -28,26 +28,10 @@ from psymitrix_cli.store.base import CHAT_MESSAGES, CHAT_SESSIONS, Doc, Query
 
 ChatEvent = dict[str, Any]
 
-MESSAGE_MAX = 8000
 HISTORY_MESSAGES = 40  # newest messages of the session read for context, then fitted
 CONTEXT_CHARS = 12000
 SCREEN_WINDOW = 1000  # tail of the reply screened as it streams; all of it at the end
-# Control characters other than tab and newline, lone surrogates, and the bidi
-# overrides that can make text print differently from what was typed.
-_FORBIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 FIXED_REPLY = ("psymitrix", "crisis-message")  # provider/model reported for an acute turn
-
-
-def clean_message(text: str | None) -> str:
-    """A message as stored: CRLF made LF, trimmed; empty, over-long or control text refused."""
-    body = (text or "").replace("\r\n", "\n").replace("\r", "\n").strip()
-    if not body:
-        raise InvalidInput(messages.CHAT_EMPTY_MESSAGE)
-    if len(body) > MESSAGE_MAX:
-        raise InvalidInput(messages.CHAT_TOO_LONG.format(length=len(body), limit=MESSAGE_MAX))
-    if _FORBIDDEN.search(body):
-        raise InvalidInput(messages.CHAT_CONTROL_CHARS)
-    return body
 
 
 def session_view(doc: Doc) -> dict[str, Any]:
@@ -94,8 +78,7 @@ class ChatService:
         # Everything that can refuse the request runs now, before anything is stored,
         # so a server can answer with a status code instead of a broken stream.
         text = clean_message(message)
-        if session_id and continue_last:
-            raise InvalidInput(messages.CHAT_SESSION_AND_CONTINUE)
+        check_target(session_id, continue_last)
         user_id = self.session.user_id
         chosen = select_provider(provider, self.ctx.settings.ai)
         newest = summaries.newest_sessions(self.ctx, user_id)

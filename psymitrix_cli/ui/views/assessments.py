@@ -4,13 +4,12 @@ a bar chart of totals over time."""
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from psymitrix_cli import messages
 from psymitrix_cli.domain import assessments as rules
 from psymitrix_cli.ui.terminal import Terminal
+from psymitrix_cli.ui.timefmt import local_time
 from psymitrix_cli.ui.views.crisis import crisis_panel
 
 BAND_STYLES = {
@@ -85,13 +84,6 @@ def crisis_stderr_line(local_line: str | None) -> str:
     )
 
 
-def _date(instant: str, timezone: str | None) -> str:
-    moment = datetime.fromisoformat(instant)
-    if timezone:
-        moment = moment.astimezone(ZoneInfo(timezone))
-    return moment.strftime("%Y-%m-%d")
-
-
 def history(term: Terminal, page: dict[str, Any], timezone: str | None) -> None:
     """Oldest at the top, so the bars read as a trend; each bar is scaled to its test's max."""
     from rich.table import Table
@@ -113,7 +105,7 @@ def history(term: Terminal, page: dict[str, Any], timezone: str | None) -> None:
         instrument = rules.get_instrument(item["instrument"])
         style = band_style(item["severity"])
         table.add_row(
-            _date(item["takenAt"], timezone),
+            local_time(item["takenAt"], timezone, "%Y-%m-%d"),
             instrument.name,
             Text(bar(item["total"], instrument.max_total), style=style),
             f"{item['total']}/{instrument.max_total}",

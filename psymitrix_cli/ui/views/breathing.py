@@ -12,13 +12,12 @@ import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import datetime
 from typing import TYPE_CHECKING, Any
-from zoneinfo import ZoneInfo
 
 from psymitrix_cli import messages
 from psymitrix_cli.domain.breathing import Frame, Pattern, Step
 from psymitrix_cli.ui.terminal import Terminal
+from psymitrix_cli.ui.timefmt import local_time
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -223,13 +222,6 @@ def patterns(term: Terminal, result: dict[str, Any]) -> None:
     term.line("Or your own rhythm: psymitrix breathe --custom IN-HOLD-OUT-HOLD (e.g. 4-2-6-0)")
 
 
-def _when(instant: str, timezone: str | None) -> str:
-    moment = datetime.fromisoformat(instant)
-    if timezone:
-        moment = moment.astimezone(ZoneInfo(timezone))
-    return moment.strftime("%Y-%m-%d %H:%M")
-
-
 def history(term: Terminal, result: dict[str, Any], timezone: str | None) -> None:
     from rich.table import Table
 
@@ -243,7 +235,7 @@ def history(term: Terminal, result: dict[str, Any], timezone: str | None) -> Non
     for item in items:
         planned = item.get("plannedCycles")
         table.add_row(
-            _when(item["startedAt"], timezone),
+            local_time(item["startedAt"], timezone),
             f"{item['pattern']} {item['label']}",
             f"{item['cycles']}/{planned}" if planned else str(item["cycles"]),
             duration(item["durationSeconds"]),

@@ -13,7 +13,9 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from psymitrix_cli import messages
+from psymitrix_cli.ui import timefmt
 from psymitrix_cli.ui.terminal import Terminal
+from psymitrix_cli.ui.timefmt import local_time
 
 if TYPE_CHECKING:
     from rich.live import Live
@@ -27,21 +29,8 @@ def provider_label(provider: str, model: str) -> str:
     return messages.CHAT_OFFLINE_LABEL if provider == "offline" else f"{provider} · {model}"
 
 
-def local_time(instant: str | None, timezone: str | None) -> str:
-    from datetime import datetime
-    from zoneinfo import ZoneInfo
-
-    if not instant:
-        return "—"
-    moment = datetime.fromisoformat(instant)
-    if timezone:
-        moment = moment.astimezone(ZoneInfo(timezone))
-    return moment.strftime("%Y-%m-%d %H:%M")
-
-
 def excerpt(text: str | None, width: int = EXCERPT) -> str:
-    flat = " ".join((text or "").split())
-    return flat if len(flat) <= width else flat[: width - 1] + "…"
+    return timefmt.excerpt(text, width)
 
 
 def disclosure(term: Terminal, text: str, stderr: bool = False) -> None:

@@ -7,7 +7,8 @@ from typing import Any
 
 from psymitrix_cli import messages
 from psymitrix_cli.ui.terminal import Terminal
-from psymitrix_cli.ui.views.journal import local_time, more_hint
+from psymitrix_cli.ui.timefmt import local_time
+from psymitrix_cli.ui.views.journal import more_hint
 
 
 def _items(result: dict[str, Any]) -> Any:

@@ -5,12 +5,12 @@ Whatever a person wrote is rendered as rich.text.Text, never parsed as markup.
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import TYPE_CHECKING, Any
-from zoneinfo import ZoneInfo
 
 from psymitrix_cli import messages
+from psymitrix_cli.ui import timefmt
 from psymitrix_cli.ui.terminal import Terminal
+from psymitrix_cli.ui.timefmt import local_time
 
 if TYPE_CHECKING:
     from rich.text import Text
@@ -18,15 +18,8 @@ if TYPE_CHECKING:
 EXCERPT = 80
 
 
-def local_time(instant: str, timezone: str) -> str:
-    """A stored UTC instant as the person reads it: their own wall-clock time."""
-    moment = datetime.fromisoformat(instant).astimezone(ZoneInfo(timezone))
-    return moment.strftime("%Y-%m-%d %H:%M")
-
-
 def excerpt(text: str, width: int = EXCERPT) -> str:
-    flat = " ".join(text.split())
-    return flat if len(flat) <= width else flat[: width - 1] + "…"
+    return timefmt.excerpt(text, width)
 
 
 def mood(entry: dict[str, Any]) -> str:
