@@ -253,6 +253,25 @@ def test_readyz_is_503_when_the_store_is_unreachable(
         assert "127.0.0.1" not in signup.text  # no host or path leaks to the client
 
 
+def test_the_server_starts_and_serves_on_mongodb(
+    start_api_server: Callable[..., ApiServer], mongo_settings: Any
+) -> None:
+    # It used to hang at "Waiting for application startup": the store pool took its own
+    # (non-reentrant) lock twice while opening the shared MongoDB client.
+    server = start_api_server(
+        PSYMITRIX_BACKEND="mongo",
+        MONGO_LINK=mongo_settings.link,
+        MONGODB_DATABASE_PSYMITRIX=mongo_settings.database,
+    )
+    with httpx.Client(base_url=server.url, timeout=10) as http:
+        assert http.get("/readyz").json() == {"status": "ready"}
+        auth = _signup(http, "ann")
+        made = http.post("/v1/journal", json={"text": "on mongo"}, headers=auth)
+        assert made.status_code == 201, made.text
+        listed = http.get("/v1/journal", headers=auth).json()["items"]
+        assert [e["id"] for e in listed] == [made.json()["id"]]
+
+
 # --- password reset by email ----------------------------------------------------------------
 
 

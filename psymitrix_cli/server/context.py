@@ -37,11 +37,17 @@ class StorePool:
 
     def get(self) -> Store:
         if not self._per_thread:
-            if self._shared is None:
+            shared = self._shared
+            if shared is None:
+                # Open under the lock (so two first requests open one client), and
+                # record it here: `_track` takes the same non-reentrant lock.
                 with self._lock:
-                    if self._shared is None:
-                        self._shared = self._track(self._open())
-            return self._shared
+                    shared = self._shared
+                    if shared is None:
+                        shared = self._open()
+                        self._all.append(shared)
+                        self._shared = shared
+            return shared
         store: Store | None = getattr(self._local, "store", None)
         if store is None:
             store = self._track(self._open())
