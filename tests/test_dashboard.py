@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date, timedelta
+
 import pytest
 
 from tests.conftest import Cli
@@ -119,3 +121,57 @@ def test_bare_psymitrix_shows_the_dashboard_when_logged_in(cli: Cli) -> None:
     cli.signup("ann")
     out = cli.ok()
     assert "Streak" in out.stdout and "Usage" not in out.stdout
+
+
+# Every combination of the five check-in flags. A combination is valid unless it has a
+# note without a mood, hours without a sleep score, or nothing at all.
+_FLAGS = ("mood", "note", "sleep", "hours", "gratitude")
+_COMBOS = [
+    {flag for i, flag in enumerate(_FLAGS) if bits >> i & 1} for bits in range(2 ** len(_FLAGS))
+]
+
+
+def _checkin_args(given: set[str]) -> list[str]:
+    values = {"mood": "3", "note": "a quiet day", "sleep": "6", "hours": "7", "gratitude": "tea"}
+    return [arg for flag in _FLAGS if flag in given for arg in (f"--{flag}", values[flag])]
+
+
+def test_every_combination_of_checkin_flags_saves_exactly_what_was_given(any_cli: Cli) -> None:
+    """The README's cron line has no --note; a check-in without one crashed (issue 11).
+
+    Each combination runs on a day of its own, so every night and entry it saves is
+    told apart by its date."""
+    any_cli.signup("ann")
+    for offset, given in enumerate(_COMBOS):
+        day = (date(2026, 10, 1) + timedelta(days=offset)).isoformat()
+        env = {"PSYMITRIX_CLOCK": f"{day}T09:00:00Z"}
+        label = f"flags {sorted(given)}"
+        before = any_cli.json("me", env=env)["userData"]
+        out = any_cli("checkin", *_checkin_args(given), "--json", env=env)
+        after = any_cli.json("me", env=env)["userData"]
+        invalid = (
+            ("note" in given and "mood" not in given)
+            or ("hours" in given and "sleep" not in given)
+            or not given & {"mood", "sleep", "gratitude"}
+        )
+        counts = ("moodJournalCount", "sleepLogCount", "gratitudeCount")
+        if invalid:
+            assert out.exit_code == 2, (label, out)
+            assert [after[c] for c in counts] == [before[c] for c in counts], label
+            continue
+        assert out.exit_code == 0, (label, out)
+        result = out.json()
+        assert result["date"] == day, label
+        grew = [after[c] - before[c] for c in counts]
+        assert grew == [int(k in given) for k in ("mood", "sleep", "gratitude")], label
+        if "mood" in given:
+            entry = after["moodJournal"][0]
+            text = "a quiet day" if "note" in given else "Daily check-in: feeling okay."
+            assert (entry["mood"], entry["text"], entry["tags"]) == (3, text, ["checkin"]), label
+            assert entry["id"] == result["journal"]["id"], label
+        if "sleep" in given:
+            night = any_cli.json("sleep", "show", result["date"], env=env)
+            hours = 7.0 if "hours" in given else None
+            assert (night["score"], night["hours"]) == (6, hours), label
+        if "gratitude" in given:
+            assert after["gratitude"][0]["items"] == ["tea"], label

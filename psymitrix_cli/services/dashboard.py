@@ -143,13 +143,9 @@ class DashboardService:
         rules.validate(mood, note, sleep_score, sleep_hours, gratitude)
         result: Result = {"date": usertime.today(self.ctx, self.session.user()).isoformat()}
         if mood is not None:
-            text = (
-                note
-                if note and note.strip()
-                else f"Daily check-in: feeling {rules.mood_label(mood)}."
-            )
+            text = rules.journal_text(mood, note)
             journal = JournalService(self.ctx, self.session)
-            result["journal"] = journal.add(text=text, mood=mood, tags=["checkin"])
+            result["journal"] = journal.add(text=text, mood=mood, tags=[rules.TAG])
         if sleep_score is not None:
             sleep = SleepService(self.ctx, self.session)
             result["sleep"] = sleep.upsert(None, sleep_score, sleep_hours, None)
