@@ -65,7 +65,7 @@ def _take(
         chosen, asked = picked
         level = level if level is not None else asked
     if demo:
-        from psymitrix_cli.services.assessments import demo_result
+        from psymitrix_cli.domain.assessments import demo_result
 
         result = demo_result(instrument.key, chosen, level, iso(state.clock.now()))
     else:

@@ -72,9 +72,8 @@ def guided_session(
     """Play a session and log it (also offered at the end of `checkin`)."""
     from psymitrix_cli import messages
     from psymitrix_cli.clock import iso
-    from psymitrix_cli.domain.breathing import run
+    from psymitrix_cli.domain.breathing import plan_session, run, session_record
     from psymitrix_cli.errors import Interrupted
-    from psymitrix_cli.services.breathing import plan_session, session_record
     from psymitrix_cli.ui.views import breathing as views
 
     term = state.term
@@ -111,7 +110,7 @@ def guided_session(
 @breathe_app.command("patterns")
 def patterns(ctx: typer.Context, json_: Json = False) -> None:
     """List the breathing patterns and what each is for."""
-    from psymitrix_cli.services.breathing import pattern_catalog
+    from psymitrix_cli.domain.breathing import pattern_catalog
     from psymitrix_cli.ui.views import breathing as views
 
     state = AppState.of(ctx, json_)

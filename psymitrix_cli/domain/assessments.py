@@ -9,9 +9,13 @@ LOINC codes follow the LOINC panels 44249-1 (PHQ-9) and 69737-5 (GAD-7).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from datetime import timedelta
+from typing import Any
 
+from psymitrix_cli import messages
+from psymitrix_cli.clock import parse_iso
 from psymitrix_cli.errors import InvalidInput
 
 FRAMING = (
@@ -261,3 +265,73 @@ def next_step(instrument: Instrument, severity: str) -> str:
     if severity not in {label for _, _, label in instrument.bands}:
         raise InvalidInput(f"{instrument.name} has no band {severity!r}.")
     return _NEXT_STEPS[severity]
+
+
+# Results: the one place a result is assembled, with or without an account.
+
+
+def _ago(delta: timedelta) -> str:
+    days = max(0, delta.days)
+    if days == 0:
+        return "less than a day ago"
+    return "1 day ago" if days == 1 else f"{days} days ago"
+
+
+def retake_note(instrument: Instrument, taken_at: str, previous_at: str | None) -> str | None:
+    """The 2-week-window note, when the previous result is less than 14 days old."""
+    if previous_at is None:
+        return None
+    delta = parse_iso(taken_at) - parse_iso(previous_at)
+    if delta >= timedelta(days=RETAKE_WINDOW_DAYS):
+        return None
+    return messages.ASSESSMENT_RETAKE.format(
+        instrument=instrument.name, ago=_ago(delta), note=RETAKE_NOTE
+    )
+
+
+def interpretation(
+    instrument: Instrument, total: int, band: str, taken_at: str, previous: Mapping[str, Any] | None
+) -> dict[str, Any]:
+    """Change, next step and retake note: what a result means beside its total."""
+    previous_total = None if previous is None else int(previous["total"])
+    change = change_from(instrument, previous_total, total)
+    return {
+        "change": None if change is None else change.to_json(),
+        "nextStep": next_step(instrument, band),
+        "retakeNote": retake_note(
+            instrument, taken_at, None if previous is None else previous["takenAt"]
+        ),
+    }
+
+
+def build_result(
+    instrument: Instrument,
+    answers: Sequence[int],
+    difficulty: int | None,
+    taken_at: str,
+    previous: Mapping[str, Any] | None = None,
+    entry_id: str | None = None,
+) -> dict[str, Any]:
+    """Score validated answers; `previous` is the person's last result of this instrument."""
+    checked = validate_answers(instrument, answers)
+    level = validate_difficulty(difficulty)
+    total = sum(checked)
+    band = severity(instrument, total)
+    return {
+        "id": entry_id,
+        "instrument": instrument.name,
+        "answers": list(checked),
+        "total": total,
+        "severity": band,
+        "difficulty": level,
+        "crisis": needs_crisis_resources(instrument, checked),
+        "takenAt": taken_at,
+        **interpretation(instrument, total, band, taken_at, previous),
+    }
+
+
+def demo_result(
+    instrument: str, answers: Sequence[int], difficulty: int | None, taken_at: str
+) -> dict[str, Any]:
+    """A result for someone without an account: scored and shown, never stored."""
+    return build_result(get_instrument(instrument), answers, difficulty, taken_at)

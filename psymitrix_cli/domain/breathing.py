@@ -4,6 +4,10 @@ Every phase boundary is an offset from one start time, computed from the
 pattern (cycle index x cycle length + offset within the cycle), never by adding
 up measured sleeps. `run` sleeps to absolute deadlines, so a slow terminal makes
 frames late but never pushes later phases back.
+
+The session rules live here too (`plan_session` before the first breath,
+`session_record` before a session is stored or shown), so a demo without an
+account, the service, the importer and the server all check a session alike.
 """
 
 from __future__ import annotations
@@ -12,9 +16,10 @@ import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
-from psymitrix_cli.clock import Clock
+from psymitrix_cli import messages
+from psymitrix_cli.clock import Clock, iso, parse_iso
 from psymitrix_cli.errors import InvalidInput
 
 PhaseKind = Literal["inhale", "hold", "exhale"]
@@ -247,3 +252,115 @@ def _play_phase(
         tick = math.floor((clock.monotonic() - start) * fps + 1e-9) + 1
         clock.sleep(min(start + tick / fps, deadline) - clock.monotonic())
         now = clock.monotonic()
+
+
+# Sessions: what a valid session is, before it is played and before it is stored.
+
+CUSTOM = "custom"
+DEFAULT_PATTERN = "box"
+
+
+@dataclass(frozen=True)
+class SessionPlan:
+    pattern: Pattern
+    cycles: int
+    steps: list[Step]
+
+    @property
+    def total_seconds(self) -> float:
+        return self.steps[-1].end
+
+
+def resolve_pattern(name: str | None, custom: str | None) -> Pattern:
+    """A built-in pattern by name, or a custom IN-HOLD-OUT-HOLD; box when neither."""
+    if name is not None and custom is not None:
+        raise InvalidInput(messages.BREATHING_PATTERN_CONFLICT)
+    if custom is not None:
+        return parse_custom(custom)
+    return get_pattern(DEFAULT_PATTERN if name is None else name)
+
+
+def plan_session(
+    name: str | None, custom: str | None, cycles: int | None, minutes: float | None
+) -> SessionPlan:
+    """Everything checked before the first breath: a bad flag never costs a session."""
+    pattern = resolve_pattern(name, custom)
+    count = cycles_for(pattern, cycles, minutes)
+    return SessionPlan(pattern, count, schedule(pattern, count))
+
+
+def pattern_catalog() -> list[dict[str, Any]]:
+    return [
+        {
+            "name": p.name,
+            "label": p.label,
+            "purpose": p.purpose,
+            "cycleSeconds": p.cycle_seconds,
+            "phases": [{"name": ph.name, "seconds": ph.seconds} for ph in p.phases],
+        }
+        for p in PATTERNS.values()
+    ]
+
+
+def _canonical(pattern: str, label: str) -> tuple[str, str]:
+    """(pattern name, label) as stored: built-ins by canonical name, customs as "custom"."""
+    if not isinstance(pattern, str) or not isinstance(label, str):
+        raise InvalidInput("Pattern and label must be text.")
+    if pattern.strip().lower().startswith(CUSTOM):
+        return CUSTOM, parse_custom(label).label
+    builtin = get_pattern(pattern)
+    if label.strip() != builtin.label:
+        raise InvalidInput(
+            f"Label {label!r} does not match the {builtin.name} pattern ({builtin.label})."
+        )
+    return builtin.name, builtin.label
+
+
+def _count(value: object, what: str, low: int) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= MAX_CYCLES:
+        raise InvalidInput(f"{what} must be a whole number from {low} to {MAX_CYCLES}.")
+    return value
+
+
+def session_record(
+    *,
+    pattern: str,
+    label: str,
+    cycles: int,
+    started_at: str,
+    ended_at: str,
+    duration_seconds: float,
+    completed: bool,
+    planned_cycles: int | None = None,
+) -> dict[str, Any]:
+    """A validated session, ready to store (or to show, for a demo that stores nothing)."""
+    name, clean_label = _canonical(pattern, label)
+    done = _count(cycles, "Completed cycles", 0)
+    planned = None if planned_cycles is None else _count(planned_cycles, "Planned cycles", 1)
+    if not isinstance(completed, bool):
+        raise InvalidInput("completed must be true or false.")
+    if planned is not None and (done > planned or (completed and done != planned)):
+        raise InvalidInput(f"{done} completed cycles do not fit a plan of {planned}.")
+    if (
+        isinstance(duration_seconds, bool)
+        or not isinstance(duration_seconds, int | float)
+        or not math.isfinite(duration_seconds)
+        or duration_seconds < 0
+    ):
+        raise InvalidInput(f"Duration must be 0 seconds or more; got {duration_seconds!r}.")
+    try:
+        start, end = parse_iso(started_at), parse_iso(ended_at)
+    except (TypeError, ValueError, AttributeError):
+        raise InvalidInput("startedAt and endedAt must be ISO 8601 instants.") from None
+    if end < start:
+        raise InvalidInput("A session cannot end before it starts.")
+    return {
+        "startedAt": iso(start),
+        "endedAt": iso(end),
+        "pattern": name,
+        "label": clean_label,
+        "cycles": done,
+        "plannedCycles": planned,
+        "durationSeconds": round(float(duration_seconds), 3),
+        "completed": completed,
+    }

@@ -1,19 +1,18 @@
-"""PHQ-9 and GAD-7: scoring a set of answers into a result, and the history of results.
+"""PHQ-9 and GAD-7: the history of results.
 
-`build_result` is the one place a result is assembled (the CLI's --demo uses it
-without an account, the service and the server with one), so every door shows
-the same total, band, crisis flag, change and next step.
+Scoring a set of answers into a result is `domain.assessments.build_result`,
+the one place a result is assembled (the CLI's --demo uses it without an
+account, this service and the server with one).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import timedelta
 from typing import Any
 
 from psymitrix_cli import messages
-from psymitrix_cli.clock import parse_iso
 from psymitrix_cli.domain import assessments as rules
+from psymitrix_cli.domain.assessments import build_result, interpretation
 from psymitrix_cli.errors import NotFound
 from psymitrix_cli.services.context import ServiceContext, new_id, public
 from psymitrix_cli.services.paging import decode_cursor, page, page_size
@@ -22,72 +21,6 @@ from psymitrix_cli.store.base import ASSESSMENTS, Doc, Query
 
 Result = dict[str, Any]
 ID_SHOWN_MAX = 40
-
-
-def _ago(delta: timedelta) -> str:
-    days = max(0, delta.days)
-    if days == 0:
-        return "less than a day ago"
-    return "1 day ago" if days == 1 else f"{days} days ago"
-
-
-def retake_note(instrument: rules.Instrument, taken_at: str, previous_at: str | None) -> str | None:
-    """The 2-week-window note, when the previous result is less than 14 days old."""
-    if previous_at is None:
-        return None
-    delta = parse_iso(taken_at) - parse_iso(previous_at)
-    if delta >= timedelta(days=rules.RETAKE_WINDOW_DAYS):
-        return None
-    return messages.ASSESSMENT_RETAKE.format(
-        instrument=instrument.name, ago=_ago(delta), note=rules.RETAKE_NOTE
-    )
-
-
-def _interpretation(
-    instrument: rules.Instrument, total: int, band: str, taken_at: str, previous: Doc | None
-) -> Result:
-    previous_total = None if previous is None else int(previous["total"])
-    change = rules.change_from(instrument, previous_total, total)
-    return {
-        "change": None if change is None else change.to_json(),
-        "nextStep": rules.next_step(instrument, band),
-        "retakeNote": retake_note(
-            instrument, taken_at, None if previous is None else previous["takenAt"]
-        ),
-    }
-
-
-def build_result(
-    instrument: rules.Instrument,
-    answers: Sequence[int],
-    difficulty: int | None,
-    taken_at: str,
-    previous: Doc | None = None,
-    entry_id: str | None = None,
-) -> Result:
-    """Score validated answers; `previous` is the person's last result of this instrument."""
-    checked = rules.validate_answers(instrument, answers)
-    level = rules.validate_difficulty(difficulty)
-    total = sum(checked)
-    band = rules.severity(instrument, total)
-    return {
-        "id": entry_id,
-        "instrument": instrument.name,
-        "answers": list(checked),
-        "total": total,
-        "severity": band,
-        "difficulty": level,
-        "crisis": rules.needs_crisis_resources(instrument, checked),
-        "takenAt": taken_at,
-        **_interpretation(instrument, total, band, taken_at, previous),
-    }
-
-
-def demo_result(
-    instrument: str, answers: Sequence[int], difficulty: int | None, taken_at: str
-) -> Result:
-    """A result for someone without an account: scored and shown, never stored."""
-    return build_result(rules.get_instrument(instrument), answers, difficulty, taken_at)
 
 
 def _shown(entry_id: str) -> str:
@@ -147,7 +80,7 @@ class AssessmentService:
             raise self._not_found(entry_id)
         spec = rules.get_instrument(doc["instrument"])
         previous = self._previous(user_id, spec.name, before=doc)
-        extra = _interpretation(spec, int(doc["total"]), doc["severity"], doc["takenAt"], previous)
+        extra = interpretation(spec, int(doc["total"]), doc["severity"], doc["takenAt"], previous)
         return {**(public(doc) or {}), **extra}
 
     def delete(self, entry_id: str) -> None:

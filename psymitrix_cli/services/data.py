@@ -43,8 +43,8 @@ EXPORTED: dict[str, Kind] = {
 
 
 def breathing_rule(entry: Doc) -> Doc:
-    """The breathing service's own check of a session, fed from an exported entry."""
-    from psymitrix_cli.services.breathing import session_record
+    """The breathing rules' own check of a session, fed from an exported entry."""
+    from psymitrix_cli.domain.breathing import session_record
 
     return session_record(
         pattern=entry.get("pattern"),  # type: ignore[arg-type]
