@@ -60,9 +60,12 @@ BREATHING_DELETED = "Deleted the breathing session."
 BREATHING_PATTERN_CONFLICT = "Give either --pattern or --custom, not both."
 BREATHING_DONE = "Well done: {cycles} of {planned} cycles of {pattern} ({label}) in {duration}."
 BREATHING_STOPPED_SAVED = (
-    "Stopped early after {cycles} of {planned} cycles; the partial session was saved."
+    "Stopped there, after {cycles} of {planned} cycles. That still counts: "
+    "the partial session was saved as today's practice."
 )
-BREATHING_STOPPED_DEMO = "Stopped early; nothing was saved (demo)."
+BREATHING_STOPPED_DEMO = (
+    "Stopped there, after {cycles} of {planned} cycles; nothing was saved (demo)."
+)
 BREATHING_DEMO_NOTE = "Demo: this session was not saved."
 BREATHING_HINT = "Follow the shape · Ctrl-C to stop"
 ASSESSMENT_NOT_FOUND = "Assessment result {id} not found."

@@ -229,8 +229,8 @@ def test_ctrl_c_saves_the_partial_session_and_exits_130(cli: Cli) -> None:
             proc.kill()
             proc.wait()
     assert proc.returncode == 130, stderr
-    assert b"partial session was saved" in stderr
-    assert b"Traceback" not in stderr
+    assert b"partial session was saved as today's practice" in stderr
+    assert b"Traceback" not in stderr and b"Error" not in stderr  # stopping is no error
     [logged] = sessions(cli)
     assert logged["completed"] is False
     assert (logged["cycles"], logged["plannedCycles"]) == (0, 30)
@@ -344,5 +344,6 @@ def test_ctrl_c_during_the_animation_saves_the_partial_session(cli: Cli) -> None
     )
     assert code == 130, output
     assert "partial session was saved" in output and "Traceback" not in output
+    assert "Error" not in output and "Interrupted" not in output
     [logged] = sessions(cli)
     assert logged["completed"] is False and logged["plannedCycles"] == 30

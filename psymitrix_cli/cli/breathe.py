@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any, NoReturn
 
 import typer
 
@@ -70,10 +70,8 @@ def guided_session(
     demo: bool = False,
 ) -> None:
     """Play a session and log it (also offered at the end of `checkin`)."""
-    from psymitrix_cli import messages
     from psymitrix_cli.clock import iso
     from psymitrix_cli.domain.breathing import plan_session, run, session_record
-    from psymitrix_cli.errors import Interrupted
     from psymitrix_cli.ui.views import breathing as views
 
     term = state.term
@@ -99,12 +97,28 @@ def guided_session(
     else:
         result = state.backend.breathing.log(**session)
     if not outcome.completed:
-        if term.json_mode:
-            term.json(result)
-        stopped = messages.BREATHING_STOPPED_DEMO if demo else messages.BREATHING_STOPPED_SAVED
-        term.notice(stopped.format(cycles=result["cycles"], planned=plan.cycles))
-        raise Interrupted(messages.INTERRUPTED)
+        stopped_kindly(state, result, demo)
     term.emit(result, lambda t, r: views.finished(t, r, demo))
+
+
+def stopped_kindly(state: AppState, result: dict[str, Any], demo: bool) -> NoReturn:
+    """Stopping on purpose is not an error: a calm line, the partial session kept, exit 130.
+
+    With --json the result still goes to stdout and the usual interrupted error to
+    stderr, so a script sees the same shape as before.
+    """
+    from psymitrix_cli import messages
+    from psymitrix_cli.errors import Interrupted
+
+    term = state.term
+    stopped = messages.BREATHING_STOPPED_DEMO if demo else messages.BREATHING_STOPPED_SAVED
+    line = stopped.format(cycles=result["cycles"], planned=result["plannedCycles"])
+    if term.json_mode:
+        term.json(result)
+        term.err.print(line, markup=False, highlight=False)
+        raise Interrupted(messages.INTERRUPTED)
+    term.err.print(line, style="cyan", markup=False, highlight=False)
+    raise typer.Exit(130)
 
 
 @breathe_app.command("patterns")
