@@ -69,6 +69,12 @@ class BackendUnavailable(PsyError):
     code = "backend_unavailable"
 
 
+class KeyringUnavailable(PsyError):
+    """The system keyring did not answer: the login may be there, so this is not exit 3."""
+
+    code = "keyring_unavailable"
+
+
 class ProviderError(PsyError):
     """An AI provider failed (bad key, outage, timeout)."""
 

@@ -16,6 +16,10 @@ KEYRING_FALLBACK = (
     "No usable system keyring; your login token is kept in {path} (readable only by you)."
 )
 KEYRING_FAILED = "The system keyring did not answer ({reason}); using {path} instead."
+KEYRING_NO_ANSWER = (
+    "The system keyring did not answer ({reason}), so your login could not be read. "
+    "Try again, raise PSYMITRIX_KEYRING_TIMEOUT, or set PSYMITRIX_TOKEN."
+)
 RECOVERY_CODES_NOTE = (
     "Save these one-time recovery codes somewhere safe. Each can reset your password once; "
     "they will not be shown again."

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import stat
 import time
 from pathlib import Path
@@ -60,6 +61,41 @@ def test_a_hanging_or_broken_keyring_does_not_hang_the_cli(cli: Cli, backend: st
     assert "keyring" in out.stderr
     assert cli.subprocess("whoami", env=env, timeout=30).exit_code == 0
     assert time.monotonic() - start < 20
+
+
+def _slow(delay: float, timeout: float = 0.5) -> dict[str, str]:
+    return {
+        "PYTHON_KEYRING_BACKEND": "tests.keyring_backends.SlowKeyring",
+        "PSYMITRIX_TEST_KEYRING_DELAY": str(delay),
+        "PSYMITRIX_KEYRING_TIMEOUT": str(timeout),
+    }
+
+
+def test_a_slow_keyring_still_reads_the_login_and_is_not_probed_again(cli: Cli) -> None:
+    """Issue 11: a keyring slower than PSYMITRIX_KEYRING_TIMEOUT read as "not logged in"."""
+    from tests.keyring_backends import keyring_file, probe_log
+
+    signup = cli.subprocess(*SIGNUP_ANN, input=PASSWORD + "\n", env=_slow(0.1))
+    assert signup.exit_code == 0 and "keyring" not in signup.stderr, signup
+    assert "psymitrix" in keyring_file().read_text()
+    assert not (Path(cli.env["PSYMITRIX_HOME"]) / "credentials.json").exists()
+    for _ in range(2):  # twice the timeout to be found and to answer: still logged in
+        out = cli.subprocess("whoami", "--json", env=_slow(1.0))
+        assert out.exit_code == 0 and out.json()["username"] == "ann", out
+    # Found once, at signup; later commands load the remembered backend by name.
+    assert probe_log().read_text().count("probe") == 1
+
+
+def test_a_keyring_that_never_answers_a_read_is_its_own_error_not_logged_out(cli: Cli) -> None:
+    cli.subprocess(*SIGNUP_ANN, input=PASSWORD + "\n", env=_slow(0))
+    start = time.monotonic()
+    out = cli.subprocess("whoami", "--json", env=_slow(30, timeout=0.2), timeout=30)
+    waited = time.monotonic() - start
+    assert out.exit_code == 1, out
+    error = json.loads(out.stderr)["error"]
+    assert error["code"] == "keyring_unavailable" and "PSYMITRIX_TOKEN" in error["message"]
+    assert 1.0 <= waited < 15  # reads wait several times the timeout, then give up
+    assert cli.subprocess("whoami", env=_slow(0)).exit_code == 0  # the login was there
 
 
 def test_psymitrix_token_overrides_the_keyring(cli: Cli) -> None:

@@ -2,27 +2,44 @@
 
 keyring is imported lazily, and every call into it runs on a daemon thread with a
 timeout: a locked or broken keyring daemon must never hang the CLI. When the
-keyring is missing or fails, the token goes to a private file with a one-line
-notice, as jrnl does.
+keyring is missing or fails on a write, the token goes to a private file with a
+one-line notice, as jrnl does.
+
+Finding a keyring (`keyring.get_keyring()`) probes every installed backend, and on a
+desktop that can mean a slow D-Bus round trip. So the backend chosen when a token is
+stored is remembered in the data dir (`keyring.json`) and loaded directly by name on
+later commands, without probing again. A read that gets no answer is its own error
+(`KeyringUnavailable`), never "not logged in": the token may well be there.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
 import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
 from psymitrix_cli import messages
+from psymitrix_cli.errors import KeyringUnavailable
 from psymitrix_cli.fsutil import atomic_write_text
 
 SERVICE = "psymitrix"
 T = TypeVar("T")
+# A write may give up quickly, since it has the file to fall back on; a read has no
+# fallback (giving up would lose the login), so it waits this many times longer.
+READ_PATIENCE = 5
+FILE = "file"  # the remembered choice when there is no usable keyring
 
 
-class _KeyringUnavailable(Exception):
+class _NoAnswer(Exception):
     pass
+
+
+class _NoKeyring(Exception):
+    """No keyring backend exists here at all: a fact, not a failure."""
 
 
 def _with_timeout(func: Callable[[], T], timeout: float) -> T:
@@ -38,23 +55,43 @@ def _with_timeout(func: Callable[[], T], timeout: float) -> T:
     worker.start()
     worker.join(timeout)
     if worker.is_alive():
-        raise _KeyringUnavailable(f"no answer within {timeout:g}s")
+        raise _NoAnswer(f"no answer within {timeout:g}s")
+    if isinstance(box.get("error"), _NoKeyring):
+        raise box["error"]
     if "error" in box:
-        raise _KeyringUnavailable(f"{type(box['error']).__name__}: {box['error']}")
+        raise _NoAnswer(f"{type(box['error']).__name__}: {box['error']}")
     return box["value"]  # type: ignore[no-any-return]
 
 
-def _usable_keyring() -> Any:
+def _probe() -> Any:
+    """Ask keyring for its best backend (slow: it may probe every installed one)."""
     import keyring
-    from keyring.backends import fail
+    from keyring.backends import fail, null
 
     backend = keyring.get_keyring()
+    # Not `backend.priority <= 0`: asking a backend its priority probes it again.
+    if isinstance(backend, (fail.Keyring, null.Keyring)):
+        raise _NoKeyring("no keyring backend")
     # The chainer wraps whatever real backends exist; with none, it holds nothing.
-    if isinstance(backend, fail.Keyring) or getattr(backend, "priority", 1) <= 0:
-        raise _KeyringUnavailable("no keyring backend")
-    if type(backend).__name__ == "ChainerBackend" and not getattr(backend, "backends", None):
-        raise _KeyringUnavailable("no keyring backend")
+    if type(backend).__name__ == "ChainerBackend":
+        chained = getattr(backend, "backends", None)
+        if not chained:
+            raise _NoKeyring("no keyring backend")
+        if len(chained) == 1:  # remember the real one, so loading it needs no probe
+            return chained[0]
     return backend
+
+
+def _load(name: str) -> Any:
+    """The remembered backend, by class name, without asking every backend again."""
+    import importlib
+
+    module, _, cls = name.rpartition(".")
+    return getattr(importlib.import_module(module), cls)()
+
+
+def qualified_name(backend: Any) -> str:
+    return f"{type(backend).__module__}.{type(backend).__qualname__}"
 
 
 class CredentialStore:
@@ -67,9 +104,11 @@ class CredentialStore:
         env_token: str | None,
         timeout: float,
         notify: Callable[[str], None],
+        choice_file: Path | None = None,
     ) -> None:
         self.slot = slot
         self.fallback_file = fallback_file
+        self.choice_file = choice_file or fallback_file.with_name("keyring.json")
         self.env_token = env_token
         self.timeout = timeout
         self._notify = notify
@@ -87,6 +126,46 @@ class CredentialStore:
     def _write_file(self, tokens: dict[str, str]) -> None:
         atomic_write_text(self.fallback_file, json.dumps(tokens, indent=2))
 
+    # --- which keyring backend ------------------------------------------------
+    def _remembered(self) -> str | None:
+        """The backend chosen earlier, if it was chosen under today's PYTHON_KEYRING_BACKEND."""
+        try:
+            data = json.loads(self.choice_file.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+        if not isinstance(data, dict) or data.get("env") != os.environ.get(
+            "PYTHON_KEYRING_BACKEND"
+        ):
+            return None
+        name = data.get("backend")
+        return name if isinstance(name, str) and name else None
+
+    def _remember(self, name: str) -> None:
+        choice = {"env": os.environ.get("PYTHON_KEYRING_BACKEND"), "backend": name}
+        with contextlib.suppress(OSError):  # only a cache: the next command probes again
+            atomic_write_text(self.choice_file, json.dumps(choice))
+
+    def _backend(self, timeout: float, fresh: bool = False) -> Any | None:
+        """The keyring backend to use, or None when this machine has none.
+
+        Raises _NoAnswer when finding it takes longer than `timeout` or fails. `fresh`
+        ignores the remembered choice (a login chooses again)."""
+        name = None if fresh else self._remembered()
+        if name == FILE:
+            return None
+        if name:
+            try:
+                return _with_timeout(lambda: _load(name), timeout)
+            except _NoAnswer:
+                pass  # uninstalled or renamed since: choose again
+        try:
+            backend = _with_timeout(_probe, timeout)
+        except _NoKeyring:
+            self._remember(FILE)
+            return None
+        self._remember(qualified_name(backend))
+        return backend
+
     # --- the public interface ------------------------------------------------
     def location(self) -> str:
         if self.env_token:
@@ -94,34 +173,47 @@ class CredentialStore:
         if self.slot in self._read_file():
             return f"file {self.fallback_file}"
         try:
-            backend = _with_timeout(_usable_keyring, self.timeout)
-        except _KeyringUnavailable:
+            backend = self._backend(self.timeout * READ_PATIENCE)
+        except _NoAnswer as exc:
+            return f"system keyring (not answering: {exc})"
+        if backend is None:
             return f"file {self.fallback_file} (no usable keyring)"
-        return f"system keyring ({type(backend).__module__}.{type(backend).__name__})"
+        return f"system keyring ({qualified_name(backend)})"
 
     def get(self) -> str | None:
+        """The stored token, or None when there is none.
+
+        A keyring that does not answer raises KeyringUnavailable: it is not the same
+        as being logged out, and a script must not read it as such."""
         if self.env_token:
             return self.env_token
         from_file = self._read_file().get(self.slot)
         if from_file:
             return from_file
+        patience = self.timeout * READ_PATIENCE
         try:
-            backend = _with_timeout(_usable_keyring, self.timeout)
-            return _with_timeout(lambda: backend.get_password(SERVICE, self.slot), self.timeout)
-        except _KeyringUnavailable:
-            return None
+            backend = self._backend(patience)
+            if backend is None:
+                return None
+            return _with_timeout(lambda: backend.get_password(SERVICE, self.slot), patience)
+        except _NoAnswer as exc:
+            raise KeyringUnavailable(messages.KEYRING_NO_ANSWER.format(reason=exc)) from None
 
     def set(self, token: str) -> str:
         """Store the token; return a description of where it went."""
         try:
-            backend = _with_timeout(_usable_keyring, self.timeout)
-        except _KeyringUnavailable:
+            backend = self._backend(self.timeout, fresh=True)
+        except _NoAnswer as exc:
+            self._store_in_file(token)
+            self._notify(messages.KEYRING_FAILED.format(reason=exc, path=self.fallback_file))
+            return f"file {self.fallback_file}"
+        if backend is None:
             self._store_in_file(token)
             self._notify(messages.KEYRING_FALLBACK.format(path=self.fallback_file))
             return f"file {self.fallback_file}"
         try:
             _with_timeout(lambda: backend.set_password(SERVICE, self.slot, token), self.timeout)
-        except _KeyringUnavailable as exc:
+        except _NoAnswer as exc:
             self._store_in_file(token)
             self._notify(messages.KEYRING_FAILED.format(reason=exc, path=self.fallback_file))
             return f"file {self.fallback_file}"
@@ -131,9 +223,10 @@ class CredentialStore:
     def delete(self) -> None:
         self._forget_file_copy()
         try:
-            backend = _with_timeout(_usable_keyring, self.timeout)
-            _with_timeout(lambda: backend.delete_password(SERVICE, self.slot), self.timeout)
-        except _KeyringUnavailable:
+            backend = self._backend(self.timeout)
+            if backend is not None:
+                _with_timeout(lambda: backend.delete_password(SERVICE, self.slot), self.timeout)
+        except _NoAnswer:
             pass  # nothing stored there, or the keyring is gone: either way no token remains
 
     def _store_in_file(self, token: str) -> None:
