@@ -24,6 +24,8 @@ RECOVERY_CODES_NOTE = (
     "Save these one-time recovery codes somewhere safe. Each can reset your password once; "
     "they will not be shown again."
 )
+MISSING_MODULE = "{part} needs the Python module {module}, which is not installed. Run: {command}"
+EXTRA_PARTS = {"server": "The server (psymitrix serve)"}
 UNEXPECTED = "Something went wrong: {error}. Run again with --debug for details."
 INTERRUPTED = "Interrupted."
 ACCOUNT_DELETED = "Your account and all of its data have been erased."

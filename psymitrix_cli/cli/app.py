@@ -59,6 +59,13 @@ class PsyGroup(TyperGroup):
             state = AppState.of(ctx)
             if state.debug:
                 traceback.print_exc(file=sys.stderr)
+            if isinstance(exc, ModuleNotFoundError):
+                from psymitrix_cli.installhint import missing_module_message
+
+                hint = missing_module_message(exc.name)
+                if hint:
+                    state.term.error(hint, code="missing_dependency")
+                    raise typer.Exit(1) from None
             state.term.error(messages.UNEXPECTED.format(error=f"{type(exc).__name__}: {exc}"))
             raise typer.Exit(1) from None
         finally:

@@ -29,10 +29,10 @@ def serve(
     try:
         import fastapi  # noqa: F401
         import uvicorn
-    except ImportError:
-        raise PsyError(
-            "The server needs its extra dependencies: pip install 'psymitrix[server]'."
-        ) from None
+    except ModuleNotFoundError as exc:
+        from psymitrix_cli.installhint import missing_module_message
+
+        raise PsyError(missing_module_message(exc.name) or str(exc)) from None
     from psymitrix_cli.store.factory import store_location
 
     where = store_location(state.settings)
