@@ -18,7 +18,12 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-_PLUGINS = ("tests.fixtures.mongo", "tests.stubs.fixtures", "tests.fixtures.server")
+_PLUGINS = (
+    "tests.fixtures.mongo",
+    "tests.stubs.fixtures",
+    "tests.fixtures.server",
+    "tests.fixtures.mail",
+)
 pytest_plugins = [p for p in _PLUGINS if importlib.util.find_spec(p)]
 
 REPO = Path(__file__).resolve().parent.parent

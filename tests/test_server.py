@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import base64
 import json
-import re
 import subprocess
 import sys
 import time
@@ -19,6 +18,7 @@ import pytest
 
 from psymitrix_cli.auth import tokens
 from tests.conftest import PASSWORD, Cli
+from tests.fixtures.mail import Inbox, token_in
 from tests.fixtures.server import ApiServer, free_port
 
 
@@ -275,47 +275,7 @@ def test_the_server_starts_and_serves_on_mongodb(
 # --- password reset by email ----------------------------------------------------------------
 
 
-class _Inbox:
-    def __init__(self) -> None:
-        self.messages: list[str] = []
-
-    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
-        self.messages.append(envelope.content.decode("utf-8", "replace"))
-        return "250 Message accepted for delivery"
-
-    def wait(self, count: int, timeout: float = 10) -> None:
-        deadline = time.monotonic() + timeout
-        while len(self.messages) < count:
-            assert time.monotonic() < deadline, f"only {len(self.messages)} email(s) arrived"
-            time.sleep(0.05)
-
-
-@pytest.fixture
-def mail_server(start_api_server: Callable[..., ApiServer]) -> Iterator[tuple[ApiServer, _Inbox]]:
-    from aiosmtpd.controller import Controller
-
-    inbox = _Inbox()
-    controller = Controller(inbox, hostname="127.0.0.1", port=free_port())
-    controller.start()
-    try:
-        server = start_api_server(
-            PSYMITRIX_SMTP_HOST="127.0.0.1",
-            PSYMITRIX_SMTP_PORT=str(controller.port),
-            PSYMITRIX_SMTP_FROM="no-reply@psymitrix.test",
-            PSYMITRIX_SMTP_STARTTLS="0",
-        )
-        yield server, inbox
-    finally:
-        controller.stop()
-
-
-def _token_in(message: str) -> str:
-    found = re.search(r"^\s{4}(\S{40,})\s*$", message, re.MULTILINE)
-    assert found, message
-    return found.group(1)
-
-
-def test_password_reset_by_email_works_once(mail_server: tuple[ApiServer, _Inbox]) -> None:
+def test_password_reset_by_email_works_once(mail_server: tuple[ApiServer, Inbox]) -> None:
     server, inbox = mail_server
     with httpx.Client(base_url=server.url, timeout=10) as http:
         old = _signup(http, "ann")
@@ -323,7 +283,7 @@ def test_password_reset_by_email_works_once(mail_server: tuple[ApiServer, _Inbox
         assert asked.status_code == 202
         inbox.wait(1)
         assert "To: ann@example.com" in inbox.messages[0]
-        token = _token_in(inbox.messages[0])
+        token = token_in(inbox.messages[0])
         new = {"token": token, "newPassword": "brand-new-pass-1"}
         assert http.post("/v1/auth/reset/confirm", json=new).status_code == 204
         _assert_error(http.post("/v1/auth/reset/confirm", json=new), 422, "invalid_input")
@@ -338,7 +298,7 @@ def test_password_reset_by_email_works_once(mail_server: tuple[ApiServer, _Inbox
     assert token not in server.tail(400)  # never logged
 
 
-def test_a_reset_token_expires_after_30_minutes(mail_server: tuple[ApiServer, _Inbox]) -> None:
+def test_a_reset_token_expires_after_30_minutes(mail_server: tuple[ApiServer, Inbox]) -> None:
     server, inbox = mail_server
     with httpx.Client(base_url=server.url, timeout=10) as http:
         _signup(http, "ann")
@@ -347,7 +307,7 @@ def test_a_reset_token_expires_after_30_minutes(mail_server: tuple[ApiServer, _I
             == 202
         )
         inbox.wait(1)
-        new = {"token": _token_in(inbox.messages[0]), "newPassword": "brand-new-pass-1"}
+        new = {"token": token_in(inbox.messages[0]), "newPassword": "brand-new-pass-1"}
         later = (datetime.now(UTC) + timedelta(minutes=31)).isoformat()
         expired = http.post(
             "/v1/auth/reset/confirm", json=new, headers={"X-PsyMitrix-Clock": later}
@@ -356,6 +316,31 @@ def test_a_reset_token_expires_after_30_minutes(mail_server: tuple[ApiServer, _I
         assert "expired" in expired.json()["error"]["message"]
         # The refusal was the clock's doing: within the 30 minutes it still works.
         assert http.post("/v1/auth/reset/confirm", json=new).status_code == 204
+
+
+def test_a_refused_reset_confirm_keeps_the_tokens_expiry(
+    mail_server: tuple[ApiServer, Inbox],
+) -> None:
+    """A password refused only once the account is known ("equals the email") must not
+    hand the token back with a fresh 30 minutes: it would never expire."""
+    server, inbox = mail_server
+    with httpx.Client(base_url=server.url, timeout=10) as http:
+        _signup(http, "ann")
+        http.post("/v1/auth/reset/request", json={"email": "ann@example.com"})
+        inbox.wait(1)
+        token = token_in(inbox.messages[0])
+        start = datetime.now(UTC)
+
+        def confirm(password: str, minutes: int) -> httpx.Response:
+            at = {"X-PsyMitrix-Clock": (start + timedelta(minutes=minutes)).isoformat()}
+            return http.post(
+                "/v1/auth/reset/confirm", json={"token": token, "newPassword": password}, headers=at
+            )
+
+        for minutes in (10, 20, 29):
+            _assert_error(confirm("ann@example.com", minutes), 422, "invalid_input")
+        _assert_error(confirm("brand-new-pass-1", 31), 422, "invalid_input")  # still expired
+        assert confirm("brand-new-pass-1", 29).status_code == 204  # and not spent by refusals
 
 
 # --- idempotency ----------------------------------------------------------------------------

@@ -50,8 +50,10 @@ def name(value: str | None) -> str:
 
 
 def username(value: str | None) -> str:
-    text = clean_text(value, "Username", 32) or ""
-    if not USERNAME_RE.match(text.lower()):
+    """The NFKC form, checked and stored: U+212A KELVIN SIGN is the letter K, and nothing
+    that only looks ASCII after `.lower()` is kept as non-ASCII text."""
+    text = unicodedata.normalize("NFKC", clean_text(value, "Username", 32) or "")
+    if not text.isascii() or not USERNAME_RE.match(text.lower()):
         raise InvalidInput("Username must be 3–32 characters of letters, digits, '_', '.' or '-'.")
     return text
 

@@ -200,15 +200,17 @@ class AccountService:
     def recover_password(self, identifier: str | None, code: str | None, new: str | None) -> None:
         if not identifier or not code:
             raise InvalidInput("Give your username or email and a recovery code.")
+        # No account oracle: the rules that need no account come first, then an unknown
+        # user and a wrong code get the same answer, and only a proven owner hears the
+        # rules that depend on the account. The code is spent only on a password we take.
+        secret = v.password(new)
         user = self.ctx.store.find_user(identifier.strip())
-        if user is None:
+        code_hash = _code_hash(user["_id"] if user else "", code)
+        now = self.ctx.now_iso()
+        if user is None or self.ctx.store.find_secret(RECOVERY, code_hash, now) != user["_id"]:
             raise InvalidInput(messages.BAD_RECOVERY_CODE)
-        # Check the new password before burning the code on it.
-        secret = v.password(new, username_=user["username"], email_=user["email"])
-        consumed = self.ctx.store.consume_secret(
-            RECOVERY, _code_hash(user["_id"], code), self.ctx.now_iso()
-        )
-        if consumed != user["_id"]:
+        v.password(secret, username_=user["username"], email_=user["email"])
+        if self.ctx.store.consume_secret(RECOVERY, code_hash, now) != user["_id"]:
             raise InvalidInput(messages.BAD_RECOVERY_CODE)
         self._set_password_after_proof(user, secret)
 
@@ -245,19 +247,17 @@ class AccountService:
         """Set a new password with an emailed token (once); every session is logged out."""
         if not token or not token.strip():
             raise InvalidInput(messages.BAD_RESET_TOKEN)
-        secret = v.password(new_password)  # the general rules, before the token is spent
+        secret = v.password(new_password)  # the general rules, before the token is looked up
         token_hash = _reset_hash(token)
-        user_id = self.ctx.store.consume_secret(RESET, token_hash, self.ctx.now_iso())
+        now = self.ctx.now_iso()
+        user_id = self.ctx.store.find_secret(RESET, token_hash, now)
         user = self.ctx.store.get_user(user_id) if user_id else None
         if user is None:
             raise InvalidInput(messages.BAD_RESET_TOKEN)
-        try:
-            v.password(secret, username_=user["username"], email_=user["email"])
-        except InvalidInput:
-            # Refused only now that we know whose it is: give the token back, fresh.
-            self.ctx.store.delete_secrets(user["_id"], RESET)
-            self._add_reset(user["_id"], token_hash, self.ctx.clock.now())
-            raise
+        # Refused before the token is spent, so it keeps the expiry it was issued with.
+        v.password(secret, username_=user["username"], email_=user["email"])
+        if self.ctx.store.consume_secret(RESET, token_hash, now) != user["_id"]:
+            raise InvalidInput(messages.BAD_RESET_TOKEN)  # spent by a concurrent confirm
         self.ctx.store.delete_secrets(user["_id"], RESET)
         self._set_password_after_proof(user, secret)
 

@@ -147,6 +147,10 @@ class Store(Protocol):
         """Mark an unused, unexpired secret used; return its userId, or None."""
         ...
 
+    def find_secret(self, purpose: str, secret_hash: str, now: str) -> str | None:
+        """The userId of an unused, unexpired secret, leaving it as it is; or None."""
+        ...
+
     def delete_secrets(self, user_id: str, purpose: str) -> None: ...
 
     # --- entries ------------------------------------------------------------

@@ -319,6 +319,13 @@ class MongoStore:
         return doc["userId"] if doc else None
 
     @_mapped
+    def find_secret(self, purpose: str, secret_hash: str, now: str) -> str | None:
+        live = [{"expiresAt": None}, {"expiresAt": {"$gt": parse_iso(now)}}]
+        match = {"_id": secret_hash, "purpose": purpose, "usedAt": None, "$or": live}
+        doc = self._auth.find_one(match, {"userId": 1})
+        return doc["userId"] if doc else None
+
+    @_mapped
     def delete_secrets(self, user_id: str, purpose: str) -> None:
         self._auth.delete_many({"userId": user_id, "purpose": purpose})
 

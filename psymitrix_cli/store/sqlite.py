@@ -274,6 +274,14 @@ class SqliteStore:
             ).fetchone()
         return row[0] if row else None
 
+    def find_secret(self, purpose: str, secret_hash: str, now: str) -> str | None:
+        row = self._db.execute(
+            "SELECT user_id FROM auth_secrets WHERE hash = ? AND purpose = ? "
+            "AND used_at IS NULL AND (expires_at IS NULL OR expires_at > ?)",
+            (secret_hash, purpose, now),
+        ).fetchone()
+        return row[0] if row else None
+
     def delete_secrets(self, user_id: str, purpose: str) -> None:
         with self._tx() as db:
             db.execute(
