@@ -16,6 +16,14 @@ KEYRING_FALLBACK = (
     "No usable system keyring; your login token is kept in {path} (readable only by you)."
 )
 KEYRING_FAILED = "The system keyring did not answer ({reason}); using {path} instead."
+TOKEN_IN_FILE = (
+    "The token is kept in {path}, a private file, not the system keyring; "
+    "log in again once a keyring is available."
+)
+KEYRING_PLAINTEXT = (
+    "The keyring backend {name} stores the token unencrypted on disk; "
+    "prefer the OS keyring (set PYTHON_KEYRING_BACKEND or remove keyrings.alt)."
+)
 KEYRING_NO_ANSWER = (
     "The system keyring did not answer ({reason}), so your login could not be read. "
     "Try again, raise PSYMITRIX_KEYRING_TIMEOUT, or set PSYMITRIX_TOKEN."

@@ -146,8 +146,9 @@ def base_env(tmp_path: Path) -> dict[str, str]:
         "PSYMITRIX_HOME": str(home),
         "PSYMITRIX_TESTING": "1",
         "PSYMITRIX_BCRYPT_ROUNDS": "4",
-        # A real keyring backend whose state lives in this test's temp dir.
-        "PYTHON_KEYRING_BACKEND": "keyrings.alt.file.PlaintextKeyring",
+        # A real keyring backend whose state lives in this test's temp dir; it comes
+        # with the tests, so installing them leaves the user's own keyring alone.
+        "PYTHON_KEYRING_BACKEND": "tests.keyring_backends.FileKeyring",
         "XDG_DATA_HOME": str(tmp_path / "xdg-data"),
         "COLUMNS": "200",
         "PYTHONPATH": str(REPO),

@@ -7,6 +7,7 @@ registry notices) never makes keyring's own probing pick one of them.
 
 - FileKeyring: a real, working backend whose state is a JSON file in the test's
   temp dir (XDG_DATA_HOME). The default for tests.
+- PlaintextKeyring: a FileKeyring under the name doctor should warn about.
 - SlowKeyring: a FileKeyring that takes PSYMITRIX_TEST_KEYRING_DELAY seconds to be
   found (keyring probing it) and to answer a read, like a desktop keyring over a slow
   D-Bus; each probe is logged, so a test can count them.
@@ -78,6 +79,10 @@ class FileKeyring(_OnlyWhenChosen):
         if data.pop(f"{service}\0{username}", None) is None:
             raise PasswordDeleteError("not found")
         self._write(data)
+
+
+class PlaintextKeyring(FileKeyring):
+    """The same, named as keyrings.alt names its unencrypted file keyring."""
 
 
 def _delay() -> float:

@@ -20,11 +20,39 @@ def test_token_goes_to_the_real_keyring_backend_not_a_file(cli: Cli) -> None:
     cli.signup("ann")
     home = Path(cli.env["PSYMITRIX_HOME"])
     assert not (home / "credentials.json").exists()
-    keyring_file = Path(cli.env["XDG_DATA_HOME"]) / "python_keyring" / "keyring_pass.cfg"
-    assert keyring_file.exists() and "psymitrix" in keyring_file.read_text()
+    from tests.keyring_backends import keyring_file
+
+    assert "psymitrix" in keyring_file().read_text()
     status = cli.json("auth", "status")
     assert status["loggedIn"] is True and "keyring" in status["storage"]
-    assert status["expiresAt"]
+    assert status["expiresAt"] and status["storageWarning"] is None
+
+
+def test_a_plaintext_keyring_is_warned_about_like_the_fallback_file(cli: Cli) -> None:
+    """keyrings.alt's PlaintextKeyring (and the like) is a keyring only in name."""
+    env = {"PYTHON_KEYRING_BACKEND": "tests.keyring_backends.PlaintextKeyring"}
+    cli.subprocess(*SIGNUP_ANN, input=PASSWORD + "\n", env=env)
+    status = cli.subprocess("auth", "status", env=env)
+    assert status.exit_code == 0 and "unencrypted" in status.stderr, status
+    status_json = json.loads(cli.subprocess("auth", "status", "--json", env=env).stdout)
+    assert "PlaintextKeyring" in status_json["storageWarning"]
+    doctor = json.loads(cli.subprocess("doctor", "--json", env=env).stdout)
+    keyring = next(c for c in doctor["checks"] if c["name"] == "keyring")
+    assert keyring["level"] == "warn" and "unencrypted" in keyring["detail"]
+    # The test suite's own keyring is not reported as plain text.
+    assert cli.json("auth", "status")["storageWarning"] is None
+
+
+def test_the_test_keyring_backends_exist_only_for_the_tests() -> None:
+    """The wheel packages psymitrix_cli alone; the backends tests use live in tests/."""
+    import tomllib
+
+    from tests.conftest import REPO
+
+    build = tomllib.loads((REPO / "pyproject.toml").read_text())["tool"]["hatch"]["build"]
+    assert build["targets"]["wheel"]["packages"] == ["psymitrix_cli"]
+    extras = tomllib.loads((REPO / "pyproject.toml").read_text())["project"]
+    assert not any("keyrings" in d for d in extras["optional-dependencies"]["test"])
 
 
 def test_no_keyring_backend_falls_back_to_a_private_file_with_a_notice(cli: Cli) -> None:

@@ -90,6 +90,21 @@ def _load(name: str) -> Any:
     return getattr(importlib.import_module(module), cls)()
 
 
+# Keyring backends that keep secrets unencrypted on disk; any class named "Plaintext…"
+# counts too (keyrings.alt has several, and so do the test backends).
+PLAINTEXT_BACKENDS = frozenset(
+    {
+        "keyrings.alt.file.PlaintextKeyring",
+        "keyrings.alt.pyfs.PlaintextKeyring",
+        "keyrings.alt.file_base.Keyring",
+    }
+)
+
+
+def is_plaintext(name: str) -> bool:
+    return name in PLAINTEXT_BACKENDS or "plaintext" in name.rpartition(".")[2].lower()
+
+
 def qualified_name(backend: Any) -> str:
     return f"{type(backend).__module__}.{type(backend).__qualname__}"
 
@@ -168,17 +183,25 @@ class CredentialStore:
 
     # --- the public interface ------------------------------------------------
     def location(self) -> str:
+        """Where the token is kept, for `auth status` and `doctor`."""
+        return self.describe()[0]
+
+    def describe(self) -> tuple[str, str | None]:
+        """Where the token is kept, and a warning when that place is not a safe one."""
         if self.env_token:
-            return "the PSYMITRIX_TOKEN environment variable"
+            return "the PSYMITRIX_TOKEN environment variable", None
+        in_file = messages.TOKEN_IN_FILE.format(path=self.fallback_file)
         if self.slot in self._read_file():
-            return f"file {self.fallback_file}"
+            return f"file {self.fallback_file}", in_file
         try:
             backend = self._backend(self.timeout * READ_PATIENCE)
         except _NoAnswer as exc:
-            return f"system keyring (not answering: {exc})"
+            return f"system keyring (not answering: {exc})", None
         if backend is None:
-            return f"file {self.fallback_file} (no usable keyring)"
-        return f"system keyring ({qualified_name(backend)})"
+            return f"file {self.fallback_file} (no usable keyring)", in_file
+        name = qualified_name(backend)
+        warning = messages.KEYRING_PLAINTEXT.format(name=name) if is_plaintext(name) else None
+        return f"system keyring ({name})", warning
 
     def get(self) -> str | None:
         """The stored token, or None when there is none.

@@ -19,10 +19,12 @@ def status(ctx: typer.Context, json_: Json = False) -> None:
 
     state = AppState.of(ctx, json_)
     token = state.credentials.get()
+    storage, warning = state.credentials.describe()
     result: dict[str, object] = {
         "loggedIn": False,
         "backend": state.settings.backend,
-        "storage": state.credentials.location(),
+        "storage": storage,
+        "storageWarning": warning,
         "expiresAt": None,
     }
     if token:

@@ -15,7 +15,7 @@ def doctor(ctx: typer.Context, json_: Json = False) -> None:
     from psymitrix_cli.ui.views.doctor import report
 
     state = AppState.of(ctx, json_)
-    result = run_checks(state.settings, state.credentials.location())
+    result = run_checks(state.settings, *state.credentials.describe())
     state.term.emit(result, report)
     if not result["reachable"]:
         raise typer.Exit(4)

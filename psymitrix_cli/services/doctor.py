@@ -83,11 +83,15 @@ def _ai_check(settings: Settings) -> Check:
     return Check("ai provider", "ok", f"{provider.name} ({provider.model})")
 
 
-def run_checks(settings: Settings, credential_location: str) -> dict[str, Any]:
+def run_checks(
+    settings: Settings, credential_location: str, credential_warning: str | None = None
+) -> dict[str, Any]:
     checks = _api_checks(settings) if settings.backend == "api" else _store_checks(settings)
-    # A private file works, but the OS keyring is the better home for a token.
-    level: Level = "warn" if credential_location.startswith("file") else "ok"
-    checks.append(Check("keyring", level, credential_location))
+    # A private file, or a plaintext keyring, works; the OS keyring is the better home.
+    warn = credential_warning or credential_location.startswith("file")
+    level: Level = "warn" if warn else "ok"
+    detail = f"{credential_location}: {credential_warning}" if credential_warning else None
+    checks.append(Check("keyring", level, detail or credential_location))
     checks.append(_ai_check(settings))
     return {
         "ok": all(c.level != "fail" for c in checks),

@@ -61,4 +61,6 @@ def auth_status(term: Terminal, result: dict[str, Any]) -> None:
         return
     term.success(f"Logged in as {result['username']} ({result['backend']}).")
     term.line(f"Token stored in: {result['storage']}")
+    if result.get("storageWarning"):
+        term.notice(result["storageWarning"])
     term.line(f"Token expires:   {result['expiresAt'] or 'unknown'}")
