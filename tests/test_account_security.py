@@ -7,7 +7,7 @@ from typing import Any
 
 import httpx
 
-from tests.conftest import PASSWORD, Cli
+from tests.driver import PASSWORD, Cli
 from tests.fixtures.server import ApiServer
 
 

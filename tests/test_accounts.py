@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import PASSWORD, SIGNUP_ANN, Cli
+from tests.driver import PASSWORD, SIGNUP_ANN, Cli, stored_token
 
 
 def _users_in_db(cli: Cli) -> int:
@@ -197,8 +197,6 @@ def test_logout_all_revokes_every_token(any_cli: Cli) -> None:
     any_cli.signup("ann")
     other_terminal = any_cli.json("login", "ann", "--password-stdin", input=PASSWORD + "\n")
     assert other_terminal
-    from tests.helpers import stored_token
-
     token = stored_token(any_cli)
     any_cli.ok("logout", "--all")
     out = any_cli("whoami", env={"PSYMITRIX_TOKEN": token})
@@ -220,8 +218,6 @@ def test_profile_update_and_conflicts(any_cli: Cli) -> None:
 
 
 def test_password_change_refreshes_this_terminal_and_revokes_others(any_cli: Cli) -> None:
-    from tests.helpers import stored_token
-
     any_cli.signup("ann")
     old = stored_token(any_cli)
     out = any_cli("password", "change", "--password-stdin", input="wrong-one\nnew-password-1\n")

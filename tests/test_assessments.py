@@ -10,8 +10,8 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import PASSWORD, Cli
-from tests.test_breathe import run_in_pty
+from tests.driver import PASSWORD, Cli
+from tests.terminal import type_in_pty
 
 DAY0 = "2026-03-02T09:00:00+00:00"
 STORED = {"id", "instrument", "answers", "total", "severity", "difficulty", "crisis", "takenAt"}
@@ -346,7 +346,7 @@ def test_interactive_picker_with_back_and_skipped_difficulty(cli: Cli) -> None:
         b"0",  # item 7
         b"s",  # skip the difficulty question
     ]
-    code, output = run_in_pty(cli, ["test", "gad7"], keys, ready=b"Over the last 2 weeks")
+    code, output = type_in_pty(cli, ["test", "gad7"], keys, ready=b"Over the last 2 weeks")
     assert code == 0, output
     assert "GAD-7" in output and "11/21" in output
     saved = cli.json("test", "history")["items"]
@@ -360,9 +360,9 @@ def test_interactive_picker_with_back_and_skipped_difficulty(cli: Cli) -> None:
 def test_interactive_picker_difficulty_and_cancel(cli: Cli) -> None:
     cli.signup()
     keys = [b"0"] * 7 + [DOWN, ENTER]  # difficulty 1 by arrows
-    code, output = run_in_pty(cli, ["test", "gad7"], keys, ready=b"Over the last 2 weeks")
+    code, output = type_in_pty(cli, ["test", "gad7"], keys, ready=b"Over the last 2 weeks")
     assert code == 0, output
     assert cli.json("test", "history")["items"][0]["difficulty"] == 1
-    code, output = run_in_pty(cli, ["test", "phq9"], [b"1", b"\x03"], ready=b"Over the last")
+    code, output = type_in_pty(cli, ["test", "phq9"], [b"1", b"\x03"], ready=b"Over the last")
     assert code == 130 and "nothing was saved" in output
     assert counts(cli)["depressionTestCount"] == 0

@@ -17,7 +17,8 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import Cli
+from tests.driver import Cli
+from tests.terminal import type_in_pty
 
 START = "2026-03-02T09:00:00+00:00"
 PLAIN_30 = ("--cycles", "30", "--plain")
@@ -241,84 +242,10 @@ def test_ctrl_c_saves_the_partial_session_and_exits_130(cli: Cli) -> None:
 # --- a real pseudo-terminal ---------------------------------------------------------------
 
 
-def run_in_pty(
-    cli: Cli,
-    args: Sequence[str],
-    keys: Sequence[bytes] = (),
-    *,
-    ready: bytes = b"",
-    env: dict[str, str] | None = None,
-    timeout: float = 60,
-    pause: float = 0.15,
-) -> tuple[int, str]:
-    """Run psymitrix on a pty (its controlling terminal); type `keys` once `ready` shows."""
-    import fcntl
-    import pty
-    import struct
-    import termios
-
-    full_env = {
-        **os.environ,
-        **cli.env,
-        **cli.extra,
-        "TERM": "xterm",
-        "PROMPT_TOOLKIT_NO_CPR": "1",  # a bare pty never answers cursor-position requests
-        **(env or {}),
-    }
-    full_env.pop("COLUMNS", None)
-    pid, master = pty.fork()
-    if pid == 0:  # the child: exec at once
-        os.chdir(Path(cli.env["PSYMITRIX_HOME"]).parent)
-        os.execve(sys.executable, [sys.executable, "-m", "psymitrix_cli", *args], full_env)
-    fcntl.ioctl(master, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 100, 0, 0))
-    output = bytearray()
-    deadline = time.monotonic() + timeout
-
-    def pump(seconds: float) -> bool:
-        """Read for up to `seconds`; False once the child closed the terminal."""
-        until = min(deadline, time.monotonic() + seconds)
-        while time.monotonic() < until:
-            ready_fds, _, _ = select.select([master], [], [], max(0.0, until - time.monotonic()))
-            if not ready_fds:
-                continue
-            try:
-                chunk = os.read(master, 65536)
-            except OSError:  # EIO: every slave end is closed
-                return False
-            if not chunk:
-                return False
-            output.extend(chunk)
-        return True
-
-    try:
-        while ready not in output and time.monotonic() < deadline:
-            if not pump(0.05):
-                break
-        assert ready in output, bytes(output).decode(errors="replace")
-        for key in keys:
-            os.write(master, key)
-            pump(pause)
-        while pump(0.5) and time.monotonic() < deadline:
-            pass
-        finished, status = os.waitpid(pid, os.WNOHANG)
-        if not finished:
-            waited = time.monotonic()
-            while not finished and time.monotonic() - waited < 10:
-                time.sleep(0.05)
-                finished, status = os.waitpid(pid, os.WNOHANG)
-        if not finished:
-            os.kill(pid, 9)
-            os.waitpid(pid, 0)
-            raise AssertionError("timed out: " + bytes(output).decode(errors="replace"))
-    finally:
-        os.close(master)
-    return os.waitstatus_to_exitcode(status), bytes(output).decode(errors="replace")
-
-
 @pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX pty")
 def test_live_animation_in_a_pty(cli: Cli) -> None:
     simulated(cli).signup()
-    code, output = run_in_pty(cli, ["breathe", "--pattern", "box", "--cycles", "1"])
+    code, output = type_in_pty(cli, ["breathe", "--pattern", "box", "--cycles", "1"])
     assert code == 0, output
     for phase in ("Inhale", "Hold", "Exhale", "Cycle 1/1", "█"):
         assert phase in output, phase
@@ -330,16 +257,16 @@ def test_live_animation_in_a_pty(cli: Cli) -> None:
 @pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX pty")
 def test_plain_flag_on_a_pty_and_no_color_turn_the_animation_off(cli: Cli) -> None:
     simulated(cli).signup()
-    code, output = run_in_pty(cli, ["breathe", "--cycles", "1", "--plain"])
+    code, output = type_in_pty(cli, ["breathe", "--cycles", "1", "--plain"])
     assert code == 0 and "Cycle 1/1 · Exhale · 4s" in output
-    code, output = run_in_pty(cli, ["breathe", "--cycles", "1"], env={"NO_COLOR": "1"})
+    code, output = type_in_pty(cli, ["breathe", "--cycles", "1"], env={"NO_COLOR": "1"})
     assert code == 0 and "Cycle 1/1 · Exhale · 4s" in output
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX pty")
 def test_ctrl_c_during_the_animation_saves_the_partial_session(cli: Cli) -> None:
     cli.signup()  # the real clock; Ctrl-C typed on the terminal becomes SIGINT
-    code, output = run_in_pty(
+    code, output = type_in_pty(
         cli, ["breathe", "--cycles", "30"], [b"\x03"], ready=b"Inhale", pause=0.5
     )
     assert code == 130, output

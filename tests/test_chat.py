@@ -20,8 +20,7 @@ from psymitrix_cli.ai.prompts import MEMORY_HEADING, SYSTEM_PROMPT
 from psymitrix_cli.domain.crisis import crisis_message
 from psymitrix_cli.domain.safety import AI_DISCLOSURE, CONCERN_FOOTER, SAFETY_INSTRUCTION
 from psymitrix_cli.store.base import CHAT_MESSAGES, CHAT_SESSIONS, SAFETY_EVENTS, Query, Store
-from tests.conftest import Cli
-from tests.helpers import environment
+from tests.driver import Cli, environment, stored_token
 from tests.stubs.llm_stubs import LLMStub, cut, invalid_key, ok, status
 
 ACUTE = "I want to kill myself tonight"
@@ -574,7 +573,6 @@ def test_a_reply_abandoned_half_way_is_stored_as_interrupted(cli: Cli) -> None:
     from psymitrix_cli.backends.local import LocalBackend
     from psymitrix_cli.clock import SystemClock
     from psymitrix_cli.config import load_settings
-    from tests.helpers import stored_token
 
     cli.signup()
     token = stored_token(cli)
@@ -597,7 +595,6 @@ def test_start_makes_an_empty_session_that_ends_without_a_summary(cli: Cli) -> N
     from psymitrix_cli.backends.local import LocalBackend
     from psymitrix_cli.clock import SystemClock
     from psymitrix_cli.config import load_settings
-    from tests.helpers import stored_token
 
     cli.signup()
     token = stored_token(cli)

@@ -17,7 +17,7 @@ import pytest
 
 from psymitrix_cli import messages
 from psymitrix_cli.domain.safety import AI_DISCLOSURE
-from tests.conftest import Cli
+from tests.driver import Cli
 from tests.stubs.llm_stubs import LLMStub, ok, status
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX pseudo-terminals")

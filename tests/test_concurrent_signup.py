@@ -6,7 +6,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from tests.conftest import PASSWORD, Cli
+from tests.driver import PASSWORD, Cli
 
 
 @pytest.mark.slow

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from psymitrix_cli import __version__
-from tests.conftest import Cli
+from tests.driver import Cli
 
 
 def test_version(cli: Cli) -> None:

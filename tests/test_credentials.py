@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import PASSWORD, SIGNUP_ANN, Cli
+from tests.driver import PASSWORD, REPO, SIGNUP_ANN, Cli, stored_token
 
 
 def _mode(path: Path) -> int:
@@ -46,8 +46,6 @@ def test_a_plaintext_keyring_is_warned_about_like_the_fallback_file(cli: Cli) ->
 def test_the_test_keyring_backends_exist_only_for_the_tests() -> None:
     """The wheel packages psymitrix_cli alone; the backends tests use live in tests/."""
     import tomllib
-
-    from tests.conftest import REPO
 
     build = tomllib.loads((REPO / "pyproject.toml").read_text())["tool"]["hatch"]["build"]
     assert build["targets"]["wheel"]["packages"] == ["psymitrix_cli"]
@@ -127,8 +125,6 @@ def test_a_keyring_that_never_answers_a_read_is_its_own_error_not_logged_out(cli
 
 
 def test_psymitrix_token_overrides_the_keyring(cli: Cli) -> None:
-    from tests.helpers import stored_token
-
     cli.signup("ann")
     token = stored_token(cli)
     cli.signup("bob")
@@ -155,8 +151,6 @@ def test_data_dir_is_0700_and_files_are_0600(cli: Cli) -> None:
 
 
 def test_secrets_are_never_printed(cli: Cli) -> None:
-    from tests.helpers import stored_token
-
     result = cli.signup("ann")
     token = stored_token(cli)
     secret = (Path(cli.env["PSYMITRIX_HOME"]) / "jwt-secret").read_text().strip()

@@ -6,7 +6,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from tests.conftest import Cli
+from tests.driver import Cli
 
 DAY1 = "2026-11-20T09:00:00Z"
 DAY2 = "2026-11-21T09:00:00Z"

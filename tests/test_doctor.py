@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import time
 
-from tests.conftest import SIGNUP_ANN, Cli
+from tests.driver import SIGNUP_ANN, Cli
 
 
 def test_doctor_reports_a_healthy_installation(any_cli: Cli) -> None:

@@ -17,7 +17,7 @@ import pytest
 
 from psymitrix_cli.domain.export_format import ENTRY_KINDS
 from psymitrix_cli.store.base import COUNTERS
-from tests.conftest import Cli
+from tests.driver import Cli
 
 COUNTS = COUNTERS
 KINDS = ENTRY_KINDS

@@ -13,7 +13,7 @@ import pytest
 
 from psymitrix_cli.domain import assessments as instruments
 from psymitrix_cli.domain import fhir
-from tests.conftest import Cli
+from tests.driver import Cli
 
 Bundle = pytest.importorskip("fhir.resources.R4B.bundle").Bundle
 LOINC = "http://loinc.org"

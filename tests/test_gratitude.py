@@ -6,8 +6,8 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import PASSWORD, Cli
-from tests.test_journal import backend, run_in_pty
+from tests.driver import PASSWORD, Cli, backend
+from tests.terminal import run_in_pty
 
 
 def count(cli: Cli) -> int:

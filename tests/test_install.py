@@ -6,7 +6,7 @@ import subprocess
 import sys
 import tomllib
 
-from tests.conftest import PASSWORD, REPO, SIGNUP_ANN, Cli
+from tests.driver import PASSWORD, REPO, SIGNUP_ANN, Cli
 
 # Run the CLI with some modules made unimportable, as in an install without them
 # (Python treats a None entry in sys.modules as "this module cannot be imported").

@@ -5,96 +5,19 @@ concurrent writers."""
 from __future__ import annotations
 
 import os
-import select
 import shlex
 import subprocess
 import sys
-import time
-from collections.abc import Iterator, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import pytest
 
-from tests.conftest import PASSWORD, Cli
-
-if TYPE_CHECKING:
-    from psymitrix_cli.backends.base import Backend
+from tests.driver import PASSWORD, Cli, backend, skip_api, stored_token
+from tests.terminal import run_in_pty
 
 CRISIS_TEXT = "I feel hopeless and want to die"
-
-
-def run_in_pty(
-    cli: Cli,
-    args: Sequence[str],
-    steps: Sequence[tuple[bytes, bytes]],
-    env: Mapping[str, str] | None = None,
-    timeout: float = 30,
-) -> tuple[int, str]:
-    """Run `psymitrix ARGS` on a pseudo-terminal: for each (marker, keys) step, wait until
-    the screen shows `marker`, then type `keys`. Returns (exit code, everything shown)."""
-    import fcntl
-    import pty
-    import struct
-    import termios
-
-    master, slave = pty.openpty()
-    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 30, 120, 0, 0))
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "psymitrix_cli", *args],
-        stdin=slave,
-        stdout=slave,
-        stderr=slave,
-        env={
-            **os.environ,
-            **cli.env,
-            **cli.extra,
-            "TERM": "xterm",
-            **(env or {}),
-        },
-        close_fds=True,
-    )
-    os.close(slave)
-    deadline = time.monotonic() + timeout
-    shown = b""
-
-    def read(until: bytes | None, start: int) -> None:
-        nonlocal shown
-        while until is None or until not in shown[start:]:
-            if time.monotonic() > deadline:
-                raise AssertionError(f"timed out waiting for {until!r}; screen: {shown!r}")
-            ready, _, _ = select.select([master], [], [], 0.05)
-            if not ready:
-                continue
-            try:
-                chunk = os.read(master, 65536)
-            except OSError:  # EIO: the child closed the terminal
-                chunk = b""
-            if not chunk:
-                if until is None:
-                    return
-                raise AssertionError(f"exited before {until!r}; screen: {shown!r}")
-            shown += chunk
-            # Answer prompt-toolkit's cursor-position requests as a real terminal would.
-            for _ in range(chunk.count(b"\x1b[6n")):
-                os.write(master, b"\x1b[1;1R")
-
-    try:
-        start = 0
-        for marker, keys in steps:
-            read(marker, start)
-            start = len(shown)  # the next marker must appear after these keys
-            os.write(master, keys)
-        read(None, start)
-        code = proc.wait(timeout=max(1.0, deadline - time.monotonic()))
-    finally:
-        if proc.poll() is None:
-            proc.kill()
-            proc.wait()
-        os.close(master)
-    return code, shown.decode("utf-8", "replace")
 
 
 def count(cli: Cli, key: str = "moodJournalCount") -> int:
@@ -455,27 +378,6 @@ def test_external_editor_and_confirmed_delete_on_a_terminal(cli: Cli, tmp_path: 
 # --- frequency (the dashboard's counts) ------------------------------------------------------
 
 
-def skip_api(cli: Cli, why: str = "runs against the stores directly") -> None:
-    if cli.extra.get("PSYMITRIX_BACKEND") == "api":
-        pytest.skip(why)
-
-
-@contextmanager
-def backend(cli: Cli, **env: str) -> Iterator[Backend]:
-    """The backend the CLI would build, for service methods no command exposes directly
-    (the dashboard's frequency(), the check-in's upsert())."""
-    from psymitrix_cli.cli.state import AppState
-    from tests.helpers import environment
-
-    skip_api(cli, "a service method, called in-process (by the server itself over HTTP)")
-    with environment({**cli.env, **cli.extra, **env}):
-        state = AppState()
-        try:
-            yield state.backend
-        finally:
-            state.close()
-
-
 def test_frequency_counts_the_users_last_7_and_30_days(any_cli: Cli) -> None:
     clock = "2026-03-20T03:00:00Z"  # 23:00 on Mar 19 in New York
     any_cli.signup(timezone="America/New_York")
@@ -496,8 +398,6 @@ def test_frequency_counts_the_users_last_7_and_30_days(any_cli: Cli) -> None:
 
 @pytest.mark.slow
 def test_eight_processes_add_fifty_entries_each(any_cli: Cli) -> None:
-    from tests.helpers import stored_token
-
     skip_api(any_cli)  # the store is what races; over HTTP one server process serialises it
     any_cli.signup()
     # A generous MongoDB timeout: on a loaded box, 8 writers can keep the test server

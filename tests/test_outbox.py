@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import Cli
+from tests.driver import Cli
 from tests.fixtures.server import ApiServer
 
 

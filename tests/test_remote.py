@@ -20,7 +20,7 @@ from psymitrix_cli.errors import (
     PsyError,
     RateLimited,
 )
-from tests.conftest import Cli
+from tests.driver import Cli
 from tests.fixtures.server import ApiServer, free_port
 
 

@@ -16,7 +16,7 @@ import schemathesis
 from hypothesis import HealthCheck, settings
 from schemathesis.config import SchemathesisConfig
 
-from tests.conftest import PASSWORD
+from tests.driver import PASSWORD
 from tests.fixtures.server import ApiServer
 
 MAX_EXAMPLES = 5

@@ -17,7 +17,7 @@ import httpx
 import pytest
 
 from psymitrix_cli.auth import tokens
-from tests.conftest import PASSWORD, Cli
+from tests.driver import PASSWORD, Cli
 from tests.fixtures.mail import Inbox, token_in
 from tests.fixtures.server import ApiServer, free_port
 

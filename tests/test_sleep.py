@@ -8,8 +8,8 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import PASSWORD, Cli
-from tests.test_journal import backend, run_in_pty, skip_api
+from tests.driver import PASSWORD, Cli, backend, skip_api, stored_token
+from tests.terminal import run_in_pty
 
 # 03:30 UTC on Mar 8 is 22:30 on Mar 7 in New York (EST, the night before DST begins).
 CLOCK = "2026-03-08T03:30:00Z"
@@ -223,8 +223,6 @@ def test_score_is_asked_for_on_a_terminal(cli: Cli) -> None:
 
 @pytest.mark.slow
 def test_racing_writers_of_one_night_count_it_once(any_cli: Cli) -> None:
-    from tests.helpers import stored_token
-
     skip_api(any_cli)
     any_cli.signup()
     token = {

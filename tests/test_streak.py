@@ -8,8 +8,7 @@ from datetime import date
 import pytest
 
 from psymitrix_cli.domain import streak
-from tests.conftest import Cli
-from tests.helpers import stored_token
+from tests.driver import Cli, stored_token
 
 
 def _visit(cli: Cli, at: str) -> dict[str, object]:

@@ -17,9 +17,8 @@ from typing import Any
 
 import httpx
 
-from tests.conftest import Cli
+from tests.driver import Cli, stored_token
 from tests.fixtures.server import ApiServer
-from tests.helpers import stored_token
 
 ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
 

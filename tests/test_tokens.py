@@ -10,8 +10,7 @@ from pathlib import Path
 import jwt
 import pytest
 
-from tests.conftest import SIGNUP_ANN, Cli
-from tests.helpers import stored_token
+from tests.driver import SIGNUP_ANN, Cli, stored_token
 
 
 def _b64(data: dict[str, object]) -> str:
