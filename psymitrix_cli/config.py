@@ -11,15 +11,18 @@ from __future__ import annotations
 import json
 import os
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import timedelta
 from pathlib import Path
+from typing import TypeVar
 
+from psymitrix_cli import messages
 from psymitrix_cli.ai.base import AISettings
 from psymitrix_cli.errors import InvalidInput
 
 BACKENDS = ("local", "mongo", "api")
+T = TypeVar("T")
 
 # Keys `psymitrix config set` accepts, and the environment variable each stands for.
 CONFIG_KEYS: dict[str, str] = {
@@ -91,7 +94,8 @@ def _default_dirs(env: Mapping[str, str]) -> tuple[Path, Path]:
 
 
 def check_config_value(key: str, value: str) -> None:
-    """What `psymitrix config set` may store: a known key, and a known choice where there is one."""
+    """What `psymitrix config set` may store: a known key, and a value that reading it
+    back will accept (the same rule as `load_settings`), so a setting can't brick anything."""
     from psymitrix_cli.ai.base import PROVIDER_NAMES
 
     if key not in CONFIG_KEYS:
@@ -99,6 +103,20 @@ def check_config_value(key: str, value: str) -> None:
     choices = {"backend": BACKENDS, "ai_provider": PROVIDER_NAMES}.get(key)
     if value and choices and value not in choices:
         raise InvalidInput(f"{key} must be one of: {', '.join(choices)}.")
+    rule = _RULES.get(CONFIG_KEYS[key])
+    if value and rule:
+        rule(key, value)
+
+
+def config_problems(values: Mapping[str, str]) -> dict[str, str]:
+    """The config file's values that would be refused, each with the reason."""
+    problems = {}
+    for key, value in values.items():
+        try:
+            check_config_value(key, value)
+        except InvalidInput as exc:
+            problems[key] = exc.message
+    return problems
 
 
 def read_config_file(path: Path) -> dict[str, str]:
@@ -128,19 +146,37 @@ def _dotenv(cwd: Path) -> dict[str, str]:
     return {k: v for k, v in dotenv_values(path).items() if v is not None}
 
 
-def merged_environment(env: Mapping[str, str] | None = None) -> dict[str, str]:
-    """The process environment over `.env` over the config file."""
+def config_path(env: Mapping[str, str] | None = None) -> Path:
+    """The config file, found without reading it (for `config set` and `config unset`)."""
+    process = dict(os.environ if env is None else env)
+    return _default_dirs({**_dotenv(Path.cwd()), **process})[1]
+
+
+def merged_environment(
+    env: Mapping[str, str] | None = None, *, skip_bad_config: bool = False
+) -> dict[str, str]:
+    """The process environment over `.env` over the config file.
+
+    A bad value in the config file is refused naming the file and the key (the fix is
+    `psymitrix config unset KEY`), unless the environment overrides it; `config show`
+    passes `skip_bad_config` to show the rest."""
     process = dict(os.environ if env is None else env)
     layered = {**_dotenv(Path.cwd()), **process}
     _, config_file = _default_dirs(layered)
-    from_file = {CONFIG_KEYS[k]: v for k, v in read_config_file(config_file).items()}
+    file_values = read_config_file(config_file)
+    for key, problem in config_problems(file_values).items():
+        if CONFIG_KEYS[key] in layered:
+            continue  # overridden, so never read
+        if not skip_bad_config:
+            raise InvalidInput(
+                messages.CONFIG_BAD_VALUE.format(key=key, path=config_file, problem=problem)
+            )
+        del file_values[key]
+    from_file = {CONFIG_KEYS[k]: v for k, v in file_values.items()}
     return {**from_file, **layered}
 
 
-def _int(env: Mapping[str, str], name: str, default: int, low: int, high: int) -> int:
-    raw = env.get(name)
-    if raw in (None, ""):
-        return default
+def _parse_int(name: str, raw: str, low: int, high: int) -> int:
     try:
         value = int(raw)
     except ValueError:
@@ -150,21 +186,60 @@ def _int(env: Mapping[str, str], name: str, default: int, low: int, high: int) -
     return value
 
 
-def _float(env: Mapping[str, str], name: str, default: float, low: float, high: float) -> float:
-    raw = env.get(name)
-    if raw in (None, ""):
-        return default
+def _parse_float(name: str, raw: str, low: float, high: float) -> float:
     try:
         value = float(raw)
     except ValueError:
         raise InvalidInput(f"{name} must be a number, not {raw!r}.") from None
-    if not low <= value <= high:
+    if not low <= value <= high:  # also refuses nan
         raise InvalidInput(f"{name} must be between {low:g} and {high:g}; got {value:g}.")
     return value
 
 
-def load_settings(env: Mapping[str, str] | None = None, backend: str | None = None) -> Settings:
-    values = merged_environment(env)
+def _parse_url(name: str, raw: str) -> str:
+    from urllib.parse import urlsplit
+
+    try:
+        parts = urlsplit(raw)
+        parts.port  # noqa: B018 (raises on a bad port)
+    except ValueError:
+        parts = None
+    if not parts or parts.scheme not in ("http", "https") or not parts.hostname or " " in raw:
+        raise InvalidInput(f"{name} must be an http:// or https:// URL, not {raw!r}.")
+    return raw.rstrip("/")
+
+
+# One rule per setting with a range or a shape, applied when it is read (load_settings)
+# and when it is set (check_config_value).
+_RULES: dict[str, Callable[[str, str], object]] = {
+    "PSYMITRIX_TOKEN_TTL_DAYS": lambda name, raw: _parse_float(name, raw, 0.0001, 365),
+    "PSYMITRIX_MONGO_TIMEOUT_MS": lambda name, raw: _parse_int(name, raw, 100, 120_000),
+    "PSYMITRIX_API_URL": _parse_url,
+}
+
+
+def _rule(env: Mapping[str, str], name: str, default: T) -> T:
+    raw = env.get(name)
+    return default if raw in (None, "") else _RULES[name](name, raw)  # type: ignore[return-value]
+
+
+def _int(env: Mapping[str, str], name: str, default: int, low: int, high: int) -> int:
+    raw = env.get(name)
+    return default if raw in (None, "") else _parse_int(name, raw, low, high)
+
+
+def _float(env: Mapping[str, str], name: str, default: float, low: float, high: float) -> float:
+    raw = env.get(name)
+    return default if raw in (None, "") else _parse_float(name, raw, low, high)
+
+
+def load_settings(
+    env: Mapping[str, str] | None = None,
+    backend: str | None = None,
+    *,
+    skip_bad_config: bool = False,
+) -> Settings:
+    values = merged_environment(env, skip_bad_config=skip_bad_config)
     data_dir, config_file = _default_dirs(values)
     testing = values.get("PSYMITRIX_TESTING") == "1"
     chosen = (backend or values.get("PSYMITRIX_BACKEND") or "local").lower()
@@ -176,18 +251,18 @@ def load_settings(env: Mapping[str, str] | None = None, backend: str | None = No
         config_file=config_file,
         # bcrypt cost 12 by default; below 10 only in the test suite.
         bcrypt_rounds=_int(values, "PSYMITRIX_BCRYPT_ROUNDS", 12, 4 if testing else 10, 16),
-        token_ttl=timedelta(days=_float(values, "PSYMITRIX_TOKEN_TTL_DAYS", 14.0, 0.0001, 365)),
+        token_ttl=timedelta(days=_rule(values, "PSYMITRIX_TOKEN_TTL_DAYS", 14.0)),
         jwt_secret=values.get("PSYMITRIX_JWT_SECRET") or None,
         token=values.get("PSYMITRIX_TOKEN") or None,
         crisis_line=values.get("PSYMITRIX_CRISIS_LINE") or None,
-        api_url=(values.get("PSYMITRIX_API_URL") or "http://127.0.0.1:8000").rstrip("/"),
+        api_url=_rule(values, "PSYMITRIX_API_URL", "http://127.0.0.1:8000"),
         mongo=MongoSettings(
             link=values.get("MONGO_LINK") or None,
             host=values.get("MONGO_HOST") or None,
             user=values.get("MONGO_USER") or None,
             password=values.get("MONGO_USER_PASSWORD") or None,
             database=values.get("MONGODB_DATABASE_PSYMITRIX") or "psymitrix",
-            timeout_ms=_int(values, "PSYMITRIX_MONGO_TIMEOUT_MS", 5000, 100, 120_000),
+            timeout_ms=_rule(values, "PSYMITRIX_MONGO_TIMEOUT_MS", 5000),
         ),
         ai=AISettings(
             provider=(values.get("PSYMITRIX_AI_PROVIDER") or None),

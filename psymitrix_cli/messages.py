@@ -34,6 +34,10 @@ RECOVERY_CODES_NOTE = (
 )
 MISSING_MODULE = "{part} needs the Python module {module}, which is not installed. Run: {command}"
 EXTRA_PARTS = {"server": "The server (psymitrix serve)"}
+CONFIG_BAD_VALUE = (
+    "The config file {path} holds a bad value: {problem} "
+    "Fix it with `psymitrix config set {key} VALUE` or `psymitrix config unset {key}`."
+)
 UNEXPECTED = "Something went wrong: {error}. Run again with --debug for details."
 INTERRUPTED = "Interrupted."
 ACCOUNT_DELETED = "Your account and all of its data have been erased."
