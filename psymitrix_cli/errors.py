@@ -1,7 +1,23 @@
 """Typed errors. Each knows its CLI exit code and its HTTP status, so the CLI
-and the server translate failures the same way without a mapping table."""
+and the server translate failures the same way without a mapping table.
+
+An error about one input names the *field* (`InvalidInput(..., field="until")`), and
+its text refers to fields as `‹name›` markers, never as a flag or a JSON key: each
+door words them for its own users (`worded`): the CLI as its flags, the server as
+JSON pointers. `message` is the neutral wording (the bare field names).
+"""
 
 from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+FIELD_REF = re.compile(r"‹([A-Za-z_][A-Za-z0-9_]*)›")
+
+
+def ref(field: str) -> str:
+    """The marker for `field` inside an error's text, worded later by each door."""
+    return f"‹{field}›"
 
 
 class PsyError(Exception):
@@ -11,9 +27,20 @@ class PsyError(Exception):
     http_status = 500
     code = "error"
 
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
+    def __init__(self, message: str, *, field: str | None = None) -> None:
+        self.template = message
+        self.field = field
+        self.message = self.worded(lambda name: name)
+        super().__init__(self.message)
+
+    def worded(self, name: Callable[[str], str]) -> str:
+        """The text with every field marker replaced by what this door calls the field."""
+        return FIELD_REF.sub(lambda m: name(m.group(1)), self.template)
+
+    def fields(self) -> list[str]:
+        """Every field the text refers to, the named `field` first."""
+        found = [self.field] if self.field else []
+        return found + [f for f in FIELD_REF.findall(self.template) if f not in found]
 
     def to_json(self) -> dict[str, dict[str, str]]:
         return {"error": {"code": self.code, "message": self.message}}

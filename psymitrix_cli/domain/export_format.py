@@ -19,13 +19,13 @@ import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from psymitrix_cli.clock import iso, parse_iso
 from psymitrix_cli.domain import assessments as instruments
-from psymitrix_cli.domain import journal as rules
-from psymitrix_cli.domain import validation as v
+from psymitrix_cli.domain import entries as registry
+from psymitrix_cli.domain.entry_kind import EntryKind, When
 from psymitrix_cli.domain.safety import TIER_ORDER
 from psymitrix_cli.errors import InvalidInput
 
@@ -33,8 +33,8 @@ FORMAT = "psymitrix-export"
 VERSION = 1
 SUPPORTED_VERSIONS = (1,)
 MAX_BYTES = 64 * 1024 * 1024
-ENTRY_KINDS = ("mood_journal", "gratitude", "sleep", "breathing", "assessments", "chat_sessions")
-COUNTED_KINDS = (*ENTRY_KINDS, "chat_messages")  # what an import reports counts for
+ENTRY_KINDS = tuple(k.name for k in registry.EXPORTED)
+COUNTED_KINDS = tuple(k.name for k in registry.COUNTED)  # what an import reports counts for
 FUTURE_SLACK = timedelta(days=1)  # machines' clocks and calendars disagree; year 3024 does not
 ID_RE = re.compile(r"[A-Za-z0-9_.:-]{1,64}")
 ORIGIN_RE = re.compile(r"[A-Za-z0-9_.:-]{1,64}/[A-Za-z0-9_.:-]{1,64}")
@@ -46,7 +46,6 @@ _FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 Doc = dict[str, Any]
-Normaliser = Callable[[Doc], Doc]
 
 
 @dataclass
@@ -219,50 +218,24 @@ def stored_id(target_user: str, kind: str, origin: str) -> str:
 # --- one normaliser per kind: an exported entry in, stored fields out -------------------
 
 
-def _mood_journal(e: Doc, w: str, now: datetime) -> Doc:
-    raw_text = _str(e.get("text"), f"{w}.text")
-    text = _rule(f"{w}.text", lambda: rules.entry_text(raw_text))
-    mood = _rule(f"{w}.mood", lambda: rules.mood(e.get("mood")))
-    tags = _list([] if e.get("tags") is None else e["tags"], f"{w}.tags")
-    raw_tags = [_str(t, f"{w}.tags[{i}]") for i, t in enumerate(tags)]
-    at = _instant(e.get("at"), f"{w}.at", now)
-    created = _instant(e.get("createdAt"), f"{w}.createdAt", now, optional=True) or at
-    return {
-        "at": at,
-        "text": text,
-        "mood": mood,
-        "moodLabel": rules.mood_label(mood),
-        "tags": _rule(f"{w}.tags", lambda: rules.tags(raw_tags)),  # type: ignore[arg-type]
-        "createdAt": created,
-        "updatedAt": _instant(e.get("updatedAt"), f"{w}.updatedAt", now, optional=True) or created,
-    }
-
-
-def _gratitude(e: Doc, w: str, now: datetime) -> Doc:
-    items = [_str(x, f"{w}.items[{i}]") for i, x in enumerate(_list(e.get("items"), f"{w}.items"))]
-    at = _instant(e.get("at"), f"{w}.at", now)
-    return {
-        "at": at,
-        "items": _rule(f"{w}.items", lambda: rules.gratitude_items(items)),  # type: ignore[arg-type]
-        "createdAt": _instant(e.get("createdAt"), f"{w}.createdAt", now, optional=True) or at,
-    }
-
-
-def _sleep(e: Doc, w: str, now: datetime) -> Doc:
-    raw_date = _str(e.get("date"), f"{w}.date") or ""
-    night = _rule(f"{w}.date", lambda: v.parse_date(raw_date))
-    if night > (now + FUTURE_SLACK).date():
-        raise _fail(f"{w}.date", f"{night} is in the future.")
-    note = _str(e.get("note"), f"{w}.note", optional=True)
-    created = _instant(e.get("createdAt"), f"{w}.createdAt", now, optional=True) or iso(now)
-    return {
-        "date": night.isoformat(),
-        "score": _rule(f"{w}.score", lambda: rules.sleep_score(e.get("score"))),
-        "hours": _rule(f"{w}.hours", lambda: rules.sleep_hours(e.get("hours"))),
-        "note": _rule(f"{w}.note", lambda: rules.sleep_note(note)),
-        "createdAt": created,
-        "updatedAt": _instant(e.get("updatedAt"), f"{w}.updatedAt", now, optional=True) or created,
-    }
+def _tracker(kind: EntryKind, e: Doc, w: str, now: datetime) -> Doc:
+    """A tracker's entry through the kind's own normaliser (the one new entries use),
+    with its recorded times kept: an import restores history, it does not rewrite it."""
+    if e.get(kind.sort) is None:
+        raise _fail(f"{w}.{kind.sort}", "expected a value, got null.")
+    try:
+        # A day of slack: machines' clocks and calendars disagree; year 3024 does not.
+        doc = kind.stored(kind.new_payload(e), When(now + FUTURE_SLACK, UTC))
+    except InvalidInput as exc:
+        raise _fail(f"{w}.{exc.field}" if exc.field else w, exc.message) from None
+    fallback = doc[kind.sort] if kind.window == "instant" else iso(now)
+    created = _instant(e.get("createdAt"), f"{w}.createdAt", now, optional=True) or fallback
+    if "createdAt" in kind.timestamps:
+        doc["createdAt"] = created
+    if "updatedAt" in kind.timestamps:
+        updated = _instant(e.get("updatedAt"), f"{w}.updatedAt", now, optional=True)
+        doc["updatedAt"] = updated or created
+    return doc
 
 
 def _assessment(e: Doc, w: str, now: datetime) -> Doc:
@@ -282,12 +255,6 @@ def _assessment(e: Doc, w: str, now: datetime) -> Doc:
         "crisis": instruments.needs_crisis_resources(spec, answers),
         "takenAt": _instant(e.get("takenAt"), f"{w}.takenAt", now),
     }
-
-
-def _breathing(e: Doc, w: str, now: datetime, rule: Normaliser) -> Doc:
-    record = _rule(w, lambda: rule(e))
-    _instant(record["endedAt"], f"{w}.endedAt", now)  # not in the future
-    return record
 
 
 def _message(e: Doc, w: str, now: datetime) -> Doc:
@@ -355,11 +322,12 @@ def check_header(document: Any) -> Doc:
     return doc
 
 
-def validate(document: Any, *, now: datetime, breathing: Normaliser) -> Plan:
+def validate(document: Any, *, now: datetime) -> Plan:
     """Check every field of a document; raise InvalidInput naming the first problem.
 
-    `breathing` is the breathing service's own rule for a valid session (a session
-    is decided in one place). Unknown fields are ignored; unknown kinds are refused.
+    Each tracker's entries go through that kind's own normaliser (domain/entries.py),
+    so an entry is decided in one place. Unknown fields are ignored; unknown kinds
+    are refused.
     """
     doc = check_header(document)
     user = _obj(doc.get("user") or {}, "user")
@@ -371,13 +339,11 @@ def validate(document: Any, *, now: datetime, breathing: Normaliser) -> Plan:
     if unknown:
         raise _fail("entries", f"unknown kind {unknown[0]!r}.")
     normalisers: dict[str, Callable[[Doc, str, datetime], Doc]] = {
-        "mood_journal": _mood_journal,
-        "gratitude": _gratitude,
-        "sleep": _sleep,
         "assessments": _assessment,
         "chat_sessions": _chat_session,
-        "breathing": lambda e, w, now: _breathing(e, w, now, breathing),
     }
+    for spec in registry.TRACKERS:
+        normalisers[spec.name] = lambda e, w, now, spec=spec: _tracker(spec, e, w, now)
     plan: dict[str, list[Item]] = {}
     for kind in ENTRY_KINDS:
         items: list[Item] = []

@@ -15,6 +15,7 @@ from typing import Any
 
 from psymitrix_cli import messages
 from psymitrix_cli.domain import assessments as instruments
+from psymitrix_cli.domain import entries as registry
 from psymitrix_cli.domain import export_format as fmt
 from psymitrix_cli.domain.safety import highest
 from psymitrix_cli.errors import Conflict, InvalidInput
@@ -22,7 +23,7 @@ from psymitrix_cli.services.context import ServiceContext, public
 from psymitrix_cli.services.session import Session
 from psymitrix_cli.services.visits import streak_view
 from psymitrix_cli.store import base as kinds
-from psymitrix_cli.store.base import COUNTERS, Doc, Kind, Query
+from psymitrix_cli.store.base import COUNTERS, Doc, Kind, Query, kind_of
 
 Result = dict[str, Any]
 Progress = Callable[[int, int], None]  # (rows read so far, rows in all)
@@ -30,32 +31,9 @@ PAGE = 500
 SESSION_COUNTER = "chatSessionCount"  # as services/chat_store.py counts a session
 STREAK_ATTEMPTS = 5
 USER_FIELDS = ("name", "username", "email", "phoneNumber", "timezone", "createdAt", "updatedAt")
-# Safety events are not exported: they hold no content, only that a screen fired, and are
-# an operational record of *this* account; replaying them elsewhere would invent history.
-EXPORTED: dict[str, Kind] = {
-    "mood_journal": kinds.MOOD_JOURNAL,
-    "gratitude": kinds.GRATITUDE,
-    "sleep": kinds.SLEEP,
-    "breathing": kinds.BREATHING,
-    "assessments": kinds.ASSESSMENTS,
-    "chat_sessions": kinds.CHAT_SESSIONS,
-}
-
-
-def breathing_rule(entry: Doc) -> Doc:
-    """The breathing rules' own check of a session, fed from an exported entry."""
-    from psymitrix_cli.domain.breathing import session_record
-
-    return session_record(
-        pattern=entry.get("pattern"),  # type: ignore[arg-type]
-        label=entry.get("label"),  # type: ignore[arg-type]
-        cycles=entry.get("cycles"),  # type: ignore[arg-type]
-        started_at=entry.get("startedAt"),  # type: ignore[arg-type]
-        ended_at=entry.get("endedAt"),  # type: ignore[arg-type]
-        duration_seconds=entry.get("durationSeconds"),  # type: ignore[arg-type]
-        completed=entry.get("completed"),  # type: ignore[arg-type]
-        planned_cycles=entry.get("plannedCycles"),
-    )
+# Every kind the registry exports (safety events are not: they hold no content, only
+# that a screen fired, and replaying them elsewhere would invent history).
+EXPORTED: dict[str, Kind] = {spec.name: kind_of(spec) for spec in registry.EXPORTED}
 
 
 def _entry(doc: Doc) -> Result:
@@ -129,7 +107,7 @@ class DataService:
     def import_(self, document: Result, *, dry_run: bool = False) -> Result:
         user_id = self.session.user_id
         try:
-            plan = fmt.validate(document, now=self.ctx.clock.now(), breathing=breathing_rule)
+            plan = fmt.validate(document, now=self.ctx.clock.now())
         except InvalidInput as exc:
             raise InvalidInput(messages.IMPORT_INVALID.format(problem=exc.message)) from None
         run = _DryRun(self.ctx, user_id) if dry_run else _Writer(self.ctx, user_id)

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from psymitrix_cli.domain import entries as registry
+from psymitrix_cli.domain.entry_kind import EntryKind
 from psymitrix_cli.services.context import ServiceContext, public
 from psymitrix_cli.services.session import Session
 from psymitrix_cli.services.visits import streak_view
@@ -26,8 +28,11 @@ class ProfileService:
         query = Query(user_id=self.session.user_id, limit=RECENT, where=where)
         return self.ctx.store.list(kind, query)
 
-    def _recent(self, kind: kinds.Kind) -> list[dict[str, Any]]:
-        return [public(d) or {} for d in self._rows(kind)]
+    def _recent(self, spec: EntryKind) -> list[dict[str, Any]]:
+        rows = self._rows(kinds.kind_of(spec))
+        if spec.me_fields:  # the seed's shape for that list, e.g. sleepQuality [{date, score}]
+            return [{f: r.get(f) for f in spec.me_fields} for r in rows]
+        return [public(d) or {} for d in rows]
 
     def _scores(self, instrument: str) -> list[dict[str, Any]]:
         rows = self._rows(kinds.ASSESSMENTS, instrument=instrument)
@@ -56,14 +61,10 @@ class ProfileService:
         user = self.session.user()
         # The visit that opened this session just read user_data; me() writes nothing first.
         data = self.session.user_data or self.ctx.store.get_user_data(user["_id"]) or {}
-        sleep = self._rows(kinds.SLEEP)
         user_data: dict[str, Any] = {
             **streak_view(self.ctx, user, data),
-            "sleepQuality": [{"date": s["date"], "score": s["score"]} for s in sleep],
+            **{spec.me: self._recent(spec) for spec in registry.REGISTRY if spec.me},
             "chats": self._chats(),
-            "breathingExercises": self._recent(kinds.BREATHING),
-            "moodJournal": self._recent(kinds.MOOD_JOURNAL),
-            "gratitude": self._recent(kinds.GRATITUDE),
             "anxietyTests": self._scores("GAD-7"),
             "depressionTests": self._scores("PHQ-9"),
             **{c: int(data.get(c, 0)) for c in COUNTERS},

@@ -2,8 +2,9 @@
 
 Both stores hold the same logical documents with camelCase fields. Users and
 their `user_data` row have dedicated operations (uniqueness, compare-and-set);
-every kind of entry goes through one small generic API driven by a `Kind`
-spec, so a new tracker needs a spec and a migration, not new store code.
+every kind of entry goes through one small generic API driven by a `Kind`,
+derived from the registry in domain/entries.py, so a new tracker needs a registry
+entry, not new store code (its table or indexes are made from the registry).
 Times are ISO-8601 UTC strings of fixed width (`clock.iso`), so they sort and
 compare as text in both stores.
 """
@@ -14,12 +15,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
+from psymitrix_cli.domain import entries as registry
+from psymitrix_cli.domain.entry_kind import EntryKind
+
 Doc = dict[str, Any]
 
 
 @dataclass(frozen=True)
 class Kind:
-    """One collection (MongoDB) or table (SQLite) of user-owned entries."""
+    """One collection (MongoDB) or table (SQLite) of user-owned entries: the store's
+    view of a domain.entries kind (derived from the registry, never written by hand)."""
 
     name: str
     sort: str  # the field lists are ordered by, newest first
@@ -27,44 +32,27 @@ class Kind:
     fields: tuple[str, ...] = ()  # extra fields queried by equality (indexed)
     unique: tuple[str, ...] = ()  # unique together with userId
 
+    @classmethod
+    def of(cls, spec: EntryKind) -> Kind:
+        return cls(spec.name, spec.sort, spec.counter, spec.fields, spec.unique)
 
-SLEEP = Kind("sleep", sort="date", counter="sleepLogCount", unique=("date",))
-MOOD_JOURNAL = Kind("mood_journal", sort="at", counter="moodJournalCount")
-GRATITUDE = Kind("gratitude", sort="at", counter="gratitudeCount")
-BREATHING = Kind("breathing", sort="startedAt", counter="breathingCount")
-ASSESSMENTS = Kind("assessments", sort="takenAt", fields=("instrument",))
-CHAT_SESSIONS = Kind("chat_sessions", sort="startedAt")
-CHAT_MESSAGES = Kind(
-    "chat_messages", sort="seq", fields=("sessionId",), unique=("sessionId", "seq")
-)
-SAFETY_EVENTS = Kind("safety_events", sort="at")
-# The server's record of each Idempotency-Key it has answered (see server/idempotency.py).
-IDEMPOTENCY = Kind("idempotency", sort="at", unique=("key",))
 
-KINDS: dict[str, Kind] = {
-    k.name: k
-    for k in (
-        SLEEP,
-        MOOD_JOURNAL,
-        GRATITUDE,
-        BREATHING,
-        ASSESSMENTS,
-        CHAT_SESSIONS,
-        CHAT_MESSAGES,
-        SAFETY_EVENTS,
-        IDEMPOTENCY,
-    )
-}
+KINDS: dict[str, Kind] = {spec.name: Kind.of(spec) for spec in registry.REGISTRY}
+SLEEP = KINDS["sleep"]
+MOOD_JOURNAL = KINDS["mood_journal"]
+GRATITUDE = KINDS["gratitude"]
+BREATHING = KINDS["breathing"]
+ACTIVITY = KINDS["activity"]
+ASSESSMENTS = KINDS["assessments"]
+CHAT_SESSIONS = KINDS["chat_sessions"]
+CHAT_MESSAGES = KINDS["chat_messages"]
+SAFETY_EVENTS = KINDS["safety_events"]
+IDEMPOTENCY = KINDS["idempotency"]
+COUNTERS: tuple[str, ...] = registry.COUNTERS
 
-COUNTERS = (
-    "chatSessionCount",
-    "moodJournalCount",
-    "gratitudeCount",
-    "breathingCount",
-    "sleepLogCount",
-    "anxietyTestCount",
-    "depressionTestCount",
-)
+
+def kind_of(spec: EntryKind) -> Kind:
+    return KINDS[spec.name]
 
 
 @dataclass(frozen=True)

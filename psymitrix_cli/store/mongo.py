@@ -262,7 +262,10 @@ class MongoStore:
     @_mapped
     def get_user_data(self, user_id: str) -> Doc | None:
         doc = self._data.find_one({"userId": user_id})
-        return None if doc is None else {k: _plain(doc.get(k)) for k in USER_DATA_FIELDS}
+        if doc is None:
+            return None
+        # A counter added to the registry after this document was made reads as 0.
+        return {k: _plain(doc.get(k, _DATA_DEFAULTS.get(k))) for k in USER_DATA_FIELDS}
 
     @_mapped
     def set_streak(self, user_id: str, expected_last: str | None, fields: Doc) -> bool:

@@ -81,15 +81,49 @@ def _v1_indexes() -> tuple[IndexSpec, ...]:
         ),
     ]
     for name, sort, fields, unique in _V1_ENTRY_COLLECTIONS:
-        specs.append(IndexSpec(name, f"{name}_user_time", (("userId", 1), (sort, -1), ("_id", -1))))
-        for column in fields:
-            # _id last as well, so the (sort, _id) order of `list` comes from the index.
-            keys = (("userId", 1), (column, 1), (sort, -1), ("_id", -1))
-            specs.append(IndexSpec(name, f"{name}_user_{column}", keys))
-        if unique:
-            keys = (("userId", 1), *((c, 1) for c in unique))
-            specs.append(IndexSpec(name, f"{name}_unique", keys, {"unique": True}))
+        specs.extend(entry_indexes(name, sort, fields, unique))
     return tuple(specs)
+
+
+def entry_indexes(
+    name: str, sort: str, fields: tuple[str, ...], unique: tuple[str, ...]
+) -> list[IndexSpec]:
+    """An entry collection's indexes. FROZEN: version 1 and every later kind use these
+    specs, so do not change them; a new shape needs a new helper and a migration."""
+    specs = [IndexSpec(name, f"{name}_user_time", (("userId", 1), (sort, -1), ("_id", -1)))]
+    for column in fields:
+        # _id last as well, so the (sort, _id) order of `list` comes from the index.
+        keys = (("userId", 1), (column, 1), (sort, -1), ("_id", -1))
+        specs.append(IndexSpec(name, f"{name}_user_{column}", keys))
+    if unique:
+        keys = (("userId", 1), *((c, 1) for c in unique))
+        specs.append(IndexSpec(name, f"{name}_unique", keys, {"unique": True}))
+    return specs
+
+
+# The kinds whose indexes versions 1 and 2 create; any other registry kind gets its
+# indexes from `ensure_kinds`, and is then listed in the schema document's `kinds`.
+_MIGRATED_KINDS = (*(c[0] for c in _V1_ENTRY_COLLECTIONS), "idempotency")
+
+
+def _kind_indexes(kind: Kind) -> list[IndexSpec]:
+    return entry_indexes(kind.name, kind.sort, kind.fields, kind.unique)
+
+
+def ensure_kinds(db: Any) -> None:
+    """Create the indexes of registry kinds this database has not seen (a no-op when it
+    has seen them all: one read). create_index is idempotent, so a race is harmless."""
+    from psymitrix_cli.store.base import KINDS
+
+    doc = db[SCHEMA_COLLECTION].find_one({"_id": SCHEMA_ID}, {"kinds": 1}) or {}
+    have = set(doc.get("kinds") or _MIGRATED_KINDS)
+    missing = [k for k in KINDS.values() if k.name not in have]
+    if not missing and doc.get("kinds"):
+        return
+    for kind in missing:
+        _create(db, tuple(_kind_indexes(kind)))
+    names = sorted(have | {k.name for k in missing})
+    db[SCHEMA_COLLECTION].update_one({"_id": SCHEMA_ID}, {"$set": {"kinds": names}})
 
 
 # Version 2: the server's idempotency records, one per (user, Idempotency-Key).
@@ -119,10 +153,15 @@ LATEST = len(MIGRATIONS)
 
 def expected_indexes() -> dict[str, list[str]]:
     """Collection → index names (with `_id_`) that the latest schema should have."""
+    from psymitrix_cli.store.base import KINDS
+
     out: dict[str, set[str]] = {}
     for specs in _INDEXES_BY_VERSION:
         for spec in specs:
             out.setdefault(spec.collection, {"_id_"}).add(spec.name)
+    for kind in KINDS.values():
+        if kind.name not in out:
+            out[kind.name] = {"_id_", *(spec.name for spec in _kind_indexes(kind))}
     return {name: sorted(names) for name, names in out.items()}
 
 
@@ -153,7 +192,8 @@ def migrate(db: Any, wait_seconds: float = 60.0) -> None:
                 f"(schema {current}); please upgrade."
             )
         if current == LATEST:
-            return  # the common case: one read, no write
+            ensure_kinds(db)  # the common case: one more read, no write
+            return
         now = datetime.now(UTC)
         try:
             held = coll.find_one_and_update(

@@ -18,8 +18,14 @@ from typing import Any
 
 from psymitrix_cli.errors import BackendUnavailable, Conflict, PsyError
 from psymitrix_cli.fsutil import ensure_private_dir, touch_private
-from psymitrix_cli.store.base import Doc, Kind, Query
-from psymitrix_cli.store.sqlite_schema import LATEST, MIGRATIONS, expected_indexes
+from psymitrix_cli.store.base import COUNTERS, Doc, Kind, Query
+from psymitrix_cli.store.sqlite_schema import (
+    LATEST,
+    MIGRATIONS,
+    ensure_kinds,
+    expected_indexes,
+    missing_kinds,
+)
 
 BUSY_TIMEOUT_MS = 15_000
 
@@ -40,13 +46,6 @@ _USER_DATA_COLUMNS = {
     "visitingStreak": "visiting_streak",
     "longestStreak": "longest_streak",
     "lastStreakUpdate": "last_streak_update",
-    "chatSessionCount": "chat_session_count",
-    "moodJournalCount": "mood_journal_count",
-    "gratitudeCount": "gratitude_count",
-    "breathingCount": "breathing_count",
-    "sleepLogCount": "sleep_log_count",
-    "anxietyTestCount": "anxiety_test_count",
-    "depressionTestCount": "depression_test_count",
 }
 _FROM_USER_COLUMNS = {v: k for k, v in _USER_COLUMNS.items()}
 _FROM_USER_DATA_COLUMNS = {v: k for k, v in _USER_DATA_COLUMNS.items()}
@@ -126,7 +125,7 @@ class SqliteStore:
             "CREATE TABLE IF NOT EXISTS schema_migrations "
             "(version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL DEFAULT (datetime('now')))"
         )
-        if self.schema_version() == LATEST:
+        if self.schema_version() == LATEST and not missing_kinds(self._db):
             return  # the common case: no write lock taken
         with self._tx():
             current = self.schema_version()  # re-read under the lock: another process may have won
@@ -138,6 +137,7 @@ class SqliteStore:
             for version in range(current + 1, LATEST + 1):
                 MIGRATIONS[version - 1](self._db)
                 self._db.execute("INSERT INTO schema_migrations (version) VALUES (?)", (version,))
+            ensure_kinds(self._db)  # a kind added to the registry gets its table
 
     @contextlib.contextmanager
     def _tx(self) -> Iterator[sqlite3.Connection]:
@@ -173,6 +173,7 @@ class SqliteStore:
         cols = {_USER_COLUMNS[k]: v for k, v in user.items() if k in _USER_COLUMNS}
         cols["username_key"] = user["username"].lower()
         data = {_USER_DATA_COLUMNS[k]: v for k, v in user_data.items() if k in _USER_DATA_COLUMNS}
+        counts = [(user["_id"], c, int(user_data[c])) for c in COUNTERS if user_data.get(c)]
         try:
             with self._tx() as db:
                 db.execute(
@@ -183,6 +184,9 @@ class SqliteStore:
                     f"INSERT INTO user_data ({', '.join(data)}) "
                     f"VALUES ({', '.join('?' * len(data))})",
                     tuple(data.values()),
+                )
+                db.executemany(
+                    "INSERT INTO counters (user_id, name, value) VALUES (?, ?, ?)", counts
                 )
         except sqlite3.IntegrityError as exc:
             raise self._conflict(exc) from None
@@ -233,7 +237,11 @@ class SqliteStore:
         row = self._db.execute("SELECT * FROM user_data WHERE user_id = ?", (user_id,)).fetchone()
         if row is None:
             return None
-        return _renamed(row, _FROM_USER_DATA_COLUMNS)
+        counts = dict.fromkeys(COUNTERS, 0)
+        counts.update(
+            self._db.execute("SELECT name, value FROM counters WHERE user_id = ?", (user_id,))
+        )
+        return {**_renamed(row, _FROM_USER_DATA_COLUMNS), **counts}
 
     def set_streak(self, user_id: str, expected_last: str | None, fields: Doc) -> bool:
         cols = {_USER_DATA_COLUMNS[k]: v for k, v in fields.items()}
@@ -246,11 +254,8 @@ class SqliteStore:
         return cursor.rowcount == 1
 
     def increment(self, user_id: str, counter: str, by: int = 1) -> None:
-        column = _USER_DATA_COLUMNS[counter]
         with self._tx() as db:
-            db.execute(
-                f"UPDATE user_data SET {column} = {column} + ? WHERE user_id = ?", (by, user_id)
-            )
+            self._bump(db, user_id, counter, by)
 
     # --- one-time secrets --------------------------------------------------------
     def add_secrets(self, docs: Sequence[Doc]) -> None:
@@ -294,11 +299,14 @@ class SqliteStore:
         return tuple(dict.fromkeys((*kind.fields, *kind.unique)))
 
     def _bump(self, db: sqlite3.Connection, user_id: str, counter: str | None, by: int) -> None:
+        """Move a counter, never below zero: one upsert on its (user, name) row."""
         if counter:
-            column = _USER_DATA_COLUMNS[counter]
+            if counter not in COUNTERS:
+                raise KeyError(counter)  # as MongoStore does, before anything is written
             db.execute(
-                f"UPDATE user_data SET {column} = MAX(0, {column} + ?) WHERE user_id = ?",
-                (by, user_id),
+                "INSERT INTO counters (user_id, name, value) VALUES (?, ?, MAX(0, ?)) "
+                "ON CONFLICT (user_id, name) DO UPDATE SET value = MAX(0, value + ?)",
+                (user_id, counter, by, by),
             )
 
     def insert(self, kind: Kind, doc: Doc, counter: str | None = None) -> None:

@@ -3,12 +3,19 @@
 Each migration is frozen once released: it spells out its own tables rather
 than reading `store.base.KINDS`, so a later change to a spec can never rewrite
 history. Add a new function to MIGRATIONS for every schema change.
+
+A new kind of entry needs no migration: `ensure_kinds` gives every registry kind
+without a table one, made by the frozen `entry_table` helper (the DDL every entry
+table has had since version 1). Counters live in a `counters` table of
+(user, name, value) rows since version 3, so a new counter needs no ALTER TABLE.
 """
 
 from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable
+
+from psymitrix_cli.store.base import KINDS, Kind
 
 # (table, extra columns, unique-with-user_id columns) as of version 1.
 _V1_ENTRY_TABLES: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
@@ -66,31 +73,62 @@ def _v1(db: sqlite3.Connection) -> None:
     )
     db.execute("CREATE INDEX auth_secrets_user ON auth_secrets (user_id, purpose)")
     for table, extra, unique in _V1_ENTRY_TABLES:
-        columns = "".join(f', "{c}"' for c in extra)
-        db.execute(
-            f"""CREATE TABLE {table} (
-                id TEXT PRIMARY KEY,
-                user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
-                sort_key NOT NULL{columns},
-                doc TEXT NOT NULL
-            )"""
-        )
-        db.execute(f"CREATE INDEX {table}_user_time ON {table} (user_id, sort_key DESC, id DESC)")
-        for column in extra:
-            index = f"{table}_user_{column}"
-            db.execute(f'CREATE INDEX {index} ON {table} (user_id, "{column}", sort_key DESC)')
-        if unique:
-            cols = ", ".join(f'"{c}"' for c in unique)
-            db.execute(f"CREATE UNIQUE INDEX {table}_unique ON {table} (user_id, {cols})")
+        entry_table(db, table, extra, unique)
+
+
+def entry_table(
+    db: sqlite3.Connection, table: str, extra: tuple[str, ...], unique: tuple[str, ...]
+) -> None:
+    """An entry table and its indexes. FROZEN: version 1 and every later kind use this
+    DDL, so do not change it; a new shape needs a new helper and a migration."""
+    columns = "".join(f', "{c}"' for c in extra)
+    db.execute(
+        f"""CREATE TABLE {table} (
+            id TEXT PRIMARY KEY,
+            user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+            sort_key NOT NULL{columns},
+            doc TEXT NOT NULL
+        )"""
+    )
+    for name, sql in entry_indexes(table, extra, unique).items():
+        db.execute(f"CREATE {sql.replace('INDEX', f'INDEX {name}', 1)}")
+
+
+def entry_indexes(table: str, extra: tuple[str, ...], unique: tuple[str, ...]) -> dict[str, str]:
+    """Index name -> its DDL (without the name), for `entry_table`. FROZEN, as it is."""
+    out = {f"{table}_user_time": f"INDEX ON {table} (user_id, sort_key DESC, id DESC)"}
+    for column in extra:
+        out[f"{table}_user_{column}"] = f'INDEX ON {table} (user_id, "{column}", sort_key DESC)'
+    if unique:
+        cols = ", ".join(f'"{c}"' for c in unique)
+        out[f"{table}_unique"] = f"UNIQUE INDEX ON {table} (user_id, {cols})"
+    return out
+
+
+def _kind_columns(kind: Kind) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    return tuple(dict.fromkeys((*kind.fields, *kind.unique))), kind.unique
+
+
+def missing_kinds(db: sqlite3.Connection) -> list[Kind]:
+    """Registry kinds that have no table yet (one read of the schema)."""
+    tables = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    return [k for k in KINDS.values() if k.name not in tables]
+
+
+def ensure_kinds(db: sqlite3.Connection) -> None:
+    """Give every registry kind without a table one (inside the caller's transaction)."""
+    for kind in missing_kinds(db):
+        entry_table(db, kind.name, *_kind_columns(kind))
 
 
 def expected_indexes() -> dict[str, list[str]]:
-    """Every index the migrations create, per table (for `psymitrix doctor`)."""
+    """Every index the migrations and `ensure_kinds` create, per table (for doctor)."""
     expected: dict[str, list[str]] = {"auth_secrets": ["auth_secrets_user"]}
     for table, extra, unique in _V1_ENTRY_TABLES:
-        names = [f"{table}_user_time", *(f"{table}_user_{c}" for c in extra)]
-        expected[table] = names + ([f"{table}_unique"] if unique else [])
+        expected[table] = list(entry_indexes(table, extra, unique))
     expected["idempotency"] = ["idempotency_user_time", "idempotency_unique"]  # version 2
+    for kind in KINDS.values():
+        expected.setdefault(kind.name, list(entry_indexes(kind.name, *_kind_columns(kind))))
     return expected
 
 
@@ -111,5 +149,37 @@ def _v2(db: sqlite3.Connection) -> None:
     db.execute('CREATE UNIQUE INDEX idempotency_unique ON idempotency (user_id, "key")')
 
 
-MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_v1, _v2)
+# The counters user_data had as columns in versions 1 and 2 (column, counter name).
+_V1_COUNTER_COLUMNS = (
+    ("chat_session_count", "chatSessionCount"),
+    ("mood_journal_count", "moodJournalCount"),
+    ("gratitude_count", "gratitudeCount"),
+    ("breathing_count", "breathingCount"),
+    ("sleep_log_count", "sleepLogCount"),
+    ("anxiety_test_count", "anxietyTestCount"),
+    ("depression_test_count", "depressionTestCount"),
+)
+
+
+def _v3(db: sqlite3.Connection) -> None:
+    """Counters as rows, so a new kind's counter needs no ALTER TABLE. The old columns
+    stay (unread) so an older PsyMitrix reading this file fails on the version, not on
+    a missing column."""
+    db.execute(
+        """CREATE TABLE counters (
+            user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+            name TEXT NOT NULL,
+            value INTEGER NOT NULL DEFAULT 0,
+            PRIMARY KEY (user_id, name)
+        ) WITHOUT ROWID"""
+    )
+    for column, name in _V1_COUNTER_COLUMNS:
+        db.execute(
+            f"INSERT INTO counters (user_id, name, value) "
+            f"SELECT user_id, ?, {column} FROM user_data WHERE {column} != 0",
+            (name,),
+        )
+
+
+MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_v1, _v2, _v3)
 LATEST = len(MIGRATIONS)

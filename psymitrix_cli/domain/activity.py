@@ -1,0 +1,77 @@
+"""The activity log (behavioural activation): things planned and done, and how they felt.
+
+Behavioural activation asks a person to plan small activities, do them, and notice
+their mood before and after, and the sense of achievement (mastery) and enjoyment
+(pleasure) each gave. Pure: the payload and its one normaliser.
+
+`at` is when the activity is for: the planned day (noon, in the person's calendar)
+or, when none is planned, when it was logged. `doneAt` is when it was done.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from psymitrix_cli.domain import journal as rules
+from psymitrix_cli.domain.entry_kind import FUTURE_SLACK, PLAN_AHEAD, Doc, When, check
+from psymitrix_cli.domain.validation import clean_text
+from psymitrix_cli.errors import InvalidInput, ref
+
+TEXT_MAX = 500
+RATING_MIN, RATING_MAX = 0, 10
+
+
+@dataclass(frozen=True)
+class ActivityPayload:
+    text: str | None = None
+    planned: str | None = None  # the day it is planned for (YYYY-MM-DD)
+    done: bool = False
+    moodBefore: int | None = None  # camelCase: the stored and JSON name
+    moodAfter: int | None = None
+    mastery: int | None = None
+    pleasure: int | None = None
+    tags: tuple[str, ...] = ()
+    at: str | None = None
+    doneAt: str | None = None
+
+
+def rating(value: object, field: str) -> int | None:
+    """Mastery and pleasure: None, or a whole number from 0 to 10."""
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise InvalidInput(f"{ref(field)} must be a whole number from 0 to 10; got {value!r}.")
+    if not RATING_MIN <= value <= RATING_MAX:
+        raise InvalidInput(f"{ref(field)} must be a whole number from 0 to 10; got {value}.")
+    return value
+
+
+def normalise(p: ActivityPayload, when: When) -> Doc:
+    if not isinstance(p.done, bool):
+        raise InvalidInput(f"{ref('done')} must be true or false.", field="done")
+    planned = None
+    if p.planned is not None:
+        planned = when.date(p.planned, "planned", ahead=PLAN_AHEAD).isoformat()
+    if p.at is not None:
+        at = when.instant(p.at, "at", ahead=PLAN_AHEAD if planned else FUTURE_SLACK)
+    elif planned is not None:
+        at = when.instant(planned, "planned", ahead=PLAN_AHEAD)
+    else:
+        at = when.instant(None, "at")
+    done_at = None
+    if p.done:
+        done_at = when.instant(p.doneAt, "doneAt")
+    if p.moodAfter is not None and not p.done:
+        raise InvalidInput(f"{ref('moodAfter')} goes with {ref('done')}.", field="moodAfter")
+    return {
+        "at": at,
+        "text": check("text", lambda: clean_text(p.text, "The activity", TEXT_MAX) or ""),
+        "planned": planned,
+        "done": p.done,
+        "doneAt": done_at,
+        "moodBefore": check("moodBefore", lambda: rules.mood(p.moodBefore)),
+        "moodAfter": check("moodAfter", lambda: rules.mood(p.moodAfter)),
+        "mastery": check("mastery", lambda: rating(p.mastery, "mastery")),
+        "pleasure": check("pleasure", lambda: rating(p.pleasure, "pleasure")),
+        "tags": check("tags", lambda: rules.tags(p.tags)),
+    }

@@ -1,0 +1,184 @@
+"""The registry of entry kinds: every collection of a person's entries, described once.
+
+Everything that lists kinds loops over `REGISTRY`: the store's `Kind`s and counters,
+export, import and CSV, `me`, the dashboard's counts and checklist, the generic
+service, the remote client, the routes and the CLI's list/show/delete. A new tracker
+is an entry here (with its payload and normaliser), its `add` command and its views;
+docs/architecture.md has the checklist. Pure data: no store, no I/O.
+"""
+
+from __future__ import annotations
+
+from psymitrix_cli import messages
+from psymitrix_cli.domain import activity, trackers
+from psymitrix_cli.domain.entry_kind import EntryKind
+
+
+def _columns(names: str) -> tuple[str, ...]:
+    return tuple(names.split())
+
+
+MOOD_JOURNAL = EntryKind(
+    "mood_journal",
+    sort="at",
+    counter="moodJournalCount",
+    payload=trackers.JournalPayload,
+    normalise=trackers.journal,
+    timestamps=("createdAt", "updatedAt"),
+    screened="text",
+    command="journal",
+    filters=("since", "until", "tag", "search"),
+    editable=True,
+    summary="Your mood journal.",
+    title="Mood journal",
+    label="Journal entries",
+    not_found=messages.JOURNAL_NOT_FOUND,
+    csv=("id", "at", "mood", "moodLabel", "tags", "text", "createdAt", "updatedAt"),
+    exported=True,
+    tracker="moodJournal",
+    today="mood",
+    me="moodJournal",
+)
+GRATITUDE = EntryKind(
+    "gratitude",
+    sort="at",
+    counter="gratitudeCount",
+    payload=trackers.GratitudePayload,
+    normalise=trackers.gratitude,
+    timestamps=("createdAt",),
+    command="gratitude",
+    summary="A few good things, and a moment to recall them.",
+    title="Gratitude",
+    label="Gratitude entries",
+    not_found=messages.GRATITUDE_NOT_FOUND,
+    csv=("id", "at", "items", "createdAt"),
+    exported=True,
+    tracker="gratitude",
+    today="gratitude",
+    me="gratitude",
+)
+SLEEP = EntryKind(
+    "sleep",
+    sort="date",
+    counter="sleepLogCount",
+    unique=("date",),
+    payload=trackers.SleepPayload,
+    normalise=trackers.sleep,
+    timestamps=("createdAt", "updatedAt"),
+    command="sleep",
+    add_verb="log",
+    key="date",
+    page_size=14,
+    summary="Sleep quality: one score per night.",
+    title="Sleep",
+    label="Sleep nights",
+    not_found=messages.SLEEP_NOT_FOUND,
+    conflict=messages.SLEEP_ALREADY_LOGGED,
+    csv=("id", "date", "score", "hours", "note", "createdAt", "updatedAt"),
+    window="date",
+    exported=True,
+    tracker="sleep",
+    today="sleep",
+    me="sleepQuality",
+    me_fields=("date", "score"),
+)
+BREATHING = EntryKind(
+    "breathing",
+    sort="startedAt",
+    counter="breathingCount",
+    payload=trackers.BreathingPayload,
+    normalise=trackers.breathing,
+    command="breathing",
+    add_verb="log",
+    title="Breathing",
+    label="Breathing sessions",
+    not_found=messages.BREATHING_NOT_FOUND,
+    csv=_columns(
+        "id startedAt endedAt pattern label cycles plannedCycles durationSeconds completed"
+    ),
+    exported=True,
+    tracker="breathing",
+    today="breathing",
+    me="breathingExercises",
+)
+ACTIVITY = EntryKind(
+    "activity",
+    sort="at",
+    counter="activityCount",
+    payload=activity.ActivityPayload,
+    normalise=activity.normalise,
+    timestamps=("createdAt", "updatedAt"),
+    screened="text",
+    command="activity",
+    filters=("since", "until", "tag"),
+    editable=True,
+    summary="Activities planned and done, and how they felt.",
+    title="Activities",
+    label="Activities",
+    not_found=messages.ACTIVITY_NOT_FOUND,
+    csv=_columns(
+        "id at planned done doneAt text moodBefore moodAfter mastery pleasure tags "
+        "createdAt updatedAt"
+    ),
+    exported=True,
+    tracker="activity",
+    today="activity",
+    me="activities",
+)
+ASSESSMENTS = EntryKind(
+    "assessments",
+    sort="takenAt",
+    counters=("anxietyTestCount", "depressionTestCount"),  # the instrument picks one
+    fields=("instrument",),
+    label="PHQ-9 / GAD-7 results",
+    csv=("id", "instrument", "takenAt", "total", "severity", "answers", "difficulty", "crisis"),
+    exported=True,
+)
+CHAT_SESSIONS = EntryKind(
+    "chat_sessions",
+    sort="startedAt",
+    counters=("chatSessionCount",),  # counted with a session's first user message
+    label="Chat sessions",
+    csv=_columns("id startedAt lastActivityAt endedAt title summary provider model messageCount"),
+    exported=True,
+)
+CHAT_MESSAGES = EntryKind(
+    "chat_messages",
+    sort="seq",
+    fields=("sessionId",),
+    unique=("sessionId", "seq"),
+    label="Chat messages",  # exported inside their session; a CSV file of their own
+    csv=("sessionId", "seq", "id", "role", "at", "content"),
+)
+# Not exported: no content, only that a screen fired; an operational record of this account.
+SAFETY_EVENTS = EntryKind("safety_events", sort="at")
+# The server's record of each Idempotency-Key it has answered (see server/idempotency.py).
+IDEMPOTENCY = EntryKind("idempotency", sort="at", unique=("key",))
+
+REGISTRY: tuple[EntryKind, ...] = (
+    MOOD_JOURNAL,
+    GRATITUDE,
+    SLEEP,
+    BREATHING,
+    ACTIVITY,
+    ASSESSMENTS,
+    CHAT_SESSIONS,
+    CHAT_MESSAGES,
+    SAFETY_EVENTS,
+    IDEMPOTENCY,
+)
+BY_NAME: dict[str, EntryKind] = {k.name: k for k in REGISTRY}
+BY_COMMAND: dict[str, EntryKind] = {k.command: k for k in REGISTRY if k.command}
+
+EXPORTED: tuple[EntryKind, ...] = tuple(k for k in REGISTRY if k.exported)
+# What an import counts: the exported kinds and the messages inside chat sessions.
+COUNTED: tuple[EntryKind, ...] = (*EXPORTED, CHAT_MESSAGES)
+# The generic trackers: written through a payload, listed, shown and deleted alike.
+TRACKERS: tuple[EntryKind, ...] = tuple(k for k in REGISTRY if k.payload is not None)
+DASHBOARD: tuple[EntryKind, ...] = tuple(k for k in REGISTRY if k.tracker)
+# Every count kept in user_data, in one order (export, `me`, the store's defaults).
+COUNTERS: tuple[str, ...] = tuple(dict.fromkeys(c for k in REGISTRY for c in k.all_counters))
+
+
+def by_name(name: str) -> EntryKind:
+    return BY_NAME[name]
