@@ -43,7 +43,28 @@ class PsyError(Exception):
         return found + [f for f in FIELD_REF.findall(self.template) if f not in found]
 
     def to_json(self) -> dict[str, dict[str, str]]:
-        return {"error": {"code": self.code, "message": self.message}}
+        """As the server sends it: fields worded as JSON pointers, and (when the text
+        names fields) the template, so the api backend's CLI can word them as flags."""
+        error = {"code": self.code, "message": self.worded(pointer)}
+        if self.field:
+            error["field"] = pointer(self.field)
+        if self.template != self.message:
+            error["template"] = self.template
+        return {"error": error}
+
+
+def pointer(field: str) -> str:
+    """A field as a JSON pointer into the request body (or the query's parameter)."""
+    return f"/{field}"
+
+
+def flag(field: str) -> str:
+    """A field as the CLI's flag for it."""
+    return FLAGS.get(field) or "--" + re.sub(r"(?<!^)(?=[A-Z])", "-", field).lower()
+
+
+# Where a CLI flag is not the field's name in kebab case.
+FLAGS = {"tags": "--tag", "sleepScore": "--sleep", "sleepHours": "--hours"}
 
 
 class InvalidInput(PsyError):

@@ -44,7 +44,7 @@ ACCOUNT_DELETED = "Your account and all of its data have been erased."
 
 # --- mood journal, gratitude, sleep ---------------------------------------------------
 JOURNAL_NOT_FOUND = "No journal entry with ID {id}."
-JOURNAL_NOTHING_TO_EDIT = "Nothing to change; give --text, --mood or --tag."
+NOTHING_TO_EDIT = "Nothing to change; give {fields}."
 JOURNAL_EMPTY = "No journal entries yet. Write one with `psymitrix journal add`."
 JOURNAL_NO_MATCH = "No journal entries match."
 JOURNAL_DELETED = "Deleted the journal entry."
@@ -56,10 +56,14 @@ GRATITUDE_NOTHING_TO_REFLECT = (
 )
 GRATITUDE_DELETED = "Deleted the gratitude entry."
 SLEEP_NOT_FOUND = "No sleep entry for {date}."
-SLEEP_ALREADY_LOGGED = "Sleep for {date} is already logged; use --replace to overwrite it."
+SLEEP_ALREADY_LOGGED = "Sleep for {date} is already logged; use ‹replace› to overwrite it."
 SLEEP_EMPTY = "No nights logged yet. Log one with `psymitrix sleep log --score N`."
 SLEEP_DELETED = "Deleted the sleep entry for {date}."
-ACTIVITY_NOT_FOUND = "No activity with ID {id}."
+# Any tracker's, worded with its registry entry (noun, label, command).
+ENTRY_NOT_FOUND = "No {noun} with ID {id}."
+ENTRIES_EMPTY = "No {label} yet. Add one with `psymitrix {command} add`."
+ENTRIES_NO_MATCH = "No {label} match."
+ENTRY_DELETED = "Deleted the {noun}."
 NOT_DELETED = "Not deleted: confirmation declined."
 MORE_ENTRIES = "More: {command} --cursor {cursor}"
 EDITOR_HINT = "Esc then Enter, or Ctrl-D, to save · Ctrl-C to cancel"
@@ -175,3 +179,14 @@ JOURNAL_PROMPT = "How are you feeling? Write as much as you like."
 CONFIRM_DELETE_ENTRY = "Delete this entry for good?"
 CONFIRM_DELETE_NIGHT = "Delete this night for good?"
 SLEEP_ASK = "How well did you sleep, 1–10?"
+
+# --- the outbox ---------------------------------------------------------------------------
+QUEUED_NOTICE = (
+    "The PsyMitrix API is not reachable; saved to the outbox ({id}). "
+    "Run `psymitrix outbox sync` when it is back."
+)
+QUEUED_CRISIS_OPENING = (
+    "What you shared sounds really heavy, and you do not have to carry it alone. It is "
+    "saved on this device. If you are thinking about ending your life or hurting "
+    "yourself, please reach out now to one of these, or to someone you trust:"
+)

@@ -21,6 +21,7 @@ def test_status_of_a_new_account(any_cli: Cli) -> None:
         "sleep": False,
         "gratitude": False,
         "breathing": False,
+        "activity": False,
     }
     assert status["assessments"] == {"PHQ-9": None, "GAD-7": None}
     assert len(status["trends"]["mood"]) == 14 and set(status["trends"]["mood"]) == {None}
@@ -49,7 +50,13 @@ def test_checkin_non_interactive_fills_the_checklist_and_trends(any_cli: Cli) ->
     assert result["journal"]["mood"] == 4 and result["sleep"]["score"] == 7
     assert result["gratitude"]["items"] == ["tea", "sun"] and result["crisis"] is False
     status = any_cli.json("status", env=env)
-    assert status["today"] == {"mood": True, "sleep": True, "gratitude": True, "breathing": False}
+    assert status["today"] == {
+        "mood": True,
+        "sleep": True,
+        "gratitude": True,
+        "breathing": False,
+        "activity": False,
+    }
     assert status["trends"]["mood"][-1] == 4 and status["trends"]["sleep"][-1] == 7
     assert status["counts"]["sleep"]["count"] == 1
     # The next day the checklist starts empty, and yesterday moves left in the trend.

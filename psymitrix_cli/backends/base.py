@@ -8,8 +8,13 @@ Results are JSON-ready dicts with camelCase keys, identical on every backend.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
-from typing import Any, Protocol
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Protocol
+
+if TYPE_CHECKING:
+    from psymitrix_cli.domain.checkin import CheckinAnswers
+    from psymitrix_cli.domain.entry_kind import PageQuery
 
 Result = dict[str, Any]
 
@@ -58,87 +63,54 @@ class ProfileAPI(Protocol):
 Page = dict[str, Any]  # {"items": [...], "nextCursor": str | None}
 
 
-class JournalAPI(Protocol):
-    def add(
-        self, *, text: str | None, mood: int | None, tags: Sequence[str] = (), at: str | None = None
-    ) -> Result: ...
+@dataclass(frozen=True)
+class Queued:
+    """A write the API could not take yet, kept in the outbox: the typed outcome the
+    api backend returns instead of the entry, for the CLI to tell the person about.
+    `crisis`: the same rules that would have shown crisis resources say so now."""
 
-    def list(
-        self,
-        *,
-        limit: int = 20,
-        since: str | None = None,
-        until: str | None = None,
-        tag: str | None = None,
-        search: str | None = None,
-        cursor: str | None = None,
-    ) -> Page: ...
+    outbox_id: str
+    operation: str
+    crisis: bool = False
+    parts: dict[str, Any] | None = None  # a check-in: each part's own outcome
 
-    def get(self, entry_id: str) -> Result: ...
-
-    def edit(
-        self,
-        entry_id: str,
-        *,
-        text: str | None = None,
-        mood: int | None = None,
-        tags: Sequence[str] | None = None,
-    ) -> Result: ...
-
-    def delete(self, entry_id: str) -> None: ...
+    def to_json(self) -> Result:
+        out: Result = {
+            "queued": True,
+            "outboxId": self.outbox_id,
+            "operation": self.operation,
+            "crisis": self.crisis,
+        }
+        if self.parts is not None:
+            out["parts"] = self.parts
+        return out
 
 
-class GratitudeAPI(Protocol):
-    def add(self, items: Sequence[str], at: str | None = None) -> Result: ...
-
-    def list(self, *, limit: int = 20, cursor: str | None = None) -> Page: ...
-
-    def get(self, entry_id: str) -> Result: ...
-
-    def reflect(self) -> Result | None: ...
-
-    def delete(self, entry_id: str) -> None: ...
+Written = Result | Queued  # what a write returns: the entry, or where it waits
 
 
-class SleepAPI(Protocol):
-    def log(
-        self,
-        *,
-        score: int,
-        hours: float | None = None,
-        date: str | None = None,
-        note: str | None = None,
-        replace: bool = False,
-    ) -> Result: ...
+class EntriesAPI(Protocol):
+    """Every tracker of the registry (domain/entries.py), addressed the same way.
+    `key` is an entry's id, or its unique field where the kind has one (sleep: date)."""
 
-    def history(self, *, limit: int = 14, cursor: str | None = None) -> Result:
-        """{"items", "nextCursor", "average7", "average30"}"""
+    def add(self, payload: Any, *, replace: bool = False) -> Written:
+        """Write one entry from the kind's payload dataclass. A kind with a unique field
+        raises Conflict when it is taken, unless `replace` (then `replaced` says so)."""
         ...
 
-    def get(self, date: str) -> Result: ...
+    def list(self, query: PageQuery | None = None) -> Page: ...
 
-    def delete(self, date: str) -> None: ...
+    def get(self, key: str) -> Result: ...
+
+    def edit(self, key: str, changes: Mapping[str, Any]) -> Written:
+        """Lay the given fields (None: unchanged) over the entry; editable kinds only."""
+        ...
+
+    def delete(self, key: str) -> None: ...
 
 
-class BreathingAPI(Protocol):
-    def log(
-        self,
-        *,
-        pattern: str,
-        label: str,
-        cycles: int,
-        started_at: str,
-        ended_at: str,
-        duration_seconds: float,
-        completed: bool,
-        planned_cycles: int | None = None,
-    ) -> Result: ...
-
-    def list(self, *, limit: int = 20, cursor: str | None = None) -> Page: ...
-
-    def get(self, entry_id: str) -> Result: ...
-
-    def delete(self, entry_id: str) -> None: ...
+class GratitudeAPI(EntriesAPI, Protocol):
+    def reflect(self) -> Result | None: ...
 
 
 class AssessmentsAPI(Protocol):
@@ -158,15 +130,9 @@ class AssessmentsAPI(Protocol):
 class DashboardAPI(Protocol):
     def status(self) -> Result: ...
 
-    def checkin(
-        self,
-        *,
-        mood: int | None = None,
-        note: str | None = None,
-        sleep_score: int | None = None,
-        sleep_hours: float | None = None,
-        gratitude: Sequence[str] = (),
-    ) -> Result: ...
+    def checkin(self, answers: CheckinAnswers) -> Written:
+        """Every part planned by domain/checkin.py, each written as its own entry."""
+        ...
 
 
 ChatEvent = dict[str, Any]
@@ -236,14 +202,19 @@ class Backend(Protocol):
     name: str
     accounts: AccountsAPI
     profile: ProfileAPI
-    journal: JournalAPI
+    journal: EntriesAPI
     gratitude: GratitudeAPI
-    sleep: SleepAPI
-    breathing: BreathingAPI
+    sleep: EntriesAPI
+    breathing: EntriesAPI
+    activity: EntriesAPI
     assessments: AssessmentsAPI
     dashboard: DashboardAPI
     chat: ChatAPI
     data: DataAPI
+
+    def entries(self, name: str) -> EntriesAPI:
+        """The tracker of one registry kind, by its name."""
+        ...
 
     def describe(self) -> str:
         """Where this backend keeps data, safe to print."""

@@ -68,7 +68,13 @@ def segment(value: str) -> str:
     return quoted.replace(".", "%2E") if quoted in (".", "..") else quoted
 
 
-def typed_error(status: int, code: str | None, message: str, retry_after: str | None) -> PsyError:
+def typed_error(
+    status: int,
+    code: str | None,
+    message: str,
+    retry_after: str | None,
+    template: str | None = None,
+) -> PsyError:
     if status == 429 or code == "rate_limited":
         try:
             wait = max(1, int(retry_after or "1"))
@@ -78,7 +84,8 @@ def typed_error(status: int, code: str | None, message: str, retry_after: str | 
     cls = _BY_CODE.get(code or "") or _BY_STATUS.get(status)
     if cls is None:
         cls = PsyError if status >= 500 else InvalidInput
-    return cls(message)
+    # The template names fields, so this CLI words them as its flags, as locally.
+    return cls(template if template and cls is not PsyError else message)
 
 
 class Http:
@@ -128,11 +135,14 @@ class Http:
         try:
             error = response.json()["error"]
             code, message = str(error["code"]), str(error["message"])
+            template = error.get("template")
         except (ValueError, KeyError, TypeError):
             if response.status_code in RETRY_STATUSES:  # a proxy's page: the API is not there
                 return self.unreachable(status=response.status_code)
             code, message = None, f"The API answered HTTP {response.status_code}."
-        return typed_error(response.status_code, code, message, response.headers.get("Retry-After"))
+            template = None
+        retry = response.headers.get("Retry-After")
+        return typed_error(response.status_code, code, message, retry, str(template or "") or None)
 
     def request(
         self,

@@ -19,14 +19,12 @@ from psymitrix_cli.store.factory import open_store, store_location
 if TYPE_CHECKING:
     from psymitrix_cli.services.accounts import AccountService
     from psymitrix_cli.services.assessments import AssessmentService
-    from psymitrix_cli.services.breathing import BreathingService
     from psymitrix_cli.services.chat import ChatService
     from psymitrix_cli.services.dashboard import DashboardService
     from psymitrix_cli.services.data import DataService
+    from psymitrix_cli.services.entries import EntryService
     from psymitrix_cli.services.gratitude import GratitudeService
-    from psymitrix_cli.services.journal import JournalService
     from psymitrix_cli.services.profile import ProfileService
-    from psymitrix_cli.services.sleep import SleepService
 
 
 class LocalBackend:
@@ -60,29 +58,34 @@ class LocalBackend:
         ctx = ServiceContext(settings, clock, lambda: open_store(settings))
         return cls(ctx, Session(ctx, token_source))
 
-    @cached_property
-    def journal(self) -> JournalService:
-        from psymitrix_cli.services.journal import JournalService
+    def entries(self, name: str) -> EntryService:
+        """The service of one registry kind (its own subclass when it has extra operations)."""
+        services: dict[str, EntryService] = self.__dict__.setdefault("_entries", {})
+        if name not in services:
+            from psymitrix_cli.services.entries import service_for
 
-        return JournalService(self.ctx, self.session)
+            services[name] = service_for(self.ctx, self.session, name)
+        return services[name]
 
-    @cached_property
+    @property
+    def journal(self) -> EntryService:
+        return self.entries("mood_journal")
+
+    @property
     def gratitude(self) -> GratitudeService:
-        from psymitrix_cli.services.gratitude import GratitudeService
+        return self.entries("gratitude")  # type: ignore[return-value]
 
-        return GratitudeService(self.ctx, self.session)
+    @property
+    def sleep(self) -> EntryService:
+        return self.entries("sleep")
 
-    @cached_property
-    def sleep(self) -> SleepService:
-        from psymitrix_cli.services.sleep import SleepService
+    @property
+    def breathing(self) -> EntryService:
+        return self.entries("breathing")
 
-        return SleepService(self.ctx, self.session)
-
-    @cached_property
-    def breathing(self) -> BreathingService:
-        from psymitrix_cli.services.breathing import BreathingService
-
-        return BreathingService(self.ctx, self.session)
+    @property
+    def activity(self) -> EntryService:
+        return self.entries("activity")
 
     @cached_property
     def assessments(self) -> AssessmentService:

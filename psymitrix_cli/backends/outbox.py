@@ -33,24 +33,6 @@ Item = dict[str, Any]
 PENDING = "pending"
 REJECTED = "rejected"
 SUMMARY_CHARS = 60
-QUEUED_NOTICE = (
-    "The PsyMitrix API is not reachable; saved to the outbox ({id}). "
-    "Run `psymitrix outbox sync` when it is back."
-)
-
-
-QUEUED_CRISIS_OPENING = (
-    "What you shared sounds really heavy, and you do not have to carry it alone. It is "
-    "saved on this device. If you are thinking about ending your life or hurting "
-    "yourself, please reach out now to one of these, or to someone you trust:"
-)
-
-
-def _crisis_text(local_line: str | None) -> str:
-    from psymitrix_cli.domain.crisis import crisis_resources
-
-    lines = [f"- {r.name}: {r.contact}\n  {r.detail}" for r in crisis_resources(local_line)]
-    return "\n\n".join([QUEUED_CRISIS_OPENING, "\n".join(lines), messages.ENTRY_CRISIS_CLOSING])
 
 
 def summary(text: str) -> str:
@@ -127,49 +109,6 @@ def public(item: Item) -> dict[str, Any]:
     """An item as `outbox list` shows it (the body stays: it is the user's own text)."""
     keys = ("id", "operation", "summary", "createdAt", "state", "error", "apiUrl", "body")
     return {("outboxId" if k == "id" else k): item.get(k) for k in keys}
-
-
-def _terminal() -> Any:
-    """The running command's Terminal, if a CLI command is running (duck-typed, so this
-    layer never imports the cli package)."""
-    try:  # the Click copy Typer runs on (newer Typer vendors its own)
-        from typer._click.globals import get_current_context
-    except ImportError:
-        from click import get_current_context  # type: ignore[no-redef]
-
-    ctx = get_current_context(silent=True)
-    return getattr(ctx.find_root().obj, "term", None) if ctx is not None else None
-
-
-def announce_queued(
-    item: Item, crisis: bool, crisis_line: str | None, extra: dict[str, Any] | None = None
-) -> dict[str, Any]:
-    """Tell the user their words are safe, then end the command with exit 0.
-
-    Exit 0, not 4: nothing was lost and nothing needs fixing now; the notice on
-    stderr says what happened and what to run later. `--json` gets
-    `{"queued": true, "outboxId", "operation", "crisis"}` on stdout. Crisis resources
-    the server would have shown are shown now, from the same domain rules. Outside a
-    CLI command (a library caller) the dict is simply returned.
-    """
-    result = {
-        "queued": True,
-        "outboxId": item["id"],
-        "operation": item["operation"],
-        "crisis": crisis,
-        **(extra or {}),
-    }
-    term = _terminal()
-    if term is None:
-        return result
-    term.notice(QUEUED_NOTICE.format(id=item["id"]))
-    if term.json_mode:
-        term.json(result)
-    elif crisis:
-        term.line(_crisis_text(crisis_line))
-    import typer
-
-    raise typer.Exit(0)
 
 
 def token_subject(token: str) -> str | None:

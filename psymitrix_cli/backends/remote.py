@@ -9,15 +9,22 @@ to the outbox instead (see outbox.py and `RemoteBackend.write`).
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable, Iterator, Sequence
-from datetime import datetime
-from typing import Any
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import asdict
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Any
 
 from psymitrix_cli import messages
 from psymitrix_cli.backends import outbox as ob
+from psymitrix_cli.backends.base import Queued, Written
 from psymitrix_cli.backends.http import CLOCK_HEADER, Http, segment
 from psymitrix_cli.config import Settings
-from psymitrix_cli.errors import AuthError, BackendUnavailable
+from psymitrix_cli.domain import entries as registry
+from psymitrix_cli.domain.entry_kind import EntryKind, PageQuery, When, payload_json
+from psymitrix_cli.errors import AuthError, BackendUnavailable, InvalidInput
+
+if TYPE_CHECKING:
+    from psymitrix_cli.domain.checkin import CheckinAnswers
 
 Result = dict[str, Any]
 Page = dict[str, Any]
@@ -107,139 +114,65 @@ class _Entries(_Api):
         return self.http.request("GET", self.base, params=params)
 
 
-class RemoteJournal(_Entries):
-    base = "/v1/journal"
+class RemoteEntries(_Entries):
+    """Every registry tracker over /v1/<command>. Offline, a write is checked by the
+    kind's own normaliser (the one the server runs) and queued, with the times the
+    normaliser filled in pinned: when it was written, not when it syncs."""
 
-    def add(
-        self, *, text: str | None, mood: int | None, tags: Sequence[str] = (), at: str | None = None
-    ) -> Result:
-        body = {"text": text, "mood": mood, "tags": list(tags), "at": at}
+    def __init__(self, backend: RemoteBackend, spec: EntryKind) -> None:
+        super().__init__(backend)
+        self.spec = spec
+        self.base = f"/v1/{spec.command}"
 
-        def offline() -> tuple[str, bool]:
-            from psymitrix_cli.domain import journal as rules
-            from psymitrix_cli.domain.safety import screen_message
-
-            clean = rules.entry_text(text)
-            mood_value = rules.mood(mood)
-            rules.tags(tags)
-            body["at"] = at or self._b.now_iso()  # when it was written, not when it syncs
-            crisis = rules.needs_crisis_help(mood_value, screen_message(clean).tier)
-            return clean, crisis
-
-        return self._b.write("journal.add", "POST", self.base, body, offline)
-
-    def list(
-        self,
-        *,
-        limit: int = 20,
-        since: str | None = None,
-        until: str | None = None,
-        tag: str | None = None,
-        search: str | None = None,
-        cursor: str | None = None,
-    ) -> Page:
-        return self._list(
-            limit=limit, since=since, until=until, tag=tag, search=search, cursor=cursor
-        )
-
-    def edit(
-        self,
-        entry_id: str,
-        *,
-        text: str | None = None,
-        mood: int | None = None,
-        tags: Sequence[str] | None = None,
-    ) -> Result:
-        body = {"text": text, "mood": mood, "tags": None if tags is None else list(tags)}
+    def add(self, payload: Any, *, replace: bool = False) -> Written:
+        body = payload_json(payload)
+        if self.spec.unique:
+            body["replace"] = replace
 
         def offline() -> tuple[str, bool]:
-            from psymitrix_cli.domain import journal as rules
-            from psymitrix_cli.domain.safety import screen_message
+            fields = self.spec.stored(payload, self._b.when())
+            for name, value in payload_json(payload).items():
+                if value is None and fields.get(name) is not None:
+                    body[name] = fields[name]
+            return _summary(self.spec, fields), registry.crisis_of(self.spec, fields)
 
-            clean = None if text is None else rules.entry_text(text)
-            mood_value = rules.mood(mood)
-            rules.tags(tags)
-            tier = screen_message(clean).tier if clean else "none"
-            return f"{entry_id}: {clean or ''}", rules.needs_crisis_help(mood_value, tier)
+        return self._b.write(self.spec.operation, "POST", self.base, body, offline)
 
-        path = f"{self.base}/{segment(entry_id)}"
-        return self._b.write("journal.edit", "PATCH", path, body, offline)
+    def list(self, query: PageQuery | None = None) -> Page:
+        q = query or PageQuery()
+        return self._list(**{k: v for k, v in asdict(q).items() if v is not None})
 
-
-class RemoteGratitude(_Entries):
-    base = "/v1/gratitude"
-
-    def add(self, items: Sequence[str], at: str | None = None) -> Result:
-        body = {"items": list(items), "at": at}
+    def edit(self, key: str, changes: Mapping[str, Any]) -> Written:
+        body = {k: list(v) if isinstance(v, tuple) else v for k, v in changes.items()}
 
         def offline() -> tuple[str, bool]:
-            from psymitrix_cli.domain import journal as rules
+            given = {k for k, v in changes.items() if v is not None}
+            try:  # the given fields, checked as the server will check them
+                fields = self.spec.stored(self.spec.merged({}, changes), self._b.when())
+            except InvalidInput as exc:
+                if exc.field in given or not given:
+                    raise
+                fields = {k: v for k, v in changes.items() if k in given}
+            return f"{key}: {_summary(self.spec, fields)}", registry.crisis_of(self.spec, fields)
 
-            cleaned = rules.gratitude_items(items)
-            body["at"] = at or self._b.now_iso()
-            return "; ".join(cleaned), False
+        operation = f"{self.spec.command}.edit"
+        return self._b.write(operation, "PATCH", f"{self.base}/{segment(key)}", body, offline)
 
-        return self._b.write("gratitude.add", "POST", self.base, body, offline)
 
-    def list(self, *, limit: int = 20, cursor: str | None = None) -> Page:
-        return self._list(limit=limit, cursor=cursor)
+def _summary(spec: EntryKind, fields: Result) -> str:
+    """What an outbox listing shows of a queued entry."""
+    for name in ("text", "items", "label"):
+        value = fields.get(name)
+        if value:
+            return "; ".join(value) if isinstance(value, list) else str(value)
+    if "score" in fields:
+        return f"{fields.get(spec.sort)}: {fields['score']}/10"
+    return str(fields.get(spec.sort, spec.name))
 
+
+class RemoteGratitude(RemoteEntries):
     def reflect(self) -> Result | None:
         return self.http.request("GET", f"{self.base}/reflect")["entry"]
-
-
-class RemoteSleep(_Entries):
-    base = "/v1/sleep"
-
-    def log(
-        self,
-        *,
-        score: int,
-        hours: float | None = None,
-        date: str | None = None,
-        note: str | None = None,
-        replace: bool = False,
-    ) -> Result:
-        body = {"score": score, "hours": hours, "date": date, "note": note, "replace": replace}
-
-        def offline() -> tuple[str, bool]:
-            from psymitrix_cli.domain import journal as rules
-
-            rules.sleep_score(score)
-            rules.sleep_hours(hours)
-            rules.sleep_note(note)
-            body["date"] = date or self._b.today()  # the night it was, not the day it syncs
-            return f"{body['date']}: {score}/10", False
-
-        return self._b.write("sleep.log", "POST", self.base, body, offline)
-
-    def history(self, *, limit: int = 14, cursor: str | None = None) -> Result:
-        return self._list(limit=limit, cursor=cursor)
-
-
-class RemoteBreathing(_Entries):
-    base = "/v1/breathing"
-
-    def log(
-        self,
-        *,
-        pattern: str,
-        label: str,
-        cycles: int,
-        started_at: str,
-        ended_at: str,
-        duration_seconds: float,
-        completed: bool,
-        planned_cycles: int | None = None,
-    ) -> Result:
-        body = dict(pattern=pattern, label=label, cycles=cycles, startedAt=started_at)
-        body.update(endedAt=ended_at, durationSeconds=duration_seconds, completed=completed)
-        body["plannedCycles"] = planned_cycles
-        summary = (f"{label}, {cycles} cycles", False)
-        return self._b.write("breathing.log", "POST", self.base, body, lambda: summary)
-
-    def list(self, *, limit: int = 20, cursor: str | None = None) -> Page:
-        return self._list(limit=limit, cursor=cursor)
 
 
 class RemoteAssessments(_Entries):
@@ -270,46 +203,29 @@ class RemoteDashboard(_Api):
     def status(self) -> Result:
         return self.http.request("GET", "/v1/status")
 
-    def checkin(
-        self,
-        *,
-        mood: int | None = None,
-        note: str | None = None,
-        sleep_score: int | None = None,
-        sleep_hours: float | None = None,
-        gratitude: Sequence[str] = (),
-    ) -> Result:
+    def checkin(self, answers: CheckinAnswers) -> Written:
         from psymitrix_cli.domain import checkin as rules
 
-        rules.validate(mood, note, sleep_score, sleep_hours, gratitude)
-        body = dict(mood=mood, note=note, sleepScore=sleep_score, sleepHours=sleep_hours)
-        body["gratitude"] = list(gratitude)
+        parts = rules.plan(answers, self._b.when())  # checked here, whatever happens next
         key = f"cli-{uuid.uuid4().hex}"  # makes the POST safe to retry
         try:
-            return self.http.request("POST", "/v1/checkin", json_body=body, idempotency_key=key)
+            return self.http.request(  # type: ignore[no-any-return]
+                "POST", "/v1/checkin", json_body=payload_json(answers), idempotency_key=key
+            )
         except BackendUnavailable:
             pass
-        # The server is out of reach: queue each part through the outbox (each pins its own
-        # time and date now), so nothing typed is lost and a sync replays it exactly once.
-        parts: Result = {}
-        self._b._held = held = []
-        try:
-            if mood is not None:
-                text = rules.journal_text(mood, note)
-                parts["journal"] = self._b.journal.add(text=text, mood=mood, tags=[rules.TAG])
-            if sleep_score is not None:
-                parts["sleep"] = self._b.sleep.log(
-                    score=sleep_score, hours=sleep_hours, replace=True
-                )
-            if gratitude:
-                parts["gratitude"] = self._b.gratitude.add(list(gratitude))
-        finally:
-            self._b._held = None
-        if not held:  # the server answered after all (a part went through)
-            return parts
-        crisis = any(c for _, c in held)
-        last, _ = held[-1]
-        return ob.announce_queued(last, crisis, self._b.settings.crisis_line, {"parts": parts})
+        # The server is out of reach: queue each planned part through the outbox (each
+        # pins its own time and date now), so nothing typed is lost and a sync replays it
+        # exactly once; the person is told once, about the whole check-in.
+        outcomes = {
+            p.name: self._b.entries(p.kind.name).add(p.payload, replace=p.replace) for p in parts
+        }
+        queued = [o for o in outcomes.values() if isinstance(o, Queued)]
+        if not queued:  # the server answered after all
+            return {**outcomes, "crisis": any(bool(o.get("crisis")) for o in outcomes.values())}
+        shown = {k: o.to_json() if isinstance(o, Queued) else o for k, o in outcomes.items()}
+        crisis = any(q.crisis for q in queued)
+        return Queued(queued[-1].outbox_id, queued[-1].operation, crisis, parts=shown)
 
 
 class RemoteChat(_Api):
@@ -376,19 +292,25 @@ class RemoteBackend:
             headers[CLOCK_HEADER] = settings.clock_spec  # honoured by a test server only
         self.http = Http(settings.api_url, token_source, headers)
         self.outbox = ob.Outbox(settings.data_dir)
-        # While a composite write (a check-in) queues its parts, hold the announcement
-        # so the person is told once, after every part is safe.
-        self._held: list[tuple[dict[str, Any], bool]] | None = None
         self.accounts = RemoteAccounts(self)
         self.profile = RemoteProfile(self)
-        self.journal = RemoteJournal(self)
-        self.gratitude = RemoteGratitude(self)
-        self.sleep = RemoteSleep(self)
-        self.breathing = RemoteBreathing(self)
+        self._entries: dict[str, RemoteEntries] = {}
+        self.journal = self.entries("mood_journal")
+        self.gratitude: RemoteGratitude = self.entries("gratitude")  # type: ignore[assignment]
+        self.sleep = self.entries("sleep")
+        self.breathing = self.entries("breathing")
+        self.activity = self.entries("activity")
         self.assessments = RemoteAssessments(self)
         self.dashboard = RemoteDashboard(self)
         self.chat = RemoteChat(self)
         self.data = RemoteData(self)
+
+    def entries(self, name: str) -> RemoteEntries:
+        if name not in self._entries:
+            spec = registry.BY_NAME[name]
+            cls = RemoteGratitude if spec is registry.GRATITUDE else RemoteEntries
+            self._entries[name] = cls(self, spec)
+        return self._entries[name]
 
     def describe(self) -> str:
         return self.settings.api_url
@@ -408,9 +330,10 @@ class RemoteBackend:
 
         return iso(self._now())
 
-    def today(self) -> str:
-        """This machine's calendar date: the person typing is here."""
-        return self._now().astimezone().date().isoformat()
+    def when(self) -> When:
+        """Now, in this machine's calendar: the person typing is here."""
+        now = self._now()
+        return When(now, now.astimezone().tzinfo or UTC)
 
     # --- writes that survive an unreachable API -----------------------------------
     def write(
@@ -420,7 +343,7 @@ class RemoteBackend:
         path: str,
         body: Result,
         offline: Callable[[], tuple[str, bool]],
-    ) -> Result:
+    ) -> Written:
         """Send with a fresh Idempotency-Key; if the API is unreachable, check what can be
         checked here (`offline` returns a label and whether crisis resources are due) and
         keep it in the outbox."""
@@ -442,10 +365,7 @@ class RemoteBackend:
                 label=label,
                 created_at=self.now_iso(),
             )
-            if self._held is not None:
-                self._held.append((item, crisis))
-                return {"queued": True, "outboxId": item["id"], "operation": operation}
-            return ob.announce_queued(item, crisis, self.settings.crisis_line)
+            return Queued(item["id"], operation, crisis)
 
     def sync_outbox(self) -> Result:
         return ob.sync(self.http, self.outbox)

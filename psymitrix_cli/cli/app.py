@@ -53,7 +53,9 @@ class PsyGroup(TyperGroup):
             state = AppState.of(ctx)
             if state.debug:
                 traceback.print_exc(file=sys.stderr)
-            state.term.error(exc.message, code=exc.code)
+            from psymitrix_cli.errors import flag
+
+            state.term.error(exc.worded(flag), code=exc.code)  # fields as this door's flags
             raise typer.Exit(exc.exit_code) from None
         except Exception as exc:
             state = AppState.of(ctx)
@@ -133,6 +135,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "journal": ("journal", "Your mood journal."),
     "gratitude": ("gratitude", "A few good things, and a moment to recall them."),
     "sleep": ("sleep", "Sleep quality: one score per night."),
+    "activity": ("activity", "Activities planned and done, and how they felt."),
     "breathe": ("breathe", "Guided breathing exercises."),
     "test": ("assess", "PHQ-9 and GAD-7 questionnaires (screenings, not diagnoses)."),
     "chat": ("chat", "Talk with the AI companion."),

@@ -95,7 +95,25 @@ def guided_session(
     if demo:
         result = {"id": None, **session_record(**session)}
     else:
-        result = state.backend.breathing.log(**session)
+        from psymitrix_cli.backends.base import Queued
+        from psymitrix_cli.domain.trackers import BreathingPayload
+
+        written = state.backend.breathing.add(
+            BreathingPayload(
+                pattern=session["pattern"],
+                label=session["label"],
+                cycles=session["cycles"],
+                startedAt=session["started_at"],
+                endedAt=session["ended_at"],
+                durationSeconds=session["duration_seconds"],
+                completed=session["completed"],
+                plannedCycles=session["planned_cycles"],
+            )
+        )
+        if isinstance(written, Queued):  # the api is out of reach: kept in the outbox
+            state.emit(written, lambda t, r: None)
+            return
+        result = written
     if not outcome.completed:
         stopped_kindly(state, result, demo)
     term.emit(result, lambda t, r: views.finished(t, r, demo))
@@ -142,7 +160,9 @@ def history(
     from psymitrix_cli.ui.views import breathing as views
 
     state = AppState.of(ctx, json_)
-    result = state.backend.breathing.list(limit=limit, cursor=cursor)
+    from psymitrix_cli.domain.entry_kind import PageQuery
+
+    result = state.backend.breathing.list(PageQuery(limit=limit, cursor=cursor))
     timezone = state.display_timezone()
     state.term.emit(result, lambda t, r: views.history(t, r, timezone))
 

@@ -1,4 +1,4 @@
-"""journal add | list | show | edit | delete."""
+"""journal add | edit (list, show and delete are the tracker's: cli/entries.py)."""
 
 from __future__ import annotations
 
@@ -6,29 +6,21 @@ from typing import Annotated
 
 import typer
 
-from psymitrix_cli.cli.options import Json, Yes
+from psymitrix_cli import messages
+from psymitrix_cli.cli.entries import At, EntryId, MoodOpt, Tags, Words, tracker_app
+from psymitrix_cli.cli.options import Json
 from psymitrix_cli.cli.state import AppState
 
-journal_app = typer.Typer(
-    help="Your mood journal: how you feel, in your own words.", no_args_is_help=True
-)
-
-# Shared with the gratitude and sleep commands.
-Cursor = Annotated[
-    str | None, typer.Option("--cursor", help="Continue from this page cursor.", show_default=False)
-]
-Tags = Annotated[
-    list[str] | None,
-    typer.Option("--tag", "-t", help="A tag (letters, digits, - or _); repeat for more."),
-]
-MoodOpt = Annotated[
-    int | None,
-    typer.Option(
-        "--mood", "-m", help="1 awful, 2 bad, 3 okay, 4 good, 5 great.", show_default=False
+journal_app = tracker_app(
+    "mood_journal",
+    help="Your mood journal: how you feel, in your own words.",
+    words=Words(
+        empty=messages.JOURNAL_EMPTY,
+        no_match=messages.JOURNAL_NO_MATCH,
+        deleted=messages.JOURNAL_DELETED,
     ),
-]
-EntryId = Annotated[str, typer.Argument(help="The entry's ID (see the list command).")]
-Limit = Annotated[int, typer.Option("-n", "--limit", help="How many entries per page (1–200).")]
+    views="journal",
+)
 
 
 def _compose(state: AppState, text: str | None, editor: bool, initial: str = "") -> str:
@@ -69,15 +61,13 @@ def add(
     ] = None,
     mood: MoodOpt = None,
     tag: Tags = None,
-    at: Annotated[
-        str | None,
-        typer.Option(help="When, as an ISO date-time in your timezone. [default: now]"),
-    ] = None,
+    at: At = None,
     editor: Annotated[bool, typer.Option("--editor", "-e", help="Write in $EDITOR.")] = False,
     json_: Json = False,
 ) -> None:
     """Write a journal entry, with an optional mood (1–5) and tags."""
     from psymitrix_cli.domain import journal as rules
+    from psymitrix_cli.domain.trackers import JournalPayload
     from psymitrix_cli.ui.views import journal as views
 
     state = AppState.of(ctx, json_)
@@ -86,51 +76,9 @@ def add(
         rules.mood(mood)
         rules.tags(tag)
     body = _compose(state, text, editor)
-    result = state.backend.journal.add(text=body, mood=mood, tags=tag or (), at=at)
+    result = state.backend.journal.add(JournalPayload(body, mood, tuple(tag or ()), at))
     line = state.settings.crisis_line
-    state.term.emit(result, lambda t, r: views.saved(t, r, line, "Saved"))
-
-
-@journal_app.command("list")
-def list_(
-    ctx: typer.Context,
-    limit: Limit = 20,
-    since: Annotated[
-        str | None, typer.Option(help="From this day (YYYY-MM-DD), inclusive.")
-    ] = None,
-    until: Annotated[
-        str | None, typer.Option(help="Up to this day (YYYY-MM-DD), inclusive.")
-    ] = None,
-    tag: Annotated[
-        str | None, typer.Option("--tag", "-t", help="Only entries with this tag.")
-    ] = None,
-    search: Annotated[
-        str | None, typer.Option("--search", "-s", help="Only entries containing every word.")
-    ] = None,
-    cursor: Cursor = None,
-    json_: Json = False,
-) -> None:
-    """List entries, newest first, a page at a time."""
-    from psymitrix_cli import messages
-    from psymitrix_cli.ui.views import journal as views
-
-    state = AppState.of(ctx, json_)
-    result = state.backend.journal.list(
-        limit=limit, since=since, until=until, tag=tag, search=search, cursor=cursor
-    )
-    filtered = any(v is not None for v in (since, until, tag, search, cursor))
-    empty = messages.JOURNAL_NO_MATCH if filtered else messages.JOURNAL_EMPTY
-    state.term.emit(result, lambda t, r: views.entries(t, r, state.display_timezone(), empty))
-
-
-@journal_app.command("show")
-def show(ctx: typer.Context, entry_id: EntryId, json_: Json = False) -> None:
-    """Show one entry in full."""
-    from psymitrix_cli.ui.views import journal as views
-
-    state = AppState.of(ctx, json_)
-    result = state.backend.journal.get(entry_id)
-    state.term.emit(result, lambda t, r: views.entry(t, r, state.display_timezone()))
+    state.emit(result, lambda t, r: views.saved(t, r, line, "Saved"))
 
 
 @journal_app.command("edit")
@@ -155,30 +103,9 @@ def edit(
     journal = state.backend.journal
     if editor:
         text = _compose(state, text, True, initial=journal.get(entry_id)["text"])
-    result = journal.edit(entry_id, text=text, mood=mood, tags=tag)
+    result = journal.edit(entry_id, {"text": text, "mood": mood, "tags": tag})
     line = state.settings.crisis_line
-    state.term.emit(result, lambda t, r: views.saved(t, r, line, "Updated"))
-
-
-@journal_app.command("delete")
-def delete(ctx: typer.Context, entry_id: EntryId, yes: Yes = False, json_: Json = False) -> None:
-    """Delete an entry for good."""
-    from psymitrix_cli import messages
-    from psymitrix_cli.cli.deleting import confirm_and_delete
-    from psymitrix_cli.ui.views import journal as views
-
-    state = AppState.of(ctx, json_)
-    journal = state.backend.journal
-    confirm_and_delete(
-        state,
-        target=entry_id,
-        get=journal.get,
-        delete=journal.delete,
-        yes=yes,
-        question=messages.CONFIRM_DELETE_ENTRY,
-        done=messages.JOURNAL_DELETED,
-        preview=lambda t, found: views.entry(t, found, state.display_timezone()),
-    )
+    state.emit(result, lambda t, r: views.saved(t, r, line, "Updated"))
 
 
 def register(app: typer.Typer) -> None:

@@ -1,4 +1,4 @@
-"""sleep log | history | show | delete."""
+"""sleep log (history, show and delete are the tracker's: cli/entries.py)."""
 
 from __future__ import annotations
 
@@ -6,12 +6,23 @@ from typing import Annotated
 
 import typer
 
-from psymitrix_cli.cli.journal import Cursor, Limit
-from psymitrix_cli.cli.options import Json, Yes
+from psymitrix_cli import messages
+from psymitrix_cli.cli.entries import Words, tracker_app
+from psymitrix_cli.cli.options import Json
 from psymitrix_cli.cli.state import AppState
 
-sleep_app = typer.Typer(help="Sleep quality: one score per night.", no_args_is_help=True)
-Night = Annotated[str, typer.Argument(help="The night, as YYYY-MM-DD.")]
+sleep_app = tracker_app(
+    "sleep",
+    help="Sleep quality: one score per night.",
+    words=Words(
+        empty=messages.SLEEP_EMPTY,
+        deleted=messages.SLEEP_DELETED,
+        confirm=messages.CONFIRM_DELETE_NIGHT,
+        key_help="The night, as YYYY-MM-DD.",
+    ),
+    views="sleep",
+    list_names=("history",),
+)
 
 
 def _score(answer: str) -> int:
@@ -48,7 +59,7 @@ def log(
     json_: Json = False,
 ) -> None:
     """Log last night's sleep (or another night's, with --date)."""
-    from psymitrix_cli import messages
+    from psymitrix_cli.domain.trackers import SleepPayload
     from psymitrix_cli.ui import prompts
     from psymitrix_cli.ui.views import sleep as views
 
@@ -56,52 +67,8 @@ def log(
     if score is None:
         prompts.require_tty(state.term, "The sleep score", "--score")
         score = prompts.ask(state.term, messages.SLEEP_ASK, "--score", _score)
-    result = state.backend.sleep.log(
-        score=score, hours=hours, date=date, note=note, replace=replace
-    )
-    state.term.emit(result, views.logged)
-
-
-@sleep_app.command("history")
-def history(
-    ctx: typer.Context, limit: Limit = 14, cursor: Cursor = None, json_: Json = False
-) -> None:
-    """Recent nights, newest first, with your 7- and 30-day averages."""
-    from psymitrix_cli.ui.views import sleep as views
-
-    state = AppState.of(ctx, json_)
-    state.term.emit(state.backend.sleep.history(limit=limit, cursor=cursor), views.history)
-
-
-@sleep_app.command("show")
-def show(ctx: typer.Context, date: Night, json_: Json = False) -> None:
-    """Show one night."""
-    from psymitrix_cli.ui.views import sleep as views
-
-    state = AppState.of(ctx, json_)
-    state.term.emit(state.backend.sleep.get(date), views.night)
-
-
-@sleep_app.command("delete")
-def delete(ctx: typer.Context, date: Night, yes: Yes = False, json_: Json = False) -> None:
-    """Delete one night's entry for good."""
-    from psymitrix_cli import messages
-    from psymitrix_cli.cli.deleting import confirm_and_delete
-    from psymitrix_cli.ui.views import sleep as views
-
-    state = AppState.of(ctx, json_)
-    night = date.strip()
-    confirm_and_delete(
-        state,
-        target=night,
-        get=state.backend.sleep.get,
-        delete=state.backend.sleep.delete,
-        yes=yes,
-        question=messages.CONFIRM_DELETE_NIGHT,
-        done=messages.SLEEP_DELETED.format(date=night),
-        preview=views.night,
-        key="date",
-    )
+    result = state.backend.sleep.add(SleepPayload(score, hours, date, note), replace=replace)
+    state.emit(result, views.logged)
 
 
 def register(app: typer.Typer) -> None:

@@ -15,6 +15,8 @@ import typer
 from psymitrix_cli.ui.terminal import Terminal
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from psymitrix_cli.auth.credentials import CredentialStore
     from psymitrix_cli.backends.base import Backend
     from psymitrix_cli.clock import Clock
@@ -89,6 +91,19 @@ class AppState:
             backend = LocalBackend.open(settings, self.clock, self.credentials.get)
         self._closers.append(backend.close)
         return backend
+
+    def emit(self, result: Any, render: Callable[[Terminal, Any], None]) -> bool:
+        """A write's outcome: the entry, rendered, or (api backend, server out of reach)
+        the notice that it waits in the outbox. True when it was written."""
+        from psymitrix_cli.backends.base import Queued
+
+        if isinstance(result, Queued):
+            from psymitrix_cli.ui.views.outbox import queued
+
+            queued(self.term, result, self.settings.crisis_line)
+            return False
+        self.term.emit(result, render)
+        return True
 
     def display_timezone(self) -> str | None:
         """The person's timezone, which human output shows times in (None for --json,

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from psymitrix_cli.cli.options import Json
 from psymitrix_cli.cli.state import AppState
+
+if TYPE_CHECKING:
+    from psymitrix_cli.domain.checkin import CheckinAnswers
 
 
 def status(ctx: typer.Context, json_: Json = False) -> None:
@@ -18,8 +21,9 @@ def status(ctx: typer.Context, json_: Json = False) -> None:
     state.term.emit(state.backend.dashboard.status(), dashboard.status)
 
 
-def _interactive_checkin(state: AppState) -> dict[str, object]:
+def _interactive_checkin(state: AppState) -> CheckinAnswers:
     from psymitrix_cli.domain import journal as rules
+    from psymitrix_cli.domain.checkin import CheckinAnswers
     from psymitrix_cli.ui import prompts
 
     term = state.term
@@ -61,13 +65,10 @@ def _interactive_checkin(state: AppState) -> dict[str, object]:
         if not item:
             break
         items.append(item)
-    return {
-        "mood": mood,
-        "note": note,
-        "sleep_score": sleep,
-        "sleep_hours": hours,
-        "gratitude": items,
-    }
+    did = prompts.ask(
+        term, "One thing you did today (Enter to skip)", "--activity", lambda a: a.strip() or None
+    )
+    return CheckinAnswers(mood, note, sleep, hours, tuple(items), did)
 
 
 def checkin(
@@ -81,32 +82,31 @@ def checkin(
     gratitude: Annotated[
         list[str] | None, typer.Option(help="Something you're grateful for (up to 3).")
     ] = None,
+    activity: Annotated[
+        str | None, typer.Option(help="One thing you did today (logged as done).")
+    ] = None,
     json_: Json = False,
 ) -> None:
-    """The daily check-in: mood and a note, last night's sleep, gratitude, then an offer
-    of a breathing exercise. With flags it runs without questions (for scripts and cron)."""
+    """The daily check-in: mood and a note, last night's sleep, gratitude, one thing you
+    did, then an offer of a breathing exercise. With flags it runs without questions
+    (for scripts and cron)."""
+    from psymitrix_cli.domain.checkin import CheckinAnswers
     from psymitrix_cli.ui import prompts
     from psymitrix_cli.ui.views import dashboard
     from psymitrix_cli.ui.views.crisis import crisis_panel
 
     state = AppState.of(ctx, json_)
     term = state.term
-    flags_given = any(v is not None for v in (mood, note, sleep, hours)) or bool(gratitude)
+    given = (mood, note, sleep, hours, activity)
+    flags_given = any(v is not None for v in given) or bool(gratitude)
     if flags_given:
-        answers = {
-            "mood": mood,
-            "note": note,
-            "sleep_score": sleep,
-            "sleep_hours": hours,
-            "gratitude": gratitude or [],
-        }
+        answers = CheckinAnswers(mood, note, sleep, hours, tuple(gratitude or ()), activity)
     else:
         prompts.require_tty(term, "the check-in answers", "--mood/--sleep/--gratitude")
         state.backend.accounts.whoami()  # log in first: don't ask questions we can't save
         answers = _interactive_checkin(state)
-    result = state.backend.dashboard.checkin(**answers)  # type: ignore[arg-type]
-    term.emit(result, dashboard.checkin)
-    if result.get("crisis") and not term.json_mode:
+    result = state.backend.dashboard.checkin(answers)
+    if state.emit(result, dashboard.checkin) and result.get("crisis") and not term.json_mode:
         crisis_panel(term, state.settings.crisis_line)
     if not flags_given and prompts.confirm(term, "Would you like a short breathing exercise now?"):
         from psymitrix_cli.cli.breathe import guided_session

@@ -1,40 +1,45 @@
-"""The daily check-in's own rules: what goes with what, and the entry it writes.
+"""The daily check-in, planned once: what goes with what, and the entries it writes.
 
-Shared by the check-in service and by the api backend when it has to queue a
-check-in part by part in the outbox, so both check and word it the same way.
+`plan` checks every part before anything is written (a bad part must not leave half
+a check-in) and returns the parts as payloads of registry kinds. The check-in
+service writes them through each kind's service; the api backend, when the server
+is out of reach, queues the same parts in the outbox. Neither words or checks a
+part on its own.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
 
 from psymitrix_cli.domain import journal as rules
-from psymitrix_cli.errors import InvalidInput
+from psymitrix_cli.domain.activity import ActivityPayload
+from psymitrix_cli.domain.entries import ACTIVITY, GRATITUDE, MOOD_JOURNAL, SLEEP
+from psymitrix_cli.domain.entry_kind import EntryKind, When
+from psymitrix_cli.domain.trackers import GratitudePayload, JournalPayload, SleepPayload
+from psymitrix_cli.errors import InvalidInput, ref
 
 TAG = "checkin"
 
 
-def validate(
-    mood: int | None,
-    note: str | None,
-    sleep_score: int | None,
-    sleep_hours: float | None,
-    gratitude: Sequence[str],
-) -> None:
-    """Check every part before anything is written: a bad part must not leave half a check-in."""
-    if mood is None and note and note.strip():
-        raise InvalidInput("A check-in note goes with a mood; add --mood 1-5.")
-    if sleep_score is None and sleep_hours is not None:
-        raise InvalidInput("--hours goes with --sleep (last night's score, 1-10).")
-    if mood is None and sleep_score is None and not gratitude:
-        raise InvalidInput("Nothing to check in; give --mood, --sleep or --gratitude.")
-    if mood is not None:
-        rules.mood(mood)
-    if sleep_score is not None:
-        rules.sleep_score(sleep_score)
-        rules.sleep_hours(sleep_hours)
-    if gratitude:
-        rules.gratitude_items(gratitude)
+@dataclass(frozen=True)
+class CheckinAnswers:
+    """What a person answers in a check-in; every part is optional."""
+
+    mood: int | None = None
+    note: str | None = None
+    sleepScore: int | None = None  # camelCase: the JSON name
+    sleepHours: float | None = None
+    gratitude: tuple[str, ...] = ()
+    activity: str | None = None  # one thing done today
+
+
+@dataclass(frozen=True)
+class Part:
+    name: str  # its key in the check-in's result
+    kind: EntryKind
+    payload: Any
+    replace: bool = False  # sleep: re-running a check-in updates the night
 
 
 def journal_text(mood: int, note: str | None) -> str:
@@ -42,3 +47,38 @@ def journal_text(mood: int, note: str | None) -> str:
     if note and note.strip():
         return note
     return f"Daily check-in: feeling {rules.mood_label(mood)}."
+
+
+def plan(answers: CheckinAnswers, when: When) -> list[Part]:
+    """The entries a check-in writes, each already checked by its kind's normaliser."""
+    a = answers
+    if a.mood is None and a.note and a.note.strip():
+        raise InvalidInput(
+            f"A check-in note goes with a mood; add {ref('mood')} 1-5.", field="note"
+        )
+    if a.sleepScore is None and a.sleepHours is not None:
+        raise InvalidInput(
+            f"{ref('sleepHours')} goes with {ref('sleepScore')} (last night's score, 1-10).",
+            field="sleepHours",
+        )
+    if a.mood is None and a.sleepScore is None and not a.gratitude and not a.activity:
+        raise InvalidInput(
+            f"Nothing to check in; give {ref('mood')}, {ref('sleepScore')}, "
+            f"{ref('gratitude')} or {ref('activity')}."
+        )
+    parts: list[Part] = []
+    if a.mood is not None:
+        rules.mood(a.mood)
+        text = journal_text(a.mood, a.note)
+        parts.append(Part("journal", MOOD_JOURNAL, JournalPayload(text, a.mood, (TAG,))))
+    if a.sleepScore is not None:
+        payload = SleepPayload(score=a.sleepScore, hours=a.sleepHours)
+        parts.append(Part("sleep", SLEEP, payload, replace=True))
+    if a.gratitude:
+        parts.append(Part("gratitude", GRATITUDE, GratitudePayload(tuple(a.gratitude))))
+    if a.activity:
+        payload = ActivityPayload(text=a.activity, done=True, moodAfter=a.mood, tags=(TAG,))
+        parts.append(Part("activity", ACTIVITY, payload))
+    for part in parts:  # every part checked before any is written
+        part.kind.stored(part.payload, when)
+    return parts

@@ -63,8 +63,7 @@ _OPENING = (
 )
 
 _DISTANCE = (
-    "If you can, put some distance between yourself and anything you could use to "
-    "hurt yourself."
+    "If you can, put some distance between yourself and anything you could use to hurt yourself."
 )
 _CHAT_OPEN = "This chat stays open, and you can keep talking to me while you reach out."
 # Outside a chat (a journal entry, a PHQ-9 answer) the words come from the app, not a

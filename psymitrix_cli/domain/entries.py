@@ -9,6 +9,8 @@ docs/architecture.md has the checklist. Pure data: no store, no I/O.
 
 from __future__ import annotations
 
+from typing import Any
+
 from psymitrix_cli import messages
 from psymitrix_cli.domain import activity, trackers
 from psymitrix_cli.domain.entry_kind import EntryKind
@@ -115,7 +117,8 @@ ACTIVITY = EntryKind(
     summary="Activities planned and done, and how they felt.",
     title="Activities",
     label="Activities",
-    not_found=messages.ACTIVITY_NOT_FOUND,
+    noun="activity",
+    not_found=messages.ENTRY_NOT_FOUND,
     csv=_columns(
         "id at planned done doneAt text moodBefore moodAfter mastery pleasure tags "
         "createdAt updatedAt"
@@ -182,3 +185,21 @@ COUNTERS: tuple[str, ...] = tuple(dict.fromkeys(c for k in REGISTRY for c in k.a
 
 def by_name(name: str) -> EntryKind:
     return BY_NAME[name]
+
+
+def screening(spec: EntryKind, doc: dict[str, Any]) -> dict[str, Any]:
+    """The safety decision for what an entry says, when its kind is screened:
+    {"crisis", "safetyTier"} (crisis: show crisis resources now), else {}."""
+    if spec.screened is None:
+        return {}
+    from psymitrix_cli.domain.journal import needs_crisis_help
+    from psymitrix_cli.domain.safety import screen_message
+
+    value = doc.get(spec.screened)
+    text = "\n".join(value) if isinstance(value, list | tuple) else str(value or "")
+    tier = screen_message(text).tier
+    return {"crisis": needs_crisis_help(doc.get("mood"), tier), "safetyTier": tier}
+
+
+def crisis_of(spec: EntryKind, doc: dict[str, Any]) -> bool:
+    return bool(screening(spec, doc).get("crisis"))

@@ -104,6 +104,18 @@ Normaliser = Callable[[Any, When], Doc]
 
 
 @dataclass(frozen=True)
+class PageQuery:
+    """A page of one kind's entries, newest first; a kind honours the filters it lists."""
+
+    limit: int | None = None  # None: the kind's page size
+    cursor: str | None = None  # the nextCursor of the previous page
+    since: str | None = None  # from this day (YYYY-MM-DD), inclusive
+    until: str | None = None  # up to this day, inclusive
+    tag: str | None = None
+    search: str | None = None  # every word appears in the text
+
+
+@dataclass(frozen=True)
 class EntryKind:
     """One collection (MongoDB) or table (SQLite) of user-owned entries, and how each
     layer treats it. Only `name` and `sort` are required: a store-only kind (the
@@ -131,6 +143,7 @@ class EntryKind:
     # --- words, columns, windows ----------------------------------------------------------
     title: str = ""  # "Mood journal": a dashboard row
     label: str = ""  # "Journal entries": a count in an import or export
+    noun: str = "entry"  # "activity": one of them, in the generic messages
     not_found: str = ""  # messages.*_NOT_FOUND, formatted with {id} (or the key's name)
     conflict: str = ""  # the message when a unique key is taken
     csv: tuple[str, ...] = ()  # export columns, in order

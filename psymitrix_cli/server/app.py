@@ -56,6 +56,7 @@ def create_app(
 ) -> FastAPI:
     from fastapi import APIRouter, FastAPI
 
+    from psymitrix_cli.domain.entries import TRACKERS
     from psymitrix_cli.server import errors
     from psymitrix_cli.server.context import ServerContext, open_pool
     from psymitrix_cli.server.limits import BodyLimit
@@ -63,16 +64,15 @@ def create_app(
     from psymitrix_cli.server.routes import (
         assessments,
         auth,
-        breathing,
         chat,
         dashboard,
         data,
         gratitude,
         health,
-        journal,
         profile,
         sleep,
     )
+    from psymitrix_cli.server.routes.entries import router_for
     from psymitrix_cli.server.throttle import Throttle
 
     check_secret(settings)
@@ -131,18 +131,12 @@ def create_app(
         )
 
     v1 = APIRouter(prefix="/v1")
-    for module in (
-        auth,
-        profile,
-        journal,
-        gratitude,
-        sleep,
-        breathing,
-        assessments,
-        dashboard,
-        chat,
-        data,
-    ):
+    v1.include_router(auth.router)
+    v1.include_router(profile.router)
+    extras = {"gratitude": gratitude.extras, "sleep": sleep.extras}
+    for spec in TRACKERS:  # every tracker of the registry, from one factory
+        v1.include_router(router_for(spec, extras.get(spec.name)))
+    for module in (assessments, dashboard, chat, data):
         v1.include_router(module.router)
     app.include_router(v1)
     app.include_router(health.router)

@@ -28,6 +28,8 @@ class Out(BaseModel):
 class ErrorDetail(BaseModel):
     code: str
     message: str
+    field: str | None = None  # a JSON pointer to the field the error is about
+    template: str | None = None  # the text with ‹field› markers, for a client to word
 
 
 class ErrorBody(BaseModel):
@@ -135,61 +137,38 @@ class Reflection(Out):
     entry: Json | None = None
 
 
-class JournalIn(Body):
-    text: str | None = None
-    mood: int | None = None
-    tags: list[str] = []
-    at: str | None = None
+def model_of(
+    payload: type, name: str, *, partial: bool = False, extra: dict[str, Any] | None = None
+) -> type[Body]:
+    """A request model from a domain payload dataclass (the one definition of its
+    fields): the same names, types and defaults; `partial` makes every field optional
+    (an edit: None means unchanged). A tuple field is a JSON array."""
+    import dataclasses
+    import typing
 
+    from pydantic import create_model
 
-class JournalEditIn(Body):
-    text: str | None = None
-    mood: int | None = None
-    tags: list[str] | None = None
-
-
-class GratitudeIn(Body):
-    items: list[str] = []
-    at: str | None = None
-
-
-class SleepIn(Body):
-    score: int
-    hours: float | None = None
-    date: str | None = None
-    note: str | None = None
-    replace: bool = False
-
-
-class SleepNightIn(Body):
-    score: int
-    hours: float | None = None
-    note: str | None = None
-
-
-class BreathingIn(Body):
-    pattern: str
-    label: str
-    cycles: int
-    started_at: str
-    ended_at: str
-    duration_seconds: float
-    completed: bool
-    planned_cycles: int | None = None
+    hints = typing.get_type_hints(payload)
+    fields: dict[str, Any] = {}
+    for spec in dataclasses.fields(payload):
+        kind = hints[spec.name]
+        if typing.get_origin(kind) is tuple:
+            kind = list[typing.get_args(kind)[0]]  # type: ignore[misc,valid-type]
+        if partial:
+            fields[spec.name] = (kind | None, None)
+        elif spec.default is not dataclasses.MISSING:
+            default = list(spec.default) if isinstance(spec.default, tuple) else spec.default
+            fields[spec.name] = (kind, default)
+        else:
+            fields[spec.name] = (kind, ...)
+    fields.update(extra or {})
+    return create_model(name, __base__=Body, **fields)  # type: ignore[no-any-return,call-overload]
 
 
 class AssessmentIn(Body):
     instrument: str
     answers: list[int]
     difficulty: int | None = None
-
-
-class CheckinIn(Body):
-    mood: int | None = None
-    note: str | None = None
-    sleep_score: int | None = None
-    sleep_hours: float | None = None
-    gratitude: list[str] = []
 
 
 # --- chat ---------------------------------------------------------------------------

@@ -8,26 +8,20 @@ what is shown, not how long someone has used PsyMitrix.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
 from datetime import date, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from psymitrix_cli.clock import parse_iso
+from psymitrix_cli.domain import entries as registry
 from psymitrix_cli.services import usertime
 from psymitrix_cli.services.context import ServiceContext
-from psymitrix_cli.services.journal import frequency_of
+from psymitrix_cli.services.entries import frequency_of, today_has
 from psymitrix_cli.services.session import Session
 from psymitrix_cli.services.visits import streak_view
-from psymitrix_cli.store.base import (
-    ASSESSMENTS,
-    BREATHING,
-    GRATITUDE,
-    MOOD_JOURNAL,
-    SLEEP,
-    Doc,
-    Kind,
-    Query,
-)
+from psymitrix_cli.store.base import ASSESSMENTS, MOOD_JOURNAL, SLEEP, Doc, Query
+
+if TYPE_CHECKING:
+    from psymitrix_cli.domain.checkin import CheckinAnswers
 
 Result = dict[str, Any]
 TREND_DAYS = 14
@@ -40,10 +34,6 @@ class DashboardService:
         self.session = session
 
     # --- status ---------------------------------------------------------------------
-    def _today_has(self, user: Doc, kind: Kind, today: date) -> bool:
-        query = Query(user_id=user["_id"], limit=1, since=usertime.day_start(today, user))
-        return bool(self.ctx.store.list(kind, query))
-
     def _latest_assessment(self, user: Doc, instrument: str) -> Result | None:
         rows = self.ctx.store.list(
             ASSESSMENTS, Query(user_id=user["_id"], limit=1, where={"instrument": instrument})
@@ -82,20 +72,11 @@ class DashboardService:
         today = usertime.today(self.ctx, user)
         data = self.ctx.store.get_user_data(user["_id"]) or {}
 
-        def window(days: int) -> str:
-            return usertime.days_ago_start(self.ctx, user, days)
-
-        def nights(days: int) -> str:
-            return (today - timedelta(days=days - 1)).isoformat()
-
-        counts = {
-            "moodJournal": frequency_of(self.ctx, user, MOOD_JOURNAL, window),
-            "gratitude": frequency_of(self.ctx, user, GRATITUDE, window),
-            "sleep": frequency_of(self.ctx, user, SLEEP, nights),
-            "breathing": frequency_of(self.ctx, user, BREATHING, window),
-            "depressionTests": {"count": int(data.get("depressionTestCount", 0))},
-            "anxietyTests": {"count": int(data.get("anxietyTestCount", 0))},
+        counts: Result = {
+            spec.tracker: frequency_of(self.ctx, user, spec, data) for spec in registry.DASHBOARD
         }
+        counts["depressionTests"] = {"count": int(data.get("depressionTestCount", 0))}
+        counts["anxietyTests"] = {"count": int(data.get("anxietyTestCount", 0))}
         streak = streak_view(self.ctx, user, data)
         return {
             "date": today.isoformat(),
@@ -105,12 +86,9 @@ class DashboardService:
                 "lastVisit": streak["lastStreakUpdate"],
             },
             "today": {
-                "mood": self._today_has(user, MOOD_JOURNAL, today),
-                "sleep": bool(
-                    self.ctx.store.find_one(SLEEP, user["_id"], {"date": today.isoformat()})
-                ),
-                "gratitude": self._today_has(user, GRATITUDE, today),
-                "breathing": self._today_has(user, BREATHING, today),
+                spec.today: today_has(self.ctx, user, spec)
+                for spec in registry.DASHBOARD
+                if spec.today
             },
             "assessments": {
                 "PHQ-9": self._latest_assessment(user, "PHQ-9"),
@@ -121,35 +99,19 @@ class DashboardService:
         }
 
     # --- the daily check-in ----------------------------------------------------------
-    def checkin(
-        self,
-        *,
-        mood: int | None = None,
-        note: str | None = None,
-        sleep_score: int | None = None,
-        sleep_hours: float | None = None,
-        gratitude: Sequence[str] = (),
-    ) -> Result:
-        """One pass through mood, last night's sleep and gratitude.
+    def checkin(self, answers: CheckinAnswers) -> Result:
+        """One pass through mood, last night's sleep, gratitude and one thing done.
 
-        Each part is optional, but a check-in records something. Sleep is an upsert
-        for today's date, so re-running the check-in updates rather than duplicates.
-        """
+        Each part is optional, but a check-in records something. Sleep replaces the
+        night, so re-running the check-in updates rather than duplicates."""
         from psymitrix_cli.domain import checkin as rules
-        from psymitrix_cli.services.gratitude import GratitudeService
-        from psymitrix_cli.services.journal import JournalService
-        from psymitrix_cli.services.sleep import SleepService
+        from psymitrix_cli.services.entries import service_for, when_for
 
-        rules.validate(mood, note, sleep_score, sleep_hours, gratitude)
-        result: Result = {"date": usertime.today(self.ctx, self.session.user()).isoformat()}
-        if mood is not None:
-            text = rules.journal_text(mood, note)
-            journal = JournalService(self.ctx, self.session)
-            result["journal"] = journal.add(text=text, mood=mood, tags=[rules.TAG])
-        if sleep_score is not None:
-            sleep = SleepService(self.ctx, self.session)
-            result["sleep"] = sleep.upsert(None, sleep_score, sleep_hours, None)
-        if gratitude:
-            result["gratitude"] = GratitudeService(self.ctx, self.session).add(list(gratitude))
-        result["crisis"] = bool(result.get("journal", {}).get("crisis"))
+        user = self.session.user()
+        result: Result = {"date": usertime.today(self.ctx, user).isoformat()}
+        for part in rules.plan(answers, when_for(self.ctx, user)):
+            service = service_for(self.ctx, self.session, part.kind.name)
+            result[part.name] = service.add(part.payload, replace=part.replace)
+        parts = [r for r in result.values() if isinstance(r, dict)]
+        result["crisis"] = any(bool(r.get("crisis")) for r in parts)
         return result

@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 
 from psymitrix_cli.clock import iso
 from psymitrix_cli.domain import validation as v
-from psymitrix_cli.errors import InvalidInput
+from psymitrix_cli.errors import InvalidInput, ref
 from psymitrix_cli.services.context import ServiceContext
 from psymitrix_cli.store.base import Doc
 
@@ -31,39 +31,21 @@ def day_start(day: date, user: Doc) -> str:
     return iso(datetime.combine(day, time.min, tzinfo=zone(user)))
 
 
-def moment(ctx: ServiceContext, user: Doc, value: str | None, label: str = "--at") -> str:
-    """An instant from user input: now when absent; a bare date means noon that day;
-    a naive time is in the user's timezone. Never in the future."""
-    now = ctx.clock.now()
-    if value is None:
-        return iso(now)
-    text = value.strip()
-    if len(text) == 10:
-        parsed = datetime.combine(v.parse_date(text, label), time(12), tzinfo=zone(user))
-    else:
-        parsed = v.parse_datetime(text, label)
-        if parsed.tzinfo is None:
-            parsed = parsed.replace(tzinfo=zone(user))
-    if parsed > now + FUTURE_SLACK:
-        raise InvalidInput(f"{label} {value!r} is in the future.")
-    return iso(parsed)
-
-
-def local_date(ctx: ServiceContext, user: Doc, value: str | None, label: str = "--date") -> date:
-    """A calendar date from user input (default today), never in the future."""
-    day = today(ctx, user) if value is None else v.parse_date(value, label)
-    if day > today(ctx, user):
-        raise InvalidInput(f"{label} {value} is in the future.")
-    return day
-
-
 def date_range(user: Doc, since: str | None, until: str | None) -> tuple[str | None, str | None]:
     """Inclusive --since/--until dates as a half-open [start, end) range of UTC instants."""
-    start = day_start(v.parse_date(since, "--since"), user) if since else None
-    end = day_start(v.parse_date(until, "--until") + timedelta(days=1), user) if until else None
+    start = day_start(_day(since, "since"), user) if since else None
+    end = day_start(_day(until, "until") + timedelta(days=1), user) if until else None
     if start and end and start >= end:
-        raise InvalidInput("--since must be on or before --until.")
+        raise InvalidInput(f"{ref('since')} must be on or before {ref('until')}.", field="since")
     return start, end
+
+
+def _day(value: str, field: str) -> date:
+    try:
+        return v.parse_date(value, ref(field))
+    except InvalidInput as exc:
+        exc.field = field
+        raise
 
 
 def days_ago_start(ctx: ServiceContext, user: Doc, days: int) -> str:

@@ -9,7 +9,7 @@ from fastapi import APIRouter, Query, Response, status
 from psymitrix_cli.server.deps import Idem, Reader, Svc
 from psymitrix_cli.server.models import AssessmentIn, Json, Page
 from psymitrix_cli.server.routes import ERRORS
-from psymitrix_cli.server.routes.journal import Cursor, Limit
+from psymitrix_cli.server.routes.entries import Cursor, Limit
 
 router = APIRouter(prefix="/assessments", tags=["assessments"], responses=ERRORS)
 

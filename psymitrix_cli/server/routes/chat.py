@@ -24,7 +24,7 @@ from psymitrix_cli.server.models import (
     Page,
 )
 from psymitrix_cli.server.routes import ERRORS
-from psymitrix_cli.server.routes.journal import Cursor, Limit
+from psymitrix_cli.server.routes.entries import Cursor, Limit
 from psymitrix_cli.server.sse import ThreadedEvents, reply_json, sse_frames
 
 router = APIRouter(prefix="/chat", tags=["chat"], responses=ERRORS)

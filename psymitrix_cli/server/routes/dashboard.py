@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Response
 
+from psymitrix_cli.domain.checkin import CheckinAnswers
 from psymitrix_cli.server.deps import Idem, Reader, Svc
-from psymitrix_cli.server.models import CheckinIn, Json
+from psymitrix_cli.server.models import Json, model_of
 from psymitrix_cli.server.routes import ERRORS
 
 router = APIRouter(tags=["dashboard"], responses=ERRORS)
+CheckinIn = model_of(CheckinAnswers, "CheckinIn")
 
 
 @router.get("/status", response_model=Json)
@@ -18,15 +20,9 @@ async def status(reads: Reader) -> Response:
 
 
 @router.post("/checkin")
-def checkin(body: CheckinIn, svc: Svc, idem: Idem) -> Json:
-    """Mood, sleep and gratitude in one step; each part is saved as its own entry."""
-    return idem.run(
-        body,
-        lambda: svc.dashboard.checkin(
-            mood=body.mood,
-            note=body.note,
-            sleep_score=body.sleep_score,
-            sleep_hours=body.sleep_hours,
-            gratitude=body.gratitude,
-        ),
-    )
+def checkin(body: CheckinIn, svc: Svc, idem: Idem) -> Json:  # type: ignore[valid-type]
+    """Mood, sleep, gratitude and one thing done, in one step; each part is saved as its
+    own entry."""
+    data = body.model_dump()  # type: ignore[attr-defined]
+    answers = CheckinAnswers(**{**data, "gratitude": tuple(data["gratitude"])})
+    return idem.run(body, lambda: svc.dashboard.checkin(answers))

@@ -44,7 +44,7 @@ def status(term: Terminal, data: dict[str, Any]) -> None:
     today = data["today"]
     term.print(
         f"[bold]Today[/bold] {data['date']}  "
-        + "  ".join(f"{_check(today[k])} {k}" for k in ("mood", "sleep", "gratitude", "breathing"))
+        + "  ".join(f"{_check(done)} {name}" for name, done in today.items())
     )
     for name, result in data["assessments"].items():
         if result is None:
@@ -63,22 +63,18 @@ def status(term: Terminal, data: dict[str, Any]) -> None:
         table.add_column(
             column, justify="right" if column in ("total", "7 days", "30 days") else "left"
         )
-    labels = {
-        "moodJournal": "Mood journal",
-        "gratitude": "Gratitude",
-        "sleep": "Sleep",
-        "breathing": "Breathing",
-    }
-    for key, label in labels.items():
-        row = data["counts"][key]
+    from psymitrix_cli.domain.entries import DASHBOARD
+
+    for spec in DASHBOARD:
+        label, row = spec.title, data["counts"].get(spec.tracker, {})
+        if not row:
+            continue
         last = (row["lastAt"] or "—")[:10]
         table.add_row(label, str(row["count"]), str(row["last7"]), str(row["last30"]), last)
     term.print(table)
 
 
 def checkin(term: Terminal, data: dict[str, Any]) -> None:
-    if data.get("queued"):
-        return  # each part already said it went to the outbox
     parts = []
     if "journal" in data:
         parts.append(f"mood {data['journal'].get('moodLabel') or data['journal'].get('mood')}")
@@ -86,4 +82,6 @@ def checkin(term: Terminal, data: dict[str, Any]) -> None:
         parts.append(f"sleep {data['sleep']['score']}/10")
     if "gratitude" in data:
         parts.append(f"{len(data['gratitude']['items'])} gratitude item(s)")
+    known = {"date", "crisis", "journal", "sleep", "gratitude"}
+    parts += [name for name, part in data.items() if name not in known and isinstance(part, dict)]
     term.success("Checked in: " + ", ".join(parts) + ".")

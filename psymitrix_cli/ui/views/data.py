@@ -9,36 +9,18 @@ from pathlib import Path
 from typing import Any
 
 from psymitrix_cli import messages
+from psymitrix_cli.domain import entries as registry
 from psymitrix_cli.errors import InvalidInput, PsyError
 from psymitrix_cli.fsutil import write_user_file
 from psymitrix_cli.ui.terminal import Terminal
 
 Result = dict[str, Any]
 LARGE_EXPORT = 1000  # rows; smaller exports finish before a bar would be worth drawing
-LABELS = {
-    "mood_journal": "Journal entries",
-    "gratitude": "Gratitude entries",
-    "sleep": "Sleep nights",
-    "breathing": "Breathing sessions",
-    "assessments": "PHQ-9 / GAD-7 results",
-    "chat_sessions": "Chat sessions",
-    "chat_messages": "Chat messages",
-}
-# One CSV per kind; chat messages get their own file, keyed by sessionId.
-CSV_COLUMNS: dict[str, tuple[str, ...]] = {
-    kind: tuple(columns.split())
-    for kind, columns in {
-        "mood_journal": "id at mood moodLabel tags text createdAt updatedAt",
-        "gratitude": "id at items createdAt",
-        "sleep": "id date score hours note createdAt updatedAt",
-        "breathing": "id startedAt endedAt pattern label cycles plannedCycles durationSeconds "
-        "completed",
-        "assessments": "id instrument takenAt total severity answers difficulty crisis",
-        "chat_sessions": "id startedAt lastActivityAt endedAt title summary provider model "
-        "messageCount",
-        "chat_messages": "sessionId seq id role at content",
-    }.items()
-}
+
+# What an import counts, and one CSV per kind (chat messages get their own file, keyed
+# by sessionId), from the registry of entry kinds.
+LABELS = {spec.name: spec.label for spec in registry.COUNTED}
+CSV_COLUMNS: dict[str, tuple[str, ...]] = {spec.name: spec.csv for spec in registry.COUNTED}
 
 
 # --- files -------------------------------------------------------------------------------

@@ -8,7 +8,6 @@ from typing import Any
 from psymitrix_cli import messages
 from psymitrix_cli.ui.terminal import Terminal
 from psymitrix_cli.ui.timefmt import local_time
-from psymitrix_cli.ui.views.journal import more_hint
 
 
 def _items(result: dict[str, Any]) -> Any:
@@ -30,9 +29,6 @@ def saved(term: Terminal, result: dict[str, Any]) -> None:
 def entries(term: Terminal, result: dict[str, Any], timezone: str) -> None:
     from rich.table import Table
 
-    if not result["items"]:
-        term.line(messages.GRATITUDE_EMPTY)
-        return
     table = Table(show_edge=False, pad_edge=False)
     table.add_column("When", no_wrap=True)
     table.add_column("Grateful for", ratio=1)
@@ -40,7 +36,6 @@ def entries(term: Terminal, result: dict[str, Any], timezone: str) -> None:
     for item in result["items"]:
         table.add_row(local_time(item["at"], timezone), _items(item), item["id"])
     term.print(table)
-    more_hint(term, "psymitrix gratitude list", result.get("nextCursor"))
 
 
 def entry(term: Terminal, result: dict[str, Any], timezone: str) -> None:

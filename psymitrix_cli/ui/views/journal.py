@@ -46,13 +46,10 @@ def saved(term: Terminal, result: dict[str, Any], local_line: str | None, verb: 
         crisis_panel(term, local_line)
 
 
-def entries(term: Terminal, result: dict[str, Any], timezone: str, empty: str) -> None:
+def entries(term: Terminal, result: dict[str, Any], timezone: str) -> None:
     from rich.table import Table
 
     items = result["items"]
-    if not items:
-        term.line(empty)
-        return
     table = Table(show_edge=False, pad_edge=False)
     table.add_column("When", no_wrap=True)
     table.add_column("Mood", no_wrap=True)
@@ -68,7 +65,6 @@ def entries(term: Terminal, result: dict[str, Any], timezone: str, empty: str) -
             item["id"],
         )
     term.print(table)
-    more_hint(term, "psymitrix journal list", result.get("nextCursor"))
 
 
 def entry(term: Terminal, result: dict[str, Any], timezone: str) -> None:

@@ -4,10 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from psymitrix_cli import messages
 from psymitrix_cli.domain.journal import SLEEP_SCORE_MAX
 from psymitrix_cli.ui.terminal import Terminal
-from psymitrix_cli.ui.views.journal import more_hint
 
 
 def _hours(value: float | None) -> str:
@@ -33,13 +31,11 @@ def _average_line(label: str, average: dict[str, Any] | None) -> str:
     return f"{label}: {average['score']:g}/{SLEEP_SCORE_MAX}{hours} ({nights} night{plural})"
 
 
-def history(term: Terminal, result: dict[str, Any]) -> None:
+def entries(term: Terminal, result: dict[str, Any], timezone: str | None) -> None:
+    """A page of nights, then the 7- and 30-night averages."""
     from rich.table import Table
     from rich.text import Text
 
-    if not result["items"]:
-        term.line(messages.SLEEP_EMPTY)
-        return
     table = Table(show_edge=False, pad_edge=False)
     table.add_column("Night of", no_wrap=True)
     table.add_column("Score", no_wrap=True)
@@ -57,10 +53,9 @@ def history(term: Terminal, result: dict[str, Any]) -> None:
     term.print(table)
     term.line(_average_line("Last 7 days", result.get("average7")))
     term.line(_average_line("Last 30 days", result.get("average30")))
-    more_hint(term, "psymitrix sleep history", result.get("nextCursor"))
 
 
-def night(term: Terminal, result: dict[str, Any]) -> None:
+def entry(term: Terminal, result: dict[str, Any], timezone: str | None) -> None:
     from rich.table import Table
     from rich.text import Text
 

@@ -1,0 +1,203 @@
+"""One service for every tracker: add, list, get, edit, delete and frequency, driven by
+the kind's registry entry (domain/entries.py).
+
+A payload goes whole through the kind's one `normalise`; a kind with unique fields
+(sleep's night) treats the store's unique index as the only arbiter of "already
+there" and may replace in place; lists are keyset pages with the filters pushed
+into the store, so no call ever loads a person's whole history. A tracker with an
+operation of its own (gratitude's reflect, sleep's averages) subclasses this.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import timedelta
+from typing import Any
+
+from psymitrix_cli import messages
+from psymitrix_cli.domain import entries as registry
+from psymitrix_cli.domain import journal as rules
+from psymitrix_cli.domain import validation as v
+from psymitrix_cli.domain.entry_kind import EntryKind, PageQuery, When, check
+from psymitrix_cli.errors import Conflict, InvalidInput, NotFound, ref
+from psymitrix_cli.services import usertime
+from psymitrix_cli.services.context import ServiceContext, new_id, public
+from psymitrix_cli.services.paging import decode_cursor, page, page_size
+from psymitrix_cli.services.session import Session
+from psymitrix_cli.store.base import Doc, Query, kind_of
+
+Result = dict[str, Any]
+WRITE_ATTEMPTS = 3  # an entry deleted between the clash and the replace: insert again
+
+
+def when_for(ctx: ServiceContext, user: Doc) -> When:
+    """Now, in the person's own calendar."""
+    return When(ctx.clock.now(), usertime.zone(user))
+
+
+def window_start(ctx: ServiceContext, user: Doc, spec: EntryKind, days: int) -> str:
+    """Where "the last `days` days" begins, in the kind's sort field: the start of
+    that day for time-sorted kinds, the date itself for date-sorted ones (sleep)."""
+    first = usertime.today(ctx, user) - timedelta(days=days - 1)
+    return first.isoformat() if spec.window == "date" else usertime.day_start(first, user)
+
+
+def frequency_of(ctx: ServiceContext, user: Doc, spec: EntryKind, data: Doc) -> Result:
+    """The dashboard's view of one tracker: the exact counter, the newest entry's sort
+    value, and how many entries fall in the last 7 and 30 days of the person's calendar.
+    Three indexed reads, whatever the history."""
+    kind, user_id = kind_of(spec), user["_id"]
+    newest = ctx.store.list(kind, Query(user_id=user_id, limit=1))
+
+    def last(days: int) -> int:
+        return ctx.store.count(
+            kind, Query(user_id=user_id, since=window_start(ctx, user, spec, days))
+        )
+
+    return {
+        "count": int(data.get(spec.counter or "", 0)),
+        "lastAt": newest[0][spec.sort] if newest else None,
+        "last7": last(7),
+        "last30": last(30),
+    }
+
+
+def today_has(ctx: ServiceContext, user: Doc, spec: EntryKind) -> bool:
+    """Whether anything of this kind falls on the person's today."""
+    query = Query(user_id=user["_id"], limit=1, since=window_start(ctx, user, spec, 1))
+    return bool(ctx.store.list(kind_of(spec), query))
+
+
+def screened(spec: EntryKind, doc: Doc) -> Result:
+    """The public entry, plus the safety decision for what it says when the kind is
+    screened (the entry is saved first: it is never lost to a screening failure)."""
+    return {**(public(doc) or {}), **registry.screening(spec, doc)}
+
+
+class EntryService:
+    def __init__(self, ctx: ServiceContext, session: Session, spec: EntryKind) -> None:
+        self.ctx = ctx
+        self.session = session
+        self.spec = spec
+        self.kind = kind_of(spec)
+
+    # --- addressing ----------------------------------------------------------------
+    def _shown(self, key: str) -> str:
+        return rules.shown_id(key) if self.spec.key == "id" else key
+
+    def _not_found(self, key: str) -> NotFound:
+        words = {self.spec.key: self._shown(key), "noun": self.spec.noun}
+        return NotFound(self.spec.not_found.format(**words))
+
+    def _find(self, key: str) -> Doc:
+        user_id = self.session.user_id
+        if self.spec.key == "id":
+            doc = self.ctx.store.get(self.kind, user_id, key)
+        else:  # a unique date field (sleep's night)
+            day = v.parse_date(key, "Date").isoformat()
+            key = day
+            doc = self.ctx.store.find_one(self.kind, user_id, {self.spec.key: day})
+        if doc is None:
+            raise self._not_found(key)
+        return doc
+
+    # --- the operations ------------------------------------------------------------
+    def add(self, payload: Any, *, replace: bool = False) -> Result:
+        user = self.session.user()
+        fields = self.spec.stored(payload, when_for(self.ctx, user))
+        now = self.ctx.now_iso()
+        doc: Doc = {"_id": new_id(), "userId": user["_id"], **fields}
+        doc.update(dict.fromkeys(self.spec.timestamps, now))
+        if not self.spec.unique:
+            self.ctx.store.insert(self.kind, doc)
+            return screened(self.spec, doc)
+        return self._add_unique(doc, replace)
+
+    def _add_unique(self, doc: Doc, replace: bool) -> Result:
+        """Insert first and treat Conflict as the answer, so two processes writing the
+        same night can never both count it; with `replace`, overwrite in place."""
+        where = {f: doc[f] for f in self.spec.unique}
+        taken = Conflict(self.spec.conflict.format(**where), field=self.spec.unique[0])
+        for _ in range(WRITE_ATTEMPTS):
+            try:
+                self.ctx.store.insert(self.kind, doc)
+                return {**screened(self.spec, doc), "replaced": False}
+            except Conflict:
+                if not replace:
+                    raise taken from None
+            existing = self.ctx.store.find_one(self.kind, doc["userId"], where)
+            if existing is None:
+                continue  # deleted since the clash: the next insert may win
+            kept = {**doc, "_id": existing["_id"]}
+            if "createdAt" in existing:
+                kept["createdAt"] = existing["createdAt"]
+            # Same row, same id, so the counter is untouched.
+            if self.ctx.store.replace(self.kind, doc["userId"], existing["_id"], kept):
+                return {**screened(self.spec, kept), "replaced": True}
+        raise taken
+
+    def list(self, query: PageQuery | None = None) -> Result:
+        q = query or PageQuery()
+        size = page_size(q.limit, default=self.spec.page_size)
+        user = self.session.user()
+        start, end = usertime.date_range(user, q.since, q.until)
+        store_query = Query(
+            user_id=user["_id"],
+            limit=size + 1,
+            before=decode_cursor(q.cursor),
+            since=start,
+            until=end,
+            tag=None if q.tag is None else check("tag", lambda: rules.tag(q.tag)),
+            words=check("search", lambda: rules.search_words(q.search)),
+        )
+        rows = self.ctx.store.list(self.kind, store_query)
+        return page(self.kind, rows, size, [public(r) or {} for r in rows])
+
+    def get(self, key: str) -> Result:
+        return public(self._find(key)) or {}
+
+    def edit(self, key: str, changes: Mapping[str, Any]) -> Result:
+        """Lay the given fields (None: unchanged) over the entry and normalise it whole."""
+        if all(value is None for value in changes.values()):
+            names = [ref(name) for name in changes] or ["a field"]
+            listed = ", ".join(names[:-1]) + (" or " if len(names) > 1 else "") + names[-1]
+            raise InvalidInput(messages.NOTHING_TO_EDIT.format(fields=listed))
+        doc = self._find(key)
+        user = self.session.user()
+        fields = self.spec.stored(self.spec.merged(doc, changes), when_for(self.ctx, user))
+        if "updatedAt" in self.spec.timestamps:
+            fields["updatedAt"] = self.ctx.now_iso()
+        if not self.ctx.store.update(self.kind, user["_id"], doc["_id"], fields):
+            raise self._not_found(key)
+        return screened(self.spec, {**doc, **fields})
+
+    def delete(self, key: str) -> None:
+        entry_id = key if self.spec.key == "id" else self._find(key)["_id"]
+        # By id, so the store keeps the counter exact; a racing delete finds nothing.
+        if not self.ctx.store.delete(self.kind, self.session.user_id, entry_id):
+            raise self._not_found(key)
+
+    def frequency(self) -> Result:
+        user = self.session.user()
+        data = self.ctx.store.get_user_data(user["_id"]) or {}
+        return frequency_of(self.ctx, user, self.spec, data)
+
+
+# Trackers with operations of their own: (module, class), imported on first use.
+EXTENDED: dict[str, tuple[str, str]] = {
+    "gratitude": ("psymitrix_cli.services.gratitude", "GratitudeService"),
+    "sleep": ("psymitrix_cli.services.sleep", "SleepService"),
+}
+
+
+def service_for(ctx: ServiceContext, session: Session, name: str) -> EntryService:
+    """The service of one registry kind: its own subclass, or the generic one."""
+    from psymitrix_cli.domain.entries import BY_NAME
+
+    if name in EXTENDED:
+        import importlib
+
+        module, cls = EXTENDED[name]
+        service: EntryService = getattr(importlib.import_module(module), cls)(ctx, session)
+        return service
+    return EntryService(ctx, session, BY_NAME[name])

@@ -1,0 +1,74 @@
+"""How activities look to a person: planned or done, and how they felt."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from psymitrix_cli.ui.terminal import Terminal
+from psymitrix_cli.ui.timefmt import local_time
+
+
+def _state(item: dict[str, Any]) -> str:
+    if item.get("done"):
+        return "[green]done[/green]"
+    return f"[yellow]planned {item['planned']}[/yellow]" if item.get("planned") else "planned"
+
+
+def _felt(item: dict[str, Any]) -> str:
+    parts = []
+    if item.get("moodBefore") is not None or item.get("moodAfter") is not None:
+        before, after = item.get("moodBefore"), item.get("moodAfter")
+        parts.append(f"mood {before if before is not None else '?'}→{after or '?'}")
+    for name in ("mastery", "pleasure"):
+        if item.get(name) is not None:
+            parts.append(f"{name} {item[name]}/10")
+    return ", ".join(parts)
+
+
+def saved(term: Terminal, result: dict[str, Any], local_line: str | None) -> None:
+    verb = "Done" if result.get("done") else "Planned"
+    term.success(f"{verb}: {result['text']} ({result['id']})")
+    if result.get("crisis"):
+        from psymitrix_cli.ui.views.crisis import crisis_panel
+
+        crisis_panel(term, local_line)
+
+
+def entries(term: Terminal, result: dict[str, Any], timezone: str | None) -> None:
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(show_edge=False, pad_edge=False)
+    table.add_column("When", no_wrap=True)
+    table.add_column("", no_wrap=True)
+    table.add_column("Activity", overflow="fold", ratio=1)
+    table.add_column("How it felt")
+    table.add_column("ID", no_wrap=True)
+    for item in result["items"]:
+        table.add_row(
+            local_time(item["at"], timezone),
+            _state(item),
+            Text(item["text"]),
+            _felt(item),
+            Text(item["id"], style="dim"),
+        )
+    term.print(table)
+
+
+def entry(term: Terminal, result: dict[str, Any], timezone: str | None) -> None:
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table.grid(padding=(0, 2))
+    table.add_column(style="bold")
+    table.add_column()
+    table.add_row("Activity", Text(result["text"]))
+    table.add_row("When", local_time(result["at"], timezone))
+    table.add_row("State", _state(result))
+    if result.get("doneAt"):
+        table.add_row("Done at", local_time(result["doneAt"], timezone))
+    table.add_row("How it felt", _felt(result) or "—")
+    if result.get("tags"):
+        table.add_row("Tags", Text(" ".join(f"#{t}" for t in result["tags"]), style="cyan"))
+    table.add_row("ID", Text(result["id"], style="dim"))
+    term.print(table)
