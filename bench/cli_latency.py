@@ -41,10 +41,22 @@ def main() -> None:
         "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring",
     }
     cli = [sys.executable, "-m", "psymitrix_cli"]
-    signup = [*cli, "signup", "--name", "Bench", "--username", "bench", "--email",
-              "bench@example.com", "--timezone", "UTC", "--password-stdin"]
-    subprocess.run(signup, env=env, input="bench-password-1\n", text=True, check=True,
-                   capture_output=True)
+    signup = [
+        *cli,
+        "signup",
+        "--name",
+        "Bench",
+        "--username",
+        "bench",
+        "--email",
+        "bench@example.com",
+        "--timezone",
+        "UTC",
+        "--password-stdin",
+    ]
+    subprocess.run(
+        signup, env=env, input="bench-password-1\n", text=True, check=True, capture_output=True
+    )
 
     cases = {
         "import typer, rich.console": [sys.executable, "-c", "import typer, rich.console"],

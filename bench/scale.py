@@ -35,6 +35,7 @@ sys.path.insert(0, str(REPO))
 
 from psymitrix_cli.clock import iso  # noqa: E402
 from psymitrix_cli.domain import assessments as rules  # noqa: E402
+from psymitrix_cli.domain.entry_kind import PageQuery  # noqa: E402
 
 PASSWORD = "bench-password-1"
 
@@ -252,7 +253,7 @@ def report(env: dict[str, str], tokens: dict[str, str], args: argparse.Namespace
         backends[name] = AppState().backend
     ops: dict[str, Callable[[object], object]] = {
         "status": lambda b: b.dashboard.status(),  # type: ignore[attr-defined]
-        "journal list -n 20": lambda b: b.journal.list(limit=20),  # type: ignore[attr-defined]
+        "journal list -n 20": lambda b: b.journal.list(PageQuery(limit=20)),  # type: ignore[attr-defined]
     }
     header = "".join(f"{name:>10}" for name in tokens)
     print(f"\n{'in-process (median ms)':24}{header}  seeded/empty  seeded/page")

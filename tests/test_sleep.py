@@ -204,11 +204,11 @@ def test_upsert_and_frequency_for_the_dashboard(any_cli: Cli) -> None:
         sleep: Any = psy.sleep
         expected = {"count": 4, "lastAt": "2026-03-07", "last7": 2, "last30": 3}
         assert sleep.frequency() == expected
-        first = sleep.upsert(None, 9, 8.0, "check-in")
+        first = sleep.add(SleepPayload(9, 8.0, None, "check-in"), replace=True)
         assert (first["date"], first["replaced"], first["score"]) == ("2026-03-07", True, 9)
-        second = sleep.upsert("2026-03-07", 7, None, None)
+        second = sleep.add(SleepPayload(7, None, "2026-03-07"), replace=True)
         assert (second["id"], second["score"]) == (first["id"], 7)
-        assert sleep.upsert("2026-03-06", 6)["replaced"] is False
+        assert sleep.add(SleepPayload(6, date="2026-03-06"), replace=True)["replaced"] is False
         assert sleep.frequency()["count"] == 5
     assert count(any_cli) == 5
 

@@ -52,6 +52,12 @@ def _lister(spec: EntryKind) -> Callable[..., Any]:
     return list_entries
 
 
+def _keyword(fn: Callable[..., Any]) -> list[inspect.Parameter]:
+    """A function's parameters but its trailing **keys, all keyword-only."""
+    params = list(inspect.signature(fn).parameters.values())[:-1]
+    return [p.replace(kind=inspect.Parameter.KEYWORD_ONLY) for p in params]
+
+
 def router_for(spec: EntryKind, extras: Callable[[APIRouter], None] | None = None) -> APIRouter:
     router = APIRouter(
         prefix=f"/{spec.command}", tags=[spec.command or spec.name], responses=ERRORS
@@ -81,7 +87,7 @@ def router_for(spec: EntryKind, extras: Callable[[APIRouter], None] | None = Non
 
     path = inspect.Parameter(spec.key, inspect.Parameter.KEYWORD_ONLY, annotation=str)
     for fn in (get_entry, delete_entry):
-        params = [path, *list(inspect.signature(fn).parameters.values())[:-1]]
+        params = [path, *_keyword(fn)]
         fn.__signature__ = inspect.signature(fn).replace(parameters=params)  # type: ignore[attr-defined]
     router.get(f"/{key}", response_model=Json)(get_entry)
     router.delete(f"/{key}", status_code=status.HTTP_204_NO_CONTENT)(delete_entry)
@@ -92,7 +98,7 @@ def router_for(spec: EntryKind, extras: Callable[[APIRouter], None] | None = Non
             changes = body.model_dump(exclude_unset=False)  # type: ignore[attr-defined]
             return idem.run(body, lambda: svc.entries(spec.name).edit(keys[spec.key], changes))
 
-        params = [path, *list(inspect.signature(edit_entry).parameters.values())[:-1]]
+        params = [path, *_keyword(edit_entry)]
         edit_entry.__signature__ = inspect.signature(edit_entry).replace(parameters=params)  # type: ignore[attr-defined]
         edit_entry.__doc__ = "Change the given fields (given tags replace the old ones)."
         router.patch(f"/{key}")(edit_entry)
