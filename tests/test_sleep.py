@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 
+from psymitrix_cli.domain.trackers import SleepPayload
 from tests.driver import PASSWORD, Cli, backend, skip_api, stored_token
 from tests.terminal import run_in_pty
 
