@@ -56,8 +56,18 @@ def write_user_file(path: Path, data: bytes) -> None:
 
 
 def touch_private(path: Path) -> None:
-    """Create `path` 0600 if missing and tighten it if it exists (SQLite's own files)."""
+    """Create `path` 0600 if missing and tighten it if it exists (SQLite's own files).
+
+    An existing file is never opened here: closing any descriptor of a file drops every
+    POSIX lock this process holds on it, and SQLite's locks are POSIX locks. Opening a
+    second connection (the server opens one per thread) would otherwise leave the first
+    unlocked, and another process could delete the WAL it is still writing to."""
     ensure_private_dir(path.parent)
-    fd = os.open(path, os.O_CREAT | os.O_RDWR, 0o600)
-    os.close(fd)
+    if not path.exists():
+        try:
+            fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_RDWR, 0o600)
+        except FileExistsError:
+            pass  # created by a racing opener: nothing of ours holds it yet either
+        else:
+            os.close(fd)
     os.chmod(path, 0o600)

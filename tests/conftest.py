@@ -43,9 +43,10 @@ def cli(env: dict[str, str]) -> Cli:
     return Cli(env)
 
 
-@pytest.fixture(params=["local", "mongo", "api"])
+@pytest.fixture(params=["local", "mongo", "api", "api-mongo"])
 def any_cli(request: pytest.FixtureRequest, env: dict[str, str]) -> Iterator[Cli]:
-    """The same CLI scenario on every backend: parametrized, never copied."""
+    """The same CLI scenario on every backend: parametrized, never copied. `api` runs
+    against a server on SQLite, `api-mongo` against one on MongoDB."""
     backend = request.param
     if backend == "local":
         yield Cli(env)
@@ -60,7 +61,8 @@ def any_cli(request: pytest.FixtureRequest, env: dict[str, str]) -> Iterator[Cli
             },
         )
     else:
-        server = request.getfixturevalue("api_server")
+        store = "mongo" if backend == "api-mongo" else "sqlite"
+        server = request.getfixturevalue(f"{store}_api_server")
         yield Cli(env, {"PSYMITRIX_BACKEND": "api", "PSYMITRIX_API_URL": server.url})
 
 

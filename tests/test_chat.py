@@ -29,7 +29,7 @@ T0 = datetime(2030, 3, 1, 10, 0, tzinfo=UTC)
 FAST_AI = {"PSYMITRIX_AI_MAX_RETRIES": "1", "PSYMITRIX_AI_TIMEOUT": "5"}
 
 
-_SERVER_HOMES: dict[str, Path] = {}  # API URL -> the test server's own PSYMITRIX_HOME
+_SERVER_STORES: dict[str, dict[str, str]] = {}  # API URL -> the settings of its store
 
 
 @contextmanager
@@ -39,8 +39,7 @@ def opened_store(cli: Cli) -> Iterator[Store]:
     from psymitrix_cli.store.factory import open_store
 
     if cli.extra.get("PSYMITRIX_BACKEND") == "api":
-        home = _SERVER_HOMES[cli.extra["PSYMITRIX_API_URL"]]
-        values = {**cli.env, "PSYMITRIX_HOME": str(home)}
+        values = {**cli.env, **_SERVER_STORES[cli.extra["PSYMITRIX_API_URL"]]}
     else:
         values = {**cli.env, **cli.extra}
     with environment(values):
@@ -90,9 +89,11 @@ def gemini(gemini_stub: LLMStub, monkeypatch: pytest.MonkeyPatch) -> LLMStub:
 @pytest.fixture(autouse=True)
 def _note_server_home(request: pytest.FixtureRequest) -> None:
     callspec = getattr(request.node, "callspec", None)
-    if callspec is not None and callspec.params.get("any_cli") == "api":
-        server = request.getfixturevalue("api_server")
-        _SERVER_HOMES[server.url] = server.home
+    backend = callspec.params.get("any_cli") if callspec is not None else None
+    if backend in ("api", "api-mongo"):
+        store = "mongo" if backend == "api-mongo" else "sqlite"
+        server = request.getfixturevalue(f"{store}_api_server")
+        _SERVER_STORES[server.url] = server.store_env
 
 
 @pytest.fixture(params=["local", "mongo", "api"])
@@ -114,7 +115,7 @@ def ai_cli(
         PSYMITRIX_AI_PROVIDER="",  # the fixture's default is offline
         **FAST_AI,
     )
-    _SERVER_HOMES[server.url] = server.home
+    _SERVER_STORES[server.url] = server.store_env
     return Cli(env, {"PSYMITRIX_BACKEND": "api", "PSYMITRIX_API_URL": server.url})
 
 

@@ -173,7 +173,18 @@ def test_refused_tokens_are_401_with_the_json_error_body(
 # --- throttling -----------------------------------------------------------------------------
 
 
-def test_repeated_bad_logins_are_throttled_with_retry_after(client: httpx.Client) -> None:
+@pytest.fixture(params=["sqlite", "mongo"])
+def own_client(
+    request: pytest.FixtureRequest, start_api_server: Callable[..., ApiServer]
+) -> Iterator[httpx.Client]:
+    """A client of a server of this test's own (its limits are not shared with others)."""
+    server = start_api_server(store=request.param)
+    with httpx.Client(base_url=server.url, timeout=10) as http:
+        yield http
+
+
+def test_repeated_bad_logins_are_throttled_with_retry_after(own_client: httpx.Client) -> None:
+    client = own_client
     _signup(client, "ann")
     wrong = {"identifier": "ann", "password": "wrong-password-1"}
     right = {"identifier": "ann", "password": PASSWORD}

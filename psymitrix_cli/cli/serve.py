@@ -33,7 +33,10 @@ def serve(
         from psymitrix_cli.installhint import missing_module_message
 
         raise PsyError(missing_module_message(exc.name) or str(exc)) from None
+    from psymitrix_cli.config import merged_environment
     from psymitrix_cli.store.factory import store_location
+
+    proxies = trusted_proxies(merged_environment())
 
     where = store_location(state.settings)
     state.term.notice(f"PsyMitrix API on http://{host}:{port} (store: {where})")
@@ -44,10 +47,25 @@ def serve(
         port=port,
         workers=workers,
         access_log=access_log,
-        proxy_headers=True,  # trusts X-Forwarded-For only from FORWARDED_ALLOW_IPS (loopback)
+        # X-Forwarded-For/-Proto are believed only from these addresses (the reverse
+        # proxy); from anyone else the connection's own address is the client's.
+        proxy_headers=True,
+        forwarded_allow_ips=proxies,
         server_header=False,
         timeout_graceful_shutdown=10,
     )
+
+
+TRUSTED_PROXIES_ENV = "PSYMITRIX_TRUSTED_PROXIES"
+
+
+def trusted_proxies(env: dict[str, str]) -> str:
+    """PSYMITRIX_TRUSTED_PROXIES (addresses or CIDR ranges, comma-separated; `*` trusts
+    every peer, only for a server no client can reach directly), else uvicorn's own
+    FORWARDED_ALLOW_IPS, else loopback only. Login throttling counts per client IP, so
+    behind a load balancer this must name the balancer, or every client shares its IP."""
+    raw = env.get(TRUSTED_PROXIES_ENV) or env.get("FORWARDED_ALLOW_IPS") or "127.0.0.1"
+    return ",".join(part.strip() for part in raw.split(",") if part.strip()) or "127.0.0.1"
 
 
 def register(app: typer.Typer) -> None:

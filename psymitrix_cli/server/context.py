@@ -14,9 +14,11 @@ from __future__ import annotations
 import copy
 import threading
 from collections.abc import Callable
+from datetime import datetime
 
 from psymitrix_cli.clock import Clock
 from psymitrix_cli.config import Settings
+from psymitrix_cli.server.idempotency import PINNED_NOW, REPLAYING, ReplayStore
 from psymitrix_cli.services.context import ServiceContext
 from psymitrix_cli.store.base import Store
 
@@ -78,19 +80,37 @@ class StorePool:
             store.close()
 
 
+class PinnableClock:
+    """The server's clock, which reads as the claim's instant while an idempotent
+    operation runs (so running it again writes the same times; see idempotency.py)."""
+
+    def __init__(self, base: Clock) -> None:
+        self.base = base
+
+    def now(self) -> datetime:
+        return PINNED_NOW.get() or self.base.now()
+
+    def monotonic(self) -> float:
+        return self.base.monotonic()
+
+    def sleep(self, seconds: float) -> None:
+        self.base.sleep(seconds)
+
+
 class ServerContext(ServiceContext):
     def __init__(self, settings: Settings, clock: Clock, pool: StorePool) -> None:
-        super().__init__(settings, clock, pool.get)
+        super().__init__(settings, PinnableClock(clock), pool.get)
         self.pool = pool
 
     @property  # type: ignore[override]  # resolved per thread, never cached
     def store(self) -> Store:
-        return self.pool.get()
+        store = self.pool.get()
+        return ReplayStore(store) if REPLAYING.get() else store  # type: ignore[return-value]
 
     def with_clock(self, clock: Clock) -> ServerContext:
         """The same process context seen through another clock (test runs only)."""
         clone = copy.copy(self)
-        clone.clock = clock
+        clone.clock = PinnableClock(clock)
         return clone
 
     def close(self) -> None:

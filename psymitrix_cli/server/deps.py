@@ -27,7 +27,7 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from psymitrix_cli.backends.local import LocalBackend
 from psymitrix_cli.server import idempotency as idem
 from psymitrix_cli.server.context import ServerContext
-from psymitrix_cli.server.throttle import Throttle
+from psymitrix_cli.server.throttle import BoundThrottle, Throttle
 from psymitrix_cli.services.session import Session
 
 T = TypeVar("T")
@@ -134,12 +134,14 @@ async def client_ip(request: Request) -> str | None:
     return request.client.host if request.client else None
 
 
-async def throttle(request: Request) -> Throttle:
-    return request.app.state.throttle  # type: ignore[no-any-return]
+async def throttle(request: Request, ctx: Ctx) -> BoundThrottle:
+    """The shared limits, counted in the store through this request's context."""
+    limits: Throttle = request.app.state.throttle
+    return limits.bound(ctx)
 
 
 ClientIp = Annotated[str | None, Depends(client_ip)]
-LoginThrottle = Annotated[Throttle, Depends(throttle)]
+LoginThrottle = Annotated[BoundThrottle, Depends(throttle)]
 
 
 class Idempotency:

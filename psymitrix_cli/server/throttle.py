@@ -1,99 +1,111 @@
-"""Login throttling, in memory and per worker process.
+"""Login throttling, kept in the store so every server and worker shares one count.
 
-Failures are counted in a sliding window per account (the identifier as typed,
-lower-cased) and per client IP. Once a key has `limit` failures inside the window,
-further attempts are refused with 429 and `Retry-After` (when the oldest failure
-leaves the window) before any password is checked, so a guesser also stops costing
-bcrypt work. A successful login clears the account's count (not the IP's: one good
-password must not reset a spray across many accounts).
+Failures are counted in a sliding window per account and per client IP. Once a key
+has `limit` failures inside the window, further attempts are refused with 429 and
+`Retry-After` (when the oldest failure leaves the window) before any password is
+checked, so a guesser also stops costing bcrypt work. A successful login clears the
+account's count (not the IP's: one good password must not reset a spray across many
+accounts).
 
-Per process by design: with N workers an attacker gets at most N times the budget,
-which still turns millions of guesses into dozens. Memory is bounded: stale keys
-are swept, and past MAX_KEYS the oldest are dropped.
+- **Per account, not per string typed.** The identifier is resolved to the account it
+  names, so `dave` and `dave@example.com` are one bucket. An identifier that names no
+  account is keyed by its normalised text, and throttled exactly like a real one: the
+  answers never say whether an account exists. (What one bucket for a username and an
+  email does reveal is that the two belong together, to someone who already guessed
+  both; that is the price of counting per account.)
+- **Keys are hashed** (HMAC with the server's signing secret) before they reach the
+  store: it never holds IP addresses or typed identifiers, which are sometimes a
+  password typed into the wrong field.
+- **Shared:** rows live in `login_failures` (store/server_state.py) and expire with
+  their window. Two servers checking at the same instant can each let one more attempt
+  through; the count itself is never lost.
+- **Behind a proxy** the client IP is the proxy's unless `PSYMITRIX_TRUSTED_PROXIES`
+  names it (docs/deploy.md): uvicorn then takes the address from X-Forwarded-For.
 """
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import math
-import threading
-import time
-from collections import OrderedDict, deque
-from collections.abc import Callable
+import unicodedata
 from dataclasses import dataclass
+from datetime import timedelta
 
+from psymitrix_cli.clock import iso, parse_iso
 from psymitrix_cli.errors import RateLimited
+from psymitrix_cli.services.context import ServiceContext
+from psymitrix_cli.store.server_state import server_state
 
 ACCOUNT_LIMIT = 5
 IP_LIMIT = 20
 WINDOW_SECONDS = 15 * 60
-MAX_KEYS = 50_000
 MESSAGE = "Too many failed attempts; wait {seconds} seconds and try again."
 
 
-@dataclass
+@dataclass(frozen=True)
 class Window:
     limit: int
     seconds: float
 
 
 class Throttle:
-    def __init__(
-        self,
-        account: Window | None = None,
-        ip: Window | None = None,
-        now: Callable[[], float] = time.monotonic,
-    ) -> None:
+    """The limits; `bound(ctx)` applies them through one request's context."""
+
+    def __init__(self, account: Window | None = None, ip: Window | None = None) -> None:
         self.windows = {
             "account": account or Window(ACCOUNT_LIMIT, WINDOW_SECONDS),
             "ip": ip or Window(IP_LIMIT, WINDOW_SECONDS),
         }
-        self._now = now
-        self._lock = threading.Lock()
-        self._failures: OrderedDict[tuple[str, str], deque[float]] = OrderedDict()
 
-    def _recent(self, key: tuple[str, str], now: float) -> deque[float]:
-        window = self.windows[key[0]]
-        stamps = self._failures.get(key)
-        if stamps is None:
-            return deque()
-        while stamps and stamps[0] <= now - window.seconds:
-            stamps.popleft()
-        if not stamps:
-            del self._failures[key]
-        return stamps
+    def bound(self, ctx: ServiceContext) -> BoundThrottle:
+        return BoundThrottle(self, ctx)
+
+
+class BoundThrottle:
+    def __init__(self, throttle: Throttle, ctx: ServiceContext) -> None:
+        self.windows = throttle.windows
+        self.ctx = ctx
 
     def check(self, account: str | None, ip: str | None) -> None:
         """Raise RateLimited if either key is over its limit."""
-        now = self._now()
-        with self._lock:
-            for key in self._keys(account, ip):
-                stamps = self._recent(key, now)
-                window = self.windows[key[0]]
-                if len(stamps) >= window.limit:
-                    wait = max(1, math.ceil(stamps[0] + window.seconds - now))
-                    raise RateLimited(MESSAGE.format(seconds=wait), retry_after=wait)
+        now = self.ctx.clock.now()
+        state = server_state(self.ctx.store)
+        for kind, key in self._keys(account, ip):
+            window = self.windows[kind]
+            since = iso(now - timedelta(seconds=window.seconds))
+            count, oldest = state.login_failures(key, since)
+            if count >= window.limit and oldest is not None:
+                left = parse_iso(oldest) + timedelta(seconds=window.seconds) - now
+                wait = max(1, math.ceil(left.total_seconds()))
+                raise RateLimited(MESSAGE.format(seconds=wait), retry_after=wait)
 
     def failed(self, account: str | None, ip: str | None) -> None:
-        now = self._now()
-        with self._lock:
-            for key in self._keys(account, ip):
-                stamps = self._recent(key, now)
-                stamps.append(now)
-                self._failures[key] = stamps
-                self._failures.move_to_end(key)
-            while len(self._failures) > MAX_KEYS:
-                self._failures.popitem(last=False)
+        keys = self._keys(account, ip)
+        if not keys:
+            return
+        now = self.ctx.clock.now()
+        longest = max(self.windows[kind].seconds for kind, _ in keys)
+        expires = iso(now + timedelta(seconds=longest))
+        server_state(self.ctx.store).add_login_failure([k for _, k in keys], iso(now), expires)
 
     def succeeded(self, account: str | None) -> None:
-        with self._lock:
-            for key in self._keys(account, None):
-                self._failures.pop(key, None)
+        for _, key in self._keys(account, None):
+            server_state(self.ctx.store).clear_login_failures(key)
 
-    @staticmethod
-    def _keys(account: str | None, ip: str | None) -> list[tuple[str, str]]:
+    def _keys(self, account: str | None, ip: str | None) -> list[tuple[str, str]]:
         keys = []
         if account and account.strip():
-            keys.append(("account", account.strip().lower()))
+            keys.append(("account", self._hashed(self._account(account))))
         if ip:
-            keys.append(("ip", ip))
+            keys.append(("ip", self._hashed(f"ip:{ip}")))
         return keys
+
+    def _account(self, identifier: str) -> str:
+        typed = unicodedata.normalize("NFKC", identifier.strip()).lower()
+        user = self.ctx.store.find_user(typed)
+        return f"account:{user['_id']}" if user else f"typed:{typed}"
+
+    def _hashed(self, key: str) -> str:
+        secret = (self.ctx.settings.jwt_secret or "").encode()
+        return hmac.new(secret, key.encode(), hashlib.sha256).hexdigest()[:40]

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import hashlib
+import itertools
 import secrets
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import cached_property
 from typing import Any
 
@@ -11,10 +15,32 @@ from psymitrix_cli.clock import Clock, iso
 from psymitrix_cli.config import Settings
 from psymitrix_cli.store.base import Doc, Store
 
+# Set by `ids_from` while a repeatable operation runs (the server's idempotency keys).
+_ID_SOURCE: ContextVar[Callable[[int], str] | None] = ContextVar("psymitrix_ids", default=None)
+
 
 def new_id(nbytes: int = 8) -> str:
     """A random hex id: 16 characters for entries, 24 for users (like an ObjectId)."""
-    return secrets.token_hex(nbytes)
+    source = _ID_SOURCE.get()
+    return source(nbytes) if source is not None else secrets.token_hex(nbytes)
+
+
+@contextmanager
+def ids_from(seed: str) -> Iterator[None]:
+    """Within this block `new_id` returns the same sequence for the same seed, so an
+    operation run again after a failure names the same entries (still unguessable:
+    the seed is random, and stays on the server)."""
+    counter = itertools.count()
+
+    def derived(nbytes: int) -> str:
+        step = f"{seed}:{next(counter)}".encode()
+        return hashlib.sha256(step).hexdigest()[: 2 * nbytes]
+
+    token = _ID_SOURCE.set(derived)
+    try:
+        yield
+    finally:
+        _ID_SOURCE.reset(token)
 
 
 def public(doc: Doc | None) -> dict[str, Any] | None:

@@ -33,6 +33,7 @@ from psymitrix_cli.store.mongo_schema import (  # the URI helpers are re-exporte
     secret_forms,
     split_uri,
 )
+from psymitrix_cli.store.mongo_state import MongoServerState
 
 __all__ = ["MongoStore", "mongo_uri", "plan_stages", "redact_uri"]
 
@@ -79,7 +80,7 @@ def _mapped(method: Callable[..., T]) -> Callable[..., T]:
     return wrapper
 
 
-class MongoStore:
+class MongoStore(MongoServerState):
     def __init__(self, settings: MongoSettings, *, transactions: bool | None = None) -> None:
         """`transactions=None` asks the server; False forces the transaction-free path."""
         import pymongo

@@ -131,7 +131,20 @@ _V2_INDEXES = (
     IndexSpec("idempotency", "idempotency_user_time", (("userId", 1), ("at", -1), ("_id", -1))),
     IndexSpec("idempotency", "idempotency_unique", (("userId", 1), ("key", 1)), {"unique": True}),
 )
-_INDEXES_BY_VERSION: tuple[tuple[IndexSpec, ...], ...] = (_v1_indexes(), _V2_INDEXES)
+# Version 3: state several servers share. Login failures (counted per key in a window),
+# and real expiry dates, for TTL indexes, on them and on idempotency records.
+_V3_INDEXES = (
+    IndexSpec("login_failures", "login_failures_key", (("key", 1), ("at", 1))),
+    IndexSpec(
+        "login_failures", "login_failures_ttl", (("expiresAt", 1),), {"expireAfterSeconds": 0}
+    ),
+    IndexSpec("idempotency", "idempotency_ttl", (("expiresAt", 1),), {"expireAfterSeconds": 0}),
+)
+_INDEXES_BY_VERSION: tuple[tuple[IndexSpec, ...], ...] = (
+    _v1_indexes(),
+    _V2_INDEXES,
+    _V3_INDEXES,
+)
 
 
 def _create(db: Any, specs: tuple[IndexSpec, ...]) -> None:
@@ -147,7 +160,15 @@ def _v2(db: Any) -> None:
     _create(db, _INDEXES_BY_VERSION[1])
 
 
-MIGRATIONS: tuple[Callable[[Any], None], ...] = (_v1, _v2)
+def _v3(db: Any) -> None:
+    _create(db, _INDEXES_BY_VERSION[2])
+    # Version-2 records kept their time as a string only: give each a day from its claim.
+    for doc in db["idempotency"].find({"expiresAt": {"$exists": False}}, {"at": 1}):
+        expires = datetime.fromisoformat(doc["at"]) + timedelta(days=1)
+        db["idempotency"].update_one({"_id": doc["_id"]}, {"$set": {"expiresAt": expires}})
+
+
+MIGRATIONS: tuple[Callable[[Any], None], ...] = (_v1, _v2, _v3)
 LATEST = len(MIGRATIONS)
 
 

@@ -26,6 +26,7 @@ from psymitrix_cli.store.sqlite_schema import (
     expected_indexes,
     missing_kinds,
 )
+from psymitrix_cli.store.sqlite_state import SqliteServerState
 
 BUSY_TIMEOUT_MS = 15_000
 
@@ -69,7 +70,7 @@ def _escape_like(word: str) -> str:
     return re.sub(r"([\\%_])", r"\\\1", word)
 
 
-class SqliteStore:
+class SqliteStore(SqliteServerState):
     def __init__(self, path: Path) -> None:
         self.path = path
         ensure_private_dir(path.parent)

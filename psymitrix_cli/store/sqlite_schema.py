@@ -129,6 +129,8 @@ def expected_indexes() -> dict[str, list[str]]:
     expected["idempotency"] = ["idempotency_user_time", "idempotency_unique"]  # version 2
     for kind in KINDS.values():
         expected.setdefault(kind.name, list(entry_indexes(kind.name, *_kind_columns(kind))))
+    expected["idempotency"].append("idempotency_expiry")  # version 4
+    expected["login_failures"] = ["login_failures_key", "login_failures_expiry"]
     return expected
 
 
@@ -181,5 +183,26 @@ def _v3(db: sqlite3.Connection) -> None:
         )
 
 
-MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_v1, _v2, _v3)
+def _v4(db: sqlite3.Connection) -> None:
+    """State several servers share: login failures, and expiring idempotency records."""
+    db.execute(
+        """CREATE TABLE login_failures (
+            id INTEGER PRIMARY KEY,
+            "key" TEXT NOT NULL,
+            at TEXT NOT NULL,
+            expires_at TEXT NOT NULL
+        )"""
+    )
+    db.execute('CREATE INDEX login_failures_key ON login_failures ("key", at)')
+    db.execute("CREATE INDEX login_failures_expiry ON login_failures (expires_at)")
+    # Records from versions 2 and 3 have no expiry yet: they get a day from their claim time.
+    db.execute("ALTER TABLE idempotency ADD COLUMN expires_at TEXT")
+    db.execute(
+        "UPDATE idempotency SET expires_at = "
+        "strftime('%Y-%m-%dT%H:%M:%S', sort_key, '+1 day') || substr(sort_key, 20)"
+    )
+    db.execute("CREATE INDEX idempotency_expiry ON idempotency (expires_at)")
+
+
+MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_v1, _v2, _v3, _v4)
 LATEST = len(MIGRATIONS)

@@ -1,0 +1,87 @@
+"""SQLite's half of store/server_state.py: login failures and idempotency records.
+
+A mixin of SqliteStore (it uses the store's connection and its BEGIN IMMEDIATE
+transactions). Expired rows are deleted by the writes that add new ones, so the
+tables stay as small as the traffic of the last window.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import sqlite3
+from collections.abc import Sequence
+
+from psymitrix_cli.store.base import Doc
+
+
+class SqliteServerState:
+    _db: sqlite3.Connection
+
+    def _tx(self) -> contextlib.AbstractContextManager[sqlite3.Connection]:
+        raise NotImplementedError  # SqliteStore's
+
+    # --- login throttling ------------------------------------------------------------
+    def add_login_failure(self, keys: Sequence[str], at: str, expires_at: str) -> None:
+        with self._tx() as db:
+            db.execute("DELETE FROM login_failures WHERE expires_at <= ?", (at,))
+            db.executemany(
+                "INSERT INTO login_failures (key, at, expires_at) VALUES (?, ?, ?)",
+                [(key, at, expires_at) for key in keys],
+            )
+
+    def login_failures(self, key: str, since: str) -> tuple[int, str | None]:
+        row = self._db.execute(
+            "SELECT COUNT(*), MIN(at) FROM login_failures WHERE key = ? AND at >= ?",
+            (key, since),
+        ).fetchone()
+        return int(row[0]), row[1]
+
+    def clear_login_failures(self, key: str) -> None:
+        with self._tx() as db:
+            db.execute("DELETE FROM login_failures WHERE key = ?", (key,))
+
+    # --- idempotency records -----------------------------------------------------------
+    def claim_idempotency(self, record: Doc, expires_at: str) -> bool:
+        doc = {**record, "expiresAt": expires_at}
+        try:
+            with self._tx() as db:
+                db.execute("DELETE FROM idempotency WHERE expires_at <= ?", (record["at"],))
+                db.execute(
+                    'INSERT INTO idempotency (id, user_id, sort_key, "key", expires_at, doc) '
+                    "VALUES (?, ?, ?, ?, ?, ?)",
+                    (
+                        doc["_id"],
+                        doc["userId"],
+                        doc["at"],
+                        doc["key"],
+                        expires_at,
+                        json.dumps(doc, ensure_ascii=False),
+                    ),
+                )
+        except sqlite3.IntegrityError:
+            return False
+        return True
+
+    def idempotency_record(self, user_id: str, record_id: str) -> Doc | None:
+        row = self._db.execute(
+            "SELECT doc FROM idempotency WHERE id = ? AND user_id = ?", (record_id, user_id)
+        ).fetchone()
+        return json.loads(row[0]) if row else None  # type: ignore[no-any-return]
+
+    def finish_idempotency(self, user_id: str, record_id: str, result: Doc) -> None:
+        with self._tx() as db:
+            row = db.execute(
+                "SELECT doc FROM idempotency WHERE id = ? AND user_id = ?", (record_id, user_id)
+            ).fetchone()
+            if row is None:
+                return
+            doc = {**json.loads(row[0]), "state": "done", "result": result}
+            db.execute(
+                "UPDATE idempotency SET doc = ? WHERE id = ?",
+                (json.dumps(doc, ensure_ascii=False), record_id),
+            )
+
+    def release_idempotency(self, user_id: str, record_id: str) -> None:
+        with self._tx() as db:
+            db.execute("DELETE FROM idempotency WHERE id = ? AND user_id = ?", (record_id, user_id))
