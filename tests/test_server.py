@@ -200,6 +200,21 @@ def test_repeated_bad_logins_are_throttled_with_retry_after(own_client: httpx.Cl
     _signup(client, "bob")
 
 
+def test_a_username_and_its_email_share_one_throttle_bucket(own_client: httpx.Client) -> None:
+    client = own_client
+    _signup(client, "dave")
+    for identifier in ("dave", "DAVE", "dave@example.com", "Dave@Example.com", "dave"):
+        wrong = {"identifier": identifier, "password": "wrong-password-1"}
+        _assert_error(client.post("/v1/auth/login", json=wrong), 401, "auth_failed")
+    right = {"identifier": "dave@example.com", "password": PASSWORD}
+    _assert_error(client.post("/v1/auth/login", json=right), 429, "rate_limited")
+    # An unknown name is throttled the same way, so the answers say nothing about existence.
+    for _ in range(5):
+        ghost = {"identifier": "nobody-here", "password": "wrong-password-1"}
+        _assert_error(client.post("/v1/auth/login", json=ghost), 401, "auth_failed")
+    _assert_error(client.post("/v1/auth/login", json=ghost), 429, "rate_limited")
+
+
 # --- body limit -----------------------------------------------------------------------------
 
 
