@@ -1,0 +1,37 @@
+"""The safety screen: one entry point for every place a person's words are read.
+
+Layers (each can only raise the tier the one before found, never lower it):
+- `rules`: deterministic patterns over normalised text, microseconds;
+- `learned`: a small classifier that ships inside the package (no download);
+- a model-based moderation pass lives in services/, because it needs a provider.
+
+`reply` screens the model's replies; `wording` holds the fixed text.
+"""
+
+from __future__ import annotations
+
+from psymitrix_cli.domain.safety import learned, rules
+from psymitrix_cli.domain.safety.reply import screen_reply
+from psymitrix_cli.domain.safety.types import NONE, TIER_ORDER, Screen, Tier, highest
+from psymitrix_cli.domain.safety.wording import AI_DISCLOSURE, CONCERN_FOOTER, SAFETY_INSTRUCTION
+
+__all__ = [
+    "AI_DISCLOSURE",
+    "CONCERN_FOOTER",
+    "NONE",
+    "SAFETY_INSTRUCTION",
+    "TIER_ORDER",
+    "Screen",
+    "Tier",
+    "highest",
+    "screen_message",
+    "screen_reply",
+]
+
+
+def screen_message(text: str) -> Screen:
+    """Screen one piece of a person's own writing: the rules, then the learned layer."""
+    found = rules.screen_message(text)
+    if found.tier == "acute":
+        return found
+    return learned.raise_tier(text, found)
