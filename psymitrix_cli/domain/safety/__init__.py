@@ -10,6 +10,8 @@ Layers (each can only raise the tier the one before found, never lower it):
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from psymitrix_cli.domain.safety import learned, rules
 from psymitrix_cli.domain.safety.reply import screen_reply
 from psymitrix_cli.domain.safety.types import NONE, TIER_ORDER, Screen, Tier, highest
@@ -24,6 +26,7 @@ __all__ = [
     "Screen",
     "Tier",
     "highest",
+    "screen_conversation",
     "screen_message",
     "screen_reply",
 ]
@@ -35,3 +38,21 @@ def screen_message(text: str) -> Screen:
     if found.tier == "acute":
         return found
     return learned.raise_tier(text, found)
+
+
+WINDOW = 4  # recent user turns read together, so a plan split over messages is still seen
+
+
+def screen_conversation(turns: Sequence[str]) -> Screen:
+    """Screen the newest user turn in the light of the ones before it.
+
+    The newest turn alone, and the recent window read as one text; the higher wins,
+    so context can raise a turn's tier but never lower it.
+    """
+    if not turns:
+        return NONE
+    newest = screen_message(turns[-1])
+    if newest.tier == "acute" or len(turns) == 1:
+        return newest
+    window = screen_message("\n".join(turns[-WINDOW:]))
+    return window if TIER_ORDER[window.tier] > TIER_ORDER[newest.tier] else newest
