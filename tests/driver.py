@@ -78,6 +78,14 @@ class Cli:
     env: dict[str, str]
     extra: dict[str, str] = field(default_factory=dict)
 
+    def at(self, instant: str) -> Cli:
+        """The same user, with every call at `instant` unless a call says otherwise.
+
+        Tests that move time sign up on the simulated clock too: a token is refused
+        when it was issued after the clock's "now".
+        """
+        return Cli({**self.env, "PSYMITRIX_CLOCK": instant}, self.extra)
+
     def _env(self, env: Mapping[str, str] | None) -> dict[str, str]:
         return {**self.env, **self.extra, **(env or {})}
 

@@ -6,7 +6,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from tests.driver import Cli
+from tests.driver import PASSWORD, Cli
 
 DAY1 = "2026-11-20T09:00:00Z"
 DAY2 = "2026-11-21T09:00:00Z"
@@ -29,7 +29,7 @@ def test_status_of_a_new_account(any_cli: Cli) -> None:
 
 
 def test_checkin_non_interactive_fills_the_checklist_and_trends(any_cli: Cli) -> None:
-    any_cli.signup("ann", timezone="Europe/London")
+    any_cli.at(DAY1).signup("ann", timezone="Europe/London")
     env = {"PSYMITRIX_CLOCK": DAY1}
     result = any_cli.json(
         "checkin",
@@ -67,7 +67,7 @@ def test_checkin_non_interactive_fills_the_checklist_and_trends(any_cli: Cli) ->
 
 
 def test_rerunning_checkin_updates_sleep_rather_than_duplicating(any_cli: Cli) -> None:
-    any_cli.signup("ann")
+    any_cli.at(DAY1).signup("ann")
     env = {"PSYMITRIX_CLOCK": DAY1}
     any_cli.ok("checkin", "--sleep", "5", env=env)
     any_cli.ok("checkin", "--sleep", "8", "--hours", "8", env=env)
@@ -148,10 +148,12 @@ def test_every_combination_of_checkin_flags_saves_exactly_what_was_given(any_cli
 
     Each combination runs on a day of its own, so every night and entry it saves is
     told apart by its date."""
-    any_cli.signup("ann")
+    any_cli.at("2026-10-01T08:00:00Z").signup("ann")
     for offset, given in enumerate(_COMBOS):
         day = (date(2026, 10, 1) + timedelta(days=offset)).isoformat()
         env = {"PSYMITRIX_CLOCK": f"{day}T09:00:00Z"}
+        if offset and offset % 10 == 0:  # a token lasts 14 days; log in again, as a person would
+            any_cli.ok("login", "ann", "--password-stdin", input=PASSWORD + "\n", env=env)
         label = f"flags {sorted(given)}"
         before = any_cli.json("me", env=env)["userData"]
         out = any_cli("checkin", *_checkin_args(given), "--json", env=env)

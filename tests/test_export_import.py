@@ -40,8 +40,10 @@ def rich_history(cli: Cli) -> None:
     cli.json("gratitude", "add", "Tea", "Rain; on the roof", "Ünïcödé friends")
     cli.json("sleep", "log", "--score", "7", "--hours", "7.5", "--date", "2025-06-01")
     cli.json("sleep", "log", "--score", "4", "--date", "2025-06-02", "--note", "Woke at 3 ☾")
-    # A simulated clock plays the session instantly; an hour ago, so it is not in the future.
-    started = (datetime.now(UTC) - timedelta(hours=1)).isoformat()
+    # A simulated clock plays the 16-second box cycle instantly. Started 20 s ago, it ends
+    # in the past (import refuses the future) yet after the token's issue time less the
+    # verifier's 30 s leeway (a token issued after "now" is refused).
+    started = (datetime.now(UTC) - timedelta(seconds=20)).isoformat()
     cli.ok("breathe", "--cycles", "1", "--plain", env={"PSYMITRIX_CLOCK": started})
     cli.json("test", "phq9", "--answers", "0,1,2,3,0,1,2,3,1", "--difficulty", "2")
     cli.json("test", "gad7", "--answers", "1,1,1,1,1,1,1")

@@ -136,7 +136,7 @@ def test_delete_and_privacy(any_cli: Cli) -> None:
 
 def test_frequency(cli: Cli) -> None:
     clock = "2026-05-31T12:00:00Z"
-    cli.signup()
+    cli.at(clock).signup()
     for day in ("2026-05-31", "2026-05-20", "2026-04-01"):
         cli.json("gratitude", "add", "x", "--at", f"{day}T08:00", env={"PSYMITRIX_CLOCK": clock})
     with backend(cli, PSYMITRIX_CLOCK=clock) as psy:

@@ -380,7 +380,7 @@ def test_external_editor_and_confirmed_delete_on_a_terminal(cli: Cli, tmp_path: 
 
 def test_frequency_counts_the_users_last_7_and_30_days(any_cli: Cli) -> None:
     clock = "2026-03-20T03:00:00Z"  # 23:00 on Mar 19 in New York
-    any_cli.signup(timezone="America/New_York")
+    any_cli.at(clock).signup(timezone="America/New_York")
     for at in ("2026-03-19T22:00", "2026-03-13T00:30", "2026-03-12T23:30", "2026-02-10T12:00"):
         any_cli.json("journal", "add", "x", "--at", at, env={"PSYMITRIX_CLOCK": clock})
     with backend(any_cli, PSYMITRIX_CLOCK=clock) as psy:

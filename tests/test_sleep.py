@@ -18,7 +18,18 @@ CLOCK = "2026-03-08T03:30:00Z"
 
 def at(cli: Cli, instant: str = CLOCK) -> Cli:
     """The same CLI with a simulated clock standing at `instant`."""
-    return Cli({**cli.env, "PSYMITRIX_CLOCK": instant}, cli.extra)
+    return cli.at(instant)
+
+
+@pytest.fixture
+def cli(cli: Cli) -> Cli:
+    """Every command of these tests, signup included, runs at CLOCK unless told otherwise."""
+    return at(cli)
+
+
+@pytest.fixture
+def any_cli(any_cli: Cli) -> Cli:
+    return at(any_cli)
 
 
 def count(cli: Cli) -> int:
