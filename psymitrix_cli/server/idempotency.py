@@ -38,7 +38,7 @@ from typing import Any
 
 from psymitrix_cli.clock import iso, parse_iso
 from psymitrix_cli.errors import Conflict, InvalidInput, PsyError
-from psymitrix_cli.services.context import ServiceContext, ids_from
+from psymitrix_cli.services.context import ServiceContext, ids_from, minted_here
 from psymitrix_cli.store.base import Doc, Kind, Store
 from psymitrix_cli.store.server_state import server_state
 
@@ -141,6 +141,8 @@ class ReplayStore:
         return getattr(self._store, name)
 
     def _landed(self, kind: Kind, doc: Doc) -> bool:
+        if not minted_here(str(doc["_id"])):
+            return False  # an id this request did not mint: a genuine clash
         return self._store.get(kind, doc["userId"], doc["_id"]) is not None
 
     def insert(self, kind: Kind, doc: Doc, counter: str | None = None) -> None:

@@ -17,6 +17,7 @@ from psymitrix_cli.store.base import Doc, Store
 
 # Set by `ids_from` while a repeatable operation runs (the server's idempotency keys).
 _ID_SOURCE: ContextVar[Callable[[int], str] | None] = ContextVar("psymitrix_ids", default=None)
+_MINTED: ContextVar[set[str] | None] = ContextVar("psymitrix_minted", default=None)
 
 
 def new_id(nbytes: int = 8) -> str:
@@ -31,16 +32,29 @@ def ids_from(seed: str) -> Iterator[None]:
     operation run again after a failure names the same entries (still unguessable:
     the seed is random, and stays on the server)."""
     counter = itertools.count()
+    minted: set[str] = set()
 
     def derived(nbytes: int) -> str:
         step = f"{seed}:{next(counter)}".encode()
-        return hashlib.sha256(step).hexdigest()[: 2 * nbytes]
+        entry_id = hashlib.sha256(step).hexdigest()[: 2 * nbytes]
+        minted.add(entry_id)
+        return entry_id
 
     token = _ID_SOURCE.set(derived)
+    minted_token = _MINTED.set(minted)
     try:
         yield
     finally:
+        _MINTED.reset(minted_token)
         _ID_SOURCE.reset(token)
+
+
+def minted_here(entry_id: str) -> bool:
+    """True when `ids_from`'s seed named this id in the running operation, so a row
+    already stored under it can only be an earlier attempt's (an import's ids, derived
+    from the entries themselves, are not: a clash there means "already imported")."""
+    minted = _MINTED.get()
+    return minted is not None and entry_id in minted
 
 
 def public(doc: Doc | None) -> dict[str, Any] | None:
