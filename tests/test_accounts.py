@@ -356,3 +356,15 @@ def test_login_timing_does_not_reveal_whether_the_account_exists(cli: Cli) -> No
     unknown = statistics.median(timed("nobody") for _ in range(5))
     # Without the dummy hash, the unknown account would answer in well under a tenth.
     assert unknown > known * 0.5, (known, unknown)
+
+
+def test_me_reads_as_words_and_counts_every_kind_of_the_registry(any_cli: Cli) -> None:
+    from psymitrix_cli.domain.entries import counter_labels
+
+    any_cli.signup("ann")
+    any_cli.json("activity", "add", "walk by the river", "--done")
+    words = " ".join(any_cli.ok("me").stdout.split())
+    assert "Streak 1 day (longest 1 day)" in words
+    for label in counter_labels().values():
+        assert label in words, label
+    assert "Activities 1 " in words and "Journal entries 0 " in words

@@ -203,3 +203,15 @@ def screening(spec: EntryKind, doc: dict[str, Any]) -> dict[str, Any]:
 
 def crisis_of(spec: EntryKind, doc: dict[str, Any]) -> bool:
     return bool(screening(spec, doc).get("crisis"))
+
+
+def counter_labels() -> dict[str, str]:
+    """Every user_data count with the words a person reads it by, in COUNTERS order:
+    a kind's own label, or for a kind that keeps several, the instrument's name."""
+    from psymitrix_cli.domain.assessments import INSTRUMENTS
+
+    by_counter = {i.counter: f"{i.name} results" for i in INSTRUMENTS.values()}
+    for spec in REGISTRY:
+        if len(spec.all_counters) == 1:
+            by_counter.setdefault(spec.all_counters[0], spec.label)
+    return {c: by_counter.get(c, c) for c in COUNTERS}

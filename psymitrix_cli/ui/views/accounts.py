@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from psymitrix_cli import messages
+from psymitrix_cli.domain.entries import counter_labels
 from psymitrix_cli.ui.terminal import Terminal
 
 
@@ -41,18 +42,15 @@ def profile(term: Terminal, result: dict[str, Any]) -> None:
     user, data = result["user"], result["userData"]
     term.print(f"[bold]{user['name']}[/bold] (@{user['username']}) · {user['email']}")
     table = Table(show_header=False, box=None, padding=(0, 2))
-    table.add_row("Streak", f"{data['visitingStreak']} days (longest {data['longestStreak']})")
-    for label, key in (
-        ("Mood journal", "moodJournalCount"),
-        ("Gratitude", "gratitudeCount"),
-        ("Sleep logs", "sleepLogCount"),
-        ("Breathing", "breathingCount"),
-        ("PHQ-9", "depressionTestCount"),
-        ("GAD-7", "anxietyTestCount"),
-        ("Chats", "chatSessionCount"),
-    ):
-        table.add_row(label, str(data[key]))
+    streak, longest = data["visitingStreak"], data["longestStreak"]
+    table.add_row("Streak", f"{_days(streak)} (longest {_days(longest)})")
+    for counter, label in counter_labels().items():
+        table.add_row(label, str(data.get(counter, 0)))
     term.print(table)
+
+
+def _days(n: int) -> str:
+    return f"{n} day" if n == 1 else f"{n} days"
 
 
 def auth_status(term: Terminal, result: dict[str, Any]) -> None:
