@@ -190,3 +190,14 @@ QUEUED_CRISIS_OPENING = (
     "saved on this device. If you are thinking about ending your life or hurting "
     "yourself, please reach out now to one of these, or to someone you trust:"
 )
+
+RESET_ONE_OF = "Give --email to ask for a reset token, or --token to use one."
+RESET_REQUESTED = (
+    "If an account uses that address, a reset token is on its way; it works once, for 30 "
+    "minutes. Then run `psymitrix password reset --token TOKEN`."
+)
+RESET_DONE = "Password reset. Log in with `psymitrix login`."
+RESET_NEEDS_SERVER = (
+    "Password reset by email is offered by a PsyMitrix server (--backend api); on this "
+    "machine use a recovery code: psymitrix password recover USERNAME --code CODE."
+)

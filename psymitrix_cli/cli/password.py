@@ -1,4 +1,4 @@
-"""password change, password recover."""
+"""password change, password recover, password reset (by email)."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ from typing import Annotated
 
 import typer
 
+from psymitrix_cli import messages
 from psymitrix_cli.cli.options import Json, PasswordStdin
 from psymitrix_cli.cli.state import AppState
 
@@ -61,8 +62,46 @@ def recover(
     state.credentials.delete()
     term.emit(
         {"recovered": True},
-        lambda t, r: t.success("Password reset. Log in with `psymitrix login`."),
+        lambda t, r: t.success(messages.RESET_DONE),
     )
+
+
+@password_app.command("reset")
+def reset(
+    ctx: typer.Context,
+    email: Annotated[
+        str | None, typer.Option("--email", help="Send a reset token to this address.")
+    ] = None,
+    token: Annotated[
+        str | None, typer.Option("--token", help="The token from the email: set a new password.")
+    ] = None,
+    password_stdin: PasswordStdin = False,
+    json_: Json = False,
+) -> None:
+    """Reset a forgotten password by email: first --email, then --token from the message.
+
+    The answer to --email is the same whether or not an account uses the address."""
+    from psymitrix_cli.domain import validation as v
+    from psymitrix_cli.errors import InvalidInput
+    from psymitrix_cli.ui import prompts
+
+    if (email is None) == (token is None):
+        raise InvalidInput(messages.RESET_ONE_OF)
+    state = AppState.of(ctx, json_)
+    term = state.term
+    if email is not None:
+        state.backend.accounts.request_password_reset(email)
+        term.emit({"requested": True}, lambda t, r: t.line(messages.RESET_REQUESTED))
+        return
+    if password_stdin:
+        new = prompts.read_stdin_lines(1)[0]
+    else:
+        new = prompts.ask_password(
+            term, "New password", confirm=True, check=lambda p: v.password(p)
+        )
+    state.backend.accounts.confirm_password_reset(token, new)
+    state.credentials.delete()
+    term.emit({"reset": True}, lambda t, r: t.success(messages.RESET_DONE))
 
 
 def register(app: typer.Typer) -> None:

@@ -219,7 +219,7 @@ class AccountService:
 
         The outcome is the same whether or not it does, so the answer reveals nothing."""
         if self.reset_sender is None:
-            raise InvalidInput("Password reset by email is only offered by a PsyMitrix server.")
+            raise InvalidInput(messages.RESET_NEEDS_SERVER)
         address = v.email(email)
         user = self.ctx.store.find_user(address)
         if user is None or user["email"] != address:
