@@ -2,26 +2,21 @@
 
 `spec` picks the store: SQLite, MongoDB (SecantusDB, which has transactions), and
 MongoDB forced onto its transaction-free path (what a standalone mongod gets).
-The MongoDB-only tests at the end cover indexes, plans, URIs and unreachable servers.
+The comparisons of SQLite with MongoDB are in tests/test_store_differential.py, the
+MongoDB-only tests (indexes, plans, URIs, unreachable servers) in tests/test_store_mongo.py.
 """
 
 from __future__ import annotations
 
-import json
 import multiprocessing
-import os
-import threading
 import time
 from collections.abc import Iterator
-from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from psymitrix_cli.clock import iso
-from psymitrix_cli.config import MongoSettings
-from psymitrix_cli.errors import BackendUnavailable, Conflict, InvalidInput
+from psymitrix_cli.errors import Conflict
 from psymitrix_cli.store.base import (
     ASSESSMENTS,
     CHAT_MESSAGES,
@@ -33,23 +28,7 @@ from psymitrix_cli.store.base import (
     SLEEP,
     Query,
 )
-from psymitrix_cli.store.sqlite import SqliteStore
-
-T0 = datetime(2024, 3, 1, 8, 0, tzinfo=UTC)
-Spec = tuple[str, Any, Any]
-
-
-def at(minutes: float) -> str:
-    return iso(T0 + timedelta(minutes=minutes))
-
-
-def open_store(spec: Spec) -> Any:
-    backend, where, transactions = spec
-    if backend == "sqlite":
-        return SqliteStore(where)
-    from psymitrix_cli.store.mongo import MongoStore
-
-    return MongoStore(where, transactions=transactions)
+from tests.store_helpers import Spec, add_user, at, data, journal, open_store
 
 
 @pytest.fixture(params=["sqlite", "mongo", "mongo-no-tx"])
@@ -65,42 +44,6 @@ def store(spec: Spec) -> Iterator[Any]:
     opened = open_store(spec)
     yield opened
     opened.close()
-
-
-def user_doc(uid: str = "u1", username: str = "Ann", email: str = "ann@example.com") -> dict:
-    return {
-        "_id": uid,
-        "name": username.title(),
-        "username": username,
-        "email": email,
-        "phoneNumber": None,
-        "passwordHash": "$2b$04$hash",
-        "timezone": "Europe/Dublin",
-        "tokenVersion": 0,
-        "createdAt": at(0),
-        "updatedAt": at(0),
-    }
-
-
-def add_user(store: Any, uid: str = "u1", username: str = "Ann", email: str | None = None) -> dict:
-    user = user_doc(uid, username, email or f"{username.lower()}@example.com")
-    store.create_user(user, {"userId": uid})
-    return user
-
-
-def journal(uid: str, n: int, minute: float | None = None, text: str = "", tags=()) -> dict:
-    return {
-        "_id": f"{uid}-j{n:03d}",
-        "userId": uid,
-        "at": at(n if minute is None else minute),
-        "text": text or f"entry {n}",
-        "tags": list(tags),
-        "mood": n % 5 + 1,
-    }
-
-
-def data(store: Any, uid: str = "u1") -> dict:
-    return store.get_user_data(uid)
 
 
 # --- users -----------------------------------------------------------------------------
@@ -453,129 +396,6 @@ def test_delete_user_erases_everything(store: Any) -> None:
     add_user(store, "u3", "ANN", "ann@example.com")
 
 
-def _scenario(store: Any) -> dict[str, Any]:
-    """Every read of a fixed set of writes, for comparing stores byte for byte."""
-    add_user(store)
-    store.add_secrets(
-        [{"_id": "h", "userId": "u1", "purpose": "reset", "createdAt": at(0), "expiresAt": at(60)}]
-    )
-    entry = {
-        "_id": "e1",
-        "userId": "u1",
-        "at": at(1),
-        "text": "Ünïcode ✓ text",
-        "tags": ["a"],
-        "mood": 4,
-        "score": 2.5,
-        "flag": True,
-        "none": None,
-        "nested": {"x": [1, {"y": 2}]},
-    }
-    store.insert(MOOD_JOURNAL, entry)
-    store.insert(SLEEP, {"_id": "n1", "userId": "u1", "date": "2024-03-01", "hours": 7.25})
-    store.update(MOOD_JOURNAL, "u1", "e1", {"text": "edited", "added": [at(2)]})
-    store.set_streak(
-        "u1", None, {"visitingStreak": 1, "longestStreak": 1, "lastStreakUpdate": at(1)}
-    )
-    store.bump_token_version("u1", {"updatedAt": at(3)})
-    return {
-        "user": store.get_user("u1"),
-        "found": store.find_user("ann@example.com"),
-        "data": store.get_user_data("u1"),
-        "journal": store.list(MOOD_JOURNAL, Query(user_id="u1")),
-        "entry": store.get(MOOD_JOURNAL, "u1", "e1"),
-        "sleep": store.find_one(SLEEP, "u1", {"date": "2024-03-01"}),
-        "secret": store.consume_secret("reset", "h", at(5)),
-        "counts": {name: store.count(kind, Query(user_id="u1")) for name, kind in KINDS.items()},
-    }
-
-
-def test_documents_are_identical_across_stores(
-    tmp_path: Path, mongo_settings: MongoSettings
-) -> None:
-    from psymitrix_cli.store.mongo import MongoStore
-
-    lite, mongo = SqliteStore(tmp_path / "x.db"), MongoStore(mongo_settings)
-    try:
-        expected, got = _scenario(lite), _scenario(mongo)
-    finally:
-        lite.close()
-        mongo.close()
-    assert got == expected
-    assert json.dumps(got) == json.dumps(expected)  # the same keys in the same order, too
-
-
-def _fill(store: Any) -> None:
-    words = ["dog", "coffee", "rain", "Sam", "work", "calm"]
-    for uid in ("u1", "u2"):
-        add_user(store, uid, "Ann" if uid == "u1" else "Bea")
-        for n in range(40 if uid == "u1" else 5):
-            doc = journal(
-                uid,
-                n,
-                minute=n // 4,
-                text=f"{words[n % 6]} and {words[n * 7 % 6]}",
-                tags=[words[n % 4]],
-            )
-            store.insert(MOOD_JOURNAL, doc)
-        for n in range(6):
-            store.insert(
-                SLEEP, {"_id": f"{uid}-n{n}", "userId": uid, "date": f"2024-03-{n + 1:02d}"}
-            )
-        for n in range(18):
-            store.insert(
-                CHAT_MESSAGES,
-                {"_id": f"{uid}-m{n:02d}", "userId": uid, "sessionId": f"s{n % 3}", "seq": n // 3},
-            )
-
-
-def test_random_queries_agree_across_stores(tmp_path: Path, mongo_settings: MongoSettings) -> None:
-    """A differential check: the same queries, row for row, on SQLite and on MongoDB."""
-    import random
-
-    from psymitrix_cli.store.mongo import MongoStore
-
-    lite, mongo = SqliteStore(tmp_path / "x.db"), MongoStore(mongo_settings)
-    rng = random.Random(20240301)
-    try:
-        _fill(lite)
-        _fill(mongo)
-        cases = {
-            MOOD_JOURNAL: [None, at(0), at(3), at(4.5), at(9), at(20)],
-            SLEEP: [None, "2024-03-01", "2024-03-03", "2024-03-06", "2024-04-01"],
-            CHAT_MESSAGES: [None, 0, 2, 5, 9],
-        }
-        checked = 0
-        for kind, values in cases.items():
-            rows = lite.list(kind, Query(user_id="u1", limit=1000))
-            cursors = [None, *[(r[kind.sort], r["_id"]) for r in rng.sample(rows, 6)]]
-            cursors.append((values[2], "zzz"))  # a cursor row that does not exist
-            for _ in range(70):
-                query = Query(
-                    user_id=rng.choice(["u1", "u1", "u2"]),
-                    limit=rng.choice([1, 3, 7, 100, -1]),
-                    offset=rng.choice([0, 0, 2]),
-                    before=rng.choice(cursors),
-                    since=rng.choice(values),
-                    until=rng.choice(values),
-                    ascending=rng.random() < 0.5,
-                    where={"sessionId": "s1"}
-                    if kind is CHAT_MESSAGES and rng.random() < 0.5
-                    else {},
-                    tag=rng.choice([None, None, "dog", "rain"]) if kind is MOOD_JOURNAL else None,
-                    words=rng.choice([(), (), ("DOG",), ("and", "coffee")])
-                    if kind is MOOD_JOURNAL
-                    else (),
-                )
-                assert mongo.list(kind, query) == lite.list(kind, query), query
-                assert mongo.count(kind, query) == lite.count(kind, query), query
-                checked += 1
-        assert checked == 210
-    finally:
-        lite.close()
-        mongo.close()
-
-
 # --- many processes at once ------------------------------------------------------------------
 WORKERS = 8
 
@@ -628,203 +448,3 @@ def test_concurrent_streak_updates_let_exactly_one_win(spec: Spec, store: Any, p
     results = pool.map(_streak_worker, [(spec, "u1", w, at(0), start_at) for w in range(WORKERS)])
     assert sorted(results) == [False] * (WORKERS - 1) + [True]
     assert data(store)["lastStreakUpdate"] == f"{at(0)}+{results.index(True)}"
-
-
-# --- MongoDB only ----------------------------------------------------------------------------
-@pytest.fixture
-def mongo_store(mongo_settings: MongoSettings) -> Iterator[Any]:
-    from psymitrix_cli.store.mongo import MongoStore
-
-    opened = MongoStore(mongo_settings)
-    yield opened
-    opened.close()
-
-
-def test_mongo_indexes_after_start_up(mongo_store: Any, mongo_settings: MongoSettings) -> None:
-    from psymitrix_cli.store import mongo_schema
-    from psymitrix_cli.store.mongo import MongoStore
-
-    assert mongo_store.index_report() == mongo_store.expected_indexes()
-    assert mongo_store.schema_version() == mongo_schema.LATEST
-    assert mongo_store.expected_indexes()["mood_journal"] == ["_id_", "mood_journal_user_time"]
-    assert mongo_store.expected_indexes()["sleep"] == ["_id_", "sleep_unique", "sleep_user_time"]
-    assert "users_username_ci" in mongo_store.expected_indexes()["users"]
-    MongoStore(mongo_settings).close()  # a second start finds the schema current
-    assert mongo_store.schema_version() == mongo_schema.LATEST
-    if "PSYMITRIX_TEST_MONGO_URI" not in os.environ:
-        assert mongo_store.transactions is True  # SecantusDB presents a replica set
-
-
-def test_mongo_concurrent_first_start_migrates_once(mongo_settings: MongoSettings) -> None:
-    from psymitrix_cli.store import mongo_schema
-    from psymitrix_cli.store.mongo import MongoStore
-
-    errors: list[BaseException] = []
-
-    def start() -> None:
-        try:
-            MongoStore(mongo_settings).close()
-        except BaseException as exc:  # pragma: no cover - reported below
-            errors.append(exc)
-
-    threads = [threading.Thread(target=start) for _ in range(4)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
-    assert errors == []
-    store = MongoStore(mongo_settings)
-    try:
-        assert store.index_report() == store.expected_indexes()
-        assert store.schema_version() == mongo_schema.LATEST
-    finally:
-        store.close()
-
-
-def test_mongo_migrations_move_forward_once(mongo_settings: MongoSettings) -> None:
-    from pymongo import MongoClient
-
-    from psymitrix_cli.errors import PsyError
-    from psymitrix_cli.store import mongo_schema
-    from psymitrix_cli.store.mongo import MongoStore
-
-    client: MongoClient = MongoClient(mongo_settings.link)
-    db = client[mongo_settings.database]
-    try:
-        mongo_schema.MIGRATIONS[0](db)  # a database left at version 1 by an older release
-        db.schema_version.insert_one({"_id": "schema", "version": 1})
-        store = MongoStore(mongo_settings)
-        assert store.schema_version() == mongo_schema.LATEST
-        assert store.index_report() == store.expected_indexes()
-        assert db.schema_version.find_one()["version"] == mongo_schema.LATEST
-        assert "lock" not in db.schema_version.find_one()
-        store.close()
-        db.schema_version.update_one({"_id": "schema"}, {"$set": {"version": 99}})
-        with pytest.raises(PsyError, match="newer PsyMitrix"):
-            MongoStore(mongo_settings)
-    finally:
-        client.close()
-
-
-def test_mongo_lists_use_an_index(mongo_store: Any) -> None:
-    from psymitrix_cli.store.mongo import plan_stages
-
-    add_user(mongo_store)
-    for n in range(5):
-        mongo_store.insert(MOOD_JOURNAL, journal("u1", n))
-        mongo_store.insert(SLEEP, {"_id": f"n{n}", "userId": "u1", "date": f"2024-03-0{n + 1}"})
-    queries = [
-        (MOOD_JOURNAL, Query(user_id="u1")),
-        (MOOD_JOURNAL, Query(user_id="u1", until=at(4))),
-        (MOOD_JOURNAL, Query(user_id="u1", limit=2, before=(at(3), "u1-j003"))),
-        (MOOD_JOURNAL, Query(user_id="u1", limit=2, before=(at(3), "u1-j003"), until=at(2))),
-        (SLEEP, Query(user_id="u1", limit=7)),
-        (SLEEP, Query(user_id="u1", where={"date": "2024-03-02"}, limit=1)),
-        (ASSESSMENTS, Query(user_id="u1", where={"instrument": "phq9"})),
-        (CHAT_MESSAGES, Query(user_id="u1", where={"sessionId": "s"}, ascending=True)),
-    ]
-    for kind, query in queries:
-        plan = mongo_store.explain_list(kind, query)
-        stages = plan_stages(plan)
-        assert "IXSCAN" in stages and "COLLSCAN" not in stages, (kind.name, query, plan)
-    index = mongo_store.explain_list(MOOD_JOURNAL, Query(user_id="u1"))
-    while "inputStage" in index:
-        index = index["inputStage"]
-    assert index["indexName"] == "mood_journal_user_time"
-    # find_user's username lookup carries the index's collation, so it can use the index.
-    from psymitrix_cli.store.mongo_schema import USERNAME_COLLATION
-
-    users = mongo_store._users.find({"username": "aNN"}).collation(USERNAME_COLLATION)
-    plan = users.explain()["queryPlanner"]["winningPlan"]
-    assert "IXSCAN" in plan_stages(plan) and "users_username_ci" in str(plan)
-
-
-def test_mongo_entry_and_counter_commit_together(mongo_store: Any, monkeypatch) -> None:
-    """With transactions, a failure after the insert takes the insert back too."""
-    if not mongo_store.transactions:
-        pytest.skip("a standalone server: no transactions")
-    add_user(mongo_store)
-
-    def fail(*args: Any) -> None:
-        raise RuntimeError("crash between the two writes")
-
-    monkeypatch.setattr(mongo_store, "_bump", fail)
-    with pytest.raises(RuntimeError):
-        mongo_store.insert(MOOD_JOURNAL, journal("u1", 1))
-    assert mongo_store.get(MOOD_JOURNAL, "u1", "u1-j001") is None
-    with pytest.raises(KeyError):  # an unknown counter is refused before anything is written
-        mongo_store.insert(MOOD_JOURNAL, journal("u1", 2), counter="noSuchCount")
-    assert mongo_store.count(MOOD_JOURNAL, Query(user_id="u1")) == 0
-
-
-def test_mongo_unreachable_server_fails_fast_without_the_password() -> None:
-    from psymitrix_cli.store.mongo import MongoStore
-    from tests.fixtures.mongo import free_port
-
-    port = free_port()  # nothing listens there once the probe socket is closed
-    settings = MongoSettings(
-        host=f"127.0.0.1:{port}", user="psy", password="s3cr3t-P@ss", timeout_ms=500
-    )
-    started = time.monotonic()
-    with pytest.raises(BackendUnavailable) as caught:
-        MongoStore(settings)
-    elapsed = time.monotonic() - started
-    assert elapsed < 2.0
-    message = str(caught.value)
-    assert f"127.0.0.1:{port}" in message
-    assert "within 0.5s" in message
-    for leak in ("s3cr3t", "P@ss", "P%40ss"):
-        assert leak not in message
-    assert caught.value.exit_code == 4
-    assert caught.value.__suppress_context__  # pymongo's own text is never chained into output
-
-
-def test_mongo_bad_link_is_invalid_input_without_the_password() -> None:
-    from psymitrix_cli.store.mongo import MongoStore
-
-    with pytest.raises(InvalidInput) as caught:
-        MongoStore(MongoSettings(link="mongodb://psy:s3cr3t-P%40ss@127.0.0.1:notaport/"))
-    assert "s3cr3t" not in str(caught.value)
-    with pytest.raises(InvalidInput, match="MONGO_LINK"):
-        MongoStore(MongoSettings())
-
-
-def test_redact_uri() -> None:
-    from psymitrix_cli.store.mongo import redact_uri
-
-    assert redact_uri("mongodb://psy:s3cr3t-P%40ss@db.example:27017/app?authSource=admin") == (
-        "mongodb://psy:***@db.example:27017/app?authSource=admin"
-    )
-    assert redact_uri("mongodb+srv://u:p@ss:w/rd@cluster0.ab1.mongodb.net/?appName=a@b") == (
-        "mongodb+srv://u:***@cluster0.ab1.mongodb.net/?appName=a@b"
-    )
-    assert redact_uri("mongodb://u:p?x@h/") == "mongodb://u:***@h/"
-    assert redact_uri("mongodb://h1:1,h2:2/?replicaSet=rs") == "mongodb://h1:1,h2:2/?replicaSet=rs"
-    assert redact_uri("mongodb://onlyuser@h/") == "mongodb://onlyuser@h/"
-    assert redact_uri("mongodb://h/?tlsCertificateKeyFilePassword=pw&w=1") == (
-        "mongodb://h/?tlsCertificateKeyFilePassword=***&w=1"
-    )
-    aws = "mongodb://h/?authMechanism=MONGODB-AWS&authMechanismProperties=AWS_SESSION_TOKEN:t"
-    assert redact_uri(aws).endswith("authMechanismProperties=***")
-
-
-def test_mongo_uri_building() -> None:
-    from psymitrix_cli.store.mongo import mongo_uri
-
-    link = "mongodb+srv://a:b@c.mongodb.net/?retryWrites=true"
-    assert mongo_uri(MongoSettings(link=link, host="ignored", user="x", password="y")) == link
-    assert mongo_uri(MongoSettings(host="mongodb://h:1/")) == "mongodb://h:1/"
-    assert mongo_uri(
-        MongoSettings(host="db.internal:27017", user="psy", password="s3cr3t-P@ss")
-    ) == ("mongodb://psy:s3cr3t-P%40ss@db.internal:27017/")
-    assert mongo_uri(
-        MongoSettings(host="cluster0.ab1.mongodb.net", user="a b", password="p/:@%")
-    ) == ("mongodb+srv://a+b:p%2F%3A%40%25@cluster0.ab1.mongodb.net/")
-    assert mongo_uri(MongoSettings(host="h1:1,h2:2")) == "mongodb://h1:1,h2:2/"
-    shards = "c-00.ab1.mongodb.net:27017,c-01.ab1.mongodb.net:27017"
-    assert mongo_uri(MongoSettings(host=shards)) == f"mongodb://{shards}/?tls=true"
-    assert mongo_uri(MongoSettings(host="h", user="only")) == "mongodb://only@h/"
-    with pytest.raises(InvalidInput, match=r"MONGO_LINK, or MONGO_HOST"):
-        mongo_uri(MongoSettings())
-    with pytest.raises(InvalidInput):
-        mongo_uri(MongoSettings(link="http://nope"))

@@ -1,0 +1,222 @@
+"""The MongoDB store on its own: indexes, migrations, query plans, URIs, unreachable servers."""
+
+from __future__ import annotations
+
+import os
+import threading
+import time
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from psymitrix_cli.config import MongoSettings
+from psymitrix_cli.errors import BackendUnavailable, InvalidInput
+from psymitrix_cli.store.base import (
+    ASSESSMENTS,
+    CHAT_MESSAGES,
+    MOOD_JOURNAL,
+    SLEEP,
+    Query,
+)
+from tests.store_helpers import add_user, at, journal
+
+
+# --- MongoDB only ----------------------------------------------------------------------------
+@pytest.fixture
+def mongo_store(mongo_settings: MongoSettings) -> Iterator[Any]:
+    from psymitrix_cli.store.mongo import MongoStore
+
+    opened = MongoStore(mongo_settings)
+    yield opened
+    opened.close()
+
+
+def test_mongo_indexes_after_start_up(mongo_store: Any, mongo_settings: MongoSettings) -> None:
+    from psymitrix_cli.store import mongo_schema
+    from psymitrix_cli.store.mongo import MongoStore
+
+    assert mongo_store.index_report() == mongo_store.expected_indexes()
+    assert mongo_store.schema_version() == mongo_schema.LATEST
+    assert mongo_store.expected_indexes()["mood_journal"] == ["_id_", "mood_journal_user_time"]
+    assert mongo_store.expected_indexes()["sleep"] == ["_id_", "sleep_unique", "sleep_user_time"]
+    assert "users_username_ci" in mongo_store.expected_indexes()["users"]
+    MongoStore(mongo_settings).close()  # a second start finds the schema current
+    assert mongo_store.schema_version() == mongo_schema.LATEST
+    if "PSYMITRIX_TEST_MONGO_URI" not in os.environ:
+        assert mongo_store.transactions is True  # SecantusDB presents a replica set
+
+
+def test_mongo_concurrent_first_start_migrates_once(mongo_settings: MongoSettings) -> None:
+    from psymitrix_cli.store import mongo_schema
+    from psymitrix_cli.store.mongo import MongoStore
+
+    errors: list[BaseException] = []
+
+    def start() -> None:
+        try:
+            MongoStore(mongo_settings).close()
+        except BaseException as exc:  # pragma: no cover - reported below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=start) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    assert errors == []
+    store = MongoStore(mongo_settings)
+    try:
+        assert store.index_report() == store.expected_indexes()
+        assert store.schema_version() == mongo_schema.LATEST
+    finally:
+        store.close()
+
+
+def test_mongo_migrations_move_forward_once(mongo_settings: MongoSettings) -> None:
+    from pymongo import MongoClient
+
+    from psymitrix_cli.errors import PsyError
+    from psymitrix_cli.store import mongo_schema
+    from psymitrix_cli.store.mongo import MongoStore
+
+    client: MongoClient = MongoClient(mongo_settings.link)
+    db = client[mongo_settings.database]
+    try:
+        mongo_schema.MIGRATIONS[0](db)  # a database left at version 1 by an older release
+        db.schema_version.insert_one({"_id": "schema", "version": 1})
+        store = MongoStore(mongo_settings)
+        assert store.schema_version() == mongo_schema.LATEST
+        assert store.index_report() == store.expected_indexes()
+        assert db.schema_version.find_one()["version"] == mongo_schema.LATEST
+        assert "lock" not in db.schema_version.find_one()
+        store.close()
+        db.schema_version.update_one({"_id": "schema"}, {"$set": {"version": 99}})
+        with pytest.raises(PsyError, match="newer PsyMitrix"):
+            MongoStore(mongo_settings)
+    finally:
+        client.close()
+
+
+def test_mongo_lists_use_an_index(mongo_store: Any) -> None:
+    from psymitrix_cli.store.mongo import plan_stages
+
+    add_user(mongo_store)
+    for n in range(5):
+        mongo_store.insert(MOOD_JOURNAL, journal("u1", n))
+        mongo_store.insert(SLEEP, {"_id": f"n{n}", "userId": "u1", "date": f"2024-03-0{n + 1}"})
+    queries = [
+        (MOOD_JOURNAL, Query(user_id="u1")),
+        (MOOD_JOURNAL, Query(user_id="u1", until=at(4))),
+        (MOOD_JOURNAL, Query(user_id="u1", limit=2, before=(at(3), "u1-j003"))),
+        (MOOD_JOURNAL, Query(user_id="u1", limit=2, before=(at(3), "u1-j003"), until=at(2))),
+        (SLEEP, Query(user_id="u1", limit=7)),
+        (SLEEP, Query(user_id="u1", where={"date": "2024-03-02"}, limit=1)),
+        (ASSESSMENTS, Query(user_id="u1", where={"instrument": "phq9"})),
+        (CHAT_MESSAGES, Query(user_id="u1", where={"sessionId": "s"}, ascending=True)),
+    ]
+    for kind, query in queries:
+        plan = mongo_store.explain_list(kind, query)
+        stages = plan_stages(plan)
+        assert "IXSCAN" in stages and "COLLSCAN" not in stages, (kind.name, query, plan)
+    index = mongo_store.explain_list(MOOD_JOURNAL, Query(user_id="u1"))
+    while "inputStage" in index:
+        index = index["inputStage"]
+    assert index["indexName"] == "mood_journal_user_time"
+    # find_user's username lookup carries the index's collation, so it can use the index.
+    from psymitrix_cli.store.mongo_schema import USERNAME_COLLATION
+
+    users = mongo_store._users.find({"username": "aNN"}).collation(USERNAME_COLLATION)
+    plan = users.explain()["queryPlanner"]["winningPlan"]
+    assert "IXSCAN" in plan_stages(plan) and "users_username_ci" in str(plan)
+
+
+def test_mongo_entry_and_counter_commit_together(mongo_store: Any, monkeypatch) -> None:
+    """With transactions, a failure after the insert takes the insert back too."""
+    if not mongo_store.transactions:
+        pytest.skip("a standalone server: no transactions")
+    add_user(mongo_store)
+
+    def fail(*args: Any) -> None:
+        raise RuntimeError("crash between the two writes")
+
+    monkeypatch.setattr(mongo_store, "_bump", fail)
+    with pytest.raises(RuntimeError):
+        mongo_store.insert(MOOD_JOURNAL, journal("u1", 1))
+    assert mongo_store.get(MOOD_JOURNAL, "u1", "u1-j001") is None
+    with pytest.raises(KeyError):  # an unknown counter is refused before anything is written
+        mongo_store.insert(MOOD_JOURNAL, journal("u1", 2), counter="noSuchCount")
+    assert mongo_store.count(MOOD_JOURNAL, Query(user_id="u1")) == 0
+
+
+def test_mongo_unreachable_server_fails_fast_without_the_password() -> None:
+    from psymitrix_cli.store.mongo import MongoStore
+    from tests.fixtures.mongo import free_port
+
+    port = free_port()  # nothing listens there once the probe socket is closed
+    settings = MongoSettings(
+        host=f"127.0.0.1:{port}", user="psy", password="s3cr3t-P@ss", timeout_ms=500
+    )
+    started = time.monotonic()
+    with pytest.raises(BackendUnavailable) as caught:
+        MongoStore(settings)
+    elapsed = time.monotonic() - started
+    assert elapsed < 2.0
+    message = str(caught.value)
+    assert f"127.0.0.1:{port}" in message
+    assert "within 0.5s" in message
+    for leak in ("s3cr3t", "P@ss", "P%40ss"):
+        assert leak not in message
+    assert caught.value.exit_code == 4
+    assert caught.value.__suppress_context__  # pymongo's own text is never chained into output
+
+
+def test_mongo_bad_link_is_invalid_input_without_the_password() -> None:
+    from psymitrix_cli.store.mongo import MongoStore
+
+    with pytest.raises(InvalidInput) as caught:
+        MongoStore(MongoSettings(link="mongodb://psy:s3cr3t-P%40ss@127.0.0.1:notaport/"))
+    assert "s3cr3t" not in str(caught.value)
+    with pytest.raises(InvalidInput, match="MONGO_LINK"):
+        MongoStore(MongoSettings())
+
+
+def test_redact_uri() -> None:
+    from psymitrix_cli.store.mongo import redact_uri
+
+    assert redact_uri("mongodb://psy:s3cr3t-P%40ss@db.example:27017/app?authSource=admin") == (
+        "mongodb://psy:***@db.example:27017/app?authSource=admin"
+    )
+    assert redact_uri("mongodb+srv://u:p@ss:w/rd@cluster0.ab1.mongodb.net/?appName=a@b") == (
+        "mongodb+srv://u:***@cluster0.ab1.mongodb.net/?appName=a@b"
+    )
+    assert redact_uri("mongodb://u:p?x@h/") == "mongodb://u:***@h/"
+    assert redact_uri("mongodb://h1:1,h2:2/?replicaSet=rs") == "mongodb://h1:1,h2:2/?replicaSet=rs"
+    assert redact_uri("mongodb://onlyuser@h/") == "mongodb://onlyuser@h/"
+    assert redact_uri("mongodb://h/?tlsCertificateKeyFilePassword=pw&w=1") == (
+        "mongodb://h/?tlsCertificateKeyFilePassword=***&w=1"
+    )
+    aws = "mongodb://h/?authMechanism=MONGODB-AWS&authMechanismProperties=AWS_SESSION_TOKEN:t"
+    assert redact_uri(aws).endswith("authMechanismProperties=***")
+
+
+def test_mongo_uri_building() -> None:
+    from psymitrix_cli.store.mongo import mongo_uri
+
+    link = "mongodb+srv://a:b@c.mongodb.net/?retryWrites=true"
+    assert mongo_uri(MongoSettings(link=link, host="ignored", user="x", password="y")) == link
+    assert mongo_uri(MongoSettings(host="mongodb://h:1/")) == "mongodb://h:1/"
+    assert mongo_uri(
+        MongoSettings(host="db.internal:27017", user="psy", password="s3cr3t-P@ss")
+    ) == ("mongodb://psy:s3cr3t-P%40ss@db.internal:27017/")
+    assert mongo_uri(
+        MongoSettings(host="cluster0.ab1.mongodb.net", user="a b", password="p/:@%")
+    ) == ("mongodb+srv://a+b:p%2F%3A%40%25@cluster0.ab1.mongodb.net/")
+    assert mongo_uri(MongoSettings(host="h1:1,h2:2")) == "mongodb://h1:1,h2:2/"
+    shards = "c-00.ab1.mongodb.net:27017,c-01.ab1.mongodb.net:27017"
+    assert mongo_uri(MongoSettings(host=shards)) == f"mongodb://{shards}/?tls=true"
+    assert mongo_uri(MongoSettings(host="h", user="only")) == "mongodb://only@h/"
+    with pytest.raises(InvalidInput, match=r"MONGO_LINK, or MONGO_HOST"):
+        mongo_uri(MongoSettings())
+    with pytest.raises(InvalidInput):
+        mongo_uri(MongoSettings(link="http://nope"))
