@@ -46,6 +46,17 @@ def rating(value: object, field: str) -> int | None:
     return value
 
 
+def mood(value: object, field: str) -> int | None:
+    """Mood before or after, 1-5 as the journal's, named by which of the two it is."""
+    try:
+        return rules.mood(value)
+    except InvalidInput:
+        raise InvalidInput(
+            f"{ref(field)} must be a whole number from 1 (awful) to 5 (great); got {value}.",
+            field=field,
+        ) from None
+
+
 def normalise(p: ActivityPayload, when: When) -> Doc:
     if not isinstance(p.done, bool):
         raise InvalidInput(f"{ref('done')} must be true or false.", field="done")
@@ -69,8 +80,8 @@ def normalise(p: ActivityPayload, when: When) -> Doc:
         "planned": planned,
         "done": p.done,
         "doneAt": done_at,
-        "moodBefore": check("moodBefore", lambda: rules.mood(p.moodBefore)),
-        "moodAfter": check("moodAfter", lambda: rules.mood(p.moodAfter)),
+        "moodBefore": mood(p.moodBefore, "moodBefore"),
+        "moodAfter": mood(p.moodAfter, "moodAfter"),
         "mastery": check("mastery", lambda: rating(p.mastery, "mastery")),
         "pleasure": check("pleasure", lambda: rating(p.pleasure, "pleasure")),
         "tags": check("tags", lambda: rules.tags(p.tags)),

@@ -61,7 +61,7 @@ def plan(answers: CheckinAnswers, when: When) -> list[Part]:
             f"{ref('sleepHours')} goes with {ref('sleepScore')} (last night's score, 1-10).",
             field="sleepHours",
         )
-    if a.mood is None and a.sleepScore is None and not a.gratitude and not a.activity:
+    if a.mood is None and a.sleepScore is None and not a.gratitude and a.activity is None:
         raise InvalidInput(
             f"Nothing to check in; give {ref('mood')}, {ref('sleepScore')}, "
             f"{ref('gratitude')} or {ref('activity')}."
@@ -76,7 +76,7 @@ def plan(answers: CheckinAnswers, when: When) -> list[Part]:
         parts.append(Part("sleep", SLEEP, payload, replace=True))
     if a.gratitude:
         parts.append(Part("gratitude", GRATITUDE, GratitudePayload(tuple(a.gratitude))))
-    if a.activity:
+    if a.activity is not None:
         payload = ActivityPayload(text=a.activity, done=True, moodAfter=a.mood, tags=(TAG,))
         parts.append(Part("activity", ACTIVITY, payload))
     for part in parts:  # every part checked before any is written

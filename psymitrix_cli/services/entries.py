@@ -42,17 +42,23 @@ def window_start(ctx: ServiceContext, user: Doc, spec: EntryKind, days: int) -> 
     return first.isoformat() if spec.window == "date" else usertime.day_start(first, user)
 
 
+def window_end(ctx: ServiceContext, user: Doc, spec: EntryKind) -> str:
+    """Where the person's today ends: windows stop there, so an entry dated ahead (an
+    activity planned for next week) is not counted as done in the last 7 days."""
+    return window_start(ctx, user, spec, 0)
+
+
 def frequency_of(ctx: ServiceContext, user: Doc, spec: EntryKind, data: Doc) -> Result:
     """The dashboard's view of one tracker: the exact counter, the newest entry's sort
     value, and how many entries fall in the last 7 and 30 days of the person's calendar.
     Three indexed reads, whatever the history."""
     kind, user_id = kind_of(spec), user["_id"]
-    newest = ctx.store.list(kind, Query(user_id=user_id, limit=1))
+    end = window_end(ctx, user, spec)
+    newest = ctx.store.list(kind, Query(user_id=user_id, limit=1, until=end))
 
     def last(days: int) -> int:
-        return ctx.store.count(
-            kind, Query(user_id=user_id, since=window_start(ctx, user, spec, days))
-        )
+        since = window_start(ctx, user, spec, days)
+        return ctx.store.count(kind, Query(user_id=user_id, since=since, until=end))
 
     return {
         "count": int(data.get(spec.counter or "", 0)),
@@ -64,7 +70,8 @@ def frequency_of(ctx: ServiceContext, user: Doc, spec: EntryKind, data: Doc) -> 
 
 def today_has(ctx: ServiceContext, user: Doc, spec: EntryKind) -> bool:
     """Whether anything of this kind falls on the person's today."""
-    query = Query(user_id=user["_id"], limit=1, since=window_start(ctx, user, spec, 1))
+    since, until = window_start(ctx, user, spec, 1), window_end(ctx, user, spec)
+    query = Query(user_id=user["_id"], limit=1, since=since, until=until)
     return bool(ctx.store.list(kind_of(spec), query))
 
 
