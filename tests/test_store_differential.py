@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import random
+from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +15,7 @@ from psymitrix_cli.store.base import (
     KINDS,
     MOOD_JOURNAL,
     SLEEP,
+    Kind,
     Query,
 )
 from psymitrix_cli.store.sqlite import SqliteStore
@@ -74,12 +78,13 @@ def _fill(store: Any) -> None:
     words = ["dog", "coffee", "rain", "Sam", "work", "calm"]
     for uid in ("u1", "u2"):
         add_user(store, uid, "Ann" if uid == "u1" else "Bea")
-        for n in range(40 if uid == "u1" else 5):
+        # Both users' entries span the queries' windows; two independent words per text.
+        for n in range(40 if uid == "u1" else 20):
             doc = journal(
                 uid,
                 n,
-                minute=n // 4,
-                text=f"{words[n % 6]} and {words[n * 7 % 6]}",
+                minute=n // 4 if uid == "u1" else n // 2,
+                text=f"{words[n % 6]} and {words[n // 6 % 6]}",
                 tags=[words[n % 4]],
             )
             store.insert(MOOD_JOURNAL, doc)
@@ -94,10 +99,50 @@ def _fill(store: Any) -> None:
             )
 
 
+def _window(rng: random.Random, values: list[Any]) -> tuple[Any, Any]:
+    """(since, until): mostly a window that can hold rows, now and then any pair (inverted,
+    empty, past the data) so the edges are compared too."""
+    if rng.random() < 0.15:
+        return rng.choice(values), rng.choice(values)
+    points = [v for v in values if v is not None]
+    since = rng.choice([None, *points[:-1]])
+    return since, rng.choice([None, *(p for p in points if since is None or p > since)])
+
+
+def _queries(
+    rng: random.Random, lite: SqliteStore, kind: Kind, values: list[Any], n: int
+) -> Iterator[Query]:
+    """Random queries on `kind`. A cursor is mostly the row a previous page ended on (one that
+    rows follow), sometimes any row of u1's or one that does not exist."""
+    rows = lite.list(kind, Query(user_id="u1", limit=1000))
+    cursors = [(r[kind.sort], r["_id"]) for r in rng.sample(rows, 6)]
+    cursors.append((values[2], "zzz"))  # a cursor row that does not exist
+    for _ in range(n):
+        since, until = _window(rng, values)
+        query = Query(
+            user_id=rng.choice(["u1", "u1", "u2"]),
+            limit=rng.choice([1, 3, 7, 100, -1]),
+            offset=rng.choice([0, 0, 2]),
+            since=since,
+            until=until,
+            ascending=rng.random() < 0.5,
+            where={"sessionId": "s1"} if kind is CHAT_MESSAGES and rng.random() < 0.5 else {},
+            tag=rng.choice([None, None, "dog", "rain"]) if kind is MOOD_JOURNAL else None,
+            words=rng.choice([(), (), ("DOG",), ("and", "coffee")]) if kind is MOOD_JOURNAL else (),
+        )
+        roll = rng.random()
+        if roll < 0.4:
+            page = lite.list(kind, replace(query, limit=1000, offset=0))
+            if len(page) > 1:
+                row = rng.choice(page[:-1])
+                query = replace(query, before=(row[kind.sort], row["_id"]))
+        elif roll < 0.55:
+            query = replace(query, before=rng.choice(cursors))
+        yield query
+
+
 def test_random_queries_agree_across_stores(tmp_path: Path, mongo_settings: MongoSettings) -> None:
     """A differential check: the same queries, row for row, on SQLite and on MongoDB."""
-    import random
-
     from psymitrix_cli.store.mongo import MongoStore
 
     lite, mongo = SqliteStore(tmp_path / "x.db"), MongoStore(mongo_settings)
@@ -110,32 +155,18 @@ def test_random_queries_agree_across_stores(tmp_path: Path, mongo_settings: Mong
             SLEEP: [None, "2024-03-01", "2024-03-03", "2024-03-06", "2024-04-01"],
             CHAT_MESSAGES: [None, 0, 2, 5, 9],
         }
-        checked = 0
         for kind, values in cases.items():
-            rows = lite.list(kind, Query(user_id="u1", limit=1000))
-            cursors = [None, *[(r[kind.sort], r["_id"]) for r in rng.sample(rows, 6)]]
-            cursors.append((values[2], "zzz"))  # a cursor row that does not exist
-            for _ in range(70):
-                query = Query(
-                    user_id=rng.choice(["u1", "u1", "u2"]),
-                    limit=rng.choice([1, 3, 7, 100, -1]),
-                    offset=rng.choice([0, 0, 2]),
-                    before=rng.choice(cursors),
-                    since=rng.choice(values),
-                    until=rng.choice(values),
-                    ascending=rng.random() < 0.5,
-                    where={"sessionId": "s1"}
-                    if kind is CHAT_MESSAGES and rng.random() < 0.5
-                    else {},
-                    tag=rng.choice([None, None, "dog", "rain"]) if kind is MOOD_JOURNAL else None,
-                    words=rng.choice([(), (), ("DOG",), ("and", "coffee")])
-                    if kind is MOOD_JOURNAL
-                    else (),
-                )
-                assert mongo.list(kind, query) == lite.list(kind, query), query
+            checked = with_rows = 0
+            for query in _queries(rng, lite, kind, values, 70):
+                rows = lite.list(kind, query)
+                assert mongo.list(kind, query) == rows, query
                 assert mongo.count(kind, query) == lite.count(kind, query), query
                 checked += 1
-        assert checked == 210
+                with_rows += bool(rows)
+            # Agreeing on nothing proves nothing: most queries must find rows, and some
+            # must find none (the inverted windows and dead cursors are compared too).
+            assert checked == 70
+            assert 0.5 * checked <= with_rows < checked, (kind.name, with_rows)
     finally:
         lite.close()
         mongo.close()
