@@ -6,7 +6,8 @@ The version lives in `schema_version` as `{_id: "schema", version: N}`. Like
 sqlite_schema.py, each migration is frozen once released: it spells out its own
 collections rather than reading `store.base.KINDS`, so a later change to a spec
 can never rewrite history. Add a new function to MIGRATIONS (and its indexes to
-`_INDEXES_BY_VERSION`) for every schema change.
+`SHIPPED_INDEXES`) for every schema change; tests/test_schema_frozen.py records the
+`digest` of each shipped version's indexes, so editing a shipped one fails the suite.
 
 Creating an index that already exists with the same spec is a no-op, so a
 migration that runs twice is harmless; the lock only keeps concurrent processes
@@ -17,6 +18,8 @@ pymongo is only ever handed in (a Database), never imported at module level.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 import time
 import uuid
@@ -140,11 +143,19 @@ _V3_INDEXES = (
     ),
     IndexSpec("idempotency", "idempotency_ttl", (("expiresAt", 1),), {"expireAfterSeconds": 0}),
 )
-_INDEXES_BY_VERSION: tuple[tuple[IndexSpec, ...], ...] = (
+# FROZEN: each version's indexes as shipped. Append a version; never edit a shipped one.
+SHIPPED_INDEXES: tuple[tuple[IndexSpec, ...], ...] = (
     _v1_indexes(),
     _V2_INDEXES,
     _V3_INDEXES,
 )
+
+
+def digest(specs: tuple[IndexSpec, ...]) -> str:
+    """A hash of a version's index specs (collection, name, keys, options), recorded once
+    it ships."""
+    text = json.dumps([[s.collection, s.name, s.keys, s.options] for s in specs], sort_keys=True)
+    return hashlib.sha256(text.encode()).hexdigest()
 
 
 def _create(db: Any, specs: tuple[IndexSpec, ...]) -> None:
@@ -153,15 +164,15 @@ def _create(db: Any, specs: tuple[IndexSpec, ...]) -> None:
 
 
 def _v1(db: Any) -> None:
-    _create(db, _INDEXES_BY_VERSION[0])
+    _create(db, SHIPPED_INDEXES[0])
 
 
 def _v2(db: Any) -> None:
-    _create(db, _INDEXES_BY_VERSION[1])
+    _create(db, SHIPPED_INDEXES[1])
 
 
 def _v3(db: Any) -> None:
-    _create(db, _INDEXES_BY_VERSION[2])
+    _create(db, SHIPPED_INDEXES[2])
     # Version-2 records kept their time as a string only: give each a day from its claim.
     for doc in db["idempotency"].find({"expiresAt": {"$exists": False}}, {"at": 1}):
         expires = datetime.fromisoformat(doc["at"]) + timedelta(days=1)
@@ -177,7 +188,7 @@ def expected_indexes() -> dict[str, list[str]]:
     from psymitrix_cli.store.base import KINDS
 
     out: dict[str, set[str]] = {}
-    for specs in _INDEXES_BY_VERSION:
+    for specs in SHIPPED_INDEXES:
         for spec in specs:
             out.setdefault(spec.collection, {"_id_"}).add(spec.name)
     for kind in KINDS.values():

@@ -1,21 +1,30 @@
 """SQLite schema versions. Migrations only move forward and each runs once.
 
-Each migration is frozen once released: it spells out its own tables rather
-than reading `store.base.KINDS`, so a later change to a spec can never rewrite
-history. Add a new function to MIGRATIONS for every schema change.
+Each migration is frozen data once released: `SHIPPED` holds every version's SQL, spelled
+out rather than read from `store.base.KINDS`, so a later change to a spec can never rewrite
+history; tests/test_schema_frozen.py records the `digest` of each shipped version, so an
+edit to one fails the suite. A schema change appends a version to SHIPPED.
 
 A new kind of entry needs no migration: `ensure_kinds` gives every registry kind
-without a table one, made by the frozen `entry_table` helper (the DDL every entry
+without a table one, made by the frozen `entry_table_sql` helper (the DDL every entry
 table has had since version 1). Counters live in a `counters` table of
 (user, name, value) rows since version 3, so a new counter needs no ALTER TABLE.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import sqlite3
 from collections.abc import Callable
+from functools import partial
+from itertools import chain
+from typing import Any
 
 from psymitrix_cli.store.base import KINDS, Kind
+
+# One statement: SQL, or SQL and its parameters.
+Statement = str | tuple[str, tuple[Any, ...]]
 
 # (table, extra columns, unique-with-user_id columns) as of version 1.
 _V1_ENTRY_TABLES: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
@@ -30,9 +39,43 @@ _V1_ENTRY_TABLES: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
 )
 
 
-def _v1(db: sqlite3.Connection) -> None:
-    db.execute(
-        """CREATE TABLE users (
+def entry_table_sql(table: str, extra: tuple[str, ...], unique: tuple[str, ...]) -> tuple[str, ...]:
+    """An entry table and its indexes. FROZEN: version 1 and every later kind use this
+    DDL, so do not change it; a new shape needs a new helper and a migration."""
+    columns = "".join(f', "{c}"' for c in extra)
+    create = f"""CREATE TABLE {table} (
+            id TEXT PRIMARY KEY,
+            user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+            sort_key NOT NULL{columns},
+            doc TEXT NOT NULL
+        )"""
+    indexes = entry_indexes(table, extra, unique)
+    return (
+        create,
+        *(f"CREATE {sql.replace('INDEX', f'INDEX {name}', 1)}" for name, sql in indexes.items()),
+    )
+
+
+def entry_indexes(table: str, extra: tuple[str, ...], unique: tuple[str, ...]) -> dict[str, str]:
+    """Index name -> its DDL (without the name), for `entry_table_sql`. FROZEN, as it is."""
+    out = {f"{table}_user_time": f"INDEX ON {table} (user_id, sort_key DESC, id DESC)"}
+    for column in extra:
+        out[f"{table}_user_{column}"] = f'INDEX ON {table} (user_id, "{column}", sort_key DESC)'
+    if unique:
+        cols = ", ".join(f'"{c}"' for c in unique)
+        out[f"{table}_unique"] = f"UNIQUE INDEX ON {table} (user_id, {cols})"
+    return out
+
+
+def entry_table(
+    db: sqlite3.Connection, table: str, extra: tuple[str, ...], unique: tuple[str, ...]
+) -> None:
+    """Make an entry table and its indexes (inside the caller's transaction)."""
+    run(db, entry_table_sql(table, extra, unique))
+
+
+_V1: tuple[Statement, ...] = (
+    """CREATE TABLE users (
             id TEXT PRIMARY KEY,
             name TEXT NOT NULL,
             username TEXT NOT NULL,
@@ -44,10 +87,8 @@ def _v1(db: sqlite3.Connection) -> None:
             token_version INTEGER NOT NULL DEFAULT 0,
             created_at TEXT NOT NULL,
             updated_at TEXT NOT NULL
-        )"""
-    )
-    db.execute(
-        """CREATE TABLE user_data (
+        )""",
+    """CREATE TABLE user_data (
             user_id TEXT PRIMARY KEY REFERENCES users(id) ON DELETE CASCADE,
             visiting_streak INTEGER NOT NULL DEFAULT 0,
             longest_streak INTEGER NOT NULL DEFAULT 0,
@@ -59,50 +100,107 @@ def _v1(db: sqlite3.Connection) -> None:
             sleep_log_count INTEGER NOT NULL DEFAULT 0,
             anxiety_test_count INTEGER NOT NULL DEFAULT 0,
             depression_test_count INTEGER NOT NULL DEFAULT 0
-        )"""
-    )
-    db.execute(
-        """CREATE TABLE auth_secrets (
+        )""",
+    """CREATE TABLE auth_secrets (
             hash TEXT PRIMARY KEY,
             user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
             purpose TEXT NOT NULL,
             created_at TEXT NOT NULL,
             expires_at TEXT,
             used_at TEXT
-        )"""
-    )
-    db.execute("CREATE INDEX auth_secrets_user ON auth_secrets (user_id, purpose)")
-    for table, extra, unique in _V1_ENTRY_TABLES:
-        entry_table(db, table, extra, unique)
+        )""",
+    "CREATE INDEX auth_secrets_user ON auth_secrets (user_id, purpose)",
+    *chain.from_iterable(entry_table_sql(*table) for table in _V1_ENTRY_TABLES),
+)
 
-
-def entry_table(
-    db: sqlite3.Connection, table: str, extra: tuple[str, ...], unique: tuple[str, ...]
-) -> None:
-    """An entry table and its indexes. FROZEN: version 1 and every later kind use this
-    DDL, so do not change it; a new shape needs a new helper and a migration."""
-    columns = "".join(f', "{c}"' for c in extra)
-    db.execute(
-        f"""CREATE TABLE {table} (
+# The server's idempotency records: one per (user, Idempotency-Key).
+_V2: tuple[Statement, ...] = (
+    """CREATE TABLE idempotency (
             id TEXT PRIMARY KEY,
             user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
-            sort_key NOT NULL{columns},
+            sort_key NOT NULL,
+            "key" TEXT,
             doc TEXT NOT NULL
-        )"""
-    )
-    for name, sql in entry_indexes(table, extra, unique).items():
-        db.execute(f"CREATE {sql.replace('INDEX', f'INDEX {name}', 1)}")
+        )""",
+    "CREATE INDEX idempotency_user_time ON idempotency (user_id, sort_key DESC, id DESC)",
+    'CREATE UNIQUE INDEX idempotency_unique ON idempotency (user_id, "key")',
+)
+
+# The counters user_data had as columns in versions 1 and 2 (column, counter name).
+_V1_COUNTER_COLUMNS = (
+    ("chat_session_count", "chatSessionCount"),
+    ("mood_journal_count", "moodJournalCount"),
+    ("gratitude_count", "gratitudeCount"),
+    ("breathing_count", "breathingCount"),
+    ("sleep_log_count", "sleepLogCount"),
+    ("anxiety_test_count", "anxietyTestCount"),
+    ("depression_test_count", "depressionTestCount"),
+)
+
+# Counters as rows, so a new kind's counter needs no ALTER TABLE. The old columns stay
+# (unread) so an older PsyMitrix reading this file fails on the version, not on a
+# missing column.
+_V3: tuple[Statement, ...] = (
+    """CREATE TABLE counters (
+            user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+            name TEXT NOT NULL,
+            value INTEGER NOT NULL DEFAULT 0,
+            PRIMARY KEY (user_id, name)
+        ) WITHOUT ROWID""",
+    *(
+        (
+            f"INSERT INTO counters (user_id, name, value) "
+            f"SELECT user_id, ?, {column} FROM user_data WHERE {column} != 0",
+            (name,),
+        )
+        for column, name in _V1_COUNTER_COLUMNS
+    ),
+)
+
+# State several servers share: login failures, and expiring idempotency records.
+_V4: tuple[Statement, ...] = (
+    """CREATE TABLE login_failures (
+            id INTEGER PRIMARY KEY,
+            "key" TEXT NOT NULL,
+            at TEXT NOT NULL,
+            expires_at TEXT NOT NULL
+        )""",
+    'CREATE INDEX login_failures_key ON login_failures ("key", at)',
+    "CREATE INDEX login_failures_expiry ON login_failures (expires_at)",
+    # Records from versions 2 and 3 have no expiry yet: they get a day from their claim time.
+    "ALTER TABLE idempotency ADD COLUMN expires_at TEXT",
+    "UPDATE idempotency SET expires_at = "
+    "strftime('%Y-%m-%dT%H:%M:%S', sort_key, '+1 day') || substr(sort_key, 20)",
+    "CREATE INDEX idempotency_expiry ON idempotency (expires_at)",
+)
+
+# FROZEN: (version, statements) as shipped. Append a version; never edit a shipped one.
+SHIPPED: tuple[tuple[int, tuple[Statement, ...]], ...] = (
+    (1, _V1),
+    (2, _V2),
+    (3, _V3),
+    (4, _V4),
+)
 
 
-def entry_indexes(table: str, extra: tuple[str, ...], unique: tuple[str, ...]) -> dict[str, str]:
-    """Index name -> its DDL (without the name), for `entry_table`. FROZEN, as it is."""
-    out = {f"{table}_user_time": f"INDEX ON {table} (user_id, sort_key DESC, id DESC)"}
-    for column in extra:
-        out[f"{table}_user_{column}"] = f'INDEX ON {table} (user_id, "{column}", sort_key DESC)'
-    if unique:
-        cols = ", ".join(f'"{c}"' for c in unique)
-        out[f"{table}_unique"] = f"UNIQUE INDEX ON {table} (user_id, {cols})"
-    return out
+def run(db: sqlite3.Connection, statements: tuple[Statement, ...]) -> None:
+    """Execute a migration's statements in order (inside the caller's transaction)."""
+    for statement in statements:
+        if isinstance(statement, str):
+            db.execute(statement)
+        else:
+            db.execute(*statement)
+
+
+def digest(statements: tuple[Statement, ...]) -> str:
+    """A hash of a migration's exact text and parameters, recorded once it ships."""
+    return hashlib.sha256(json.dumps(statements).encode()).hexdigest()
+
+
+MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = tuple(
+    partial(run, statements=statements) for _, statements in SHIPPED
+)
+LATEST = len(MIGRATIONS)
 
 
 def _kind_columns(kind: Kind) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -115,10 +213,15 @@ def missing_kinds(db: sqlite3.Connection) -> list[Kind]:
     return [k for k in KINDS.values() if k.name not in tables]
 
 
+def kind_table_sql(kind: Kind) -> tuple[str, ...]:
+    """The table and indexes `ensure_kinds` makes for a kind, by the frozen helper."""
+    return entry_table_sql(kind.name, *_kind_columns(kind))
+
+
 def ensure_kinds(db: sqlite3.Connection) -> None:
     """Give every registry kind without a table one (inside the caller's transaction)."""
     for kind in missing_kinds(db):
-        entry_table(db, kind.name, *_kind_columns(kind))
+        run(db, kind_table_sql(kind))
 
 
 def expected_indexes() -> dict[str, list[str]]:
@@ -132,77 +235,3 @@ def expected_indexes() -> dict[str, list[str]]:
     expected["idempotency"].append("idempotency_expiry")  # version 4
     expected["login_failures"] = ["login_failures_key", "login_failures_expiry"]
     return expected
-
-
-def _v2(db: sqlite3.Connection) -> None:
-    """The server's idempotency records: one per (user, Idempotency-Key)."""
-    db.execute(
-        """CREATE TABLE idempotency (
-            id TEXT PRIMARY KEY,
-            user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
-            sort_key NOT NULL,
-            "key" TEXT,
-            doc TEXT NOT NULL
-        )"""
-    )
-    db.execute(
-        "CREATE INDEX idempotency_user_time ON idempotency (user_id, sort_key DESC, id DESC)"
-    )
-    db.execute('CREATE UNIQUE INDEX idempotency_unique ON idempotency (user_id, "key")')
-
-
-# The counters user_data had as columns in versions 1 and 2 (column, counter name).
-_V1_COUNTER_COLUMNS = (
-    ("chat_session_count", "chatSessionCount"),
-    ("mood_journal_count", "moodJournalCount"),
-    ("gratitude_count", "gratitudeCount"),
-    ("breathing_count", "breathingCount"),
-    ("sleep_log_count", "sleepLogCount"),
-    ("anxiety_test_count", "anxietyTestCount"),
-    ("depression_test_count", "depressionTestCount"),
-)
-
-
-def _v3(db: sqlite3.Connection) -> None:
-    """Counters as rows, so a new kind's counter needs no ALTER TABLE. The old columns
-    stay (unread) so an older PsyMitrix reading this file fails on the version, not on
-    a missing column."""
-    db.execute(
-        """CREATE TABLE counters (
-            user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
-            name TEXT NOT NULL,
-            value INTEGER NOT NULL DEFAULT 0,
-            PRIMARY KEY (user_id, name)
-        ) WITHOUT ROWID"""
-    )
-    for column, name in _V1_COUNTER_COLUMNS:
-        db.execute(
-            f"INSERT INTO counters (user_id, name, value) "
-            f"SELECT user_id, ?, {column} FROM user_data WHERE {column} != 0",
-            (name,),
-        )
-
-
-def _v4(db: sqlite3.Connection) -> None:
-    """State several servers share: login failures, and expiring idempotency records."""
-    db.execute(
-        """CREATE TABLE login_failures (
-            id INTEGER PRIMARY KEY,
-            "key" TEXT NOT NULL,
-            at TEXT NOT NULL,
-            expires_at TEXT NOT NULL
-        )"""
-    )
-    db.execute('CREATE INDEX login_failures_key ON login_failures ("key", at)')
-    db.execute("CREATE INDEX login_failures_expiry ON login_failures (expires_at)")
-    # Records from versions 2 and 3 have no expiry yet: they get a day from their claim time.
-    db.execute("ALTER TABLE idempotency ADD COLUMN expires_at TEXT")
-    db.execute(
-        "UPDATE idempotency SET expires_at = "
-        "strftime('%Y-%m-%dT%H:%M:%S', sort_key, '+1 day') || substr(sort_key, 20)"
-    )
-    db.execute("CREATE INDEX idempotency_expiry ON idempotency (expires_at)")
-
-
-MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_v1, _v2, _v3, _v4)
-LATEST = len(MIGRATIONS)
