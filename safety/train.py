@@ -1,0 +1,240 @@
+"""Train the learned safety layer and write psymitrix_cli/domain/safety/learned_model.bin.gz.
+
+    python safety/train.py            # train on the corpus's train split, write the model
+    python safety/train.py --measure  # only measure the shipped model (held-out + eval set)
+
+Stdlib only (dev tool; a few minutes on one core). The corpus is every safety/corpus/*.jsonl
+(fields text, tier, category, group). Rows are split by `group` (a template family or one
+hand-written line), so held-out rows come from templates the model never saw:
+crc32(group) % 10 in {0} -> "dev" (thresholds are chosen here), {5} -> "test" (reported and
+asserted by tests/test_safety_learned.py), anything else -> train. The shipped model is
+trained on the train split only, so the test split stays honest.
+safety/eval/*.jsonl, when present, is only ever measured, never trained on.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import math
+import os
+import random
+import sys
+import time
+from array import array
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from zlib import crc32
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from psymitrix_cli.domain.safety import learned, rules  # noqa: E402
+from psymitrix_cli.domain.safety.learned_features import hashed, segments, windows  # noqa: E402
+from psymitrix_cli.domain.safety.types import TIER_ORDER  # noqa: E402
+
+CORPUS = ROOT / "safety" / "corpus"
+EVAL = ROOT / "safety" / "eval"
+OUT = ROOT / "psymitrix_cli" / "domain" / "safety" / learned.MODEL_FILE
+TIERS = ("none", "concern", "acute")
+BITS = 18
+EPOCHS = int(os.environ.get("EPOCHS", 8))
+LR = float(os.environ.get("LR", 0.3))
+L2 = float(os.environ.get("L2", 1e-4))
+SEED = 7
+# Targets on held-out ordinary text, below the issue's limits (1 % acute, 8 % any) to leave
+# room for text unlike the corpus.
+ACUTE_FP, FLAG_FP = 0.004, 0.03
+
+
+def split_of(group: str) -> str:
+    bucket = crc32(group.encode()) % 10
+    return "dev" if bucket == 0 else "test" if bucket == 5 else "train"
+
+
+def load(paths: Iterable[Path]) -> list[dict[str, str]]:
+    rows = []
+    for path in sorted(paths):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                row = json.loads(line)
+                row.setdefault("group", row["text"])
+                rows.append(row)
+    return rows
+
+
+def corpus() -> list[dict[str, str]]:
+    return load(CORPUS.glob("*.jsonl"))
+
+
+def instances(rows: list[dict[str, str]], mask: int) -> list[tuple[list[int], int]]:
+    """Training instances shaped like what inference scores (sentences and pairs).
+
+    A short text is one instance. A long ordinary text gives every window as "none". A long
+    risky text is skipped: which of its windows holds the risk is not labelled.
+    """
+    out = []
+    for row in rows:
+        label = TIERS.index(row["tier"])
+        segs = segments(row["text"])
+        if not segs:
+            continue
+        if len(segs) <= 3:
+            out.append(([h for s in segs for h in hashed(s, mask)], label))
+        elif label == 0:
+            out += [(w, 0) for w in windows(row["text"], mask)]
+    return out
+
+
+def train(data: list[tuple[list[int], int]], buckets: int) -> tuple[list[list[float]], list[float]]:
+    """Multinomial logistic regression by SGD with AdaGrad steps and class balancing."""
+    rng = random.Random(SEED)
+    w = [[0.0] * buckets for _ in TIERS]
+    g2 = [[1e-8] * buckets for _ in TIERS]
+    bias = [0.0, 0.0, 0.0]
+    counts = [sum(1 for _, y in data if y == k) for k in range(3)]
+    balance = [len(data) / (3 * max(c, 1)) for c in counts]
+    lr, l2 = LR, L2
+    order = list(range(len(data)))
+    avg = [[0.0] * buckets for _ in TIERS]
+    avg_bias, averaged = [0.0, 0.0, 0.0], 0
+    for epoch in range(EPOCHS):
+        rng.shuffle(order)
+        loss = 0.0
+        for i in order:
+            feats, y = data[i]
+            norm = 1.0 / math.sqrt(len(feats))
+            z = [bias[k] + norm * sum(w[k][h] for h in feats) for k in range(3)]
+            top = max(z)
+            e = [math.exp(v - top) for v in z]
+            total = sum(e)
+            p = [v / total for v in e]
+            loss -= balance[y] * math.log(max(p[y], 1e-12))
+            for k in range(3):
+                grad = balance[y] * (p[k] - (1.0 if k == y else 0.0))
+                bias[k] -= 0.05 * grad
+                wk, gk, gx = w[k], g2[k], grad * norm
+                for h in feats:
+                    step = gx + l2 * wk[h]
+                    gk[h] += step * step
+                    wk[h] -= lr * step / math.sqrt(gk[h])
+        print(f"  epoch {epoch + 1}: loss {loss / len(data):.4f}", file=sys.stderr)
+        if epoch >= EPOCHS // 2:  # average the later epochs: steadier near the boundary
+            for k in range(3):
+                avg[k] = [a + v for a, v in zip(avg[k], w[k], strict=True)]
+            avg_bias = [a + v for a, v in zip(avg_bias, bias, strict=True)]
+            averaged += 1
+    return (
+        [[v / averaged for v in row] for row in avg],
+        [v / averaged for v in avg_bias],
+    )
+
+
+def quantise(w: list[list[float]], bias: list[float], bits: int) -> learned.Model:
+    rel = [[a - n for a, n in zip(w[k], w[0], strict=True)] for k in (2, 1)]
+    arrays, scales = [], []
+    for vec in rel:
+        scale = max(abs(v) for v in vec) / 127 or 1.0
+        arrays.append(array("b", (max(-127, min(127, round(v / scale))) for v in vec)))
+        scales.append(scale)
+    header = {
+        "bits": bits,
+        "scale": scales,
+        "bias": [bias[2] - bias[0], bias[1] - bias[0]],
+        "acute_at": 0.5,
+        "flag_at": 0.5,
+        "tiers": list(TIERS),
+    }
+    return learned.Model(header, arrays[0], arrays[1])
+
+
+def threshold(none_scores: list[float], rate: float, floor: float) -> float:
+    """The lowest threshold flagging at most `rate` of ordinary rows (never below floor)."""
+    ranked = sorted(none_scores, reverse=True)
+    allowed = int(rate * len(ranked))
+    cut = ranked[allowed] if allowed < len(ranked) else 0.0
+    return max(floor, cut + 1e-6)
+
+
+def combined(text: str, model: learned.Model) -> str:
+    """The rules, then this model, the way screen_message layers them."""
+    found = rules.screen_message(text)
+    if found.tier == "acute":
+        return "acute"
+    tier = model.tier(text)
+    return tier if TIER_ORDER[tier] > TIER_ORDER[found.tier] else found.tier
+
+
+def report(
+    name: str, rows: list[dict[str, str]], predict: Callable[[str], str]
+) -> dict[str, float]:
+    """Recall per tier the way the issue counts it, false alarms, precision per tier."""
+    got = [predict(r["text"]) for r in rows]
+    figures: dict[str, float] = {}
+    by = {t: [g for r, g in zip(rows, got, strict=True) if r["tier"] == t] for t in TIERS}
+    if by["acute"]:
+        figures["acute_recall"] = sum(g == "acute" for g in by["acute"]) / len(by["acute"])
+    if by["concern"]:
+        figures["concern_recall"] = sum(g != "none" for g in by["concern"]) / len(by["concern"])
+    if by["none"]:
+        figures["none_acute"] = sum(g == "acute" for g in by["none"]) / len(by["none"])
+        figures["none_flagged"] = sum(g != "none" for g in by["none"]) / len(by["none"])
+    for tier in ("concern", "acute"):
+        said = [r["tier"] for r, g in zip(rows, got, strict=True) if g == tier]
+        if said:
+            figures[f"{tier}_precision"] = sum(t == tier for t in said) / len(said)
+    counts = {t: len(v) for t, v in by.items()}
+    shown = "  ".join(f"{k} {v:.1%}" for k, v in figures.items())
+    print(f"{name:<28} n={counts}\n    {shown}")
+    return figures
+
+
+def measure(model: learned.Model, rows: list[dict[str, str]]) -> None:
+    test = [r for r in rows if split_of(r["group"]) == "test"]
+    report("held-out test: learned", test, model.tier)
+    report("held-out test: rules", test, lambda t: rules.screen_message(t).tier)
+    report("held-out test: combined", test, lambda t: combined(t, model))
+    evals = load(EVAL.glob("*.jsonl")) if EVAL.is_dir() else []
+    if evals:
+        report("eval set: learned", evals, model.tier)
+        report("eval set: rules", evals, lambda t: rules.screen_message(t).tier)
+        report("eval set: combined", evals, lambda t: combined(t, model))
+    sample = [r["text"] for r in (evals or test)]
+    start = time.perf_counter()
+    for text in sample:
+        model.scores(text)
+    per = (time.perf_counter() - start) / len(sample)
+    print(f"time per message (learned layer): {per * 1e3:.3f} ms over {len(sample)} messages")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--measure", action="store_true", help="measure the shipped model only")
+    args = parser.parse_args()
+    rows = corpus()
+    if args.measure:
+        measure(learned.model(), rows)
+        return
+    mask = (1 << BITS) - 1
+    train_rows = [r for r in rows if split_of(r["group"]) == "train"]
+    dev = [r for r in rows if split_of(r["group"]) == "dev"]
+    data = instances(train_rows, mask)
+    print(f"corpus {len(rows)} rows; train {len(train_rows)} rows -> {len(data)} instances")
+    w, bias = train(data, 1 << BITS)
+    model = quantise(w, bias, BITS)
+    none_dev = [model.scores(r["text"]) for r in dev if r["tier"] == "none"]
+    model.header["acute_at"] = model.acute_at = threshold(
+        [s.acute for s in none_dev], ACUTE_FP, 0.5
+    )
+    model.header["flag_at"] = model.flag_at = threshold([s.flagged for s in none_dev], FLAG_FP, 0.4)
+    model.header["trained_rows"] = len(train_rows)
+    print(f"thresholds: acute >= {model.acute_at:.3f}, flagged >= {model.flag_at:.3f}")
+    report("dev: learned", dev, model.tier)
+    OUT.write_bytes(gzip.compress(model.to_bytes(), compresslevel=9, mtime=0))
+    print(f"wrote {OUT.relative_to(ROOT)} ({OUT.stat().st_size / 1024:.0f} KiB)")
+    measure(model, rows)
+
+
+if __name__ == "__main__":
+    main()

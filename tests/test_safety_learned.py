@@ -1,0 +1,218 @@
+"""The learned layer of the safety screen, with the weights as shipped (never retrained here)."""
+
+from __future__ import annotations
+
+import gzip
+import importlib.util
+import os
+import subprocess
+import sys
+import time
+import tomllib
+from importlib.resources import files
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from psymitrix_cli.domain.safety import learned, screen_message
+from psymitrix_cli.domain.safety.types import NONE, TIER_ORDER, Screen
+
+REPO = Path(__file__).resolve().parent.parent
+PACKAGE = "psymitrix_cli.domain.safety"
+
+
+def _trainer() -> ModuleType:
+    """safety/train.py, for its corpus loader and its train/held-out split."""
+    spec = importlib.util.spec_from_file_location("safety_train", REPO / "safety" / "train.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _tier(text: str) -> str:
+    return learned.raise_tier(text, NONE).tier
+
+
+# --- the file ships ------------------------------------------------------------------
+
+
+def test_the_weights_are_a_small_file_inside_the_package_and_tracked() -> None:
+    resource = files(PACKAGE).joinpath(learned.MODEL_FILE)
+    assert resource.is_file()
+    assert resource.read_bytes()[:2] == b"\x1f\x8b"  # gzip
+    size = len(resource.read_bytes())
+    assert 10_000 < size < 2_000_000, size
+    rel = f"psymitrix_cli/domain/safety/{learned.MODEL_FILE}"
+    tracked = subprocess.run(["git", "ls-files", rel], cwd=REPO, capture_output=True, text=True)
+    assert tracked.stdout.strip() == rel, "the model must be committed, or installs lack it"
+    # hatchling ships every file under the package unless ignored; artifacts keeps it so
+    # even if a future .gitignore rule matched it.
+    wheel = tomllib.loads((REPO / "pyproject.toml").read_text())["tool"]["hatch"]["build"]
+    assert rel in wheel["targets"]["wheel"]["artifacts"]
+
+
+def test_the_shipped_weights_parse_and_round_trip() -> None:
+    blob = gzip.decompress(files(PACKAGE).joinpath(learned.MODEL_FILE).read_bytes())
+    model = learned.Model.from_bytes(blob)
+    assert model.to_bytes() == blob
+    assert 0.5 <= model.acute_at < 1 and 0.4 <= model.flag_at < 1
+    with pytest.raises(ValueError):
+        learned.Model.from_bytes(b"not a model")
+    with pytest.raises(ValueError):
+        learned.Model.from_bytes(blob[: len(blob) // 2])
+
+
+def test_importing_the_screen_does_not_load_the_weights() -> None:
+    code = (
+        "import sys\n"
+        "from psymitrix_cli.domain.safety import learned, screen_message\n"
+        "assert learned.model.cache_info().currsize == 0\n"
+        "assert 'gzip' not in sys.modules\n"
+        "screen_message('hello there')\n"
+        "assert learned.model.cache_info().currsize == 1\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO)
+    assert out.returncode == 0, out.stderr
+
+
+# --- behaviour on sentences written for this test (in no corpus file) -------------------
+
+UNSEEN_ACUTE = [
+    "i've got a bottle of my nan's morphine and i'm taking all of it after tea",
+    "I'm standing at the top of the quarry and I'm going to jump",
+    "how many co-codamol would kill a person",
+    "I've written goodbye letters to my kids and put them under my pillow",
+    "tonight is my last night, I've got the rope sorted",
+    "I'm going to kill myself when my husband goes to work",
+    "My ex is banging on the door with a knife and I'm hiding in the bathroom",
+    "Je vais me tuer cette nuit",
+]
+UNSEEN_CONCERN = [
+    "honestly sometimes i wish i just wasn't around anymore",
+    "i keep making myself sick after meals and i can't stop",
+    "I've not slept in five days and I'm scared of my own head",
+    "I've been cutting my thighs again where nobody can see",
+    "everyone would honestly be happier if I was gone",
+    "I've been drinking alone every night just to numb it",
+    "what's even the point of trying anymore",
+    "No quiero vivir más",
+]
+UNSEEN_ORDINARY = [
+    "this traffic is killing me, going to be late again",
+    "I'm dying to tell you about the concert",
+    "dead tired after the night out but it was worth it",
+    "kill the heat and stir in the cream",
+    "I keep getting killed by the same boss in the dungeon",
+    "went to a spin class and my legs are jelly",
+    "I'm going to end my gym contract, it's a rip off",
+    "My cousin's goldfish died and she made it a funeral, so cute",
+    "I'd never hurt myself, I just needed to rant about my landlord",
+    "Picked up my antidepressants from the chemist and got some milk",
+    "Had a quiet evening with a book and a cup of tea",
+    "The new Bond film has a great car chase off a bridge",
+]
+
+
+def test_unseen_acute_sentences_are_raised_to_acute() -> None:
+    missed = [t for t in UNSEEN_ACUTE if _tier(t) != "acute"]
+    assert len(missed) <= 1, missed
+
+
+def test_unseen_concern_sentences_are_flagged() -> None:
+    missed = [t for t in UNSEEN_CONCERN if _tier(t) == "none"]
+    assert len(missed) <= 1, missed
+
+
+def test_idioms_and_everyday_lines_are_left_alone() -> None:
+    flagged = [t for t in UNSEEN_ORDINARY if _tier(t) != "none"]
+    assert not flagged, flagged
+    assert all(_tier(t) != "acute" for t in UNSEEN_ORDINARY)
+
+
+def test_risk_in_the_middle_of_a_long_ordinary_message_is_found() -> None:
+    filler = (
+        "Work was fine, the train was late again and I had soup for lunch. "
+        "My sister sent photos of her dog. "
+    )
+    risky = "I have saved up enough of my tablets to do it this weekend. "
+    assert _tier(filler * 3) == "none"
+    assert _tier(filler * 2 + risky + filler * 2) == "acute"
+
+
+# --- it can only raise ---------------------------------------------------------------
+
+
+def test_it_never_lowers_a_tier() -> None:
+    texts = [*UNSEEN_ORDINARY, *UNSEEN_CONCERN, *UNSEEN_ACUTE, "", "   "]
+    for text in texts:
+        for found in (NONE, Screen("concern", "hopelessness"), Screen("acute", "abuse")):
+            got = learned.raise_tier(text, found)
+            assert TIER_ORDER[got.tier] >= TIER_ORDER[found.tier], (text, found, got)
+            if got.tier == found.tier:
+                assert got == found  # an unchanged tier keeps the rules' kind
+    raised = learned.raise_tier(UNSEEN_ACUTE[0], NONE)
+    assert raised == Screen("acute", learned.KIND)
+
+
+def test_the_screen_is_never_below_the_learned_layer() -> None:
+    for text in [*UNSEEN_ORDINARY, *UNSEEN_CONCERN, *UNSEEN_ACUTE]:
+        assert TIER_ORDER[screen_message(text).tier] >= TIER_ORDER[_tier(text)], text
+
+
+def test_scores_are_deterministic_across_processes() -> None:
+    text = "i've got a bottle of my nan's morphine and i'm taking all of it after tea"
+    here = learned.model().scores(text)
+    assert learned.model().scores(text) == here
+    code = (
+        "from psymitrix_cli.domain.safety import learned\n"
+        f"print(repr(learned.model().scores({text!r})))\n"
+    )
+    for seed in ("1", "12345"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        out = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, env=env
+        )
+        assert out.stdout.strip() == repr(here), out.stderr
+
+
+# --- the held-out split of the corpus ------------------------------------------------
+
+# Stated figures for the shipped model on the corpus's held-out "test" groups (templates and
+# hand-written lines it was not trained on). Lower them only with a reason in the commit.
+MIN_ACUTE_RECALL, MIN_CONCERN_FLAGGED = 0.55, 0.70
+MAX_ORDINARY_ACUTE, MAX_ORDINARY_FLAGGED = 0.02, 0.05
+
+
+def test_held_out_corpus_split_reaches_the_stated_figures() -> None:
+    trainer = _trainer()
+    test = [r for r in trainer.corpus() if trainer.split_of(r["group"]) == "test"]
+    assert len(test) >= 400
+    model = learned.model()
+    by: dict[str, list[str]] = {"none": [], "concern": [], "acute": []}
+    for row in test:
+        by[row["tier"]].append(model.tier(row["text"]))
+    assert sum(t == "acute" for t in by["acute"]) / len(by["acute"]) >= MIN_ACUTE_RECALL
+    assert sum(t != "none" for t in by["concern"]) / len(by["concern"]) >= MIN_CONCERN_FLAGGED
+    assert sum(t == "acute" for t in by["none"]) / len(by["none"]) <= MAX_ORDINARY_ACUTE
+    assert sum(t != "none" for t in by["none"]) / len(by["none"]) <= MAX_ORDINARY_FLAGGED
+
+
+def test_the_shipped_model_matches_the_corpus_train_split() -> None:
+    trainer = _trainer()
+    rows = trainer.corpus()
+    trained = sum(1 for r in rows if trainer.split_of(r["group"]) == "train")
+    assert learned.model().header["trained_rows"] == trained
+
+
+def test_a_message_takes_well_under_five_milliseconds_once_loaded() -> None:
+    model = learned.model()
+    long = " ".join(UNSEEN_ORDINARY) * 2  # about 1,700 characters
+    texts = [*UNSEEN_ORDINARY, *UNSEEN_CONCERN, *UNSEEN_ACUTE, long]
+    start = time.perf_counter()
+    for _ in range(5):
+        for text in texts:
+            model.scores(text)
+    per = (time.perf_counter() - start) / (5 * len(texts))
+    assert per < 0.005, per
