@@ -214,6 +214,13 @@ def test_exported_as_json_and_csv_and_imported_once(ann: Cli, tmp_path: Path) ->
     assert by_text["tea with Sam"]["done"] == "true" and by_text["tea with Sam"]["pleasure"] == "7"
     assert by_text["walk by the river"]["planned"] == NEXT_WEEK
     assert by_text["walk by the river"]["moodAfter"] == ""
+    bundle = json.loads(ann.ok("export", "--format", "fhir").stdout)
+    observed = [
+        e["resource"]["valueString"]
+        for e in bundle["entry"]
+        if e["resource"]["resourceType"] == "Observation"
+    ]
+    assert sorted(observed) == ["tea with Sam", "walk by the river"]
 
     path = tmp_path / "ann.json"
     path.write_text(json.dumps(document), encoding="utf-8")

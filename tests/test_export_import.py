@@ -15,6 +15,7 @@ from typing import Any
 
 import pytest
 
+from psymitrix_cli.domain import formats
 from psymitrix_cli.domain.export_format import ENTRY_KINDS
 from psymitrix_cli.store.base import COUNTERS
 from tests.driver import Cli
@@ -250,6 +251,9 @@ def _valid(tmp_path: Path | None = None) -> dict[str, Any]:
                 {"id": "b1", **breath, "startedAt": day, "endedAt": day, "completed": True}
             ],
             "chat_sessions": [{"id": "c1", "startedAt": day, "messages": [message]}],
+            "activity": [
+                {"id": "v1", "at": day, "text": "a walk", "done": True, "doneAt": day, "mastery": 6}
+            ],
         },
     }
 
@@ -336,9 +340,51 @@ def test_the_valid_sample_is_valid(cli: Cli, tmp_path: Path) -> None:
     """The bad files above are each one change away from a file that imports."""
     cli.signup()
     result = cli.json("import", str(write(tmp_path / "ok.json", _valid(tmp_path))))
-    imported = {k: v for k, v in result["imported"].items() if k != "activity"}  # not sampled
-    assert set(imported.values()) == {1}
+    assert set(result["imported"].values()) == {1}
     assert set(counts(cli).values()) == {0, 1} and counts(cli)["chatSessionCount"] == 1
+
+
+# --- the registry of formats ----------------------------------------------------------------
+
+
+def test_every_exporter_carries_every_exported_kind_or_says_why_not() -> None:
+    """A kind added to the registry and left out of an exporter fails here, not silently."""
+    assert set(KINDS) == {k for e in formats.EXPORTERS for k in e.carries} | {
+        k for e in formats.EXPORTERS for k in e.leaves_out
+    }
+    for exporter in formats.EXPORTERS:
+        carried, left_out = set(exporter.carries), set(exporter.leaves_out)
+        assert carried | left_out == set(KINDS), (exporter.name, set(KINDS) - carried - left_out)
+        assert not carried & left_out, exporter.name
+        assert all(why.strip() for why in exporter.leaves_out.values()), exporter.name
+
+
+def test_every_exporter_writes_what_it_says_it_carries(cli: Cli, tmp_path: Path) -> None:
+    """An export holding every kind; each exporter's output changes when a kind it carries
+    is taken away, and does not when a kind it leaves out is."""
+    cli.signup()
+    cli.ok("import", str(write(tmp_path / "all.json", _valid())))
+    document = export(cli)
+    assert all(document["entries"][k] for k in KINDS), "the sample must hold every kind"
+    for exporter in formats.EXPORTERS:
+        whole = exporter.render(document)
+        for kind in KINDS:
+            without = {**document, "entries": {**document["entries"], kind: []}}
+            changed = exporter.render(without) != whole
+            assert changed == (kind in exporter.carries), (exporter.name, kind)
+
+
+def test_the_choices_and_their_help_come_from_the_registry(cli: Cli) -> None:
+    text = " ".join(cli.ok("export", "--help").stdout.split())
+    for exporter in formats.EXPORTERS:
+        assert exporter.name in text and exporter.help in text, exporter.name
+    text = " ".join(cli.ok("import", "--help").stdout.split())
+    for importer in formats.IMPORTERS:
+        assert importer.name in text and importer.help in text, importer.name
+    cli.signup()
+    for args in (["export", "--format", "md"], ["import", "-", "--from", "md"]):
+        out = cli(*args, input="{}")
+        assert out.exit_code == 2 and "md" in out.stderr, out
 
 
 def test_import_reads_standard_input(cli: Cli, tmp_path: Path) -> None:

@@ -39,7 +39,11 @@ def by_type(bundle: dict[str, Any], kind: str) -> list[dict[str, Any]]:
 
 
 def codes(resource: dict[str, Any]) -> list[str]:
-    return [c["code"] for c in resource["code"]["coding"] if c["system"] == LOINC]
+    return [c["code"] for c in resource["code"].get("coding", []) if c["system"] == LOINC]
+
+
+def category(resource: dict[str, Any]) -> str:
+    return str(resource["category"][0]["coding"][0]["code"])
 
 
 def check_bundle(bundle: dict[str, Any], results: int) -> None:
@@ -53,7 +57,8 @@ def check_bundle(bundle: dict[str, Any], results: int) -> None:
     (patient,) = by_type(bundle, "Patient")
     assert set(patient["resource"]) <= {"resourceType", "active", "name"}  # nothing secret
     assert len(by_type(bundle, "QuestionnaireResponse")) == results
-    assert len(by_type(bundle, "Observation")) == 2 * results
+    surveys = [o for o in by_type(bundle, "Observation") if category(o["resource"]) == "survey"]
+    assert len(surveys) == 2 * results
     for entry in bundle["entry"]:
         if entry["resource"]["resourceType"] != "Patient":
             assert entry["resource"]["subject"] == {"reference": patient["fullUrl"]}
@@ -116,6 +121,37 @@ def test_fhir_export_of_phq9_and_gad7(cli: Cli, tmp_path: Path) -> None:
     difficulty = phq["item"][-1]
     assert difficulty["linkId"] == fhir.DIFFICULTY_LOINC
     assert difficulty["answer"][0]["valueCoding"]["code"] == "LA6574-3"  # extremely difficult
+
+
+def test_fhir_export_of_the_activity_log(cli: Cli) -> None:
+    at_now = cli.at("2026-11-20T09:00:00Z")
+    at_now.signup()
+    at_now.json("activity", "add", "walk by the river", "--planned", "2026-11-27", "--tag", "out")
+    done = at_now.json(
+        "activity", "add", "tea with Sam", "--done", "--mood-before", "2",
+        "--mood-after", "4", "--mastery", "3", "--pleasure", "7",
+    )  # fmt: skip
+    at_now.json("test", "gad7", "--answers", "0,0,0,0,0,0,0")
+    bundle = json.loads(at_now.ok("export", "-f", "fhir").stdout)
+    check_bundle(bundle, results=1)
+    activities = {
+        e["resource"]["valueString"]: e["resource"]
+        for e in by_type(bundle, "Observation")
+        if category(e["resource"]) == "activity"
+    }
+    assert set(activities) == {"walk by the river", "tea with Sam"}
+    planned, tea = activities["walk by the river"], activities["tea with Sam"]
+    assert planned["status"] == "registered" and "component" not in planned
+    assert planned["effectiveDateTime"].startswith("2026-11-27T12:00")
+    assert (
+        "Planned for 2026-11-27" in planned["note"][0]["text"]
+        and "out" in planned["note"][0]["text"]
+    )
+    assert tea["status"] == "final" and tea["effectiveDateTime"] == done["doneAt"]
+    assert [c["valueInteger"] for c in tea["component"]] == [2, 4, 3, 7]
+    assert [c["code"]["text"].split()[0] for c in tea["component"]] == [
+        "Mood", "Mood", "Mastery:", "Pleasure:",
+    ]  # fmt: skip
 
 
 def test_fhir_to_stdout_with_no_results_is_a_valid_bundle(cli: Cli) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from psymitrix_cli.domain import entries as registry
 from psymitrix_cli.domain import export_format as fmt
+from psymitrix_cli.domain import formats
 from psymitrix_cli.store import base
 from psymitrix_cli.ui.views import data as views
 
@@ -25,8 +26,8 @@ def test_export_import_and_csv_list_exactly_the_exported_kinds() -> None:
     exported = {k.name for k in registry.REGISTRY if k.exported}
     assert set(fmt.ENTRY_KINDS) == exported
     assert set(fmt.COUNTED_KINDS) == exported | {"chat_messages"}
-    assert set(views.CSV_COLUMNS) == set(views.LABELS) == exported | {"chat_messages"}
-    assert all(views.CSV_COLUMNS[name] for name in views.CSV_COLUMNS)
+    assert set(formats.CSV_COLUMNS) == set(views.LABELS) == exported | {"chat_messages"}
+    assert all(formats.CSV_COLUMNS[name] for name in formats.CSV_COLUMNS)
 
 
 def test_every_tracker_has_a_payload_normaliser_command_and_dashboard_keys() -> None:

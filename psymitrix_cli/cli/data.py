@@ -11,17 +11,11 @@ import typer
 
 from psymitrix_cli.cli.options import Json
 from psymitrix_cli.cli.state import AppState
+from psymitrix_cli.domain import formats
 
-
-class ExportFormat(StrEnum):
-    json = "json"
-    csv = "csv"
-    fhir = "fhir"
-
-
-class ImportSource(StrEnum):
-    psymitrix = "psymitrix"
-    jrnl = "jrnl"
+# The choices and their help come from the one registry of formats (domain/formats.py).
+ExportFormat = StrEnum("ExportFormat", {e.name: e.name for e in formats.EXPORTERS})
+ImportSource = StrEnum("ImportSource", {i.name: i.name for i in formats.IMPORTERS})
 
 
 def export(
@@ -29,9 +23,9 @@ def export(
     format_: Annotated[
         ExportFormat,
         typer.Option(
-            "--format", "-f", case_sensitive=False, help="json (everything), csv, or fhir (R4)."
+            "--format", "-f", case_sensitive=False, help=formats.choices_help(formats.EXPORTERS)
         ),
-    ] = ExportFormat.json,
+    ] = ExportFormat(formats.DEFAULT_EXPORT),
     output: Annotated[
         Path | None,
         typer.Option(
@@ -44,7 +38,7 @@ def export(
     ] = None,
     json_: Json = False,
 ) -> None:
-    """Export everything of yours: json to keep or move, csv for spreadsheets, fhir (R4)."""
+    """Export your data, in one of the formats --format lists."""
     from psymitrix_cli.fsutil import write_user_file
     from psymitrix_cli.ui.views import data as views
 
@@ -54,20 +48,16 @@ def export(
         if report is not None and hasattr(service, "progress"):
             service.progress = report  # the local backend reads page by page and can report
         document = service.export()
-    if format_ is ExportFormat.csv:
-        files = views.csv_files(document)
+    exporter = formats.EXPORTER[format_.value]
+    rendered = exporter.render(document)
+    if exporter.output == "files":
         target = output or Path(views.default_csv_dir(document))
         if target.suffix.lower() == ".zip":
-            write_user_file(target, views.zip_bytes(files))
+            write_user_file(target, views.zip_bytes(rendered))
         else:
-            views.write_csv_dir(target, files)
+            views.write_csv_dir(target, rendered)
     else:
-        payload = document
-        if format_ is ExportFormat.fhir:
-            from psymitrix_cli.domain.fhir import bundle
-
-            payload = bundle(document)
-        text = views.to_json(payload)
+        text = views.to_json(rendered)
         if output is None:
             sys.stdout.write(text)
             sys.stdout.flush()
@@ -107,14 +97,11 @@ def _document(state: AppState, path: str, source: ImportSource) -> Any:
     from psymitrix_cli.domain import export_format as fmt
     from psymitrix_cli.errors import InvalidInput
 
+    importer = formats.IMPORTER[source.value]
     try:
         parsed = fmt.parse(_read(path))
-        if source is ImportSource.jrnl:
-            from psymitrix_cli.domain import jrnl
-
-            timezone = state.backend.accounts.whoami()["timezone"]
-            return jrnl.to_document(parsed, timezone)
-        return parsed
+        timezone = state.backend.accounts.whoami()["timezone"] if importer.needs_timezone else ""
+        return importer.read(parsed, timezone)
     except InvalidInput as exc:  # one line naming the file, whatever was wrong with it
         raise InvalidInput(
             messages.IMPORT_UNREADABLE.format(path=path, problem=exc.message)
@@ -123,21 +110,18 @@ def _document(state: AppState, path: str, source: ImportSource) -> Any:
 
 def import_(
     ctx: typer.Context,
-    path: Annotated[
-        str, typer.Argument(help="A PsyMitrix JSON export ('-' reads standard input).")
-    ],
+    path: Annotated[str, typer.Argument(help="The file to import ('-' reads standard input).")],
     source: Annotated[
         ImportSource,
-        typer.Option(
-            "--from", case_sensitive=False, help="psymitrix, or jrnl (jrnl --format json)."
-        ),
-    ] = ImportSource.psymitrix,
+        typer.Option("--from", case_sensitive=False, help=formats.choices_help(formats.IMPORTERS)),
+    ] = ImportSource(formats.DEFAULT_IMPORT),
     dry_run: Annotated[
         bool, typer.Option("--dry-run", help="Check the file and count; write nothing.")
     ] = False,
     json_: Json = False,
 ) -> None:
-    """Import an export into this account. Safe to repeat: what is already here is skipped."""
+    """Import into this account (--from lists the formats). Safe to repeat: what is
+    already here is skipped."""
     from psymitrix_cli.ui.views import data as views
 
     state = AppState.of(ctx, json_)

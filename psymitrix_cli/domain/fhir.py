@@ -1,18 +1,25 @@
-"""PHQ-9 and GAD-7 results as a FHIR R4 Bundle (type collection), from an export document.
+"""PHQ-9 and GAD-7 results and the activity log as a FHIR R4 Bundle (type collection),
+from an export document.
 
-Pure: plain dicts, no FHIR library at run time. Per result:
+Pure: plain dicts, no FHIR library at run time. Per PHQ-9 / GAD-7 result:
 - a QuestionnaireResponse (LOINC panel as the canonical questionnaire, one item per
   question with its LOINC code as linkId and the LOINC answer as valueCoding);
 - an Observation for the total score, derivedFrom that response;
 - a panel Observation whose hasMember is the total.
+Per activity (behavioural activation): one Observation (category "activity"), the
+activity as valueString, final when done and registered while only planned, with mood
+before/after, mastery and pleasure as components. No LOINC code exists for these, so
+the code is text only, as FHIR allows.
 All of them refer to one Patient (the name only). Every reference is the `fullUrl`
 of another entry (urn:uuid), derived from stable ids, so the same data gives the
-same bundle.
+same bundle. `RESOURCES` maps each entry kind carried to its resources and `LEFT_OUT`
+says why each other exported kind is not (domain/formats.py checks they cover all).
 """
 
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from typing import Any
 
 from psymitrix_cli.domain import assessments as instruments
@@ -119,14 +126,66 @@ def results(result: Resource, subject: str, user_id: str) -> list[Resource]:
     ]
 
 
+ACTIVITY_CODE = {"text": "Behavioural activation activity"}
+# (field, what a component says), in the order shown; mood is the journal's 1-5 scale.
+ACTIVITY_COMPONENTS = (
+    ("moodBefore", "Mood before (1 awful - 5 great)"),
+    ("moodAfter", "Mood after (1 awful - 5 great)"),
+    ("mastery", "Mastery: sense of achievement (0-10)"),
+    ("pleasure", "Pleasure: enjoyment (0-10)"),
+)
+
+
+def activity(entry: Resource, subject: str, user_id: str) -> list[Resource]:
+    """Bundle entries for one activity: a single Observation."""
+    done = bool(entry.get("done"))
+    resource: Resource = {
+        "resourceType": "Observation",
+        "status": "final" if done else "registered",  # registered: planned, no result yet
+        "category": [{"coding": [_coding("activity", "Activity", CATEGORY)]}],
+        "code": ACTIVITY_CODE,
+        "subject": {"reference": subject},
+        "effectiveDateTime": (done and entry.get("doneAt")) or entry["at"],
+        "valueString": entry["text"],
+    }
+    components = [
+        {"code": {"text": label}, "valueInteger": entry[name]}
+        for name, label in ACTIVITY_COMPONENTS
+        if entry.get(name) is not None
+    ]
+    if components:
+        resource["component"] = components
+    notes = []
+    if entry.get("planned"):
+        notes.append(f"Planned for {entry['planned']}.")
+    if entry.get("tags"):
+        notes.append("Tags: " + ", ".join(entry["tags"]) + ".")
+    if notes:
+        resource["note"] = [{"text": " ".join(notes)}]
+    url = urn(user_id, "activity", str(entry["id"]))
+    return [{"fullUrl": url, "resource": resource}]
+
+
+Resources = Callable[[Resource, str, str], list[Resource]]  # (entry, subject, user id)
+RESOURCES: dict[str, Resources] = {"assessments": results, "activity": activity}
+LEFT_OUT: dict[str, str] = {
+    "mood_journal": "a private diary; its mood is not mapped to FHIR yet",
+    "gratitude": "free text with no FHIR resource that fits",
+    "sleep": "not mapped to FHIR yet",
+    "breathing": "not mapped to FHIR yet",
+    "chat_sessions": "conversations with the companion are not a clinical record",
+}
+
+
 def bundle(document: Resource) -> Resource:
-    """An R4 collection Bundle of every PHQ-9 and GAD-7 result in an export document."""
+    """An R4 collection Bundle of every entry of the kinds in RESOURCES in an export document."""
     user = document.get("user") or {}
     user_id = str(user.get("id") or "anonymous")
     subject = urn(user_id, "patient")
     entries = [{"fullUrl": subject, "resource": patient(user)}]
-    for result in document["entries"].get("assessments", []):
-        entries.extend(results(result, subject, user_id))
+    for kind, resources in RESOURCES.items():
+        for entry in document["entries"].get(kind, []):
+            entries.extend(resources(entry, subject, user_id))
     return {
         "resourceType": "Bundle",
         "id": str(uuid.uuid5(NAMESPACE, f"{user_id}/bundle/{document['exportedAt']}")),

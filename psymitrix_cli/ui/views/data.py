@@ -1,5 +1,6 @@
-"""Exports as files (JSON, FHIR, CSV in a directory or a zip), the export progress bar,
-and how an import's counts look to a person."""
+"""Exports as files (a JSON value, or a format's files in a directory or a zip), the
+export progress bar, and how an import's counts look to a person. What each format
+writes is domain/formats.py's."""
 
 from __future__ import annotations
 
@@ -17,10 +18,8 @@ from psymitrix_cli.ui.terminal import Terminal
 Result = dict[str, Any]
 LARGE_EXPORT = 1000  # rows; smaller exports finish before a bar would be worth drawing
 
-# What an import counts, and one CSV per kind (chat messages get their own file, keyed
-# by sessionId), from the registry of entry kinds.
+# What an import counts, from the registry of entry kinds.
 LABELS = {spec.name: spec.label for spec in registry.COUNTED}
-CSV_COLUMNS: dict[str, tuple[str, ...]] = {spec.name: spec.csv for spec in registry.COUNTED}
 
 
 # --- files -------------------------------------------------------------------------------
@@ -30,16 +29,6 @@ def to_json(document: Result) -> str:
     import json
 
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
-
-
-def _cell(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, list):
-        return ";".join(_cell(v) for v in value)
-    return str(value)
 
 
 def default_csv_dir(document: Result) -> str:
@@ -52,28 +41,6 @@ def default_csv_dir(document: Result) -> str:
     zone = document.get("user", {}).get("timezone")
     day = moment.astimezone(ZoneInfo(zone)).date() if zone else moment.date()
     return f"psymitrix-export-{day.isoformat()}"
-
-
-def csv_files(document: Result) -> dict[str, bytes]:
-    """`<kind>.csv` per kind: a header row, then one row per entry, UTF-8."""
-    import csv
-    import io
-
-    rows: dict[str, list[Result]] = {k: list(v) for k, v in document["entries"].items()}
-    rows["chat_messages"] = [
-        {**message, "sessionId": chat["id"]}
-        for chat in rows.get("chat_sessions", [])
-        for message in chat.get("messages", [])
-    ]
-    files: dict[str, bytes] = {}
-    for kind, columns in CSV_COLUMNS.items():
-        buffer = io.StringIO(newline="")
-        writer = csv.writer(buffer)
-        writer.writerow(columns)
-        for entry in rows.get(kind, []):
-            writer.writerow([_cell(entry.get(c)) for c in columns])
-        files[f"{kind}.csv"] = buffer.getvalue().encode("utf-8")
-    return files
 
 
 def write_csv_dir(directory: Path, files: dict[str, bytes]) -> None:
