@@ -1,4 +1,4 @@
-"""test phq9 / gad7 (take a questionnaire), test history / show / delete."""
+"""test phq9 / gad7 (take a questionnaire), test list (history) / show / delete."""
 
 from __future__ import annotations
 
@@ -100,7 +100,8 @@ def gad7(
     _take(ctx, "gad7", answers, difficulty, demo, json_)
 
 
-@test_app.command("history")
+@test_app.command("list")
+@test_app.command("history", hidden=True)
 def history(
     ctx: typer.Context,
     instrument: Annotated[

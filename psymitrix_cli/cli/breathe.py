@@ -1,4 +1,4 @@
-"""breathe (a guided session), breathe patterns, breathe history / show / delete."""
+"""breathe (a guided session), breathe patterns, breathe list (history) / show / delete."""
 
 from __future__ import annotations
 
@@ -149,7 +149,8 @@ def patterns(ctx: typer.Context, json_: Json = False) -> None:
     state.term.emit({"items": pattern_catalog()}, views.patterns)
 
 
-@breathe_app.command("history")
+@breathe_app.command("list")
+@breathe_app.command("history", hidden=True)
 def history(
     ctx: typer.Context,
     limit: Annotated[int, typer.Option("--limit", "-n", help="How many sessions.")] = 20,

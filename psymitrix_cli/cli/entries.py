@@ -81,9 +81,10 @@ def add_commands(
     *,
     views: str,
     words: Words | None = None,
-    list_names: tuple[str, ...] = ("list",),
+    aliases: tuple[str, ...] = (),
 ) -> None:
-    """Add `list` (under each of `list_names`), `show` and `delete` for one registry kind;
+    """Add `list` (also under its older names, `aliases`, kept hidden), `show` and
+    `delete` for one registry kind;
     `words` default to the generic ones, worded with the kind's registry entry."""
     from psymitrix_cli import messages
     from psymitrix_cli.domain.entries import BY_NAME
@@ -98,7 +99,7 @@ def add_commands(
         )
     key = Annotated[str, typer.Argument(help=words.key_help)]
     done = words.deleted
-    command = f"psymitrix {spec.command} {list_names[0]}"
+    command = f"psymitrix {spec.command} list"
 
     def list_(ctx: typer.Context, json_: bool = False, **options: Any) -> None:
         from psymitrix_cli.domain.entry_kind import PageQuery
@@ -138,8 +139,9 @@ def add_commands(
         ],
     )
     list_.__doc__ = f"List {spec.label.lower() or 'entries'}, newest first, a page at a time."
-    for name in list_names:
-        app.command(name)(list_)
+    app.command("list")(list_)
+    for alias in aliases:
+        app.command(alias, hidden=True)(list_)
 
     def show(ctx: typer.Context, entry: str, json_: bool = False) -> None:
         state = AppState.of(ctx, json_)

@@ -21,7 +21,7 @@ sleep_app = tracker_app(
         key_help="The night, as YYYY-MM-DD.",
     ),
     views="sleep",
-    list_names=("history",),
+    aliases=("history",),
 )
 
 

@@ -35,24 +35,22 @@ def saved(term: Terminal, result: dict[str, Any], local_line: str | None) -> Non
 
 
 def entries(term: Terminal, result: dict[str, Any], timezone: str | None) -> None:
-    from rich.table import Table
     from rich.text import Text
 
-    table = Table(show_edge=False, pad_edge=False)
-    table.add_column("When", no_wrap=True)
-    table.add_column("", no_wrap=True)
-    table.add_column("Activity", overflow="fold", ratio=1)
-    table.add_column("How it felt")
-    table.add_column("ID", no_wrap=True)
-    for item in result["items"]:
-        table.add_row(
-            local_time(item["at"], timezone),
-            _state(item),
-            Text(item["text"]),
-            _felt(item),
-            Text(item["id"], style="dim"),
-        )
-    term.print(table)
+    from psymitrix_cli.ui.tables import Column, fitted
+
+    columns = (
+        Column("When"),
+        Column(""),
+        Column("Activity", kind="text"),
+        Column("How it felt", kind="bounded", bound=24),
+        Column("ID", style="dim"),
+    )
+    rows = [
+        (local_time(i["at"], timezone), _state(i), Text(i["text"]), _felt(i), i["id"])
+        for i in result["items"]
+    ]
+    term.print(fitted(term, columns, rows))
 
 
 def entry(term: Terminal, result: dict[str, Any], timezone: str | None) -> None:

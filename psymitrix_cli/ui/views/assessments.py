@@ -115,8 +115,6 @@ def history(term: Terminal, page: dict[str, Any], timezone: str | None) -> None:
     term.print(table)
     if page.get("nextCursor"):
         term.line(
-            messages.MORE_ENTRIES.format(
-                command="psymitrix test history", cursor=page["nextCursor"]
-            ),
+            messages.MORE_ENTRIES.format(command="psymitrix test list", cursor=page["nextCursor"]),
             style="dim",
         )

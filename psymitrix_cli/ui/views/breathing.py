@@ -223,30 +223,31 @@ def patterns(term: Terminal, result: dict[str, Any]) -> None:
 
 
 def history(term: Terminal, result: dict[str, Any], timezone: str | None) -> None:
-    from rich.table import Table
+    from psymitrix_cli.ui.tables import Column, fitted
 
     items = result["items"]
     if not items:
         term.line(messages.BREATHING_EMPTY)
         return
-    table = Table(show_edge=False, pad_edge=False)
-    for name in ("When", "Pattern", "Cycles", "Time", "", "ID"):
-        table.add_column(name, no_wrap=True)
+    columns = [Column(name) for name in ("When", "Pattern", "Cycles", "Time", "", "ID")]
+    rows = []
     for item in items:
         planned = item.get("plannedCycles")
-        table.add_row(
-            local_time(item["startedAt"], timezone),
-            f"{item['pattern']} {item['label']}",
-            f"{item['cycles']}/{planned}" if planned else str(item["cycles"]),
-            duration(item["durationSeconds"]),
-            "[green]done[/green]" if item["completed"] else "[yellow]stopped early[/yellow]",
-            item["id"],
+        rows.append(
+            (
+                local_time(item["startedAt"], timezone),
+                f"{item['pattern']} {item['label']}",
+                f"{item['cycles']}/{planned}" if planned else str(item["cycles"]),
+                duration(item["durationSeconds"]),
+                "[green]done[/green]" if item["completed"] else "[yellow]stopped early[/yellow]",
+                item["id"],
+            )
         )
-    term.print(table)
+    term.print(fitted(term, columns, rows))
     if result.get("nextCursor"):
         term.line(
             messages.MORE_ENTRIES.format(
-                command="psymitrix breathe history", cursor=result["nextCursor"]
+                command="psymitrix breathe list", cursor=result["nextCursor"]
             ),
             style="dim",
         )

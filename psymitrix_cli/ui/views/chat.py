@@ -189,28 +189,30 @@ def turn_json(term: Terminal, events: Iterable[ChatEvent]) -> None:
 
 
 def sessions(term: Terminal, result: dict[str, Any], timezone: str | None) -> None:
-    from rich.table import Table
+    from psymitrix_cli.ui.tables import Column, fitted
 
     items = result["items"]
     if not items:
         term.line(messages.CHAT_NO_SESSIONS)
         return
-    table = Table(show_edge=False, pad_edge=False)
-    table.add_column("ID", no_wrap=True)
-    table.add_column("Title", overflow="ellipsis", max_width=32)
-    table.add_column("Started", no_wrap=True)
-    table.add_column("Msgs", justify="right", no_wrap=True)
-    table.add_column("Summary", overflow="ellipsis", no_wrap=True, ratio=1)
-    for item in items:
-        title = item.get("title") or ("(open)" if not item.get("endedAt") else "(empty)")
-        table.add_row(
+    columns = (
+        Column("ID"),
+        Column("Title", kind="bounded", bound=32),
+        Column("Started"),
+        Column("Msgs", justify="right"),
+        Column("Summary", kind="text"),
+    )
+    rows = [
+        (
             item["id"],
-            _plain(title),
+            _plain(item.get("title") or ("(open)" if not item.get("endedAt") else "(empty)")),
             local_time(item.get("startedAt"), timezone),
             str(item.get("messageCount", 0)),
             _plain(excerpt(item.get("summary")) or "—"),
         )
-    term.print(table)
+        for item in items
+    ]
+    term.print(fitted(term, columns, rows))
     if result.get("nextCursor"):
         term.line(messages.CHAT_MORE.format(cursor=result["nextCursor"]), style="dim")
 

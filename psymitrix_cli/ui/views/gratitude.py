@@ -27,15 +27,11 @@ def saved(term: Terminal, result: dict[str, Any]) -> None:
 
 
 def entries(term: Terminal, result: dict[str, Any], timezone: str) -> None:
-    from rich.table import Table
+    from psymitrix_cli.ui.tables import Column, fitted
 
-    table = Table(show_edge=False, pad_edge=False)
-    table.add_column("When", no_wrap=True)
-    table.add_column("Grateful for", ratio=1)
-    table.add_column("ID", style="dim", no_wrap=True)
-    for item in result["items"]:
-        table.add_row(local_time(item["at"], timezone), _items(item), item["id"])
-    term.print(table)
+    columns = (Column("When"), Column("Grateful for", kind="text"), Column("ID", style="dim"))
+    rows = [(local_time(i["at"], timezone), _items(i), i["id"]) for i in result["items"]]
+    term.print(fitted(term, columns, rows))
 
 
 def entry(term: Terminal, result: dict[str, Any], timezone: str) -> None:

@@ -47,24 +47,26 @@ def saved(term: Terminal, result: dict[str, Any], local_line: str | None, verb: 
 
 
 def entries(term: Terminal, result: dict[str, Any], timezone: str) -> None:
-    from rich.table import Table
+    from psymitrix_cli.ui.tables import Column, fitted
 
-    items = result["items"]
-    table = Table(show_edge=False, pad_edge=False)
-    table.add_column("When", no_wrap=True)
-    table.add_column("Mood", no_wrap=True)
-    table.add_column("Tags", overflow="fold")
-    table.add_column("Entry", overflow="ellipsis", no_wrap=True, ratio=1)
-    table.add_column("ID", style="dim", no_wrap=True)
-    for item in items:
-        table.add_row(
+    columns = (
+        Column("When"),
+        Column("Mood"),
+        Column("Tags", kind="bounded"),
+        Column("Entry", kind="text"),
+        Column("ID", style="dim"),
+    )
+    rows = [
+        (
             local_time(item["at"], timezone),
             mood(item),
             _plain(" ".join(f"#{t}" for t in item.get("tags") or ()), "cyan"),
             _plain(excerpt(item["text"])),
             item["id"],
         )
-    term.print(table)
+        for item in result["items"]
+    ]
+    term.print(fitted(term, columns, rows))
 
 
 def entry(term: Terminal, result: dict[str, Any], timezone: str) -> None:

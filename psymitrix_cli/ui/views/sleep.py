@@ -33,24 +33,28 @@ def _average_line(label: str, average: dict[str, Any] | None) -> str:
 
 def entries(term: Terminal, result: dict[str, Any], timezone: str | None) -> None:
     """A page of nights, then the 7- and 30-night averages."""
-    from rich.table import Table
     from rich.text import Text
 
-    table = Table(show_edge=False, pad_edge=False)
-    table.add_column("Night of", no_wrap=True)
-    table.add_column("Score", no_wrap=True)
-    table.add_column("", style="blue", no_wrap=True)
-    table.add_column("Hours", justify="right", no_wrap=True)
-    table.add_column("Note", overflow="ellipsis", no_wrap=True, ratio=1)
-    for item in result["items"]:
-        table.add_row(
+    from psymitrix_cli.ui.tables import Column, fitted
+
+    columns = (
+        Column("Night of"),
+        Column("Score"),
+        Column("", style="blue"),
+        Column("Hours", justify="right"),
+        Column("Note", kind="text"),
+    )
+    rows = [
+        (
             item["date"],
             f"{item['score']}/{SLEEP_SCORE_MAX}",
             _bar(item["score"]),
             _hours(item.get("hours")),
             Text(item.get("note") or ""),
         )
-    term.print(table)
+        for item in result["items"]
+    ]
+    term.print(fitted(term, columns, rows))
     term.line(_average_line("Last 7 days", result.get("average7")))
     term.line(_average_line("Last 30 days", result.get("average30")))
 
