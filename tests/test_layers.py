@@ -78,9 +78,6 @@ ALLOWED: dict[tuple[str, str], str] = {
     # issue 16, item 6: AISettings (and the provider names) move into config.py, so that
     # config no longer imports ai/.
     ("psymitrix_cli.config", "ai"): "AISettings and PROVIDER_NAMES still live in ai/base.py",
-    # issue 16, item 3: the CLI's direct imports of services go away; doctor has no Backend
-    # method yet and runs its checks in-process.
-    ("psymitrix_cli.cli.doctor", "services"): "doctor calls services.doctor.run_checks",
 }
 
 

@@ -11,7 +11,7 @@ from psymitrix_cli.cli.state import AppState
 def doctor(ctx: typer.Context, json_: Json = False) -> None:
     """Check the backend (reachable, round trip, schema, indexes), the keyring and the AI
     provider. Exits 0 when all is well, 4 when the backend can't be reached, 1 otherwise."""
-    from psymitrix_cli.services.doctor import run_checks
+    from psymitrix_cli.backends.doctor import run_checks
     from psymitrix_cli.ui.views.doctor import report
 
     state = AppState.of(ctx, json_)

@@ -1,4 +1,5 @@
-"""`psymitrix doctor`: is everything this installation relies on in order?
+"""doctor: which backend is configured, can it be reached, and is it healthy (it chooses
+between the store and the API as the backends do, so it lives with them).
 
 Each check returns a row; nothing here raises for a failed check, so one broken
 part never hides the state of the others.
