@@ -59,6 +59,11 @@ ACUTE = [
     "I've decided to end things",
     "I've been thinking of ending it",
     "should I just end it",
+    # Burden with the writer gone, and harm to a named person, are acute since Safety v2.
+    "everyone would be better off without me",
+    "there's no reason to live",
+    "I'd be better off dead",
+    "I'm going to hurt him",
 ]
 
 CONCERN = [
@@ -67,8 +72,6 @@ CONCERN = [
     "sometimes I wish I could disappear",
     "I used to cut myself",
     "I tried to kill myself when I was 15",
-    "everyone would be better off without me",
-    "there's no reason to live",
     "I wish I was dead",
     "I'm worthless",
     "I hate myself",
@@ -79,7 +82,6 @@ CONCERN = [
     "life isn't worth living",
     "nobody would miss me",
     "I don't want to be here anymore",
-    "I'd be better off dead",
     "I don't want to live like this",
     "I used to want to die",
     "I am so tired of living",
@@ -90,7 +92,6 @@ CONCERN = [
     "he hits me",
     "my partner threatened to kill me",
     "people at school tell me to kill myself",
-    "I'm going to hurt him",
     "I can't stop thinking about dying",
     "life is pointless",
     "I've been cutting again",
@@ -261,3 +262,198 @@ def test_an_amount_needs_a_link_to_dying_in_the_same_sentence() -> None:
     assert screen_reply("Taking 2.5 g at once could be fatal.") is True
     reply = "Aim for 30 g of protein at breakfast. Grief after a death takes time."
     assert screen_reply(reply) is False
+
+
+# --- Safety v2: each category of issue 10, in sentences that are not in the eval set ---
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I wish I were dead",
+        "sometimes i wish i were dead",
+        "We were fine until the exam, now I wish I were never born",
+    ],
+)
+def test_were_is_not_we_are(text: str) -> None:
+    assert screen_message(text).tier == "concern"
+
+
+def test_normalisation_keeps_words_that_look_like_contractions() -> None:
+    from psymitrix_cli.domain.safety.normalise import normalise
+
+    assert normalise("we were there") == "we were there"
+    assert normalise("I felt ill yesterday") == "i felt ill yesterday"
+    assert normalise("my dad's gun") == "my dads gun"  # a possessive, not "dad is"
+    assert normalise("ill kill myself") == "i will kill myself"
+    assert normalise("im gonna end it tonite") == "i am going to end it tonight"
+    assert normalise("i wanna dieeee") == "i want to die"
+    assert normalise("it's over") == "it is over"
+
+
+CATEGORY_ACUTE = {
+    "plan_means": [
+        "the rifle's loaded and it's going in my mouth tonight",
+        "I'm up on the multi storey roof ledge right now",
+        "gonna end it on sunday when they're at church",
+        "I'm sat in my car in the garage, the engine's on and the door is shut",
+        "ive got a hose running from the exhaust into the car",
+    ],
+    "preparation": [
+        "I left a letter for my girlfriend to find when she gets back from work tomorrow",
+        "I've been stockpiling my mum's sleeping tablets for a month",
+        "there are enough pills saved in my drawer to end it",
+        "i updated my will and said goodbye to everyone at work",
+    ],
+    "method_question": [
+        "how much ibuprofen would kill me",
+        "what's the highest bridge near me",
+        "how long would it take to bleed out from the wrist",
+        "would carbon monoxide from a car be painless",
+        "where can i get a handgun quickly tonight",
+    ],
+    "finality_burden": [
+        "I won't be alive by Monday",
+        "tonight is my last night, I'm sure of it",
+        "my parents would be better off if I were gone",
+        "there's no reason for me to be alive anymore",
+    ],
+    "slang_typo": ["ima unalive myself 2nite", "i wanna kms so bad", "i want to dieeeee"],
+}
+
+
+@pytest.mark.parametrize(
+    "text", [t for texts in CATEGORY_ACUTE.values() for t in texts], ids=lambda t: t[:40]
+)
+def test_each_acute_category(text: str) -> None:
+    assert screen_message(text).tier == "acute", text
+
+
+def test_risk_in_the_middle_of_a_long_message() -> None:
+    padding = "We went to the market and bought apples, bread and cheese for the picnic. " * 6
+    text = padding + "I've decided I'm going to take all my tablets tonight. " + padding
+    assert screen_message(text).tier == "acute"
+    assert screen_message(padding + padding).tier == "none"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("I'm going to stab my flatmate when he gets in", "harm_to_others"),
+        ("I'm terrified I'm going to hurt my newborn", "harm_to_others"),
+        ("my boyfriend is strangling me right now", "abuse_now"),
+        ("he's banging on the door right now and I'm hiding in the bathroom", "abuse_now"),
+    ],
+)
+def test_harm_to_others_and_abuse_now_have_their_own_kinds(text: str, kind: str) -> None:
+    assert screen_message(text) == screen_message(text)  # pure
+    found = screen_message(text)
+    assert (found.tier, found.kind) == ("acute", kind)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("I've been sticking my fingers down my throat after dinner", "eating_disorder"),
+        ("I made myself sick after lunch again", "eating_disorder"),
+        ("I've been having 400 calories a day", "eating_disorder"),
+        ("I can't stop drinking, it's every night now just to cope", "substance"),
+        ("i relapsed on coke at the weekend", "substance"),
+        ("I haven't slept in five days", "distress"),
+        ("I'm having a panic attack right now", "distress"),
+        ("I can't cope anymore", "distress"),
+        ("what's even the point tbh", "hopelessness"),
+    ],
+)
+def test_concern_outside_suicide(text: str, kind: str) -> None:
+    found = screen_message(text)
+    assert (found.tier, found.kind) == ("concern", kind)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "this deadline is killing me",
+        "I died laughing at the wedding speech",
+        "dying to see the new album live",
+        "the brownies were to die for",
+        "drop dead gorgeous dress",
+        "I killed myself in the game when I fell into lava",
+        "the movie where he shoots himself is hard to watch",
+        "kill the process on port 8080",
+        "we're gonna kill it at the pitch tomorrow",
+        "I'm starving, I skipped breakfast",
+        "had two glasses of wine at dinner",
+        "couldn't sleep last night, too hot",
+        "my mum's gonna kill me for being late",
+        "Collected my prescription from the pharmacy",
+    ],
+)
+def test_idioms_and_media_stay_none(text: str) -> None:
+    assert screen_message(text).tier == "none", text
+
+
+@pytest.mark.parametrize(
+    ("text", "tier"),
+    [
+        ("I'm not going to kill myself", "concern"),
+        ("im not gonna kms dont worry", "concern"),
+        ("I don't want to die", "none"),
+        ("I would never hurt my kids", "none"),
+    ],
+)
+def test_negations(text: str, tier: str) -> None:
+    assert screen_message(text).tier == tier
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "quiero morirme ya",
+        "me voy a suicidar",
+        "je veux en finir avec la vie",
+        "ich will mich umbringen",
+        "quero me matar",
+        "voglio farla finita",
+        "mujhe marna hai",
+        "main khudkushi kar lunga",
+    ],
+)
+def test_other_languages_acute_and_marked_non_english(text: str) -> None:
+    found = screen_message(text)
+    assert found.tier == "acute" and found.non_english
+
+
+def test_looks_non_english() -> None:
+    from psymitrix_cli.domain.safety import looks_non_english
+
+    assert looks_non_english("hoy estoy muy cansada y no quiero hablar")
+    assert looks_non_english("ich bin heute sehr müde")
+    assert looks_non_english("मुझे नींद नहीं आ रही")
+    assert not looks_non_english("I am very tired today and I don't want to talk")
+    assert not looks_non_english("kms lol")
+    assert not screen_message("I had a lovely day").non_english
+
+
+def test_a_conversation_raises_a_turn_with_its_context() -> None:
+    from psymitrix_cli.domain.safety import screen_conversation
+
+    first = "I've got a full bottle of paracetamol here."
+    follow = "How many would I need for it to be over?"
+    assert screen_message(follow).tier != "acute"
+    assert screen_conversation([first, follow]).tier == "acute"
+    acute = "I'm going to kill myself"
+    assert screen_conversation([acute, "Yes. Tonight. I have the pills right here."]).tier == (
+        "acute"
+    )
+    assert screen_conversation([acute, "yeah"]).tier == "acute"
+
+
+def test_conversation_context_never_lowers_and_does_not_invent_risk() -> None:
+    from psymitrix_cli.domain.safety import screen_conversation
+
+    assert screen_conversation([]) == screen_message("")
+    assert screen_conversation(["hello", "I want to die"]).tier == "acute"
+    ordinary = ["I bought paracetamol for my cold", "How many can I take in a day?"]
+    assert screen_conversation(ordinary).tier == "none"
+    assert screen_conversation(["I had a good day", "yes, tonight we're going out"]).tier == "none"

@@ -11,9 +11,11 @@ Layers (each can only raise the tier the one before found, never lower it):
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
-from psymitrix_cli.domain.safety import learned, rules
+from psymitrix_cli.domain.safety import conversation, learned, rules
 from psymitrix_cli.domain.safety.reply import screen_reply
+from psymitrix_cli.domain.safety.rules import looks_non_english
 from psymitrix_cli.domain.safety.types import NONE, TIER_ORDER, Screen, Tier, highest
 from psymitrix_cli.domain.safety.wording import AI_DISCLOSURE, CONCERN_FOOTER, SAFETY_INSTRUCTION
 
@@ -26,6 +28,7 @@ __all__ = [
     "Screen",
     "Tier",
     "highest",
+    "looks_non_english",
     "screen_conversation",
     "screen_message",
     "screen_reply",
@@ -37,22 +40,19 @@ def screen_message(text: str) -> Screen:
     found = rules.screen_message(text)
     if found.tier == "acute":
         return found
-    return learned.raise_tier(text, found)
-
-
-WINDOW = 4  # recent user turns read together, so a plan split over messages is still seen
+    raised = learned.raise_tier(text, found)
+    if found.non_english and not raised.non_english:
+        raised = replace(raised, non_english=True)  # the learned layer speaks to the tier only
+    return raised
 
 
 def screen_conversation(turns: Sequence[str]) -> Screen:
-    """Screen the newest user turn in the light of the ones before it.
+    """Screen the newest user turn in the light of the recent ones before it.
 
-    The newest turn alone, and the recent window read as one text; the higher wins,
-    so context can raise a turn's tier but never lower it.
+    Context can raise a turn's tier, never lower it: a follow-up to an acute turn
+    ("Yes. Tonight.") stays acute, means named earlier plus a question about amount or
+    finality now is acute, and the recent window is read as one text.
     """
     if not turns:
         return NONE
-    newest = screen_message(turns[-1])
-    if newest.tier == "acute" or len(turns) == 1:
-        return newest
-    window = screen_message("\n".join(turns[-WINDOW:]))
-    return window if TIER_ORDER[window.tier] > TIER_ORDER[newest.tier] else newest
+    return conversation.screen_turns(turns, screen_message)

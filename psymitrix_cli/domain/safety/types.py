@@ -11,8 +11,17 @@ TIER_ORDER: dict[str, int] = {"none": 0, "concern": 1, "acute": 2}
 
 @dataclass(frozen=True)
 class Screen:
+    """What one screening found.
+
+    `kind` says what for: suicidal_ideation, self_harm, harm_to_others, abuse_now (both
+    want the emergency number first), abuse, hopelessness, eating_disorder, substance,
+    distress. `non_english` says the text looks mainly like another language, so the
+    caller can tell the person that the screen reads English best.
+    """
+
     tier: Tier
     kind: str | None
+    non_english: bool = False
 
 
 NONE = Screen("none", None)

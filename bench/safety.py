@@ -1,0 +1,125 @@
+#!/usr/bin/env python3
+"""Recall, false alarms and speed of the user-message safety screen on safety/eval/.
+
+The evaluation set is hand-written and kept apart from any training corpus:
+one JSON object a line, {"text", "tier", "category"}, tier none|concern|acute.
+
+Prints, per tier and per category:
+  - acute messages screened acute (the crisis message is shown, no model call);
+  - concern messages screened concern or acute;
+  - ordinary messages flagged acute, and flagged at all;
+and the mean / p99 time of `screen_message` once loaded, and the import time of
+`psymitrix_cli.domain.safety` in a fresh interpreter.
+
+Run: python bench/safety.py [--misses] [--runs 20] [--eval DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import subprocess
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+TARGETS = {"acute": 0.95, "concern": 0.85, "ordinary_acute": 0.01, "ordinary_any": 0.08}
+
+
+def load(folder: Path) -> list[dict[str, str]]:
+    rows = []
+    for path in sorted(folder.glob("*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                rows.append(json.loads(line))
+    return rows
+
+
+def import_seconds(runs: int = 5) -> float:
+    code = (
+        "import time; t = time.perf_counter(); import psymitrix_cli.domain.safety; "
+        "print(time.perf_counter() - t)"
+    )
+    times = [
+        float(
+            subprocess.run(
+                [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT
+            ).stdout
+        )
+        for _ in range(runs)
+    ]
+    return statistics.median(times)
+
+
+def pct(hits: int, total: int) -> str:
+    return f"{100 * hits / total:5.1f}% ({hits}/{total})" if total else "   n/a"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--eval", type=Path, default=ROOT / "safety" / "eval")
+    parser.add_argument("--runs", type=int, default=20, help="timing passes over the set")
+    parser.add_argument("--misses", action="store_true", help="print every miss / false alarm")
+    args = parser.parse_args()
+
+    sys.path.insert(0, str(ROOT))
+    from psymitrix_cli.domain.safety import screen_message
+
+    rows = load(args.eval)
+    screen_message("warm up: compile the patterns")
+    results = [screen_message(r["text"]).tier for r in rows]
+
+    by_tier: dict[str, list[tuple[dict[str, str], str]]] = defaultdict(list)
+    for row, got in zip(rows, results, strict=True):
+        by_tier[row["tier"]].append((row, got))
+
+    def report(label: str, pairs: list[tuple[dict[str, str], str]], ok: set[str]) -> None:
+        hits = sum(got in ok for _, got in pairs)
+        print(f"{label:<28} {pct(hits, len(pairs))}")
+        cats: dict[str, list[bool]] = defaultdict(list)
+        for row, got in pairs:
+            cats[row["category"]].append(got in ok)
+        for cat, flags in sorted(cats.items()):
+            print(f"    {cat:<24} {pct(sum(flags), len(flags))}")
+
+    print(f"eval set: {len(rows)} messages from {args.eval.relative_to(ROOT)}")
+    print("\nRECALL")
+    report("acute -> acute", by_tier["acute"], {"acute"})
+    report("concern -> concern|acute", by_tier["concern"], {"concern", "acute"})
+    print("\nFALSE ALARMS (ordinary)")
+    report("ordinary -> acute", by_tier["none"], {"acute"})
+    report("ordinary -> flagged at all", by_tier["none"], {"acute", "concern"})
+
+    if args.misses:
+        print("\nMISSES AND FALSE ALARMS")
+        for row, got in zip(rows, results, strict=True):
+            missed = {
+                "acute": got != "acute",
+                "concern": got == "none",
+                "none": got != "none",
+            }[row["tier"]]
+            if missed:
+                print(f"  [{row['tier']}->{got}] {row['category']}: {row['text']}")
+
+    per_message: list[float] = []
+    texts = [r["text"] for r in rows]
+    for _ in range(args.runs):
+        for text in texts:
+            began = time.perf_counter()
+            screen_message(text)
+            per_message.append(time.perf_counter() - began)
+    per_message.sort()
+    p99 = per_message[int(0.99 * (len(per_message) - 1))]
+    print("\nSPEED (screen_message, once loaded)")
+    print(
+        f"    mean {1e6 * statistics.fmean(per_message):7.1f} us   p99 {1e6 * p99:7.1f} us"
+        f"   max {1e6 * per_message[-1]:7.1f} us"
+    )
+    print(f"    import psymitrix_cli.domain.safety: {1e3 * import_seconds():.1f} ms (median of 5)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,153 @@
+"""How a rule reads a clause: negation, history, who it is about, and the context of the message.
+
+A rule is a set of phrases with a tier and a kind. Rules are evaluated in order within
+each clause; an idiom rule (tier none, consume) blanks its span so later rules cannot
+see "this deadline is killing me". Patterns are compiled on first use, not at import,
+so commands that never screen text pay nothing.
+
+Readings, on purpose:
+- a negation just before the phrase ("i am not going to kill myself") lowers it to the
+  rule's `negated` tier; a new subject or conjunction in between stops the negation;
+- a history marker ("when i was 15", "years ago") lowers acute to concern;
+- a third person as the subject ("my friend wrote a goodbye note") lowers acute to concern;
+- a rule's `unless` context makes it none: a bare mention of a topic ("suicide",
+  "he shoots himself") in a message about a film, a game, a class or someone's work;
+- `boost` concern becomes acute when the same message holds a plan, means at hand or
+  a time ("i have picked the date", "the pills are right here");
+- concern about abuse becomes acute when it is happening now ("he is home now").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from psymitrix_cli.domain.safety.normalise import words
+from psymitrix_cli.domain.safety.types import TIER_ORDER, Tier
+
+SI, SH, HO = "suicidal_ideation", "self_harm", "harm_to_others"
+HOPE, AB, AB_NOW = "hopelessness", "abuse", "abuse_now"
+ED, SUB, DIS = "eating_disorder", "substance", "distress"
+
+
+@dataclass
+class Rule:
+    phrases: tuple[str, ...]
+    tier: Tier
+    kind: str | None = None
+    negated: Tier | None = None  # the tier when a negation governs the phrase; None = ignore
+    history: bool = False  # a history marker lowers acute to concern
+    consume: bool = False  # blank the span so later rules cannot see it
+    person: bool = True  # read as the writer's own; a third-person subject lowers acute
+    boost: bool = False  # concern raised to acute by a plan, means or time in the message
+    unless: str | None = None  # a pattern over the whole message that makes this rule none
+    needs: str | None = None  # a pattern the whole message must hold for this rule to count
+    _pattern: re.Pattern[str] | None = field(default=None, repr=False)
+    _unless: re.Pattern[str] | None = field(default=None, repr=False)
+    _needs: re.Pattern[str] | None = field(default=None, repr=False)
+
+    @property
+    def pattern(self) -> re.Pattern[str]:
+        if self._pattern is None:
+            self._pattern = re.compile(r"\b(?:" + "|".join(self.phrases) + r")\b")
+        return self._pattern
+
+    def waived(self, message: str) -> bool:
+        """Does the message's context make this rule's hits none (a film, a trip)?"""
+        if self.unless is not None:
+            if self._unless is None:
+                self._unless = re.compile(self.unless)
+            if self._unless.search(message):
+                return True
+        if self.needs is not None:
+            if self._needs is None:
+                self._needs = re.compile(self.needs)
+            return self._needs.search(message) is None
+        return False
+
+
+def rule(*phrases: str, tier: Tier, kind: str | None = None, **flags: object) -> Rule:
+    return Rule(tuple(phrases), tier, kind, **flags)  # type: ignore[arg-type]
+
+
+@dataclass(frozen=True)
+class Hit:
+    tier: Tier
+    kind: str | None
+    boost: bool = False
+    text: str = ""
+
+
+_NEGATIONS = frozenset({"not", "never", "no", "refuse", "nobody", "nothing"})
+# A negation only reaches the phrase if no new subject or conjunction intervenes:
+# "i am not okay i want to die" must stay acute.
+_SCOPE_BREAKS = frozenset({"i", "and", "so", "because", "if", "then", "when", "just", "or"})
+_FIRST = frozenset({"i", "me", "myself"})
+_THIRD = words(
+    "he she they him her them friend friends brother sister mum mom dad father mother son "
+    "daughter cousin roommate flatmate girlfriend boyfriend wife husband partner someone "
+    "somebody people student patient client colleague coworker kid child teenager"
+)
+_HISTORY = re.compile(
+    r"\b(used to|years ago|a year ago|months ago|last (year|month|summer|winter|spring|autumn"
+    r"|fall)|when i was|in the past|as a (kid|child|teen|teenager)|in (high school|college"
+    r"|school|uni)|back (then|in)|in (19|20)\d\d|a long time ago|(\w+ )?years? (clean|free))\b"
+    r"|\bbefore$"
+)
+
+
+def negated(clause: str, start: int) -> bool:
+    for token in reversed(clause[:start].split()[-5:]):
+        if token in _NEGATIONS:
+            return True
+        if token in _SCOPE_BREAKS:
+            return False
+    return False
+
+
+def third_party(clause: str, start: int) -> bool:
+    """Is the subject before the phrase someone else ("my friend wrote a note")?"""
+    for token in reversed(clause[:start].split()[-8:]):
+        if token in _FIRST:
+            return False
+        if token in _THIRD:
+            return True
+    return False
+
+
+def screen_clause(clause: str, rules: Iterable[Rule], message: str) -> list[Hit]:
+    """Every hit in one clause of `message` (the whole normalised text, for context)."""
+    hits: list[Hit] = []
+    for r in rules:
+        spans = []
+        for match in r.pattern.finditer(clause):
+            spans.append(match.span())
+            if r.tier == "none" or r.waived(message):
+                continue
+            tier: Tier = r.tier
+            core = match.start("core") if "core" in r.pattern.groupindex else -1
+            core = core if core >= 0 else match.start()
+            if r.negated is not None and negated(clause, core):
+                tier = r.negated
+            elif tier == "acute" and (
+                (r.history and _HISTORY.search(clause))
+                or (r.person and third_party(clause, match.start()))
+            ):
+                tier = "concern"  # a history marker or someone else's words
+            if tier != "none":
+                hits.append(Hit(tier, r.kind, r.boost and tier == "concern", match.group()))
+        if r.consume:
+            for begin, end in spans:
+                clause = clause[:begin] + " " * (end - begin) + clause[end:]
+        if hits and any(h.tier == "acute" for h in hits):
+            break
+    return hits
+
+
+def best(hits: Iterable[Hit]) -> Hit | None:
+    top: Hit | None = None
+    for hit in hits:
+        if top is None or TIER_ORDER[hit.tier] > TIER_ORDER[top.tier]:
+            top = hit
+    return top

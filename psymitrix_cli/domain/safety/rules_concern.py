@@ -1,0 +1,300 @@
+"""Concern: passive ideation, hopelessness, burden, self-harm (past or ongoing), abuse,
+thoughts of harming others, eating-disorder behaviour, substance misuse, severe distress.
+
+The model gets the safety instruction and the reply gets the resources line.
+"""
+
+from __future__ import annotations
+
+from psymitrix_cli.domain.safety.engine import AB, DIS, ED, HO, HOPE, SH, SI, SUB, rule
+from psymitrix_cli.domain.safety.vocab import CONTEXT, KIN, PEOPLE
+
+_FOOD = r"(dinner|lunch|breakfast|meals?|eating|food|every meal|each meal|i eat|i ate|snacks?)"
+_DAYS = r"(\d+|two|three|four|five|six|seven|several|a few|many|multiple|ten) (days|nights|weeks)"
+
+CONCERN = (
+    # Someone else, or a topic: none when the message is about a film, a game, a class.
+    rule(
+        r"kill(s|ing|ed)? (himself|herself|themselves|themself|yourself)",
+        r"(shoots|shot|hangs|hanged|hung|drowns|drowned|stabs|stabbed) (himself|herself|"
+        r"themselves)",
+        r"(cutting|hurting|harming|burning|starving) (himself|herself|themselves)",
+        r"end(ing|s|ed)? (his|her|their) (own )?life",
+        r"(wants|wanted) to die",
+        r"died by suicide|took (his|her|their) (own )?life",
+        r"suicid\w*",
+        r"overdos\w*",
+        r"selfharm\w*",
+        r"self injur\w*",
+        tier="concern",
+        kind=SI,
+        unless=CONTEXT,
+    ),
+    # Passive ideation and burden.
+    rule(
+        r"(would|had) rather (be dead|not exist|not be alive|not be here)",
+        r"wish(ed|es)? i (was|were|could be) (dead|never born|gone)",
+        r"wish(ed)? i (had |would )?never (been born|existed)",
+        r"(never|not|do not|did not|would not) wake up",
+        r"sleep forever",
+        r"not worth living",
+        r"(no|what is the|what is even the) point (in |of )?(living|life|going on|existing|being "
+        r"alive)",
+        r"(nobody|no one) (would|will) (even |really |ever )?(miss|care|notice)",
+        r"would (anyone|anybody) (even )?(notice|care|miss me)",
+        r"give up on (life|living)",
+        r"(tired|sick) of (living|life|being alive|existing)",
+        r"done with (life|living)",
+        r"(thoughts|thinking|think|thought) (about|of) (dying|death|being dead|not existing|not "
+        r"being here|disappearing|ending it|swerving|crashing|jumping|stepping in front)",
+        r"(wish|want|wanting|wishing)( i could)?( just)? (to )?(disappear|vanish|fade away|stop "
+        r"existing|cease to exist|not exist|not be here|be gone)",
+        r"(to|just) (not exist|stop existing|disappear forever)",
+        r"(do not|no longer)( really)? want to (exist|be here|wake up|be around)( anymore)?",
+        r"(would not|do not|would not really) (mind|care) if (i|a bus|a car|something) (died|die|"
+        r"hit me|killed me|did not wake|never woke|got hit)",
+        r"if i died( \w+){0,8} (relieved|relief|would not mind|would not care|better)",
+        r"(easier|better) if i (just )?(was not|were not|was gone|were gone|was not here|"
+        r"did not exist|disappeared|died|faded away|was dead|were dead)",
+        r"(hope|wish|wishes|hoping)( \w+){0,4} (get sick and die|die|would die|do not wake up)",
+        r"(envy|jealous of) (people|those|the ones) who (die|died)",
+        r"(dying|death|being dead)( \w+){0,2} (would not|would|might not|might) be (so |that )?"
+        r"(bad|a relief|easier|nice|better|peaceful)",
+        r"(i am|i feel like) (a|such a|just a) burden",
+        r"(a )?burden (to|on) (everyone|my family|others|them|people|you)",
+        tier="concern",
+        kind=SI,
+        negated="none",
+        boost=True,
+    ),
+    rule(
+        r"(i would|i will|i could|i might)( \w+)? (never|not)( actually| really| ever)? (kill "
+        r"myself|do it|end it|go through with it)",
+        tier="concern",
+        kind=SI,
+    ),
+)
+
+# Preparation that is ordinary alone ("i made a will, we just had a baby"): two of them
+# in one message, or one beside another sign, are acute (see rules.py).
+PREPARATION = rule(
+    r"(when|if) i am (gone|dead)",
+    r"(put|got|getting|putting|sorted|sorting) (all )?my affairs in order",
+    r"deleted (all )?my (accounts|social media)",
+    r"(gave|giving|give) (away )?(all )?my (stuff|things|belongings|possessions|cat|dog|pets?)"
+    r"\b(?! to (the )?charity| to the (charity|shop))",
+    r"(looked after|taken care of|sorted) (when|after|once) i am (gone|not here)",
+    r"made my peace( with (it|everything|dying|death|the world|god|this))?$",
+    r"(wrote|written|left|writing) (a |my )?(note|letter|letters) (for|to) (my (mum|mom|dad|"
+    r"parents|family|wife|husband|partner|kids|children|sister|brother|boyfriend|girlfriend)|"
+    r"everyone|each of)",
+    r"(so|then) (no one|nobody|they|my family|my \w+) (has|have|will not have|does not have|"
+    r"would not have|will not) (to )?(deal with|sort|clean|have to)",
+    r"(cleaned|tidied|cleared) (out )?my (room|flat|desk)( \w+){0,3} (letters|note|notes|ready)",
+    r"(instructions|plans|wishes) for my funeral|my funeral (plans|instructions|wishes)",
+    r"(passwords|bank details)( \w+){0,4} (find|will find|to find)",
+    r"everything is ready( now)?$",
+    tier="concern",
+    kind="preparation",
+    person=False,
+)
+
+# Ordinary even as the only sign (a will after a baby, goodbyes at the airport).
+PREPARATION_WEAK = rule(
+    r"(made|making|wrote|written|writing|updated|done) (a|my) will",
+    r"said (my )?goodbyes?( to (everyone|everybody|them|my \w+))",
+    r"sa(y|id|ying) goodbye to (everyone|everybody|my \w+)",
+    tier="concern",
+    kind="preparation_weak",
+    person=False,
+)
+
+CONCERN = (
+    *CONCERN,
+    # Self-harm, ongoing or past.
+    rule(
+        r"(i|been|started|keep|kept|still|my|stop|stopped|to|not|and) selfharm\w*",
+        r"(been|keep|kept|started|start|stop|stopped) (cutting|hurting|harming|burning|starving|"
+        r"hitting|scratching) myself",
+        r"(cut|cutting|burn|burning|harm|harming|hurt|hurting|hit|hitting|scratch|scratching|"
+        r"punish|punishing) myself",
+        r"urges? to (cut|hurt|harm|burn)( myself)?",
+        r"(been|started|start|keep|kept) cutting( again)?$",
+        r"cut(ting)? again",
+        r"(scratch|scratched|scratching|pick|picking) (my )?(arms|skin|legs)( \w+){0,2} "
+        r"(until|till) (they|it) (bleed|bled)",
+        r"(scars|cuts|wounds)( \w+){0,3} (hiding|hide|cover|covering) them|(hiding|hide|cover|"
+        r"covering) (my|the) (scars|cuts|wounds)",
+        r"(bang|banging|hit|hitting) my head (against|on)",
+        r"punch(ing)? walls? (until|till)",
+        r"pull(ing)? (my )?hair out( \w+){0,3} (patches|bald|bleed)",
+        r"relapsed (with|on|into) (self harm|selfharm|cutting)",
+        tier="concern",
+        kind=SH,
+        negated="none",
+        boost=True,
+    ),
+    # Abuse (happening now is acute, in rules_acute).
+    rule(
+        rf"(he|she|they|my {KIN})( \w+)? (used to |would |always |keeps? |still )?(hits|hit|"
+        r"beats|beat|hurts|chokes|choked|strangles|strangled|abuses|abused|rapes|raped|kicks|"
+        r"kicked|slaps|slapped|punches|punched|molested|touches|touched) me",
+        r"touched me (inappropriately|sexually|without)",
+        r"i (am|was|have been|got) (being )?(abused|beaten|hurt|raped|stalked|hit|molested|"
+        r"sexually assaulted|assaulted|groomed)",
+        r"(afraid|scared|terrified) (to go home|of my (partner|husband|boyfriend|wife|girlfriend|"
+        r"dad|father|mom|mum|mother|stepdad|parents|ex))",
+        rf"(my {KIN}|he|she|they) (will not|does not|do not|is not|are not) (let|letting|allow) "
+        r"me (see|talk|go|leave|have|work|out)",
+        r"(not allowed|never allowed) to (see|leave|go out|work|have money|talk)",
+        r"controls? (all )?(the|my) (money|phone|finances)",
+        r"checks? my phone",
+        r"call(s|ed|ing)? me (worthless|stupid|useless|fat|ugly|a waste|pathetic)",
+        r"(comes?|coming|came) into my (room|bed) at night",
+        r"(scream|screams|shout|shouts|yell|yells)( \w+)? at me( \w+){0,3} (every day|all the time|"
+        r"constantly|call)",
+        tier="concern",
+        kind=AB,
+    ),
+    # Thoughts of harming others.
+    rule(
+        r"(want to|wanting to|thinking about|think about|thought about|thoughts of|"
+        r"fantasi[sz](e|ed|ing) about|urges? to|"
+        r"imagine|keep imagining) (kill|killing|hurt|hurting|stab|stabbing|shoot|shooting|murder|"
+        r"murdering|harm|harming|smother|smothering) (him|her|them|someone|somebody|people|"
+        rf"{PEOPLE}|my \w+)",
+        r"(angry|furious|rage)( \w+){0,5} could (really )?(hurt|kill|strangle|murder) "
+        r"(him|her|them)",
+        tier="concern",
+        kind=HO,
+        negated="none",
+        boost=True,
+    ),
+    # Eating-disorder behaviour.
+    rule(
+        r"(made|make|making) myself (throw up|be sick|sick|vomit|puke)",
+        r"(fingers?|toothbrush|spoon) down my throat",
+        r"(been|started|keep|kept|i|and|then) purg(e|ed|ing)\b(?! (the|old|my (files|inbox|"
+        r"emails|wardrobe|closet|photos)|cache|files|logs|emails|clothes))",
+        r"laxatives\b(?! for (constipation|my (stomach|bowels?)))",
+        r"(only|barely|just) (eat|eating|ate|let myself (have|eat)|allow myself|had)( \w+){0,2} "
+        r"\d+ (calories|kcal|cals)",
+        r"\d+ (calories|kcal|cals) a day",
+        rf"(have not|not|did not|had not|have barely|barely) eaten( anything)? (in|for) {_DAYS}",
+        r"starv(e|ed|ing) myself",
+        r"restrict(ing|ed)?( my)? (again|food|eating|calories|intake)",
+        r"(binged|bingeing|binging)\b(?! on (netflix|tv|the series|the show))|binge eat\w*",
+        r"(chew|chewing)( \w+){0,3} (and )?spit",
+        r"skip(ping)? meals on purpose|(do not|never) deserve to eat",
+        r"weigh myself (\d+|ten|five|many|so many) times",
+        r"bmi is (1[0-7]|[0-9])\b",
+        r"(scared|terrified|afraid) of (eating|food|gaining weight|getting fat)",
+        rf"(throw|threw|throwing) up after {_FOOD}",
+        rf"fast(ed|ing) for {_DAYS}",
+        r"burn off (everything|all|every calorie|what) i (ate|eat|eaten)",
+        r"(hide|hiding|hid) (my )?food",
+        r"(still|even though)( \w+){0,4} (want to|need to) lose (more|weight)",
+        r"(i am|feel) (so )?(fat|disgusting)( \w+){0,3} (after|when) i eat|feel disgusting after",
+        r"(stopped|stop) eating\b(?! (meat|dairy|sugar|gluten|fish|pork|beef|junk|out|takeaway|"
+        r"fast food|at|so late|after))",
+        tier="concern",
+        kind=ED,
+    ),
+    # Substance misuse.
+    rule(
+        r"drinking every (night|day|morning)( \w+){0,3}( to| just)",
+        r"(drinking|drink|drank)( \w+){0,6} every (night|day|morning)( \w+){0,2} (to|just to) "
+        r"(switch off|cope|forget|sleep|numb|get through|feel|stop)",
+        r"(bottle|bottles) of (wine|vodka|gin|whisky|whiskey|rum)( \w+){0,2} every (night|day)",
+        r"need a drink (just )?to (get|function|start|cope|face|sleep)",
+        r"relapsed( on| with)?( \w+)?( (heroin|coke|cocaine|meth|alcohol|drinking|drugs|using|"
+        r"pills|crack|weed))?",
+        r"cannot stop (using|drinking|taking (them|pills|drugs|coke))",
+        r"(using|drinking) again",
+        r"spent (all )?my (rent|savings|wages|benefits) on (coke|drugs|booze|alcohol|gambling|"
+        r"weed|pills)",
+        r"drank (a|the) (whole |entire )?bottle of (vodka|gin|whisky|whiskey|rum|wine|tequila)",
+        r"blacked out( \w+){0,2} (from|drinking|after drinking|again)",
+        r"(taking|take|took) more( of my)?( \w+)? than (i am |i was )?prescribed",
+        r"(smoke|smoking) weed all day",
+        r"mixing( \w+){0,2} (xanax|benzos|pills|valium|oxy|codeine) (and|with) "
+        r"(alcohol|booze|drink|vodka|wine)",
+        r"cannot go a day without (drinking|a drink|using|weed|pills|coke)",
+        r"(drinking|using|drug use) is (out of control|getting worse)|out of control drinking",
+        r"addicted to",
+        r"(i am|feeling) (drunk|high|wasted) and( \w+){0,2} (feel|feeling) (terrible|awful|"
+        r"worthless|so low|like shit)",
+        r"drinks? until (i|she|he|they) (pass|passes) out",
+        r"(just )?to feel nothing",
+        tier="concern",
+        kind=SUB,
+    ),
+    # Severe distress.
+    rule(
+        r"cannot cope( anymore| any more|$| with (this|it|any of (this|it)|anything|everything|"
+        r"life|my life))",
+        rf"(have not|not|barely|did not|have barely) slept( properly)? (in|for) ({_DAYS}|days)",
+        rf"no sleep (in|for) ({_DAYS}|days)|(days|nights) without (any )?sleep",
+        r"(having|keep having|keep getting|getting|constant|so many|another|daily|\d+)( a)? panic "
+        r"attacks?",
+        r"panic attacks? (every|all|again)",
+        r"cannot (stop (shaking|crying|screaming)|breathe)",
+        r"(been )?crying (for hours|all day|all night|non stop|every day)",
+        r"falling apart",
+        r"(feel|feeling) like i am (losing|going to lose) my mind",
+        r"(think|feel like) i am going (crazy|mad|insane)",
+        r"(feel|feeling|felt) like i am dying",
+        r"panic(king)? again|panicking (all the time|constantly|every day)",
+        r"(at )?breaking point",
+        r"breaking down|nervous breakdown|having a breakdown",
+        r"(everything|it all|it) is (all )?too much",
+        r"(so |too )?overwhelmed( \w+){0,2} (cannot|can not) (function|cope|think|breathe)",
+        r"(feel|feeling) like i am drowning( and|$)",
+        r"(i am|i am really|i am just) not (ok|okay|alright|fine)\b(?! with)",
+        r"nightmares (about|of) (what happened|it|the (attack|accident|assault|abuse))",
+        r"(hearing|hear) voices|voices (telling|tell) me",
+        r"(feel|feeling) (so )?(numb|disconnected|empty inside)",
+        r"(like|as if) i am not real",
+        r"cannot (take|handle|do) (it|this|this anymore|it anymore)( anymore)?$",
+        r"cannot (go on|do this anymore|live like this|take (it|this|much more) anymore|"
+        r"keep going)",
+        r"i am (a )?(complete |total )?mess",
+        tier="concern",
+        kind=DIS,
+        negated="none",
+    ),
+    # Hopelessness and worthlessness.
+    rule(
+        r"(feel|feeling|felt|am|so|completely|totally|utterly) hopeless",
+        r"hopelessness",
+        r"(life|living|everything|it all) (is|feels|seems) (hopeless|pointless|meaningless)",
+        r"what is (even )?the point( of (anything|everything|it all|any of (it|this)|trying|even "
+        r"trying|getting up|me|life))?( anymore| tbh| honestly| really| though| ngl| lol| now)*$",
+        r"(there is )?no point in (anything|trying|going on)",
+        r"(do not|cannot) see the point (in|of) (anything|everything|living|trying|going on)",
+        r"no way out",
+        r"(feel|feeling|am|i am)( so| just)? (trapped|worthless|useless|empty)\b(?! at)",
+        r"i am (a|such a) failure",
+        r"i hate myself",
+        r"(nobody|no one) (cares|loves|wants) (about )?me",
+        r"(do not|no longer) want to live like this",
+        r"want (the|this) pain to (stop|end)",
+        r"want it all to (stop|end)",
+        r"dead inside",
+        r"nothing (is ever going to|will ever|is going to) (get|be) better",
+        r"(never|not ever) going to (get|be) better",
+        r"no future for me|(do not|cannot) see a future",
+        r"(cannot|do not) see a way out",
+        r"why (do|would|should) i (even )?(bother|try)",
+        r"(given|give) up on (things|everything|myself|ever)",
+        r"(tired|sick) of everything",
+        r"nothing (helps|matters)\b(?! more| as much| to (him|her|them))",
+        r"i ruin everything",
+        r"stopped caring about (anything|everything)",
+        r"(always|forever) (feel|be) like this",
+        r"(it is|it will|this is) never going to change",
+        tier="concern",
+        kind=HOPE,
+        negated="none",
+    ),
+)

@@ -1,0 +1,116 @@
+"""The most common ways to say it in Spanish, French, German, Portuguese, Italian, Dutch
+and Hindi/Urdu (romanised and in Devanagari or Urdu script).
+
+Read over the folded text (lower case, no accents: "mañana" -> "manana"), not the
+English rewrites. Far thinner than the English rules: `looks_non_english` lets the
+caller say that the screen reads English best.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from psymitrix_cli.domain.safety.engine import HOPE, SI
+from psymitrix_cli.domain.safety.types import Tier
+
+# A negation right before a phrase ("no quiero morir") lowers it to concern.
+_NEG = r"(?<!\bno )(?<!\bnao )(?<!\bnon )(?<!\bnicht )(?<!\bniet )(?<!\bne )(?<!\bnahi )"
+
+_ACUTE = (
+    # Spanish
+    rf"{_NEG}(quiero|quisiera|voy a|me voy a|necesito|deseo) (morir(me)?|matarme|suicidarme|"
+    r"quitarme la vida|acabar con (todo|mi vida)|terminar con mi vida)",
+    rf"{_NEG}me (quiero|voy a) (morir|matar|suicidar)",
+    r"\b(ya )?no quiero (vivir|seguir viviendo|estar vivo|estar viva|seguir aqui)",
+    r"\bsuicidarme\b|\bmatarme\b|\bquitarme la vida\b",
+    r"\bme voy a (tirar|lanzar|aventar) (de|del|por|desde) ",
+    r"\b(pastillas|pildoras)( \w+)? (listas|guardadas|juntadas)",
+    r"\bno quiero despertar",
+    # French
+    rf"{_NEG}\bje (veux|voudrais|vais) (mourir|me (tuer|suicider|foutre en l'air|jeter))",
+    r"\bje vais (me suicider|me tuer|en finir|mettre fin a (mes jours|ma vie))",
+    r"\b(envie|besoin) de (mourir|me tuer|me suicider|en finir)",
+    r"\bn'ai plus envie de vivre|\bne veux plus vivre|\bplus envie de vivre",
+    r"\ben finir avec (la vie|ma vie|tout)",
+    r"\bmettre fin a (mes jours|ma vie)",
+    r"\b(sauter|me jeter) (du|d'un|de la|sous|depuis) ",
+    # German
+    rf"{_NEG}\bich (will|mochte|moechte|werde) (sterben|mich umbringen|mich toten|mich "
+    r"toeten|nicht mehr leben|mir das leben nehmen|tot sein)",
+    r"\bich (bringe|bring) mich (heute |morgen |jetzt )?(nacht )?um\b",
+    r"\bmich (umbringen|toten|toeten)\b|\bmir das leben (zu )?nehmen",
+    r"\b(will|mochte|moechte|kann) nicht mehr leben",
+    r"\b(selbstmord|suizid) (begehen|machen)",
+    r"\b(tabletten|pillen)( \w+){0,3} (gesammelt|gehortet|bereit)",
+    r"\bvon (der|einer) brucke springen",
+    # Portuguese
+    rf"{_NEG}\b(eu )?(quero|vou|preciso) (morrer|me matar|me suicidar|acabar com (a minha|minha) "
+    r"vida|tirar (a )?minha (propria )?vida)",
+    r"\b(nao|ja nao) quero mais viver|\bnao quero viver mais",
+    r"\bme matar\b|\bme suicidar\b|\bmatar-me\b|\bsuicidar-me\b",
+    # Italian
+    rf"{_NEG}\b(voglio|vorrei|devo) (morire|uccidermi|ammazzarmi|suicidarmi|farla finita|"
+    r"togliermi la vita)",
+    r"\bmi (voglio|vado a) (uccidere|ammazzare|suicidare)",
+    r"\bnon voglio piu vivere",
+    r"\b(togliermi la vita|farla finita|uccidermi|ammazzarmi|suicidarmi)\b",
+    # Dutch
+    rf"{_NEG}\bik wil (dood|sterven|niet meer leven|zelfmoord plegen)",
+    r"\bmezelf (van kant maken|doden|ombrengen)|\bzelfmoord plegen",
+    # Hindi / Urdu, romanised
+    r"\b(mujhe|main|mai|mein|me) (bas )?(marna|mar jana|mar jaana|marjana)( hai| chahta| "
+    r"chahti| chahata)?\b(?! nahi| nahin)",
+    r"\bmar (jana|jaana|jaun|jaaun|jaunga|jaungi) (chahta|chahti|hai|hoon|hun)",
+    r"\b(khudkushi|khud kushi|khudkhushi|aatmahatya|atmahatya)\b",
+    r"\b(apni )?jaan (de|le) (dunga|dungi|doon|du|lunga|lungi|loon|lena|dena)\b",
+    r"\b(jeena|jina|jeene) nahi (hai|chahta|chahti|chahata)|\bjeena nahi\b",
+    r"\bmarne ka (mann|man|dil)",
+    r"\bzindagi (khatam|khtm) (kar|karna)",
+    # Devanagari and Urdu script (folded with NFKD like the text).
+    r"मरना|मर जाना|मर जाऊं|आत्महत्या|खुदकुशी|ख़ुदकुशी|जान दे दूंगा|जान दे दूँगा|जीना नहीं",
+    r"مرنا|خودکشی|مر جانا",
+)
+
+_CONCERN = (
+    (
+        r"\bsin esperanza|\bno veo salida|\bquisiera desaparecer|\bno puedo mas\b|\bquiero "
+        r"desaparecer|\bdeprimid[oa]\b|\bno aguanto mas",
+        HOPE,
+    ),
+    (r"\bsans espoir|\bdisparaitre\b|\bje n'en peux plus|\bdeprime\b|\bplus la force", HOPE),
+    (
+        r"\bhoffnungslos|\bwunschte,? (ich,? )?ich ware (nicht (mehr )?da|tot)|\bkann nicht mehr\b|"
+        r"\bkeinen sinn mehr",
+        HOPE,
+    ),
+    (r"\bsem esperanca|\bnao aguento mais|\bqueria desaparecer|\bdeprimid[oa]\b", HOPE),
+    (r"\bsenza speranza|\bnon ce la faccio piu|\bvorrei sparire|\bdepress[oa]\b", HOPE),
+    (r"\bhopeloos|\bik kan niet meer\b", HOPE),
+    (
+        r"\b(udaas|udas|pareshan)\b( \w+){0,3} (kuch|koi)|\bkuch (accha|acha|achha) nahi lagta|"
+        r"\bgayab ho (jaun|jaaun|jaon)|\bkoi (fayda|faida) nahi|\bumeed nahi|\bnirash",
+        HOPE,
+    ),
+)
+
+_compiled: list[tuple[re.Pattern[str], Tier, str]] = []
+
+
+def _rules() -> list[tuple[re.Pattern[str], Tier, str]]:
+    if not _compiled:
+        nfkd = lambda p: unicodedata.normalize("NFKD", p)  # noqa: E731 - the text is NFKD too
+        _compiled.extend((re.compile(nfkd(p)), "acute", SI) for p in _ACUTE)
+        _compiled.extend((re.compile(p), "concern", kind) for p, kind in _CONCERN)
+    return _compiled
+
+
+def screen(folded: str) -> tuple[Tier, str] | None:
+    """The highest tier the other-language rules find in folded text, with its kind."""
+    found: tuple[Tier, str] | None = None
+    for pattern, tier, kind in _rules():
+        if pattern.search(folded):
+            if tier == "acute":
+                return tier, kind
+            found = found or (tier, kind)
+    return found

@@ -1,0 +1,102 @@
+"""Word classes the rules share (regex fragments over normalised text)."""
+
+from __future__ import annotations
+
+INTENT = (
+    r"(going to|want to|will|about to|planning to|plan to|ready to|need to|have to|"
+    r"decided to|might|should just|should i|should i just|think i will|i will|i am going to|"
+    r"intend to|got to|wish to|gonna|finally going to|really want to|just want to)"
+)
+WEEKDAY = r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend)"
+WHEN = (
+    r"(tonight|today|tomorrow( (night|morning))?|right now|now|soon|this (weekend|week|evening|"
+    rf"morning|afternoon|{WEEKDAY})|on {WEEKDAY}|next {WEEKDAY}|next week|on my birthday|"
+    r"at midnight|after (work|school|class|my \w+|the \w+|everyone|they|he|she)|before "
+    r"(christmas|my birthday|the weekend|morning)|when (everyone|they|the house|it) is "
+    r"(asleep|empty|quiet|out|gone)|once (everyone|they) (is|are|has|have) (asleep|gone|out))"
+)
+# Named drugs are already "pills" (normalise.py).
+DRUGS = (
+    r"(pills|pill|tablets|tablet|meds|medication|medicine|capsules|insulin|heroin|"
+    r"prescription|bleach|antifreeze|rat poison|weedkiller|pesticide|poison)"
+)
+LOTS = (
+    r"(all (of )?(my|the|them|these|those)|all|a bunch of|too many|a (whole|full|entire) "
+    r"(bottle|box|pack|packet|strip|month) of|the (whole|entire) (bottle|box|pack|packet) of|"
+    r"\d{2,}|twenty|thirty|forty|fifty|sixty|a hundred|loads of|handfuls of|a handful of|"
+    r"every one of my|enough)"
+)
+WEAPON = (
+    r"(gun|guns|rifle|shotgun|pistol|revolver|handgun|firearm|knife|knives|blade|blades|"
+    r"razor|razors|razor blades?|machete|axe|bat|baseball bat|hammer)"
+)
+MEANS = rf"(rope|noose|belt|cord|{WEAPON}|{DRUGS}|charcoal|hose|exhaust|helium)"
+HEIGHT = (
+    r"(bridge|roof|rooftop|ledge|cliff|cliffs|balcony|building|tower|overpass|flyover|"
+    r"car park|parking garage|multi storey|top floor|window|tracks|train tracks|platform|"
+    r"motorway bridge|dam|quarry)"
+)
+SELF_METHOD = (
+    r"(kill(ing)? myself|hang(ing)? myself|shoot(ing)? myself|stab(bing)? myself|"
+    r"drown(ing)? myself|poison(ing)? myself|gas(sing)? myself|electrocute myself|"
+    r"suffocate myself|smother myself|set myself on fire|burn myself alive|"
+    r"slit(ting)? my (wrists?|throat)|cut(ting)? my (wrists?|throat)|blow my brains out|"
+    r"put a bullet in my (head|brain)|throw(ing)? myself (off|from|in front of|under|into)|"
+    r"step(ping)? in front of (a|the) (train|bus|car|lorry|truck)|"
+    r"walk(ing)? into (the )?(sea|ocean|river|lake|traffic)( and not come back)?|"
+    r"drive (my car )?(into|off) (a|the) (wall|tree|bridge|cliff|river|lorry|truck)|"
+    r"crash(ing)? my car on purpose|end(ing)? (myself|my (own )?life)|tak(e|ing) my (own )?life|"
+    r"commit(ting)? suicide|end it all|end everything|kill me off)"
+)
+KIN = (
+    r"(partner|husband|boyfriend|wife|girlfriend|dad|father|stepdad|stepfather|mom|mum|mother|"
+    r"stepmom|stepmum|stepmother|parents?|brother|sister|uncle|aunt|ex|ex husband|ex wife|"
+    r"boss|teacher|neighbour|neighbor|flatmate|roommate|grandad|grandpa|grandma|son|daughter|"
+    r"stepson|stepdaughter|cousin|coach|manager|colleague|coworker)"
+)
+CHILD = r"(baby|babies|newborn|son|daughter|kids?|child|children|toddler|infant|little one)"
+PEOPLE = (
+    r"(everyone|everybody|people|them all|all of them|my (whole )?(class|classmates|school|"
+    r"coworkers|colleagues|family)|the (whole )?(class|school|office))"
+)
+VICTIM = rf"(him|her|them|someone|somebody|{PEOPLE}|my {KIN}s?|my {CHILD}|the {CHILD})"
+HARM_VERB = (
+    r"(kill|stab|shoot|murder|strangle|smother|suffocate|poison|beat|hurt|harm|choke|drown|"
+    r"shake|attack|burn|hit)"
+)
+# The message is about a film, a game, a book, a class or a job: a topic, not a disclosure.
+CONTEXT = (
+    r"\b(movie|movies|film|films|show|series|episode|season|book|books|novel|chapter|"
+    r"character|characters|song|lyrics|poem|poems|poet|play|scene|documentary|podcast|"
+    r"article|news|headline|game|games|gaming|level|respawn\w*|minecraft|fortnite|sims?|"
+    r"essay|class|lecture|course|module|studying|homework|research|thesis|paramedic|nurse|"
+    r"nursing|doctor|volunteer|charity|counsellor|counselor|training|plot|spoiler|"
+    r"the ending|at the end|in the end|protagonist|villain|hamlet|romeo|juliet|netflix|"
+    r"anime|manga|comic|story|stories|history)\b"
+)
+# Nothing follows but this, so "end it" is not "end it with him".
+END_OK = rf"( (all|now|for good|once and for all|forever|{WHEN}))*$"
+# The person is going away, not dying: "i will not be here next week, i am on holiday".
+TRAVEL = (
+    r"\b(holiday|holidays|vacation|trip|travel\w*|flight|flying|fly|camping|abroad|moving (to|"
+    r"house|away|abroad)|visiting|conference|festival|in laws|work trip|business trip|off to|"
+    r"emigrat\w*|new job|gap year|airport|cruise|retreat|honeymoon)\b"
+)
+# A plan, a time chosen or means at hand: raises `boost` concern to acute.
+BOOST = (
+    r"\b((picked|chosen|set) (the|a) (date|day|time|place|spot)|made up my mind|(i have|i have "
+    r"got|i got) a plan|(know|decided|worked out|figured out|planned|thought about|thought out) "
+    r"(exactly )?(how|when|where)( i|$)|(make|making) it happen|(want|need) to (do|cut|burn) (it )?"
+    r"(more|again|deeper)|i (am going to|will) (do it|make sure|fix that|go through "
+    r"with it|act on it)|make sure of (that|it)|(scared|afraid|worried|terrified) i (will|might|"
+    r"am going to|could) (do it|act on it|go through with it|actually do it)|everything is "
+    r"ready|(the|my) (pills|tablets|rope|gun|knife|blade|razor|blades)s? (are |is )?(right )?"
+    r"(here|with me|in my (bag|pocket|hand))|(have|got) (the|a) (pills|tablets|rope|gun|knife|"
+    r"blade|razor|blades)\b|tonight is the night|i am ready)"
+)
+# Abuse that is happening now: raises abuse concern to acute.
+NOW = (
+    r"\b(right now|(is|are) (home|here|back|outside|downstairs|upstairs|in the (next|other) "
+    r"room)( now)?|on (his|her|their) way|coming (back|home)|standing outside|(he|she|they) (is|"
+    r"are) (still )?here|i am (hiding|locked)|gets? home|(is|are) home now|tonight)\b"
+)

@@ -1,0 +1,63 @@
+"""The screen against the hand-written evaluation set in safety/eval/ (kept apart from any
+training corpus): the targets of issue 10, through the public `screen_message`."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from psymitrix_cli.domain.safety import screen_message
+
+EVAL = Path(__file__).resolve().parent.parent / "safety" / "eval"
+
+
+def _load() -> list[dict[str, str]]:
+    rows = []
+    for path in sorted(EVAL.glob("*.jsonl")):
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if line.strip():
+                row = json.loads(line)
+                assert set(row) == {"text", "tier", "category"}, f"{path.name}:{number}"
+                assert row["tier"] in {"none", "concern", "acute"}, f"{path.name}:{number}"
+                rows.append(row)
+    return rows
+
+
+ROWS = _load()
+
+
+def _tiers(tier: str) -> list[tuple[str, str]]:
+    return [(r["text"], screen_message(r["text"]).tier) for r in ROWS if r["tier"] == tier]
+
+
+def _rate(pairs: list[tuple[str, str]], hit: set[str]) -> float:
+    return sum(got in hit for _, got in pairs) / len(pairs)
+
+
+def test_the_set_is_big_and_varied_enough() -> None:
+    counts = {tier: sum(r["tier"] == tier for r in ROWS) for tier in ("acute", "concern", "none")}
+    assert counts["acute"] >= 200 and counts["concern"] >= 150 and counts["none"] >= 250
+    assert len({r["text"] for r in ROWS}) == len(ROWS), "no message twice"
+    assert len({r["category"] for r in ROWS}) >= 25
+
+
+def _misses(pairs: list[tuple[str, str]], hit: set[str]) -> list[str]:
+    return [f"{got}: {text}" for text, got in pairs if got not in hit]
+
+
+def test_acute_recall_is_at_least_95_percent() -> None:
+    pairs = _tiers("acute")
+    assert _rate(pairs, {"acute"}) >= 0.95, _misses(pairs, {"acute"})
+
+
+def test_concern_is_flagged_at_least_85_percent() -> None:
+    pairs = _tiers("concern")
+    assert _rate(pairs, {"concern", "acute"}) >= 0.85, _misses(pairs, {"concern", "acute"})
+
+
+@pytest.mark.parametrize(("flagged", "limit"), [({"acute"}, 0.01), ({"acute", "concern"}, 0.08)])
+def test_ordinary_messages_are_rarely_flagged(flagged: set[str], limit: float) -> None:
+    pairs = _tiers("none")
+    assert _rate(pairs, flagged) <= limit, _misses(pairs, {"none"})
