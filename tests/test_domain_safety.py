@@ -440,7 +440,9 @@ def test_a_conversation_raises_a_turn_with_its_context() -> None:
 
     first = "I've got a full bottle of paracetamol here."
     follow = "How many would I need for it to be over?"
-    assert screen_message(follow).tier != "acute"
+    from psymitrix_cli.domain.safety import rules
+
+    assert rules.screen_message(follow).tier != "acute"  # the rules alone do not see it
     assert screen_conversation([first, follow]).tier == "acute"
     acute = "I'm going to kill myself"
     assert screen_conversation([acute, "Yes. Tonight. I have the pills right here."]).tier == (
