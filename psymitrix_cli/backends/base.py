@@ -206,7 +206,6 @@ class Backend(Protocol):
     gratitude: GratitudeAPI
     sleep: EntriesAPI
     breathing: EntriesAPI
-    activity: EntriesAPI
     assessments: AssessmentsAPI
     dashboard: DashboardAPI
     chat: ChatAPI

@@ -83,10 +83,6 @@ class LocalBackend:
     def breathing(self) -> EntryService:
         return self.entries("breathing")
 
-    @property
-    def activity(self) -> EntryService:
-        return self.entries("activity")
-
     @cached_property
     def assessments(self) -> AssessmentService:
         from psymitrix_cli.services.assessments import AssessmentService

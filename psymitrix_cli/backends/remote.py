@@ -299,7 +299,6 @@ class RemoteBackend:
         self.gratitude: RemoteGratitude = self.entries("gratitude")  # type: ignore[assignment]
         self.sleep = self.entries("sleep")
         self.breathing = self.entries("breathing")
-        self.activity = self.entries("activity")
         self.assessments = RemoteAssessments(self)
         self.dashboard = RemoteDashboard(self)
         self.chat = RemoteChat(self)

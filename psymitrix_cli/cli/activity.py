@@ -46,7 +46,7 @@ def add(
     payload = ActivityPayload(
         text, planned, done, mood_before, mood_after, mastery, pleasure, tuple(tag or ()), at
     )
-    result = state.backend.activity.add(payload)
+    result = state.backend.entries("activity").add(payload)
     state.emit(result, lambda t, r: views.saved(t, r, state.settings.crisis_line))
 
 
@@ -64,7 +64,7 @@ def mark_done(
 
     state = AppState.of(ctx, json_)
     changes = {"done": True, "moodAfter": mood_after, "mastery": mastery, "pleasure": pleasure}
-    result = state.backend.activity.edit(entry_id, changes)
+    result = state.backend.entries("activity").edit(entry_id, changes)
     state.emit(result, lambda t, r: views.saved(t, r, state.settings.crisis_line))
 
 
