@@ -23,6 +23,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from psymitrix_cli.domain.safety.index import Index
 from psymitrix_cli.domain.safety.normalise import words
 from psymitrix_cli.domain.safety.types import TIER_ORDER, Tier
 
@@ -43,15 +44,13 @@ class Rule:
     boost: bool = False  # concern raised to acute by a plan, means or time in the message
     unless: str | None = None  # a pattern over the whole message that makes this rule none
     needs: str | None = None  # a pattern the whole message must hold for this rule to count
-    _pattern: re.Pattern[str] | None = field(default=None, repr=False)
     _unless: re.Pattern[str] | None = field(default=None, repr=False)
     _needs: re.Pattern[str] | None = field(default=None, repr=False)
 
     @property
     def pattern(self) -> re.Pattern[str]:
-        if self._pattern is None:
-            self._pattern = re.compile(r"\b(?:" + "|".join(self.phrases) + r")\b")
-        return self._pattern
+        """All the phrases as one pattern (what the index must agree with)."""
+        return re.compile(r"\b(?:" + "|".join(self.phrases) + r")\b")
 
     def waived(self, message: str) -> bool:
         """Does the message's context make this rule's hits none (a film, a trip)?"""
@@ -65,6 +64,21 @@ class Rule:
                 self._needs = re.compile(self.needs)
             return self._needs.search(message) is None
         return False
+
+
+class Rules:
+    """Rules in order, each phrase compiled the first time a clause could match it."""
+
+    def __init__(self, rules: Iterable[Rule]) -> None:
+        self.items = [(r, phrase) for r in rules for phrase in r.phrases]
+        self.index = Index([phrase for _, phrase in self.items])
+        self.compiled: list[re.Pattern[str] | None] = [None] * len(self.items)
+
+    def pattern(self, pid: int) -> re.Pattern[str]:
+        found = self.compiled[pid]
+        if found is None:
+            found = self.compiled[pid] = re.compile(r"\b(?:" + self.items[pid][1] + r")\b")
+        return found
 
 
 def rule(*phrases: str, tier: Tier, kind: str | None = None, **flags: object) -> Rule:
@@ -89,12 +103,19 @@ _THIRD = words(
     "daughter cousin roommate flatmate girlfriend boyfriend wife husband partner someone "
     "somebody people student patient client colleague coworker kid child teenager"
 )
-_HISTORY = re.compile(
+_HISTORY_SOURCE = (
     r"\b(used to|years ago|a year ago|months ago|last (year|month|summer|winter|spring|autumn"
     r"|fall)|when i was|in the past|as a (kid|child|teen|teenager)|in (high school|college"
     r"|school|uni)|back (then|in)|in (19|20)\d\d|a long time ago|(\w+ )?years? (clean|free))\b"
     r"|\bbefore$"
 )
+_history: list[re.Pattern[str]] = []
+
+
+def _history_in(clause: str) -> bool:
+    if not _history:
+        _history.append(re.compile(_HISTORY_SOURCE))
+    return _history[0].search(clause) is not None
 
 
 def negated(clause: str, start: int) -> bool:
@@ -116,22 +137,28 @@ def third_party(clause: str, start: int) -> bool:
     return False
 
 
-def screen_clause(clause: str, rules: Iterable[Rule], message: str) -> list[Hit]:
-    """Every hit in one clause of `message` (the whole normalised text, for context)."""
+def screen_clause(clause: str, rules: Rules, message: str, everything: bool = False) -> list[Hit]:
+    """Every hit in one clause of `message` (the whole normalised text, for context).
+
+    `everything` tries every phrase instead of the ones the index picks (for tests)."""
     hits: list[Hit] = []
-    for r in rules:
+    words = clause.split()
+    pids = range(len(rules.items)) if everything else rules.index.candidates(words)
+    for pid in pids:
+        r = rules.items[pid][0]
+        pattern = rules.pattern(pid)
         spans = []
-        for match in r.pattern.finditer(clause):
+        for match in pattern.finditer(clause):
             spans.append(match.span())
             if r.tier == "none" or r.waived(message):
                 continue
             tier: Tier = r.tier
-            core = match.start("core") if "core" in r.pattern.groupindex else -1
+            core = match.start("core") if "core" in pattern.groupindex else -1
             core = core if core >= 0 else match.start()
             if r.negated is not None and negated(clause, core):
                 tier = r.negated
             elif tier == "acute" and (
-                (r.history and _HISTORY.search(clause))
+                (r.history and _history_in(clause))
                 or (r.person and third_party(clause, match.start()))
             ):
                 tier = "concern"  # a history marker or someone else's words

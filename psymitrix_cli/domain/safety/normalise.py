@@ -179,9 +179,10 @@ def fold(text: str) -> str:
     return text
 
 
-def normalise(text: str) -> str:
+def normalise(text: str, folded: bool = False) -> str:
     """The English canonical form of a whole message (one string, words and punctuation)."""
-    text = fold(text)
+    if not folded:
+        text = fold(text)
     for pattern, replacement in _rewrites("before", _BEFORE):
         text = pattern.sub(replacement, text)
     text = _TOKEN.sub(_token, text)
@@ -233,7 +234,7 @@ _FOREIGN = words(
 _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
 
 
-def looks_non_english(text: str) -> bool:
+def looks_non_english(text: str, folded: str | None = None) -> bool:
     """True when a message seems to be mainly in another language or script.
 
     A heuristic for telling the person that the screen reads English best: letters
@@ -244,7 +245,7 @@ def looks_non_english(text: str) -> bool:
         return False
     if sum(not ch.isascii() and not _latin(ch) for ch in letters) > len(letters) * 0.3:
         return True
-    words = _WORD.findall(fold(text))
+    words = _WORD.findall(fold(text) if folded is None else folded)
     english = sum(w in _ENGLISH for w in words)
     foreign = sum(w in _FOREIGN for w in words)
     return foreign >= 1 and foreign > english

@@ -25,7 +25,17 @@ from __future__ import annotations
 import re
 
 from psymitrix_cli.domain.safety import rules_intl
-from psymitrix_cli.domain.safety.engine import AB, AB_NOW, SI, Hit, Rule, best, rule, screen_clause
+from psymitrix_cli.domain.safety.engine import (
+    AB,
+    AB_NOW,
+    SI,
+    Hit,
+    Rule,
+    Rules,
+    best,
+    rule,
+    screen_clause,
+)
 from psymitrix_cli.domain.safety.normalise import QUOTES as _QUOTES
 from psymitrix_cli.domain.safety.normalise import SPACES as _SPACES
 from psymitrix_cli.domain.safety.normalise import clauses, fold, looks_non_english, normalise
@@ -37,7 +47,24 @@ from psymitrix_cli.domain.safety.vocab import BOOST, CONTEXT, NOW
 
 __all__ = ["_QUOTES", "_SPACES", "looks_non_english", "screen_message"]
 
-RULES: tuple[Rule, ...] = (*SPECIFIC, *IDIOMS, *ACUTE, *CONCERN, PREPARATION, PREPARATION_WEAK)  # type: ignore[misc]
+RULE_LIST: tuple[Rule, ...] = (
+    *SPECIFIC,
+    *IDIOMS,
+    *ACUTE,  # type: ignore[has-type]
+    *CONCERN,
+    PREPARATION,
+    PREPARATION_WEAK,
+)
+_rules: list[Rules] = []
+
+
+def rules_in_order() -> Rules:
+    """The rules and their index, built on the first screening (not at import)."""
+    if not _rules:
+        _rules.append(Rules(RULE_LIST))
+    return _rules[0]
+
+
 _PREP = {PREPARATION.kind, PREPARATION_WEAK.kind}
 # Read across clause breaks: a farewell spread over commas ("goodbye everyone, i love you
 # all, i am sorry").
@@ -61,18 +88,19 @@ def _re(name: str, source: str) -> re.Pattern[str]:
     return pattern
 
 
-def _english(norm: str) -> Hit | None:
+def _english(norm: str, everything: bool = False) -> Hit | None:
     if _re("context", CONTEXT).search(norm):
         norm = _re("quoted", r'"[^"]*"').sub(" ", norm)  # a character's line, not the writer's
     hits: list[Hit] = []
     for clause in clauses(norm):
-        hits.extend(screen_clause(clause, RULES, norm))
+        hits.extend(screen_clause(clause, rules_in_order(), norm, everything))
         if any(h.tier == "acute" for h in hits):
             return best(hits)
     joined = " ".join(clauses(norm))
-    for r in WHOLE:
-        if r.pattern.search(joined):
-            return Hit(r.tier, r.kind)
+    if "goodbye" in joined or "bye" in joined or "farewell" in joined:
+        for number, r in enumerate(WHOLE):
+            if _re(f"whole{number}", r"\b(?:" + "|".join(r.phrases) + r")\b").search(joined):
+                return Hit(r.tier, r.kind)
     # Two signs of preparation, or one beside ideation, are acute; a strong one alone is
     # concern; a weak one alone (a will, goodbyes) is ordinary.
     preparation = {(h.kind, h.text) for h in hits if h.kind in _PREP}
@@ -88,12 +116,15 @@ def _english(norm: str) -> Hit | None:
     return best(others)
 
 
-def screen_message(text: str) -> Screen:
-    """Screen one message: the highest tier across its clauses and languages, with its kind."""
-    non_english = looks_non_english(text)
-    found = _english(normalise(text))
+def screen_message(text: str, everything: bool = False) -> Screen:
+    """Screen one message: the highest tier across its clauses and languages, with its kind.
+
+    `everything` tries every phrase, not only those the index picks (tests compare both)."""
+    folded = fold(text)
+    non_english = looks_non_english(text, folded)
+    found = _english(normalise(folded, folded=True), everything)
     if found is None or found.tier != "acute":
-        other = rules_intl.screen(_SPACES.sub(" ", fold(text)))
+        other = rules_intl.screen(_SPACES.sub(" ", folded), everything)
         if other is not None and (found is None or other[0] == "acute"):
             return Screen(other[0], other[1], True)  # caught only in another language
     if found is None:

@@ -12,6 +12,7 @@ import re
 import unicodedata
 
 from psymitrix_cli.domain.safety.engine import HOPE, SI
+from psymitrix_cli.domain.safety.index import Index
 from psymitrix_cli.domain.safety.types import Tier
 
 # A negation right before a phrase ("no quiero morir") lowers it to concern.
@@ -94,22 +95,31 @@ _CONCERN = (
     ),
 )
 
-_compiled: list[tuple[re.Pattern[str], Tier, str]] = []
+_index: list[Index] = []
+_compiled: dict[int, re.Pattern[str]] = {}
+_WORDS = re.compile(r"[\w']+")
 
 
-def _rules() -> list[tuple[re.Pattern[str], Tier, str]]:
-    if not _compiled:
-        nfkd = lambda p: unicodedata.normalize("NFKD", p)  # noqa: E731 - the text is NFKD too
-        _compiled.extend((re.compile(nfkd(p)), "acute", SI) for p in _ACUTE)
-        _compiled.extend((re.compile(p), "concern", kind) for p, kind in _CONCERN)
-    return _compiled
+def _phrases() -> list[tuple[str, Tier, str]]:
+    nfkd = lambda p: unicodedata.normalize("NFKD", p)  # noqa: E731 - the text is NFKD too
+    return [(nfkd(p), "acute", SI) for p in _ACUTE] + [(p, "concern", k) for p, k in _CONCERN]
 
 
-def screen(folded: str) -> tuple[Tier, str] | None:
+_PHRASES = _phrases()
+
+
+def screen(folded: str, everything: bool = False) -> tuple[Tier, str] | None:
     """The highest tier the other-language rules find in folded text, with its kind."""
+    if not _index:
+        _index.append(Index([p for p, _, _ in _PHRASES]))
+    pids = range(len(_PHRASES)) if everything else _index[0].candidates(_WORDS.findall(folded))
     found: tuple[Tier, str] | None = None
-    for pattern, tier, kind in _rules():
+    for pid in pids:
+        pattern = _compiled.get(pid)
+        if pattern is None:
+            pattern = _compiled[pid] = re.compile(_PHRASES[pid][0])
         if pattern.search(folded):
+            _, tier, kind = _PHRASES[pid]
             if tier == "acute":
                 return tier, kind
             found = found or (tier, kind)
