@@ -60,7 +60,8 @@ def test_plan_an_activity_then_do_it(ann: Cli) -> None:
         "--pleasure", "8",
     )  # fmt: skip
     assert done["id"] == planned["id"] and done["done"] is True
-    assert done["doneAt"] == NOW_STORED
+    # Done ahead of its day, it belongs to the day it was done; the plan's day is kept.
+    assert done["doneAt"] == done["at"] == NOW_STORED and done["planned"] == NEXT_WEEK
     assert (done["moodBefore"], done["moodAfter"]) == (2, 4)  # the plan's mood is kept
     assert (done["mastery"], done["pleasure"]) == (6, 8)
     shown = ann.json("activity", "show", planned["id"])
@@ -68,6 +69,7 @@ def test_plan_an_activity_then_do_it(ann: Cli) -> None:
     assert {k: shown[k] for k in FIELDS} == {k: done[k] for k in FIELDS}
     text = ann.ok("activity", "show", planned["id"]).stdout
     assert "mood 2→4" in text and "mastery 6/10" in text and "pleasure 8/10" in text
+    assert f"Planned for  {NEXT_WEEK}" in text
     assert count(ann) == 1
 
 
@@ -89,7 +91,8 @@ def test_log_an_activity_already_done(ann: Cli) -> None:
 
 
 def test_list_is_newest_first_and_filters_by_day(ann: Cli) -> None:
-    ann.ok("activity", "add", "swim", "--done", "--at", "2026-11-18T10:00")
+    swim = ann.json("activity", "add", "swim", "--done", "--at", "2026-11-18T10:00")
+    assert swim["at"] == swim["doneAt"] == "2026-11-18T10:00:00.000000+00:00"  # done then
     ann.ok("activity", "add", "bake", "--done")
     ann.ok("activity", "add", "call mum", "--planned", NEXT_WEEK)
     assert [i["text"] for i in items(ann)] == ["call mum", "bake", "swim"]
@@ -163,6 +166,11 @@ def test_counted_in_me_and_on_the_dashboard(ann: Cli) -> None:
     assert sorted(a["text"] for a in me["activities"]) == ["bake", "dentist", "swim"]
     text = ann.ok("status").stdout
     assert "Activities" in text and "✓ activity" in text
+    # The plan for next week, done today ahead of its day, counts today.
+    dentist = next(i for i in items(ann) if i["text"] == "dentist")
+    ann.ok("activity", "done", dentist["id"])
+    counts = ann.json("status")["counts"]["activity"]
+    assert counts["count"] == 3 and counts["last7"] == 2 and counts["lastAt"] == NOW_STORED
     # Tomorrow the checklist starts empty again.
     assert ann.json("status", env={"PSYMITRIX_CLOCK": TOMORROW})["today"]["activity"] is False
 

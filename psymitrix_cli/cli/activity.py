@@ -43,8 +43,10 @@ def add(
     from psymitrix_cli.ui.views import activity as views
 
     state = AppState.of(ctx, json_)
+    tags = tuple(tag or ())
+    done_at = at if done else None  # logged as done at --at: it was done then
     payload = ActivityPayload(
-        text, planned, done, mood_before, mood_after, mastery, pleasure, tuple(tag or ()), at
+        text, planned, done, mood_before, mood_after, mastery, pleasure, tags, at, done_at
     )
     result = state.backend.entries("activity").add(payload)
     state.emit(result, lambda t, r: views.saved(t, r, state.settings.crisis_line))

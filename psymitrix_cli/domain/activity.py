@@ -5,7 +5,9 @@ their mood before and after, and the sense of achievement (mastery) and enjoymen
 (pleasure) each gave. Pure: the payload and its one normaliser.
 
 `at` is when the activity is for: the planned day (noon, in the person's calendar)
-or, when none is planned, when it was logged. `doneAt` is when it was done.
+or, when none is planned, when it was logged. `doneAt` is when it was done; once a
+planned activity is done, `at` is that moment too, so one done ahead of its day counts
+on the day it was done (the dashboard's windows end with today).
 """
 
 from __future__ import annotations
@@ -72,6 +74,8 @@ def normalise(p: ActivityPayload, when: When) -> Doc:
     done_at = None
     if p.done:
         done_at = when.instant(p.doneAt, "doneAt")
+        if planned is not None:
+            at = done_at
     if p.moodAfter is not None and not p.done:
         raise InvalidInput(f"{ref('moodAfter')} goes with {ref('done')}.", field="moodAfter")
     return {

@@ -63,6 +63,8 @@ def entry(term: Terminal, result: dict[str, Any], timezone: str | None) -> None:
     table.add_row("Activity", Text(result["text"]))
     table.add_row("When", local_time(result["at"], timezone))
     table.add_row("State", _state(result))
+    if result.get("done") and result.get("planned"):
+        table.add_row("Planned for", result["planned"])
     if result.get("doneAt"):
         table.add_row("Done at", local_time(result["doneAt"], timezone))
     table.add_row("How it felt", _felt(result) or "—")
