@@ -9,6 +9,11 @@ BAD_CREDENTIALS = "Wrong username/email or password."
 BAD_RECOVERY_CODE = "That recovery code is not valid or has already been used."
 BAD_RESET_TOKEN = "That reset token is not valid, has expired, or has already been used."
 WRONG_PASSWORD = "That password is not correct."
+LOGOUT_NOT_REVOKED = (
+    "The server could not be reached, so the token was only forgotten here: a copy of it "
+    "stays valid until it expires ({expires}). Run `psymitrix password change` when online "
+    "to revoke every token."
+)
 NO_STDIN = "--password-stdin was given but nothing arrived on standard input."
 NEED_TTY = "There is no terminal to ask for {what} on; pass {flag}."
 PASSWORDS_DIFFER = "The two passwords do not match."

@@ -56,8 +56,7 @@ class RemoteAccounts(_Api):
         return self.http.request("POST", "/v1/auth/login", json_body=body, auth=False)
 
     def logout(self, everywhere: bool = False) -> None:
-        if everywhere:  # a single token is stateless: forgetting it locally is the logout
-            self.http.request("POST", "/v1/auth/logout-all")
+        self.http.request("POST", "/v1/auth/logout-all" if everywhere else "/v1/auth/logout")
 
     def whoami(self) -> Result:
         return self.http.request("GET", "/v1/whoami")

@@ -107,17 +107,35 @@ def logout(
     ] = False,
     json_: Json = False,
 ) -> None:
-    """Forget this terminal's token (--all: revoke every token issued so far)."""
+    """Revoke this terminal's token and forget it (--all: every token issued so far)."""
+    from psymitrix_cli import messages
+    from psymitrix_cli.errors import AuthError, BackendUnavailable
+
     state = AppState.of(ctx, json_)
-    had_token = state.credentials.get() is not None
-    if everywhere:
-        state.backend.accounts.logout(everywhere=True)
+    token = state.credentials.get()
+    revoked = False
+    if token is not None or everywhere:
+        try:
+            state.backend.accounts.logout(everywhere=everywhere)
+            revoked = True
+        except AuthError:
+            if everywhere:
+                raise
+            # Already refused (expired, revoked, another secret): nothing left to revoke.
+        except BackendUnavailable:
+            if everywhere:
+                raise
+            from psymitrix_cli.auth.tokens import unverified_expiry
+
+            expiry = unverified_expiry(token or "")
+            shown = expiry.isoformat() if expiry else "unknown"
+            state.term.notice(messages.LOGOUT_NOT_REVOKED.format(expires=shown))
     state.credentials.delete()
-    result = {"loggedOut": had_token, "everywhere": everywhere}
+    result = {"loggedOut": token is not None, "revoked": revoked, "everywhere": everywhere}
     text = (
         "Logged out everywhere."
         if everywhere
-        else ("Logged out." if had_token else "You were not logged in.")
+        else ("Logged out." if token is not None else "You were not logged in.")
     )
     state.term.emit(result, lambda t, r: t.success(text))
 

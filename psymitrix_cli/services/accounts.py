@@ -16,6 +16,7 @@ from psymitrix_cli.errors import AuthError, InvalidInput
 from psymitrix_cli.services.context import ServiceContext, new_id
 from psymitrix_cli.services.session import Session
 from psymitrix_cli.store.base import COUNTERS, Doc
+from psymitrix_cli.store.server_state import server_state
 
 RECOVERY_CODE_COUNT = 10
 _CODE_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"  # no 0/o, 1/l/i: easy to copy by hand
@@ -144,9 +145,21 @@ class AccountService:
         return self._grant(user["_id"], int(user.get("tokenVersion", 0)))
 
     def logout(self, everywhere: bool = False) -> None:
+        """Revoke this session's token (everywhere: every token issued so far).
+
+        The token's id is kept as revoked until the token would have expired, so a copy
+        of it (another terminal, a script, a thief) stops working now, not at expiry."""
+        user_id = self.session.user_id
         if everywhere:
-            self.ctx.store.bump_token_version(self.session.user_id)
-            self.session.forget()
+            self.ctx.store.bump_token_version(user_id)
+        else:
+            claims = self.session.claims
+            assert claims is not None  # set by session.user()
+            until = iso(claims.expires_at + tokens.LEEWAY)  # as long as verify() could take it
+            server_state(self.ctx.store).revoke_token(
+                user_id, claims.token_id, until, self.ctx.now_iso()
+            )
+        self.session.forget()
 
     # --- the profile --------------------------------------------------------------
     def whoami(self) -> dict[str, Any]:

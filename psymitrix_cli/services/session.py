@@ -1,7 +1,8 @@
 """The caller behind a request: a verified token, resolved to a user on first use.
 
 Both the CLI's local backend and the server build one per invocation/request, so
-token verification (pinned algorithm, exp, ver, user still exists) and the visit
+token verification (pinned algorithm, exp, ver, user still exists, not revoked by a
+logout) and the visit
 that feeds the streak happen in exactly one place.
 """
 
@@ -15,6 +16,7 @@ from psymitrix_cli.errors import AuthError
 from psymitrix_cli.services.context import ServiceContext
 from psymitrix_cli.services.visits import record_visit
 from psymitrix_cli.store.base import Doc
+from psymitrix_cli.store.server_state import server_state
 
 
 class Session:
@@ -44,6 +46,8 @@ class Session:
             user = self.ctx.store.get_user(claims.user_id)
             if user is None or int(user.get("tokenVersion", 0)) != claims.version:
                 raise AuthError(messages.LOGIN_AGAIN)
+            if server_state(self.ctx.store).token_revoked(user["_id"], claims.token_id):
+                raise AuthError(messages.LOGIN_AGAIN)  # logged out: a copy of it is no good
             if self._record_visits:
                 self.user_data = record_visit(self.ctx, user)
             self.claims = claims

@@ -9,6 +9,7 @@ through its unique `_id`, and a lost failure row only ever errs towards fewer co
 
 from __future__ import annotations
 
+import contextlib
 import functools
 from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
@@ -16,6 +17,7 @@ from typing import Any, TypeVar
 from psymitrix_cli.clock import parse_iso
 from psymitrix_cli.errors import PsyError
 from psymitrix_cli.store.base import Doc
+from psymitrix_cli.store.server_state import REVOKED, revoked_key
 
 T = TypeVar("T")
 
@@ -95,3 +97,26 @@ class MongoServerState:
     @_mapped
     def release_idempotency(self, user_id: str, record_id: str) -> None:
         self._db["idempotency"].delete_one({"_id": record_id, "userId": user_id})
+
+    # --- revoked tokens -------------------------------------------------------------------
+    @_mapped
+    def revoke_token(self, user_id: str, token_id: str, expires_at: str, now: str) -> None:
+        from pymongo.errors import DuplicateKeyError
+
+        row = {
+            "userId": user_id,
+            "purpose": REVOKED,
+            "createdAt": now,
+            "expiresAt": parse_iso(expires_at),  # a BSON date: the TTL index reaps it
+            "usedAt": None,
+        }
+        # DuplicateKeyError: a concurrent logout of the same token got there first.
+        with contextlib.suppress(DuplicateKeyError):
+            self._db["auth_secrets"].update_one(
+                {"_id": revoked_key(token_id)}, {"$setOnInsert": row}, upsert=True
+            )
+
+    @_mapped
+    def token_revoked(self, user_id: str, token_id: str) -> bool:
+        match = {"_id": revoked_key(token_id), "userId": user_id, "purpose": REVOKED}
+        return self._db["auth_secrets"].find_one(match, {"_id": 1}) is not None

@@ -13,6 +13,10 @@ balancer (and every uvicorn worker), so they live in the store, not in a process
   use; a finished one holds the answer. They expire after a day (server/idempotency.py):
   SQLite sweeps expired ones when a new claim is made, MongoDB's TTL index on the
   `expiresAt` date does it there.
+- **revoked tokens:** the token id (`jti`) of each token a logout revoked, kept until the
+  token would have expired anyway. They are rows of `auth_secrets` (purpose `revoked`),
+  so deleting the account erases them and MongoDB's TTL index on `expiresAt` reaps them;
+  SQLite deletes a user's expired ones when it adds another.
 
 Times are the fixed-width ISO strings of `clock.iso`; the MongoDB store turns expiry
 times into BSON dates at the boundary (a TTL index ignores strings).
@@ -54,6 +58,21 @@ class ServerState(Protocol):
     def release_idempotency(self, user_id: str, record_id: str) -> None:
         """Drop a claim whose request was refused before it wrote anything."""
         ...
+
+    # --- revoked tokens -------------------------------------------------------------------
+    def revoke_token(self, user_id: str, token_id: str, expires_at: str, now: str) -> None:
+        """Refuse the token `token_id` from now until `expires_at` (revoking twice is fine)."""
+        ...
+
+    def token_revoked(self, user_id: str, token_id: str) -> bool: ...
+
+
+REVOKED = "revoked"  # the auth_secrets purpose of a revoked token id
+
+
+def revoked_key(token_id: str) -> str:
+    """The auth_secrets key of a revoked token id (prefixed: never a code's hash)."""
+    return f"jti:{token_id}"
 
 
 def server_state(store: Any) -> ServerState:

@@ -13,6 +13,7 @@ import sqlite3
 from collections.abc import Sequence
 
 from psymitrix_cli.store.base import Doc
+from psymitrix_cli.store.server_state import REVOKED, revoked_key
 
 
 class SqliteServerState:
@@ -85,3 +86,23 @@ class SqliteServerState:
     def release_idempotency(self, user_id: str, record_id: str) -> None:
         with self._tx() as db:
             db.execute("DELETE FROM idempotency WHERE id = ? AND user_id = ?", (record_id, user_id))
+
+    # --- revoked tokens -------------------------------------------------------------------
+    def revoke_token(self, user_id: str, token_id: str, expires_at: str, now: str) -> None:
+        with self._tx() as db:
+            db.execute(
+                "DELETE FROM auth_secrets WHERE user_id = ? AND purpose = ? AND expires_at <= ?",
+                (user_id, REVOKED, now),
+            )
+            db.execute(
+                "INSERT OR IGNORE INTO auth_secrets (hash, user_id, purpose, created_at, "
+                "expires_at) VALUES (?, ?, ?, ?, ?)",
+                (revoked_key(token_id), user_id, REVOKED, now, expires_at),
+            )
+
+    def token_revoked(self, user_id: str, token_id: str) -> bool:
+        row = self._db.execute(
+            "SELECT 1 FROM auth_secrets WHERE hash = ? AND user_id = ? AND purpose = ?",
+            (revoked_key(token_id), user_id, REVOKED),
+        ).fetchone()
+        return row is not None

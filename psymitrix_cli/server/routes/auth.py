@@ -59,7 +59,7 @@ def login(body: LoginIn, public: Public, throttle: LoginThrottle, ip: ClientIp) 
 
 @router.post("/logout", status_code=status.HTTP_204_NO_CONTENT)
 def logout(svc: Svc) -> None:
-    """Tokens are stateless: the client forgets its own. (Use logout-all to revoke.)"""
+    """Revoke this token: a copy of it is refused from now on. (logout-all: every token.)"""
     svc.accounts.logout(everywhere=False)
 
 
