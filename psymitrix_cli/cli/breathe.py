@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any, NoReturn
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 
+from psymitrix_cli import messages
 from psymitrix_cli.cli.options import Json, Yes
 from psymitrix_cli.cli.state import AppState
+
+if TYPE_CHECKING:
+    from psymitrix_cli.domain.breathing import SessionPlan
 
 breathe_app = typer.Typer(
     help="Guided breathing: follow a shape that grows as you breathe in and shrinks as you "
@@ -40,6 +45,20 @@ def breathe(
     demo: Annotated[
         bool, typer.Option("--demo", help="Show the exercise without an account; nothing is saved.")
     ] = False,
+    present: Annotated[
+        bool,
+        typer.Option(
+            "--present",
+            help="Full screen for a room: space pause, arrows change pattern, + - pace, q leave.",
+        ),
+    ] = False,
+    reduced_motion: Annotated[
+        bool,
+        typer.Option("--reduced-motion", help="With --present: a filling bar, not a shape."),
+    ] = False,
+    high_contrast: Annotated[
+        bool, typer.Option("--high-contrast", help="With --present: bright on black.")
+    ] = False,
     json_: Json = False,
 ) -> None:
     """Start a guided breathing session (about a minute of box breathing by default)."""
@@ -55,7 +74,14 @@ def breathe(
         plain=plain,
         bell=bell,
         demo=demo,
+        present=Presenting(reduced_motion, high_contrast) if present else None,
     )
+
+
+@dataclass(frozen=True)
+class Presenting:
+    reduced_motion: bool = False
+    high_contrast: bool = False
 
 
 def guided_session(
@@ -68,22 +94,31 @@ def guided_session(
     plain: bool = False,
     bell: bool = False,
     demo: bool = False,
+    present: Presenting | None = None,
 ) -> None:
     """Play a session and log it (also offered at the end of `checkin`)."""
     from psymitrix_cli.clock import iso
-    from psymitrix_cli.domain.breathing import plan_session, run, session_record
+    from psymitrix_cli.domain.breathing import plan_session, run, stored_name
     from psymitrix_cli.ui.views import breathing as views
 
     term = state.term
     plan = plan_session(pattern, custom, cycles, minutes)
+    if present is not None and not term.interactive:
+        from psymitrix_cli.errors import InvalidInput
+        from psymitrix_cli.ui.present import words
+
+        raise InvalidInput(words.NEEDS_TERMINAL)
     if not demo:
         state.backend.accounts.whoami()  # not logged in: say so now, not after five minutes
     clock = state.clock
     started = iso(clock.now())
+    if present is not None:
+        _present_session(state, plan, present, demo, started)
+        return
     with views.player(term, plan.pattern, plan.steps, plain=plain, bell=bell) as shown:
         outcome = run(plan.steps, clock, shown.on_frame, shown.on_phase, shown.fps)
     session = {
-        "pattern": plan.pattern.name,
+        "pattern": stored_name(plan.pattern),
         "label": plan.pattern.label,
         "cycles": outcome.cycles_completed,
         "started_at": started,
@@ -92,6 +127,74 @@ def guided_session(
         "completed": outcome.completed,
         "planned_cycles": plan.cycles,
     }
+    result = _keep(state, session, demo)
+    if result is None:
+        return
+    if not outcome.completed:
+        stopped_kindly(state, result, demo)
+    term.emit(result, lambda t, r: views.finished(t, r, demo))
+
+
+def _present_session(
+    state: AppState, plan: SessionPlan, present: Presenting, demo: bool, started: str
+) -> None:
+    """Full screen until done, q, Ctrl-C or SIGTERM; the screen is restored before a word
+    is printed, then the summary, then the session is kept as any other."""
+    from psymitrix_cli.clock import iso
+    from psymitrix_cli.domain.breathing import PATTERNS, stored_name
+    from psymitrix_cli.domain.breathing_guide import Guide
+    from psymitrix_cli.ui.present import words
+    from psymitrix_cli.ui.present.breathing import Look, play
+    from psymitrix_cli.ui.present.screen import Terminated, open_screen
+    from psymitrix_cli.ui.present.theme import pick
+    from psymitrix_cli.ui.views import breathing as views
+
+    term = state.term
+    others = [p for p in PATTERNS.values() if p.name != plan.pattern.name]
+    guide = Guide([plan.pattern, *others], plan.cycles)
+    look = Look(
+        pick(high_contrast=present.high_contrast, color=not term.no_color),
+        reduced_motion=present.reduced_motion,
+        demo=demo,
+    )
+    ending: str = "terminated"
+    try:
+        with open_screen() as screen:
+            ending = play(screen, guide, state.clock, look)
+    except Terminated:
+        pass
+    clock = state.clock
+    session = {
+        "pattern": stored_name(guide.pattern),
+        "label": guide.pattern.label,
+        "cycles": guide.cycles_done,
+        "started_at": started,
+        "ended_at": iso(clock.now()),
+        "duration_seconds": guide.breathing_seconds + guide.paused_seconds,
+        "completed": ending == "completed",
+        "planned_cycles": plan.cycles,
+    }
+    result = _keep(state, session, demo)
+    if result is None:
+        return
+    term.emit(result, lambda t, r: views.present_summary(t, guide))
+    if ending == "terminated":
+        term.err.print(words.TERMINATED, markup=False, highlight=False)
+        raise typer.Exit(143)
+    if ending == "interrupted":
+        stopped_kindly(state, result, demo)
+    if ending == "left":
+        stopped = messages.BREATHING_STOPPED_DEMO if demo else messages.BREATHING_STOPPED_SAVED
+        term.line(stopped.format(cycles=result["cycles"], planned=result["plannedCycles"]))
+        return
+    term.emit(result, lambda t, r: views.finished(t, r, demo))
+
+
+def _keep(state: AppState, session: dict[str, Any], demo: bool) -> dict[str, Any] | None:
+    """The session as stored (or, in a demo, as it would be); None when it waits in the
+    outbox (already said so)."""
+    from psymitrix_cli.domain.breathing import session_record
+
     if demo:
         result = {"id": None, **session_record(**session)}
     else:
@@ -112,11 +215,9 @@ def guided_session(
         )
         if isinstance(written, Queued):  # the api is out of reach: kept in the outbox
             state.emit(written, lambda t, r: None)
-            return
+            return None
         result = written
-    if not outcome.completed:
-        stopped_kindly(state, result, demo)
-    term.emit(result, lambda t, r: views.finished(t, r, demo))
+    return dict(result)
 
 
 def stopped_kindly(state: AppState, result: dict[str, Any], demo: bool) -> NoReturn:

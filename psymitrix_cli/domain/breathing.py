@@ -289,6 +289,11 @@ def plan_session(
     return SessionPlan(pattern, count, schedule(pattern, count))
 
 
+def stored_name(pattern: Pattern) -> str:
+    """The name a session is kept under: a built-in's own, otherwise "custom"."""
+    return pattern.name if PATTERNS.get(pattern.name) == pattern else CUSTOM
+
+
 def pattern_catalog() -> list[dict[str, Any]]:
     return [
         {

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from psymitrix_cli import messages
 from psymitrix_cli.domain.breathing import Frame, Pattern, Step
+from psymitrix_cli.domain.breathing_guide import Guide
 from psymitrix_cli.ui.terminal import Terminal
 from psymitrix_cli.ui.timefmt import local_time
 
@@ -206,6 +207,22 @@ def finished(term: Terminal, result: dict[str, Any], demo: bool) -> None:
     )
     if demo:
         term.line(messages.BREATHING_DEMO_NOTE, style="dim")
+
+
+def present_summary(term: Terminal, guide: Guide) -> None:
+    """What a present-mode session was, once the full screen has gone."""
+    from psymitrix_cli.ui.present import words
+
+    term.line(
+        words.SUMMARY.format(
+            cycles=guide.cycles_done,
+            planned=guide.planned,
+            breathing=duration(guide.breathing_seconds),
+            paused=duration(guide.paused_seconds),
+            patterns=", ".join(guide.used),
+            pace=round(guide.speed * 100),
+        )
+    )
 
 
 def patterns(term: Terminal, result: dict[str, Any]) -> None:

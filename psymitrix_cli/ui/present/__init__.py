@@ -1,0 +1,1 @@
+"""Present mode: full-screen, room-sized breathing and questionnaires for a projector."""

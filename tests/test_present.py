@@ -1,0 +1,258 @@
+"""Present mode through a real pseudo-terminal: the full screen scales with the window,
+keys do what the hint says, the screen is restored on q, Ctrl-C and SIGTERM, and a demo
+writes nothing. The guide's rules (pause, pattern, pace) are tested as pure functions."""
+
+from __future__ import annotations
+
+import os
+import re
+import select
+import signal
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+import pytest
+
+from psymitrix_cli.domain.breathing import get_pattern
+from psymitrix_cli.domain.breathing_guide import Guide
+from psymitrix_cli.ui.present.breathing import Look, layout
+from psymitrix_cli.ui.present.screen import Screen, parse_keys
+from psymitrix_cli.ui.present.theme import HIGH_CONTRAST, PLAIN, visible
+from tests.driver import Cli
+
+START = "2026-03-02T09:00:00+00:00"
+LEAVE = "\x1b[?1049l"
+ENTER = "\x1b[?1049h"
+SGR = re.compile(r"\x1b\[[0-9;]*m")
+posix = pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX pty")
+
+
+def on_pty(
+    cli: Cli,
+    args: Sequence[str],
+    size: tuple[int, int],
+    steps: Sequence[tuple[str, bytes | int]] = (),
+    timeout: float = 40,
+) -> tuple[int, str]:
+    """Run psymitrix with a pty of `size` (columns, rows) as its controlling terminal.
+
+    For each (marker, action) step: wait until `marker` shows after the previous step, then
+    type the bytes, or send the signal when the action is a number."""
+    import fcntl
+    import pty
+    import struct
+    import termios
+
+    env = {**os.environ, **cli.env, **cli.extra, "TERM": "xterm-256color"}
+    for name in ("COLUMNS", "LINES"):
+        env.pop(name, None)
+    pid, master = pty.fork()
+    if pid == 0:
+        os.chdir(Path(cli.env["PSYMITRIX_HOME"]).parent)
+        os.execve(sys.executable, [sys.executable, "-m", "psymitrix_cli", *args], env)
+    columns, rows = size
+    fcntl.ioctl(master, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
+    shown = bytearray()
+    deadline = time.monotonic() + timeout
+
+    def pump(until: str | None, start: int) -> bool:
+        while until is None or until.encode() not in shown[start:]:
+            if time.monotonic() > deadline:
+                raise AssertionError(f"timed out waiting for {until!r}: {bytes(shown)[-800:]!r}")
+            ready, _, _ = select.select([master], [], [], 0.05)
+            if not ready:
+                continue
+            try:
+                chunk = os.read(master, 65536)
+            except OSError:
+                chunk = b""
+            if not chunk:
+                assert until is None, f"exited before {until!r}: {bytes(shown)[-800:]!r}"
+                return False
+            shown.extend(chunk)
+        return True
+
+    try:
+        start = 0
+        for marker, action in steps:
+            pump(marker, start)
+            start = len(shown)
+            if isinstance(action, int):
+                os.kill(pid, action)
+            else:
+                os.write(master, action)
+        pump(None, start)
+        _, status = os.waitpid(pid, 0)
+    finally:
+        try:
+            os.kill(pid, signal.SIGKILL)
+            os.waitpid(pid, 0)
+        except (ProcessLookupError, ChildProcessError):
+            pass
+        os.close(master)
+    return os.waitstatus_to_exitcode(status), bytes(shown).decode("utf-8", "replace")
+
+
+def widest_shape(output: str) -> int:
+    plain = SGR.sub("", output)
+    return max((len(run) for run in re.findall(r"[·█]+", plain)), default=0)
+
+
+def nothing_stored(cli: Cli) -> bool:
+    home = Path(cli.env["PSYMITRIX_HOME"])
+    return not home.exists() or not any(home.iterdir())
+
+
+# --- the full screen in a pty -------------------------------------------------------------
+
+
+@posix
+@pytest.mark.parametrize("size", [(80, 24), (200, 60)])
+def test_a_demo_session_fills_the_window_and_restores_the_screen(
+    cli: Cli, size: tuple[int, int]
+) -> None:
+    cli.extra["PSYMITRIX_CLOCK"] = START  # the session plays instantly
+    code, output = on_pty(cli, ["breathe", "--present", "--demo", "--cycles", "1"], size)
+    assert code == 0, output
+    assert ENTER in output and output.rindex(LEAVE) > output.rindex(ENTER)
+    assert "DEMO: nothing is saved" in output and "Session: 1 of 1 cycles" in output
+    assert "Error" not in output
+    columns = size[0]
+    width = widest_shape(output)
+    # The disc is 4r+1 columns wide for a radius r that grows with the window.
+    assert width <= columns - 4
+    assert width >= (29 if columns == 80 else 85), width
+    assert nothing_stored(cli)
+
+
+def test_the_shape_scales_with_the_window() -> None:
+    guide = Guide([get_pattern("box")], 4)
+    guide.advance(4.0)  # full lungs: the disc is solid
+    small = layout(guide, 80, 24, Look(PLAIN))
+    large = layout(guide, 200, 60, Look(PLAIN))
+    assert len(small) == 24 and len(large) == 60
+    assert all(visible(row) <= 80 for row in small)
+    small_width, large_width = widest_shape("\n".join(small)), widest_shape("\n".join(large))
+    assert small_width == 29 and large_width > 2.5 * small_width  # a radius of 7 rows, then 22
+
+
+@posix
+def test_keys_pause_switch_pattern_and_pace_then_q_leaves_kindly(cli: Cli) -> None:
+    code, output = on_pty(
+        cli,
+        ["breathe", "--present", "--demo", "--cycles", "30"],
+        (100, 30),
+        [
+            ("pace 100%", b" "),  # pause
+            ("PAUSED", b" "),  # resume
+            ("Cycle", b"\x1b[C"),  # the next pattern
+            ("478 ·", b"+"),  # quicker
+            ("pace 115%", b"q"),
+        ],
+    )
+    assert code == 0, output
+    assert output.index("pace 115%") < output.rindex(LEAVE)  # shown on the full screen
+    assert "patterns: box, 478" in output and "nothing was saved (demo)" in output
+    assert "Error" not in output
+    assert nothing_stored(cli)
+
+
+@posix
+@pytest.mark.parametrize("stop", [b"\x03", signal.SIGTERM])
+def test_ctrl_c_and_sigterm_restore_the_screen(cli: Cli, stop: bytes | int) -> None:
+    code, output = on_pty(
+        cli,
+        ["breathe", "--present", "--demo", "--cycles", "30", "--high-contrast"],
+        (80, 24),
+        [("pace 100%", stop)],
+    )
+    assert code == (130 if stop == b"\x03" else 143), output
+    after = output[output.rindex(LEAVE) :]
+    assert output.rindex(LEAVE) > output.rindex(ENTER)
+    assert "Error" not in output and "Traceback" not in output
+    assert "Session: 0 of 30 cycles" in after
+    assert nothing_stored(cli)
+
+
+@posix
+def test_a_session_with_an_account_is_saved_when_left_early(cli: Cli) -> None:
+    cli.signup()
+    code, output = on_pty(
+        cli, ["breathe", "--present", "--reduced-motion"], (80, 24), [("pace 100%", b"q")]
+    )
+    assert code == 0, output
+    assert "░" in output and "partial session was saved" in output
+    [logged] = cli.json("breathe", "history")["items"]
+    assert logged["completed"] is False and logged["pattern"] == "box"
+
+
+def test_present_needs_a_terminal(cli: Cli) -> None:
+    out = cli("breathe", "--present", "--demo", "--json")
+    assert out.exit_code == 2 and "needs a terminal" in out.stderr
+    assert len(out.stderr.strip().splitlines()) == 1 and out.stdout == ""
+
+
+# --- pure parts ---------------------------------------------------------------------------
+
+
+def test_the_guide_pauses_switches_and_paces() -> None:
+    guide = Guide([get_pattern("box"), get_pattern("478")], planned=2)
+    guide.advance(2.0)
+    assert guide.position().phase.name == "inhale" and guide.position().remaining == 2.0
+    guide.toggle_pause()
+    guide.advance(10.0)  # paused: the breath does not move
+    assert guide.paused_seconds == 10.0 and guide.position().remaining == 2.0
+    guide.toggle_pause()
+    guide.switch(1)  # 478, from the start of a cycle
+    assert guide.pattern.name == "478" and guide.in_cycle == 0.0
+    guide.pace(1)
+    assert guide.speed == 1.15
+    guide.advance(4 / 1.15)
+    assert guide.position().phase.name == "hold"
+    guide.advance(15 / 1.15)
+    assert guide.cycles_done == 1 and not guide.finished
+    guide.advance(19 / 1.15)
+    assert guide.finished and guide.used == ["box", "478"]
+    for _ in range(9):
+        guide.pace(1)
+    assert guide.speed == 1.3  # the fastest step, not beyond
+
+
+def test_fullness_climbs_on_inhale_and_holds() -> None:
+    guide = Guide([get_pattern("box")], planned=1)
+    seen = []
+    for _ in range(16):
+        seen.append(guide.position().fullness)
+        guide.advance(1.0)
+    assert seen[0] == 0.0 and seen[4] == 1.0 and seen[5] == 1.0 and seen[12] == 0.0
+    assert seen[1] < seen[2] < seen[3]
+
+
+def test_keys_are_parsed_from_what_a_terminal_sends() -> None:
+    assert parse_keys("\x1b[C\x1b[D +-q\x1b") == [
+        "right",
+        "left",
+        "space",
+        "plus",
+        "minus",
+        "q",
+        "escape",
+    ]
+
+
+def test_only_changed_rows_are_redrawn() -> None:
+    import io
+
+    out = io.BytesIO()
+    screen = Screen(out, None, size=lambda: (80, 24))
+    guide = Guide([get_pattern("box")], planned=1)
+    guide.advance(4.5)  # a hold: nothing moves but the countdown
+    screen.draw(layout(guide, 80, 24, Look(HIGH_CONTRAST)))
+    first = screen.bytes_written
+    screen.draw(layout(guide, 80, 24, Look(HIGH_CONTRAST)))
+    assert screen.bytes_written == first  # the same frame costs nothing
+    guide.advance(1.0)
+    screen.draw(layout(guide, 80, 24, Look(HIGH_CONTRAST)))
+    assert 0 < screen.bytes_written - first < first // 3
