@@ -29,9 +29,9 @@ ROOT = Path(__file__).resolve().parent.parent
 TARGETS = {"acute": 0.95, "concern": 0.85, "ordinary_acute": 0.01, "ordinary_any": 0.08}
 
 
-def load(folder: Path) -> list[dict[str, str]]:
+def load(folder: Path, only: str = "*") -> list[dict[str, str]]:
     rows = []
-    for path in sorted(folder.glob("*.jsonl")):
+    for path in sorted(folder.glob(f"{only}.jsonl")):
         for line in path.read_text(encoding="utf-8").splitlines():
             if line.strip():
                 rows.append(json.loads(line))
@@ -61,14 +61,18 @@ def pct(hits: int, total: int) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--eval", type=Path, default=ROOT / "safety" / "eval")
+    parser.add_argument("--only", default="*", help="file name pattern inside the folder")
+    parser.add_argument("--rules", action="store_true", help="the deterministic layer alone")
     parser.add_argument("--runs", type=int, default=20, help="timing passes over the set")
     parser.add_argument("--misses", action="store_true", help="print every miss / false alarm")
     args = parser.parse_args()
 
     sys.path.insert(0, str(ROOT))
-    from psymitrix_cli.domain.safety import screen_message
+    from psymitrix_cli.domain.safety import rules, screen_message
 
-    rows = load(args.eval)
+    if args.rules:
+        screen_message = rules.screen_message
+    rows = load(args.eval, args.only)
     screen_message("warm up: compile the patterns")
     results = [screen_message(r["text"]).tier for r in rows]
 
@@ -85,7 +89,7 @@ def main() -> None:
         for cat, flags in sorted(cats.items()):
             print(f"    {cat:<24} {pct(sum(flags), len(flags))}")
 
-    print(f"eval set: {len(rows)} messages from {args.eval.relative_to(ROOT)}")
+    print(f"eval set: {len(rows)} messages from {args.eval}")
     print("\nRECALL")
     report("acute -> acute", by_tier["acute"], {"acute"})
     report("concern -> concern|acute", by_tier["concern"], {"concern", "acute"})

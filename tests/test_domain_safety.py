@@ -63,7 +63,6 @@ ACUTE = [
     "everyone would be better off without me",
     "there's no reason to live",
     "I'd be better off dead",
-    "I'm going to hurt him",
 ]
 
 CONCERN = [
@@ -96,6 +95,8 @@ CONCERN = [
     "life is pointless",
     "I've been cutting again",
     # Negated suicide phrases: the topic is live, so a gentle check-in.
+    # "kill/hurt him" is often an idiom: concern until a time, a weapon or a plan.
+    "I'm going to hurt him",
     "I'm not going to kill myself",
     "I'm not suicidal",
     "No way I would kill myself",

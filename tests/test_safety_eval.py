@@ -69,12 +69,17 @@ def test_the_rules_rarely_flag_ordinary_messages(flagged: set[str], limit: float
     assert _rate(pairs, flagged) <= limit, _misses(pairs, {"none"})
 
 
-@pytest.mark.xfail(
+_LEARNED_GAP = pytest.mark.xfail(
     strict=True,
-    reason="the learned layer (51a9226) raises ordinary messages of this set: 3.6% acute and "
-    "8.6% flagged at its landing; remove this mark once its thresholds meet the targets",
+    reason="the learned layer (51a9226) raises ordinary messages of this set to acute (3.2% "
+    "when measured); remove this mark once its thresholds meet the target",
 )
-@pytest.mark.parametrize(("flagged", "limit"), [({"acute"}, 0.01), ({"acute", "concern"}, 0.08)])
+
+
+@pytest.mark.parametrize(
+    ("flagged", "limit"),
+    [pytest.param({"acute"}, 0.01, marks=_LEARNED_GAP), ({"acute", "concern"}, 0.08)],
+)
 def test_the_whole_screen_rarely_flags_ordinary_messages(flagged: set[str], limit: float) -> None:
     pairs = _tiers("none")
     assert _rate(pairs, flagged) <= limit, _misses(pairs, {"none"})

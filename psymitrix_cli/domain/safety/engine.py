@@ -101,7 +101,8 @@ _FIRST = frozenset({"i", "me", "myself"})
 _THIRD = words(
     "he she they him her them friend friends brother sister mum mom dad father mother son "
     "daughter cousin roommate flatmate girlfriend boyfriend wife husband partner someone "
-    "somebody people student patient client colleague coworker kid child teenager"
+    "somebody people student patient client colleague coworker kid child teenager mate pal "
+    "bestie bf gf niece nephew uncle aunt grandma grandad neighbour"
 )
 _HISTORY_SOURCE = (
     r"\b(used to|years ago|a year ago|months ago|last (year|month|summer|winter|spring|autumn"

@@ -87,6 +87,9 @@ _TOKENS: dict[str, str] = {
         "tomorrow",
     ),
     "rn": "right now",
+    "tn": "tonight",
+    **dict.fromkeys(["boutta", "bouta", "aboutta"], "about to"),
+    "wnt": "want",
     **dict.fromkeys(["abt", "bout"], "about"),
     **dict.fromkeys(["rly", "rlly", "realy"], "really"),
     "u": "you",
@@ -126,6 +129,7 @@ _BEFORE: tuple[tuple[str, str], ...] = (
     (r"\bco-codamol\b", "cocodamol"),
     (r"\bself[- ]harm", "selfharm"),
     (r"\bmy sel[fv]e?\b", "myself"),
+    (r"\bdi{1,2}e{1,2}\b", "die"),  # "diie", "diee" after the cut to two
 )
 _VERBS_AFTER_ILL = (
     r"kill|end|do|jump|take|be|never|just|cut|hang|overdose|die|make|go|probably|finally|"
@@ -143,6 +147,13 @@ _AFTER: tuple[tuple[str, str], ...] = (
     (r"\bkill myself myself\b", "kill myself"),
     (r"\b(self ?delete|delete myself|sewer ?slide|commit sudoku)\b", "commit suicide"),
     (r"\bto od\b", "to overdose"),
+    (r"\bcommit die\b", "commit suicide"),
+    # "i want to dye" with nothing dyed is a typo for "die".
+    (
+        r"\b(want to|going to|ready to|wish i could|i could just) dye\b(?! (my|your|her|his|it|the|"
+        r"them|this|that|our|their|a|some))",
+        r"\1 die",
+    ),
     # "no way i would kill myself" is a negation the word-window check cannot see.
     (r"\bno way i (would|will)\b", r"i \1 never"),
     (r"\bno way (am i|i am) going to\b", "i am never going to"),

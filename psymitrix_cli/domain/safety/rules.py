@@ -28,6 +28,7 @@ from psymitrix_cli.domain.safety import rules_intl
 from psymitrix_cli.domain.safety.engine import (
     AB,
     AB_NOW,
+    HO,
     SI,
     Hit,
     Rule,
@@ -41,9 +42,10 @@ from psymitrix_cli.domain.safety.normalise import SPACES as _SPACES
 from psymitrix_cli.domain.safety.normalise import clauses, fold, looks_non_english, normalise
 from psymitrix_cli.domain.safety.rules_acute import ACUTE
 from psymitrix_cli.domain.safety.rules_concern import CONCERN, PREPARATION, PREPARATION_WEAK
+from psymitrix_cli.domain.safety.rules_harm import HARM
 from psymitrix_cli.domain.safety.rules_idioms import IDIOMS, SPECIFIC
 from psymitrix_cli.domain.safety.types import Screen
-from psymitrix_cli.domain.safety.vocab import BOOST, CONTEXT, NOW
+from psymitrix_cli.domain.safety.vocab import BOOST, CONTEXT, HARM_BOOST, NOW
 
 __all__ = ["_QUOTES", "_SPACES", "looks_non_english", "screen_message"]
 
@@ -51,6 +53,7 @@ RULE_LIST: tuple[Rule, ...] = (
     *SPECIFIC,
     *IDIOMS,
     *ACUTE,  # type: ignore[has-type]
+    *HARM,
     *CONCERN,
     PREPARATION,
     PREPARATION_WEAK,
@@ -74,6 +77,8 @@ WHOLE = (
         r"sorry for everything|forgive me)",
         r"(i am sorry|sorry for everything|forgive me|i love you all)( \w+){0,4} "
         r"(goodbye|farewell)",
+        r"i (jumped|did it|took them|tried|overdosed)( \w+){0,2} i (survived|woke up|am still "
+        r"alive|am still here)",
         tier="acute",
         kind=SI,
     ),
@@ -97,7 +102,7 @@ def _english(norm: str, everything: bool = False) -> Hit | None:
         if any(h.tier == "acute" for h in hits):
             return best(hits)
     joined = " ".join(clauses(norm))
-    if "goodbye" in joined or "bye" in joined or "farewell" in joined:
+    if any(word in joined for word in ("bye", "farewell", "survived", "woke up", "still")):
         for number, r in enumerate(WHOLE):
             if _re(f"whole{number}", r"\b(?:" + "|".join(r.phrases) + r")\b").search(joined):
                 return Hit(r.tier, r.kind)
@@ -109,9 +114,18 @@ def _english(norm: str, everything: bool = False) -> Hit | None:
         return Hit("acute", SI)
     if any(kind == PREPARATION.kind for kind, _ in preparation):
         others.append(Hit("concern", SI))
-    if any(h.boost for h in others) and _re("boost", BOOST).search(norm):
-        return Hit("acute", next(h.kind for h in others if h.boost))
-    if any(h.kind == AB for h in others) and _re("now", NOW).search(norm):
+    # A second sign raises concern to acute; it must lie outside what was already found
+    # ("i am scared to go home" is one sign, not abuse plus fear).
+    rest = norm
+    for hit in hits:
+        rest = rest.replace(hit.text, " ")
+    for hit in others:
+        if hit.boost and (
+            _re("boost", BOOST).search(rest)
+            or (hit.kind == HO and _re("harm", HARM_BOOST).search(rest))
+        ):
+            return Hit("acute", hit.kind)
+    if any(h.kind == AB for h in others) and _re("now", NOW).search(rest):
         return Hit("acute", AB_NOW)
     return best(others)
 

@@ -6,19 +6,16 @@ The caller shows the fixed crisis message and no model sees the turn.
 
 from __future__ import annotations
 
-from psymitrix_cli.domain.safety.engine import AB_NOW, HO, SH, SI, rule
+from psymitrix_cli.domain.safety.engine import SH, SI, rule
 from psymitrix_cli.domain.safety.vocab import (
-    CHILD,
     DRUGS,
     END_OK,
-    HARM_VERB,
     HEIGHT,
+    HIGH,
     INTENT,
-    KIN,
     LOTS,
     SELF_METHOD,
     TRAVEL,
-    VICTIM,
     WEAPON,
     WHEN,
 )
@@ -100,21 +97,20 @@ ACUTE = (
         r"(for myself|to (hang|use on) myself)",
         rf"{INTENT} use (it|them|this|that|the \w+) on myself",
         r"(is|be) the (night|day|time) i (jump|do it|die|end it|go|kill myself|end my life)",
-        r"(garage|car)( \w+){0,8} (engine|car|motor) (is |was )?(running|on)",
         r"(engine|car|motor) (is |was )?(running|on)( \w+){0,6} (garage|door shut|doors shut|"
         r"windows shut|door closed|sealed)",
         r"(hose|pipe|tube)( \w+){0,2} (from|on|to|into|through) (the|my) (exhaust|car window)",
         r"charcoal( \w+){0,3} (in|inside) (my|the) (bedroom|room|car|tent|bathroom|flat)",
         r"(sealed|taped|taped up) (the |my )?(windows|doors|vents|room|car)",
         r"(standing|sitting|stood|sat|climbed|perched|balanced)( \w+){0,2} (on|onto|over) (the|a) "
-        rf"(edge|ledge|railing|rail|side|parapet|top)( of)?( (the|a|my|this))? {HEIGHT}",
+        rf"(edge|ledge|railing|rail|side|parapet|top)( of)?( (the|a|my|this))? {HIGH}",
         rf"(on|at) the (edge|ledge|railing|parapet|top) of (the|a|my|this) {HEIGHT}( \w+){{0,3}} "
         r"(right now|now|looking down|going to jump|want to jump|ready to jump)",
         r"standing on (the|a) ledge",
         rf"(on|at|in|by) the {HEIGHT}( \w+){{0,4}} (i am )?(going to|about to|want to|ready to|"
         r"will) (jump|step off|let go)",
-        r"(at|on|by|near) the (train )?(tracks|line|railway|platform edge)( \w+){0,3} "
-        r"waiting for (the|a) (next )?(one|train)",
+        r"(at|on|by|near) the (railway |rail |train )?(tracks|line|railway|platform edge|bridge|"
+        r"crossing)( \w+){0,3} waiting for (the|a) (next |\d+ )?(one|train|\d+)",
         rf"{_SUBJECT_NOT_OTHER}{INTENT} (just )?(jump|throw myself|leap|step) "
         r"(off|from|in front of|"
         r"under|onto the tracks)",
@@ -171,7 +167,10 @@ ACUTE = (
         r"by the time (you|anyone|someone|somebody|they|people) (reads?|sees?|finds?|get)( this)?",
         r"(this is|here is) my (goodbye|last message|final message|last post|final post|goodbye "
         r"message)",
-        r"goodbye (forever|cruel world|world|everyone i love)",
+        r"goodbye (forever|everyone i love)",
+        r"(sent|texted|messaged|posted|left)( me)? (a )?(message|text|note|post|"
+        r"voicemail)( \w+){0,2}"
+        r" (saying|that said) goodbye",
         r"(my )?(final|last) goodbye",
         r"(goodbye|bye)( \w+){0,3} (i love you|love you all|i am sorry|sorry for everything)",
         r"(i am sorry|sorry)( \w+){0,4} (and )?goodbye",
@@ -213,7 +212,7 @@ ACUTE = (
         r"long|anymore|tomorrow|by (then|tomorrow|the (weekend|end))|for (christmas|your "
         r"birthday|much longer|long)|next (week|year|month))",
         r"(will not|am not going to|not going to) (be alive|survive) (by|after|past|until|much|"
-        r"the|this|tonight)",
+        r"tonight|the night|till)",
         r"(this is|tonight is|today is|it is) my (very )?last (night|day|week|message|post|"
         r"entry|time)( (on earth|alive|ever|here|of my life))?\b(?! (in|at|as|of|before|with|off|"
         r"on (the|this|my) (job|course|island|team)|here at|shift|working))",
@@ -235,8 +234,9 @@ ACUTE = (
     ),
     rule(
         # Burden: "they" is the family, and the one who would be gone is the writer.
-        r"(better|happier)( off)?( \w+){0,2} (if i (was|were|am|had) (gone|dead|not (here|around|"
-        r"alive)|never (born|here))|without me( around| here| alive)?|with me (gone|dead))",
+        r"(better|happier|relieved|glad|easier|fine|okay|ok)( off)?( \w+){0,2} (if i (was|were|am|"
+        r"had) (gone|dead|not (here|around|alive)|never (born|here))|if i (died|disappeared|killed "
+        r"myself|left for good)|without me( around| here| alive)?|with me (gone|dead))",
         r"(be|is|would be) (better|happier) off dead",
         r"(world|everyone|family|they) (would|will) be (a )?better( place)? without me",
         r"no (reason|point) (for me )?(in |of )?(me )?(to )?(be|being) (alive|here|around)",
@@ -303,52 +303,89 @@ ACUTE = (
         negated="none",
         history=True,
     ),
-    # Harm to another person: the emergency number comes first.
+    # Means at hand, said in more ways.
     rule(
-        r"shoot(ing)? up (the|a|my) (school|office|work|workplace|church|mall|class|mosque|"
-        r"synagogue|college|university)",
-        rf"(bring|bringing|take|taking|took)( \w+){{0,2}} {WEAPON} to (school|work|class|college|"
-        r"church|the office)",
-        rf"{INTENT} run (him|her|them|my {KIN}s?) over",
-        rf"(going to|planning to|plan to|will|about to|gonna|i am going to) {HARM_VERB} {VICTIM}"
-        r"\b(?! (at|in) (chess|cards|football|tennis|a game|the game|fifa|monopoly|pool)| a text"
-        r"| up| for (spoiling|eating|taking|borrowing|forgetting|being|telling|not))",
-        r"(scared|afraid|worried|frightened|terrified) (that )?i (will|am going to|might|could) "
-        rf"(hurt|harm|kill|shake|smother|drown|hit|suffocate|snap and hurt) (my|the|our) {CHILD}",
-        rf"i (shook|hit|hurt|smothered|slapped|punched|choked|threw) (my|the|our) {CHILD}( \w+)"
-        r"{0,3} (hard|again|until)",
-        rf"(feel like|think) i (am going to|will|might) (hit|hurt|kill|shake) (my|the) {CHILD}",
-        rf"({WEAPON}|a bat|a gun|a knife)( \w+){{0,4}} (waiting for (him|her|them)|"
-        r"outside (his|her|"
-        r"their) (house|home|flat|work|school)|when (he|she|they) (get|gets|come|comes))",
-        r"burn (down )?(his|her|their|my \w+s?) (house|home|flat|car)( \w+){0,3} "
-        r"(with (him|her|them)|inside)",
+        r"(knife|blade|razor|glass|scissors)( \w+){0,3} (against|on|to|at|across) my (wrists?|"
+        r"throat|neck|arms?|skin|chest|veins?)",
+        r"(in|into) the bath with (a|the|my) (razor|blade|knife|pills|toaster|hairdryer)",
+        r"(tied|tying|fastened|hung|attached|knotted) (the |a |my )?(belt|rope|cord|scarf|sheet|"
+        r"cable|ligature|tie|dressing gown cord)( \w+){0,3} (to|round|around|on|from|over) (the |"
+        r"my )?(door|handle|door handle|banister|bannister|beam|ceiling|neck|rail|hook|bed|tree|"
+        r"pipe|wardrobe|loft hatch|light fitting)",
+        r"(counting|counted|lining|lined|laying|laid|sorting) (out|up) (my |the |all )?(\w+ )?"
+        r"(pills|tablets|meds|capsules)",
+        r"(know where|found) (the|his|my \w+|my) (gun|shotgun|rifle|pistol|shells|bullets|ammo|"
+        r"cartridges|key to the gun cabinet)",
+        r"(climbing|climbed|leaning|hanging|stepping|stepped) (over|onto|off|out of) (the )?"
+        r"(railing|rail|edge|barrier|side|balcony|parapet|fence|wall|window)",
+        r"(sitting|standing|sat|stood) (at|on|by) the (edge|ledge|top)",
+        r"(climbing|climbed|leaning) (over|out)( (the|it|now|right now))?$",
         tier="acute",
-        kind=HO,
+        kind=SI,
         negated="concern",
+        history=True,
+        needs=rf"\b({HIGH}|{DRUGS}|{WEAPON}|rope|belt|cord|bath|wrist|wrists|throat|neck|"
+        r"tonight|right now|now|shells|bullets)\b",
+    ),
+    rule(
+        r"(that|this|these|it|they|those|\d+|twenty|thirty|forty|fifty) should (do it|be enough|do "
+        r"the job|be plenty|be more than enough|finish it)",
+        r"so (i|that i) (have|will have|have got) enough",
+        tier="acute",
+        kind=SI,
+        negated="concern",
+        needs=rf"\b({DRUGS}|{WEAPON}|rope|pills|tablets)\b",
+    ),
+    # Method questions, said in more ways.
+    rule(
+        r"(enough|high enough|strong enough|deep enough|long enough|fast enough|far enough) to "
+        r"(die|kill (me|myself|you|someone|a person|yourself)|be fatal|end it|not survive|"
+        r"make sure)",
+        r"(does|would|will|is|do) (slitting|cutting|slashing) (your|my|the|their) (wrists?|throat)"
+        r"( \w+){0,3}",
+        r"(does|would|will|is) (hanging|drowning|overdosing|shooting (yourself|myself)|jumping|"
+        r"bleeding out|suffocating|electrocution|dying)( \w+){0,4} (hurt|painful|painless|quick|"
+        r"work|instant|fast|peaceful)",
+        r"(jumping|falling|a fall|a jump) (from|off) (a |the )?(\d+|ten|five|twenty|\w+) "
+        r"(floors?|storeys?|stories|metres|meters|feet|ft|m)\b",
+        tier="acute",
+        kind=SI,
         person=False,
     ),
-    # Abuse happening now.
+    # Finality and preparation, said in more ways.
+    _si(
+        r"(will not|not going to|never going to|am not going to) (see|make it to|live to see|be "
+        r"here for|be around for) (another|next|my next|the next|my) (birthday|christmas|year|"
+        r"summer|week|morning|new year|sunrise)",
+        r"(will be|is going to be|going to be) my (very )?last (night|day|week|message|post)"
+        r"\b(?! (in|at|as|of|before|with|off|here at|shift|working))",
+        r"(explaining|explain|to explain) why i (did|am doing|have done|had to do) (it|this)",
+        r"(whoever|the person who|whoever it is that) finds? me",
+        r"when (they|someone|you|somebody|my \w+) finds? me",
+        r"(wrote|written|finished|left|writing) (the|my) (note|letter|letters)$",
+        r"(best|kindest|right|only) thing( \w+){0,6} (is|would be|is to) (to )?(not be here|die|"
+        r"disappear|kill myself|end it|be gone|end my life|not exist)",
+        r"(end|ending|finish) (it|things|everything) (permanently|for good|forever)",
+        r"(goodbye|saying goodbye|say goodbye|said goodbye)( \w+){0,3} (forever|for the last "
+        r"time|for good)",
+    ),
     rule(
-        rf"(he|she|they|my {KIN}|someone|somebody|a man|a guy) (is|are)( \w+){{0,3}} (hitting|"
-        r"beating|choking|strangling|hurting|attacking|kicking|punching|raping|slapping|"
-        r"threatening|stabbing) (me|us|my \w+)",
-        r"(he|she|they|someone|somebody|a man|a guy|a car) (is|are|keeps?) (following|stalking) me",
-        rf"(he|she|they|my {KIN}) (has |have )?just (hit|punched|slapped|kicked|"
-        r"choked|strangled|hurt|attacked|raped|assaulted|stabbed|beat) me",
-        r"(trying|going) to (break|kick|smash) (the|my) door (down|in)",
-        r"(breaking|kicking|banging on) (the|my) door( down)?( right now| now)",
-        r"i am (hiding|locked in|barricaded|trapped) (in|from|inside)( \w+){0,4} (because|from|"
-        r"while|and) (he|she|they|my)",
-        rf"(he|she|they|my {KIN}) (has|have|is holding|got) a (knife|gun|weapon)( \w+){{0,3}} "
-        r"(threatening|and)",
-        r"(bleeding|hurt) from where (he|she|they) (hit|punched|kicked|cut|stabbed) me",
-        r"(will not|does not|do not|are not letting|is not letting) let me (leave|go|out)"
-        r"( \w+){0,3}"
-        r" (took|taken|and i am scared|scared|hit|locked)",
-        r"(took|taken|have|has) my passport",
+        r"goodbye (cruel )?world",
         tier="acute",
-        kind=AB_NOW,
-        person=False,
+        kind=SI,
+        negated="concern",
+        unless=r"\b(see you|see ya|talk (to you )?(tomorrow|later|soon)|chat (tomorrow|later|"
+        r"soon)|good ?night|off to bed|going to bed|lol|haha|brb|for now|for the night|for today|"
+        r"hello world)\b",
+    ),
+    rule(
+        r"(bleeding|blood|it|the bleeding) (will not|cannot|does not|is not|would not) stop(ping)?",
+        r"cut (really|so|too|very|quite|way too) deep",
+        rf"i (jumped|stepped|threw myself) (off|from|in front of) (a|the|my)( \w+)? ({HIGH}|train|"
+        r"bus|car|lorry|truck)",
+        tier="acute",
+        kind=SH,
+        negated="none",
+        history=True,
     ),
 )

@@ -7,7 +7,7 @@ The model gets the safety instruction and the reply gets the resources line.
 from __future__ import annotations
 
 from psymitrix_cli.domain.safety.engine import AB, DIS, ED, HO, HOPE, SH, SI, SUB, rule
-from psymitrix_cli.domain.safety.vocab import CONTEXT, KIN, PEOPLE
+from psymitrix_cli.domain.safety.vocab import CONTEXT, KIN, PEOPLE, VICTIM
 
 _FOOD = r"(dinner|lunch|breakfast|meals?|eating|food|every meal|each meal|i eat|i ate|snacks?)"
 _DAYS = r"(\d+|two|three|four|five|six|seven|several|a few|many|multiple|ten) (days|nights|weeks)"
@@ -58,6 +58,16 @@ CONCERN = (
         r"did not exist|disappeared|died|faded away|was dead|were dead)",
         r"(hope|wish|wishes|hoping)( \w+){0,4} (get sick and die|die|would die|do not wake up)",
         r"(envy|jealous of) (people|those|the ones) who (die|died)",
+        r"(if|when) i (just )?(was not|were not|was no longer|were no longer) (around|here|alive)",
+        r"(death|dying|being dead|not existing|not being here) (seems|sounds|feels|looks|would be|"
+        r"is) (so |really |quite )?(peaceful|nice|appealing|like a relief|better|easier|tempting|"
+        r"inviting|good|comforting)",
+        r"asleep forever|(fall|go) to sleep (and|forever)",
+        r"wish i (was not|were not|was never|were never|was no longer) (alive|here|born|around)",
+        r"(everyone|everybody|they|my family|people) (would|will) be (fine|ok|okay|better|happier|"
+        r"better off) without me",
+        r"(do not|no longer|not) (want|wanting) to be (here|alive|around)( anymore)?",
+        r"before i (go|die|am gone)$",
         r"(dying|death|being dead)( \w+){0,2} (would not|would|might not|might) be (so |that )?"
         r"(bad|a relief|easier|nice|better|peaceful)",
         r"(i am|i feel like) (a|such a|just a) burden",
@@ -92,6 +102,8 @@ PREPARATION = rule(
     r"would not have|will not) (to )?(deal with|sort|clean|have to)",
     r"(cleaned|tidied|cleared) (out )?my (room|flat|desk)( \w+){0,3} (letters|note|notes|ready)",
     r"(instructions|plans|wishes) for my funeral|my funeral (plans|instructions|wishes)",
+    r"i will not (need|be needing) (it|them|this|that|these|those|anything|any of (it|this|them))"
+    r"( anymore| any more| soon| where i am going| after)?$",
     r"(passwords|bank details)( \w+){0,4} (find|will find|to find)",
     r"everything is ready( now)?$",
     tier="concern",
@@ -104,6 +116,9 @@ PREPARATION_WEAK = rule(
     r"(made|making|wrote|written|writing|updated|done) (a|my) will",
     r"said (my )?goodbyes?( to (everyone|everybody|them|my \w+))",
     r"sa(y|id|ying) goodbye to (everyone|everybody|my \w+)",
+    r"(gave|given|giving) away my \w+",
+    r"(cancelled|canceled|cancelling|cancel) my (phone|contract|subscriptions?|gym|plans|"
+    r"appointments|phone contract)",
     tier="concern",
     kind="preparation_weak",
     person=False,
@@ -126,6 +141,12 @@ CONCERN = (
         r"(scars|cuts|wounds)( \w+){0,3} (hiding|hide|cover|covering) them|(hiding|hide|cover|"
         r"covering) (my|the) (scars|cuts|wounds)",
         r"(bang|banging|hit|hitting) my head (against|on)",
+        r"(cutting|cut|burning|burn|burnt|scratching|hitting|carving|slicing) my (thighs?|arms?|"
+        r"legs?|wrists?|stomach|skin|hips?|body)\b(?! (on|while|opening|chopping|cooking|shaving|"
+        r"by "
+        r"accident|accidentally|at the|in the|playing))",
+        r"(picking|pick|picked|scratch|scratching)( at)? my (skin|arms|legs|face)( \w+){0,3} "
+        r"(until|till) (it|they) (bleeds?|bled)",
         r"punch(ing)? walls? (until|till)",
         r"pull(ing)? (my )?hair out( \w+){0,3} (patches|bald|bleed)",
         r"relapsed (with|on|into) (self harm|selfharm|cutting)",
@@ -163,6 +184,10 @@ CONCERN = (
         r"imagine|keep imagining) (kill|killing|hurt|hurting|stab|stabbing|shoot|shooting|murder|"
         r"murdering|harm|harming|smother|smothering) (him|her|them|someone|somebody|people|"
         rf"{PEOPLE}|my \w+)",
+        rf"(going to|will|about to|planning to|i am going to|i will) (kill|murder|hurt|harm|hit|"
+        rf"beat) {VICTIM}\b(?! (at|in) (chess|cards|football|tennis|a game|the game|fifa|"
+        r"monopoly|pool|golf)| a (text|message|look)| up| for (spoiling|eating|taking|borrowing|"
+        r"forgetting|being|telling|not|using|leaving|breaking))",
         r"(angry|furious|rage)( \w+){0,5} could (really )?(hurt|kill|strangle|murder) "
         r"(him|her|them)",
         tier="concern",
@@ -195,6 +220,10 @@ CONCERN = (
         r"(hide|hiding|hid) (my )?food",
         r"(still|even though)( \w+){0,4} (want to|need to) lose (more|weight)",
         r"(i am|feel) (so )?(fat|disgusting)( \w+){0,3} (after|when) i eat|feel disgusting after",
+        r"(one|1|a single) meal (a|every|per|in) (day|two days|2 days|few days|three days|week)",
+        r"(need|want|going|have) to stop eating( completely| altogether| entirely|$)",
+        r"(i am|i weigh|at|down to) \d+ ?(kg|kilos|lbs|pounds|stone)( \w+){0,5} (lose more|still|"
+        r"too fat|need to lose|want to lose)",
         r"(stopped|stop) eating\b(?! (meat|dairy|sugar|gluten|fish|pork|beef|junk|out|takeaway|"
         r"fast food|at|so late|after))",
         tier="concern",
@@ -217,6 +246,15 @@ CONCERN = (
         r"blacked out( \w+){0,2} (from|drinking|after drinking|again)",
         r"(taking|take|took) more( of my)?( \w+)? than (i am |i was )?prescribed",
         r"(smoke|smoking) weed all day",
+        r"drink(ing)? (from|as soon as|when) (the moment )?i (wake|get)( up)?|drinking in the "
+        r"morning",
+        r"(high|drunk|wasted|stoned|off my face) (right now|again|every day|all the time|and "
+        r"(everything|i feel|i hate))",
+        r"(using|taking|doing|on|snorting|smoking) (ketamine|ket|coke|cocaine|heroin|meth|crack|"
+        r"mdma|spice|benzos|pills|opioids|weed)( \w+){0,2} (every|each) (day|night)",
+        r"more( of my)?( \w+)? than i am (meant|supposed|allowed) to",
+        r"(bottle|bottles) of (wine|vodka|gin|whisky|whiskey|rum)( \w+){0,2} (a|every|each|per) "
+        r"(night|day)",
         r"mixing( \w+){0,2} (xanax|benzos|pills|valium|oxy|codeine) (and|with) "
         r"(alcohol|booze|drink|vodka|wine)",
         r"cannot go a day without (drinking|a drink|using|weed|pills|coke)",
@@ -259,6 +297,13 @@ CONCERN = (
         r"cannot (go on|do this anymore|live like this|take (it|this|much more) anymore|"
         r"keep going)",
         r"i am (a )?(complete |total )?mess",
+        r"spiral(l)?ing",
+        r"(seeing|hearing) things",
+        r"(cannot|can not) (leave|get out of) (the house|bed|my room)",
+        r"(cannot|can not) handle (any of )?(this|it|anything|everything|life)( anymore)?",
+        r"flashbacks",
+        r"(completely|totally|so|really|very|utterly) overwhelmed",
+        r"anxiety (is )?(through the roof|out of control|unbearable|so bad|crippling)",
         tier="concern",
         kind=DIS,
         negated="none",
@@ -275,6 +320,14 @@ CONCERN = (
         r"no way out",
         r"(feel|feeling|am|i am)( so| just)? (trapped|worthless|useless|empty)\b(?! at)",
         r"i am (a|such a) failure",
+        r"(i am|i feel like|i feel) (a|such a|just a|nothing but a) (waste of (space|oxygen|air|"
+        r"life|time)|mistake|disappointment|nobody|nothing)",
+        r"nothing i do (ever )?(matters|helps|is good enough|works|is right)",
+        r"nothing left (for me|to live for|in me)|there is nothing left",
+        r"hate (who|what) i am|hate (my life|everything about me|being me|being alive|my body|"
+        r"myself)",
+        r"(total |complete |such a |utter )?failure (at|in) life|i am a (total |complete |utter )?"
+        r"failure",
         r"i hate myself",
         r"(nobody|no one) (cares|loves|wants) (about )?me",
         r"(do not|no longer) want to live like this",

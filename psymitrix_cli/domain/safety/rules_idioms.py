@@ -19,6 +19,11 @@ SPECIFIC = (
         r"they) (would|will)) (to )?(kill|hurt|murder|stab|shoot) me",
         r"(he|she|they) (will|would|is going to|are going to) (kill|hurt|murder) me if i (tell|"
         r"leave|go|call|talk|speak)",
+        r"(saying|says|said|screaming|shouting|yelling|threatening|swears?|swearing) (that )?(he|"
+        r"she|they) (will|would|is going to|are going to) (kill|hurt|murder|stab|shoot) me",
+        r"(locked|locks|trapped|tied) me (in|up|inside)",
+        r"(threw|throws|pushed|pushes|shoved|shoves|dragged|drags) me (down|into|against|across|"
+        r"out|to the floor|on the floor)",
         tier="concern",
         kind=AB,
         consume=True,
@@ -80,7 +85,18 @@ IDIOMS = (
         r"energy drinks)",
         r"hopeless (at|with|romantic|case)",
         r"worthless at",
-        r"(hit|hits) me (with|up)",
+        r"(hit|hits) me up",
+        r"(hit|hits) me with (a|an|the|some|that|this|his|her)( \w+)? (idea|question|news|fact|"
+        r"truth|joke|"
+        r"song|reality|surprise|line|request|bill|compliment|pun|story)",
+        r"could (just )?(sleep|have slept) forever",
+        r"disappear for (a|the|two|a few|few|one) (week|weekend|day|days|month|while|bit|holiday|"
+        r"year)",
+        r"(lethal|fatal|toxic) (dose|amount) of (caffeine|coffee|water|sugar|vitamin \w+|energy "
+        r"drinks?|salt|chocolate|nutmeg|carrots|bananas)",
+        r"(not going to|will not|never going to) survive (this|the|today|tomorrow|monday|another)"
+        r"( \w+)? (week|exam|exams|meeting|day|shift|class|lecture|trip|party|workout|term|"
+        r"semester)",
         r"(beat|beats|beaten) me (at|in|to|by)",
         r"kick(s|ed)? me out",
         r"shoot (him|her|them|someone|you|me) (a|an) (text|message|email|line|dm|look)",

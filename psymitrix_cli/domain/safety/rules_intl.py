@@ -34,6 +34,8 @@ _ACUTE = (
     r"\b(envie|besoin) de (mourir|me tuer|me suicider|en finir)",
     r"\bn'ai plus envie de vivre|\bne veux plus vivre|\bplus envie de vivre",
     r"\ben finir avec (la vie|ma vie|tout)",
+    r"\bme (suicider|tuer)\b",
+    r"\bdecide de (me suicider|mourir|en finir|me tuer)",
     r"\bmettre fin a (mes jours|ma vie)",
     r"\b(sauter|me jeter) (du|d'un|de la|sous|depuis) ",
     # German
@@ -67,6 +69,8 @@ _ACUTE = (
     r"\b(apni )?jaan (de|le) (dunga|dungi|doon|du|lunga|lungi|loon|lena|dena)\b",
     r"\b(jeena|jina|jeene) nahi (hai|chahta|chahti|chahata)|\bjeena nahi\b",
     r"\bmarne ka (mann|man|dil)",
+    r"\bkhud ko (khatam|khatm|maar|mar|maarna|marna)",
+    r"\b(pensando|penso|pense|pensei) en (suicidarme|matarme|quitarme la vida)",
     r"\bzindagi (khatam|khtm) (kar|karna)",
     # Devanagari and Urdu script (folded with NFKD like the text).
     r"मरना|मर जाना|मर जाऊं|आत्महत्या|खुदकुशी|ख़ुदकुशी|जान दे दूंगा|जान दे दूँगा|जीना नहीं",
@@ -79,7 +83,22 @@ _CONCERN = (
         r"desaparecer|\bdeprimid[oa]\b|\bno aguanto mas",
         HOPE,
     ),
-    (r"\bsans espoir|\bdisparaitre\b|\bje n'en peux plus|\bdeprime\b|\bplus la force", HOPE),
+    (
+        r"\bsans espoir|\bdisparaitre\b|\bje n'en peux plus|\bdeprime\b|\bplus la force|\bje me "
+        r"sens (vide|inutile|nul|nulle|seule?|perdue?|sans valeur)",
+        HOPE,
+    ),
+    (
+        r"\bno tengo ganas de nada|\bnada tiene sentido|\bme siento (vacio|vacia|inutil|sola|solo|"
+        r"perdid[oa])",
+        HOPE,
+    ),
+    (
+        r"\bich fuhle mich (so )?(leer|wertlos|nutzlos|allein)|\bich schaffe (das )?(alles )?nicht "
+        r"mehr",
+        HOPE,
+    ),
+    (r"\bme sinto (vazio|vazia|inutil|sozinh[oa])|\bmi sento (vuot[oa]|inutile|sol[oa])", HOPE),
     (
         r"\bhoffnungslos|\bwunschte,? (ich,? )?ich ware (nicht (mehr )?da|tot)|\bkann nicht mehr\b|"
         r"\bkeinen sinn mehr",

@@ -24,6 +24,8 @@ LOTS = (
     r"(all (of )?(my|the|them|these|those)|all|a bunch of|too many|a (whole|full|entire) "
     r"(bottle|box|pack|packet|strip|month) of|the (whole|entire) (bottle|box|pack|packet) of|"
     r"\d{2,}|twenty|thirty|forty|fifty|sixty|a hundred|loads of|handfuls of|a handful of|"
+    r"a load of|a lot of|lots of|a ton of|tons of|heaps of|a few (packets|boxes|strips) of|"
+    r"(two|three|four|five) (packets|boxes|strips) of|a whole lot of|every one of|way too many|"
     r"every one of my|enough)"
 )
 WEAPON = (
@@ -31,13 +33,19 @@ WEAPON = (
     r"razor|razors|razor blades?|machete|axe|bat|baseball bat|hammer)"
 )
 MEANS = rf"(rope|noose|belt|cord|{WEAPON}|{DRUGS}|charcoal|hose|exhaust|helium)"
+# Somewhere high enough to fall from (no platforms: people wait on those).
+HIGH = (
+    r"(bridge|roof|rooftop|ledge|cliff|cliffs|balcony|building|tower|overpass|flyover|"
+    r"car park|parking garage|multi storey|top floor|\d+(th|st|nd|rd) floor|window|dam|quarry)"
+)
 HEIGHT = (
     r"(bridge|roof|rooftop|ledge|cliff|cliffs|balcony|building|tower|overpass|flyover|"
     r"car park|parking garage|multi storey|top floor|window|tracks|train tracks|platform|"
     r"motorway bridge|dam|quarry)"
 )
 SELF_METHOD = (
-    r"(kill(ing)? myself|hang(ing)? myself|shoot(ing)? myself|stab(bing)? myself|"
+    r"(kill(ing)? myself|hang(ing)? myself|shoot(ing)? myself|stab(bing)? myself|top myself|"
+    r"off myself|do myself in|do away with myself|finish myself off|take myself out|"
     r"drown(ing)? myself|poison(ing)? myself|gas(sing)? myself|electrocute myself|"
     r"suffocate myself|smother myself|set myself on fire|burn myself alive|"
     r"slit(ting)? my (wrists?|throat)|cut(ting)? my (wrists?|throat)|blow my brains out|"
@@ -45,7 +53,8 @@ SELF_METHOD = (
     r"step(ping)? in front of (a|the) (train|bus|car|lorry|truck)|"
     r"walk(ing)? into (the )?(sea|ocean|river|lake|traffic)( and not come back)?|"
     r"drive (my car )?(into|off) (a|the) (wall|tree|bridge|cliff|river|lorry|truck)|"
-    r"crash(ing)? my car on purpose|end(ing)? (myself|my (own )?life)|tak(e|ing) my (own )?life|"
+    r"crash(ing)? my car on purpose|crash(ing)? (my|the) car( \w+){0,4} (into|off) (a|the)|"
+    r"end(ing)? (myself|my (own )?life)|tak(e|ing) my (own )?life|end my suffering|"
     r"commit(ting)? suicide|end it all|end everything|kill me off)"
 )
 KIN = (
@@ -69,7 +78,8 @@ CONTEXT = (
     r"\b(movie|movies|film|films|show|series|episode|season|book|books|novel|chapter|"
     r"character|characters|song|lyrics|poem|poems|poet|play|scene|documentary|podcast|"
     r"article|news|headline|game|games|gaming|level|respawn\w*|minecraft|fortnite|sims?|"
-    r"essay|class|lecture|course|module|studying|homework|research|thesis|paramedic|nurse|"
+    r"essay|class|lecture|course|module|studying|studied|lesson|teacher|homework|research|"
+    r"thesis|paramedic|nurse|singer|band|album|musician|actor|actress|celebrity|rapper|"
     r"nursing|doctor|volunteer|charity|counsellor|counselor|training|plot|spoiler|"
     r"the ending|at the end|in the end|protagonist|villain|hamlet|romeo|juliet|netflix|"
     r"anime|manga|comic|story|stories|history)\b"
@@ -86,17 +96,26 @@ TRAVEL = (
 BOOST = (
     r"\b((picked|chosen|set) (the|a) (date|day|time|place|spot)|made up my mind|(i have|i have "
     r"got|i got) a plan|(know|decided|worked out|figured out|planned|thought about|thought out) "
-    r"(exactly )?(how|when|where)( i|$)|(make|making) it happen|(want|need) to (do|cut|burn) (it )?"
-    r"(more|again|deeper)|i (am going to|will) (do it|make sure|fix that|go through "
+    r"(exactly )?(how|when|where)( i|$)|(make|making) it happen|(want|need) to (do|cut|burn) "
+    r"(it )?(more|again|deeper)|i (am going to|will) (do it|make sure|fix that|go through "
     r"with it|act on it)|make sure of (that|it)|(scared|afraid|worried|terrified) i (will|might|"
     r"am going to|could) (do it|act on it|go through with it|actually do it)|everything is "
     r"ready|(the|my) (pills|tablets|rope|gun|knife|blade|razor|blades)s? (are |is )?(right )?"
     r"(here|with me|in my (bag|pocket|hand))|(have|got) (the|a) (pills|tablets|rope|gun|knife|"
-    r"blade|razor|blades)\b|tonight is the night|i am ready)"
+    r"blade|razor|blades)\b|tonight is the night|i am ready|(cannot|can not) (stop|control) "
+    r"myself|at peace with (it|my decision|dying))"
+)
+# For harm to others, a time, a weapon or knowing where they are also make it a plan.
+HARM_BOOST = (
+    rf"\b({WHEN}|{WEAPON}|i swear|i mean it|not joking|(i )?know where (he|she|they) (lives?|"
+    r"works?|sleeps?|is)|when (he|she|they) (gets?|comes?) (home|back|in)|(cannot|can not) "
+    r"(stop|control) myself|going to do it|i will do it)\b"
 )
 # Abuse that is happening now: raises abuse concern to acute.
 NOW = (
     r"\b(right now|(is|are) (home|here|back|outside|downstairs|upstairs|in the (next|other) "
-    r"room)( now)?|on (his|her|their) way|coming (back|home)|standing outside|(he|she|they) (is|"
-    r"are) (still )?here|i am (hiding|locked)|gets? home|(is|are) home now|tonight)\b"
+    r"room)( now)?|on (his|her|their) way|coming (back|home|for me)|standing outside|(he|she|"
+    r"they) (is|are) (still )?(here|in the (house|flat|room))|still in the (house|flat|room)|"
+    r"i am (hiding|locked)|gets? home|(is|are) home now|tonight|outside (my|the) (door|room|"
+    r"house|window)|looking for me|i am (so )?(scared|terrified|frightened)|please help|help me)\b"
 )
