@@ -99,7 +99,7 @@ _NEGATIONS = frozenset({"not", "never", "no", "refuse", "nobody", "nothing"})
 _SCOPE_BREAKS = frozenset({"i", "and", "so", "because", "if", "then", "when", "just", "or"})
 _FIRST = frozenset({"i", "me", "myself"})
 _THIRD = words(
-    "he she they him her them friend friends brother sister mum mom dad father mother son "
+    "he she they friend friends brother sister mum mom dad father mother son "
     "daughter cousin roommate flatmate girlfriend boyfriend wife husband partner someone "
     "somebody people student patient client colleague coworker kid child teenager mate pal "
     "bestie bf gf niece nephew uncle aunt grandma grandad neighbour"

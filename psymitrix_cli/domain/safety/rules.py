@@ -28,7 +28,9 @@ from psymitrix_cli.domain.safety import rules_intl
 from psymitrix_cli.domain.safety.engine import (
     AB,
     AB_NOW,
+    DIS,
     HO,
+    HOPE,
     SI,
     Hit,
     Rule,
@@ -79,6 +81,8 @@ WHOLE = (
         r"(goodbye|farewell)",
         r"i (jumped|did it|took them|tried|overdosed)( \w+){0,2} i (survived|woke up|am still "
         r"alive|am still here)",
+        r"(goodbye|said goodbye|say goodbye|saying goodbye)( \w+){0,6} (for the last time|forever|"
+        r"for good)",
         tier="acute",
         kind=SI,
     ),
@@ -102,12 +106,14 @@ def _english(norm: str, everything: bool = False) -> Hit | None:
         if any(h.tier == "acute" for h in hits):
             return best(hits)
     joined = " ".join(clauses(norm))
-    if any(word in joined for word in ("bye", "farewell", "survived", "woke up", "still")):
+    if any(w in joined for w in ("bye", "farewell", "survived", "woke up", "still", "last time")):
         for number, r in enumerate(WHOLE):
             if _re(f"whole{number}", r"\b(?:" + "|".join(r.phrases) + r")\b").search(joined):
                 return Hit(r.tier, r.kind)
     # Two signs of preparation, or one beside ideation, are acute; a strong one alone is
     # concern; a weak one alone (a will, goodbyes) is ordinary.
+    if _re("light", r"\b(lol|lmao|haha\w*|jk|rofl|kidding)\b").search(norm):
+        hits = [h for h in hits if h.kind not in (HOPE, DIS)]  # "dead inside after this week lol"
     preparation = {(h.kind, h.text) for h in hits if h.kind in _PREP}
     others = [h for h in hits if h.kind not in _PREP]
     if len(preparation) >= 2 or (preparation and any(h.kind == SI for h in others)):

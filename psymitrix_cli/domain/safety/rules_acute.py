@@ -71,6 +71,8 @@ ACUTE = (
         tier="acute",
         kind=SI,
         person=False,
+        unless=r"\b(writing|writer|novel|screenplay|script|my (book|story|character)|for a story|"
+        r"for my (book|story|novel|essay))\b",
     ),
     # Means at hand, stockpiles, plans.
     rule(
@@ -85,8 +87,9 @@ ACUTE = (
         rf"{DRUGS}( \w+){{0,2}} (saved up|stashed|counted out|lined up|set aside|in front of "
         r"me|out on the (table|bed|floor|desk))",
         r"(pills|tablets|meds|rope|noose|gun|blades|razor|razors) (are |is )?(ready|lined up|"
-        r"counted out|in front of me|set aside)\b(?! (for|to be|at|to (pick up|collect|be "
-        r"collected))\b)",
+        r"counted out|in front of me|set aside)\b(?! (for (pickup|collection|pick up|collecting|"
+        r"the "
+        r"pharmacy|you|my (holiday|trip))|to be|at|to (pick up|collect|be collected))\b)",
         r"(gun|rifle|pistol|shotgun|revolver) (is |was )?(loaded|cocked|in my (hand|lap|mouth))",
         r"(gun|barrel|pistol) (to|against|in) my (head|temple|mouth|chest)",
         r"loaded (the |my |a )?(gun|rifle|pistol|shotgun)",
@@ -99,7 +102,8 @@ ACUTE = (
         r"(is|be) the (night|day|time) i (jump|do it|die|end it|go|kill myself|end my life)",
         r"(engine|car|motor) (is |was )?(running|on)( \w+){0,6} (garage|door shut|doors shut|"
         r"windows shut|door closed|sealed)",
-        r"(hose|pipe|tube)( \w+){0,2} (from|on|to|into|through) (the|my) (exhaust|car window)",
+        r"(hose|pipe|tube)( \w+){0,2} (from|on|to|into|through) (the|my) (exhaust|car window|"
+        r"window)",
         r"charcoal( \w+){0,3} (in|inside) (my|the) (bedroom|room|car|tent|bathroom|flat)",
         r"(sealed|taped|taped up) (the |my )?(windows|doors|vents|room|car)",
         r"(standing|sitting|stood|sat|climbed|perched|balanced)( \w+){0,2} (on|onto|over) (the|a) "
@@ -387,5 +391,69 @@ ACUTE = (
         kind=SH,
         negated="none",
         history=True,
+    ),
+    # Round three: more ways again.
+    _si(
+        r"(do|doing) (something|things|it) to myself",
+        r"(not|no way i am|will not|never) (get|getting|make it|making it) through (tonight|the "
+        r"night|today|this night)",
+        r"suicidal (af|as fuck|right now|now|tonight|today|again)",
+        r"(so|really|very|extremely|severely|actively) suicidal",
+        r"(this is|it is) the last time (you|anyone|they|people) (will|are going to) (hear|see) "
+        r"(from )?(me|of me)",
+        r"(tonight|today|this) is the (night|day)( that)?( i| when i)? (finally )?(go|do it|die|"
+        r"end "
+        r"it|leave|kill myself)",
+        r"(leaving|going|gone) for good( tonight| today| now| soon)",
+        r"(know|understand) it (was not|is not|was never) (their|your|his|her|anyones|anyone is) "
+        r"fault",
+        r"(note|letter|letters)( \w+){0,4} (explaining|to explain) (everything|why)",
+        r"remov(e|ing) myself( \w+){0,4} (permanently|forever|for good)",
+        rf"{INTENT} (drink|swallow|take|eat|inject|down) (the )?(bleach|antifreeze|poison|"
+        r"weedkiller|"
+        r"rat poison|drain cleaner|pesticide)",
+        r"(a lot of|so much|loads of|too much|lots of) blood",
+        r"cut (myself )?(really |so |very )?(badly|bad|deep)( \w+){0,3} (blood|bleeding)",
+    ),
+    rule(
+        rf"{INTENT} (take|swallow|down|neck|have) (the lot|them all|all of them|the whole lot|"
+        r"every "
+        r"one|every single one|all|the whole (bottle|box|packet|pack))",
+        r"(knew|know|picked|found|chosen) (which|the|a) (tree|beam|rafter|spot|place|bridge|cliff)",
+        tier="acute",
+        kind=SI,
+        negated="concern",
+        history=True,
+        needs=rf"\b({DRUGS}|rope|noose|belt|cord|{WEAPON})\b",
+    ),
+    rule(
+        rf"(standing|sitting|stood|sat|i am) (on|at) (the|a|this) {HIGH}( right)? now",
+        tier="acute",
+        kind=SI,
+        negated="concern",
+        needs=r"\b(water|drop|jump|edge|height|down|below|fall|cold|end it|goodbye|over)\b",
+    ),
+    rule(
+        r"(way|ways|method|methods) to (kill (yourself|oneself)|end (your|one is) life)",
+        r"(best|what|which|right|enough) height to (jump|fall|die)",
+        rf"(which|what)( \w+)? {DRUGS}( \w+){{0,3}} (the )?(most )?(lethal|deadly|fatal|toxic|"
+        r"dangerous to overdose)",
+        r"(will|would|can|could|does) (an |a )?overdose( of( \w+){1,2})? (kill|be fatal|work|hurt)",
+        r"(nearest|closest) (high|tall|tallest|highest) (bridge|cliff|building|tower|car park|roof|"
+        r"point)",
+        tier="acute",
+        kind=SI,
+        person=False,
+        unless=r"\b(writing|writer|novel|screenplay|script|my (book|story|character)|for a story|"
+        r"for my (book|story|novel|essay))\b",
+    ),
+    rule(
+        r"(would|will) be (so much |much |a lot )?(happier|better off|relieved|glad|better)$",
+        tier="acute",
+        kind=SI,
+        negated="concern",
+        person=False,
+        needs=r"\b(killed myself|i died|i was dead|i was gone|without me|not here|i am gone|kill "
+        r"myself)\b",
     ),
 )

@@ -58,6 +58,11 @@ CONCERN = (
         r"did not exist|disappeared|died|faded away|was dead|were dead)",
         r"(hope|wish|wishes|hoping)( \w+){0,4} (get sick and die|die|would die|do not wake up)",
         r"(envy|jealous of) (people|those|the ones) who (die|died)",
+        r"(think|thinking|thought) about (not waking up|not being alive|not living|ending it all)",
+        r"(hope|hoping|wish) i (get|got|am|will be|would get)( \w+){0,2} (accident|hit by|killed|"
+        r"run over|cancer)",
+        r"stop being( alive| here)?$",
+        r"care if i (killed myself|died|was dead|was gone|disappeared)",
         r"(if|when) i (just )?(was not|were not|was no longer|were no longer) (around|here|alive)",
         r"(death|dying|being dead|not existing|not being here) (seems|sounds|feels|looks|would be|"
         r"is) (so |really |quite )?(peaceful|nice|appealing|like a relief|better|easier|tempting|"
@@ -141,6 +146,8 @@ CONCERN = (
         r"(scars|cuts|wounds)( \w+){0,3} (hiding|hide|cover|covering) them|(hiding|hide|cover|"
         r"covering) (my|the) (scars|cuts|wounds)",
         r"(bang|banging|hit|hitting) my head (against|on)",
+        r"fresh (cuts|scars|wounds|burns)|cuts (on|all over) my (arm|arms|wrist|wrists|legs|"
+        r"thighs)",
         r"(cutting|cut|burning|burn|burnt|scratching|hitting|carving|slicing) my (thighs?|arms?|"
         r"legs?|wrists?|stomach|skin|hips?|body)\b(?! (on|while|opening|chopping|cooking|shaving|"
         r"by "
@@ -238,7 +245,10 @@ CONCERN = (
         r"need a drink (just )?to (get|function|start|cope|face|sleep)",
         r"relapsed( on| with)?( \w+)?( (heroin|coke|cocaine|meth|alcohol|drinking|drugs|using|"
         r"pills|crack|weed))?",
-        r"cannot stop (using|drinking|taking (them|pills|drugs|coke))",
+        r"cannot stop (using|drinking|taking|smoking|snorting|injecting)( (cocaine|coke|drugs|"
+        r"pills|"
+        r"heroin|meth|weed|it|them|alcohol|booze|xanax|ketamine|painkillers|crack))?$",
+        r"i am an? (alcoholic|addict|junkie)",
         r"(using|drinking) again",
         r"spent (all )?my (rent|savings|wages|benefits) on (coke|drugs|booze|alcohol|gambling|"
         r"weed|pills)",
@@ -298,6 +308,10 @@ CONCERN = (
         r"keep going)",
         r"i am (a )?(complete |total )?mess",
         r"spiral(l)?ing",
+        r"(had|having) (\w+ )?panic attacks?",
+        r"slept (in|for) (48|72|\d{3}|[4-9]\d) hours",
+        r"not coping",
+        r"dissociat\w*|nothing feels real",
         r"(seeing|hearing) things",
         r"(cannot|can not) (leave|get out of) (the house|bed|my room)",
         r"(cannot|can not) handle (any of )?(this|it|anything|everything|life)( anymore)?",
@@ -323,6 +337,11 @@ CONCERN = (
         r"(i am|i feel like|i feel) (a|such a|just a|nothing but a) (waste of (space|oxygen|air|"
         r"life|time)|mistake|disappointment|nobody|nothing)",
         r"nothing i do (ever )?(matters|helps|is good enough|works|is right)",
+        r"useless at everything|(cannot|never) do anything right",
+        r"no hope (for me|left|anymore)|(have|has) no hope",
+        r"(never|not) (be )?good enough",
+        r"(life|living|everything|my life) (has no|has lost (its|all)|does not have any|has no "
+        r"more) (meaning|point|purpose)",
         r"nothing left (for me|to live for|in me)|there is nothing left",
         r"hate (who|what) i am|hate (my life|everything about me|being me|being alive|my body|"
         r"myself)",

@@ -67,9 +67,21 @@ HARM = (
         r"(took|taken|have|has) my passport",
         r"(someone|somebody|a man|a guy|people|they|he|she) (broke|has broken|is breaking|are "
         r"breaking|have broken|just broke) (in|into)",
+        r"(someone|somebody|a man|a guy|people|they|he|she) (is|are) trying to (get|break|force "
+        r"(his|their|her) way) (in|into)",
+        rf"{_ABUSER} (is|are)( \w+){{0,3}} threatening to (kill|hurt|stab|shoot|strangle) (me|us|"
+        r"my \w+|her|him|them)",
         tier="acute",
         kind=AB_NOW,
         person=False,
+    ),
+    rule(
+        rf"{_ABUSER} (has|have|is holding|got|is carrying|is waving) a (knife|gun|weapon|bat|"
+        r"machete)",
+        tier="acute",
+        kind=AB_NOW,
+        person=False,
+        needs=r"\b(locked|hiding|scared|threaten\w*|help|kill me|hurt me|right now|terrified)\b",
     ),
     rule(
         r"i am hiding (in|under|from|behind|upstairs|downstairs)",

@@ -67,6 +67,7 @@ _ACUTE = (
     r"\bmar (jana|jaana|jaun|jaaun|jaunga|jaungi) (chahta|chahti|hai|hoon|hun)",
     r"\b(khudkushi|khud kushi|khudkhushi|aatmahatya|atmahatya)\b",
     r"\b(apni )?jaan (de|le) (dunga|dungi|doon|du|lunga|lungi|loon|lena|dena)\b",
+    r"\b(apni )?jaan (lena|dena|le lunga|de dunga)\b",
     r"\b(jeena|jina|jeene) nahi (hai|chahta|chahti|chahata)|\bjeena nahi\b",
     r"\bmarne ka (mann|man|dil)",
     r"\bkhud ko (khatam|khatm|maar|mar|maarna|marna)",
@@ -84,7 +85,8 @@ _CONCERN = (
         HOPE,
     ),
     (
-        r"\bsans espoir|\bdisparaitre\b|\bje n'en peux plus|\bdeprime\b|\bplus la force|\bje me "
+        r"\bplus d'espoir|\bsans espoir|\bdisparaitre\b|\bje n'en peux plus|\bdeprime\b|"
+        r"\bplus la force|\bje me "
         r"sens (vide|inutile|nul|nulle|seule?|perdue?|sans valeur)",
         HOPE,
     ),

@@ -85,12 +85,16 @@ CONTEXT = (
     r"anime|manga|comic|story|stories|history)\b"
 )
 # Nothing follows but this, so "end it" is not "end it with him".
-END_OK = rf"( (all|now|for good|once and for all|forever|{WHEN}))*$"
+END_OK = (
+    rf"( (all|now|for good|once and for all|forever|fr|for real|lol|tbh|honestly|ngl|no cap|"
+    rf"istg|seriously|already|finally|{WHEN}))*$"
+)
 # The person is going away, not dying: "i will not be here next week, i am on holiday".
 TRAVEL = (
     r"\b(holiday|holidays|vacation|trip|travel\w*|flight|flying|fly|camping|abroad|moving (to|"
     r"house|away|abroad)|visiting|conference|festival|in laws|work trip|business trip|off to|"
-    r"emigrat\w*|new job|gap year|airport|cruise|retreat|honeymoon)\b"
+    r"emigrat\w*|new job|gap year|airport|cruise|retreat|honeymoon|day off|off work|annual leave|"
+    r"on leave|out of office|week off|weekend away|sleepover|staying at)\b"
 )
 # A plan, a time chosen or means at hand: raises `boost` concern to acute.
 BOOST = (
@@ -103,7 +107,8 @@ BOOST = (
     r"ready|(the|my) (pills|tablets|rope|gun|knife|blade|razor|blades)s? (are |is )?(right )?"
     r"(here|with me|in my (bag|pocket|hand))|(have|got) (the|a) (pills|tablets|rope|gun|knife|"
     r"blade|razor|blades)\b|tonight is the night|i am ready|(cannot|can not) (stop|control) "
-    r"myself|at peace with (it|my decision|dying))"
+    r"myself|at peace with (it|my decision|dying)|(know|picked|found|chosen) (which|the|a) (tree|"
+    r"bridge|building|spot|place|beam|rafter|cliff))"
 )
 # For harm to others, a time, a weapon or knowing where they are also make it a plan.
 HARM_BOOST = (
