@@ -203,13 +203,18 @@ def test_highest_and_order() -> None:
 
 
 def test_screen_is_fast() -> None:
+    from psymitrix_cli.domain.safety import rules
+
     text = "I had a long day at work and the deadline is killing me, but I'm okay overall."
-    runs = 200
-    began = time.perf_counter()
-    for _ in range(runs):
-        screen_message(text)
-    per_call = (time.perf_counter() - began) / runs
-    assert per_call < 0.002  # typically ~0.1 ms; generous for slow CI machines
+    for screen, limit in ((screen_message, 0.002), (rules.screen_message, 0.001)):
+        screen(text)  # loaded and compiled
+        batches = []
+        for _ in range(7):  # the best batch: what the screen costs, not what the scheduler did
+            began = time.perf_counter()
+            for _ in range(30):
+                screen(text)
+            batches.append((time.perf_counter() - began) / 30)
+        assert min(batches) < limit  # typically well under a tenth of it
 
 
 UNSAFE_REPLIES = [
