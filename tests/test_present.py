@@ -256,3 +256,78 @@ def test_only_changed_rows_are_redrawn() -> None:
     guide.advance(1.0)
     screen.draw(layout(guide, 80, 24, Look(HIGH_CONTRAST)))
     assert 0 < screen.bytes_written - first < first // 3
+
+
+# --- read-aloud questionnaires ------------------------------------------------------------
+
+
+@posix
+@pytest.mark.parametrize("size", [(80, 24), (200, 60)])
+def test_a_demo_phq9_one_item_at_a_time_then_breakdown_then_crisis_panel(
+    cli: Cli, size: tuple[int, int]
+) -> None:
+    steps: list[tuple[str, bytes | int]] = [("question 1 of 9", b"3"), ("question 2 of 9", b"\x7f")]
+    steps += [("question 1 of 9", b"0")]  # back to item 1, and answered again
+    steps += [(f"question {n} of 9", b"0") for n in range(2, 9)]
+    steps += [("question 9 of 9", b"\x1b[B\r")]  # ↓ then Enter: "Several days"
+    steps += [("Item by item", b"\r"), ("988", b"\r")]
+    code, output = on_pty(cli, ["test", "phq9", "--present", "--demo"], size, steps)
+    assert code == 0, output
+    shown, after = output[: output.rindex(LEAVE)], output[output.rindex(LEAVE) :]
+    assert shown.count("DEMO: nothing is saved") >= 11  # on every screen, from the first
+    assert "Support, now" in shown and "Crisis Lifeline" in shown
+    plain = SGR.sub("", after)
+    assert "PHQ-9  1/27" in plain and "Crisis Lifeline" in plain  # kept in the scrollback
+    assert "Demo: this result was not saved." in plain
+    assert nothing_stored(cli)
+
+
+@posix
+def test_a_gad7_with_an_account_is_saved(cli: Cli) -> None:
+    cli.signup()
+    steps: list[tuple[str, bytes | int]] = [(f"question {n} of 7", b"1") for n in range(1, 8)]
+    code, output = on_pty(cli, ["test", "gad7", "--present"], (80, 24), [*steps, ("Item by", b"q")])
+    assert code == 0, output
+    assert "DEMO" not in output
+    [saved] = cli.json("test", "list")["items"]
+    assert (saved["instrument"], saved["total"], saved["severity"]) == ("GAD-7", 7, "mild")
+
+
+@posix
+@pytest.mark.parametrize(("stop", "code"), [(b"q", 0), (b"\x03", 130), (signal.SIGTERM, 143)])
+def test_leaving_a_questionnaire_restores_the_screen_and_saves_nothing(
+    cli: Cli, stop: bytes | int, code: int
+) -> None:
+    cli.signup()
+    steps: list[tuple[str, bytes | int]] = [("question 1 of 7", b"2"), ("question 2 of 7", stop)]
+    exit_code, output = on_pty(cli, ["test", "gad7", "--present"], (80, 24), steps)
+    assert exit_code == code, output
+    assert output.rindex(LEAVE) > output.rindex(ENTER)
+    assert "nothing was saved" in output[output.rindex(LEAVE) :]
+    assert "Error" not in output and "Traceback" not in output
+    assert cli.json("test", "list")["items"] == []
+
+
+def test_questionnaire_present_mode_needs_a_terminal(cli: Cli) -> None:
+    out = cli("test", "phq9", "--present", "--demo")
+    assert out.exit_code == 2 and "needs a terminal" in out.stderr
+
+
+# --- the present menu ---------------------------------------------------------------------
+
+
+@posix
+def test_the_menu_runs_a_breathing_exercise_and_a_questionnaire_saving_nothing(cli: Cli) -> None:
+    cli.extra["PSYMITRIX_CLOCK"] = START  # the breathing plays instantly
+    steps: list[tuple[str, bytes | int]] = [("GAD-7 questionnaire", b"6")]
+    steps += [(f"question {n} of 7", b"0") for n in range(1, 8)]
+    # Back at the menu, GAD-7 still chosen: ↓ wraps to box, ↓ again is 478.
+    steps += [("Item by item", b"\r"), ("GAD-7 questionnaire", b"\x1b[B\x1b[B\r")]
+    steps += [("GAD-7 questionnaire", b"q")]
+    code, output = on_pty(cli, ["present", "--cycles", "1"], (120, 40), steps)
+    assert code == 0, output
+    after = SGR.sub("", output[output.rindex(LEAVE) :])
+    assert "GAD-7: 0/21, minimal (demo, not saved)." in after
+    assert "Breathing: 1 of 1 cycles (478)." in after
+    assert "nothing was saved" in after
+    assert nothing_stored(cli)

@@ -138,6 +138,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "activity": ("activity", "Activities planned and done, and how they felt."),
     "breathe": ("breathe", "Guided breathing exercises."),
     "test": ("assess", "PHQ-9 and GAD-7 questionnaires (screenings, not diagnoses)."),
+    "present": ("present", "Full screen for a room: breathing and questionnaires, no account."),
     "chat": ("chat", "Talk with the AI companion."),
     "export": ("data", "Export your data: json, csv or fhir."),
     "import": ("data", "Import a PsyMitrix export (or a jrnl journal)."),

@@ -26,6 +26,16 @@ Demo = Annotated[
     bool,
     typer.Option("--demo", help="Score and show a result without an account; nothing is saved."),
 ]
+Present = Annotated[
+    bool,
+    typer.Option(
+        "--present",
+        help="Full screen, one question at a time in large type, for reading aloud in a room.",
+    ),
+]
+HighContrast = Annotated[
+    bool, typer.Option("--high-contrast", help="With --present: bright on black.")
+]
 
 
 def _take(
@@ -35,6 +45,8 @@ def _take(
     difficulty: int | None,
     demo: bool,
     json_: bool,
+    present: bool = False,
+    high_contrast: bool = False,
 ) -> None:
     from psymitrix_cli import messages
     from psymitrix_cli.clock import iso
@@ -46,6 +58,11 @@ def _take(
     term = state.term
     instrument = rules.get_instrument(key)
     level = rules.validate_difficulty(difficulty)
+    if present:
+        from psymitrix_cli.cli.present import present_questionnaire
+
+        present_questionnaire(state, instrument, answers, level, demo, high_contrast)
+        return
     if answers is not None:
         chosen = list(rules.parse_answers(instrument, answers))
     else:
@@ -82,10 +99,12 @@ def phq9(
     answers: Answers = None,
     difficulty: Difficulty = None,
     demo: Demo = False,
+    present: Present = False,
+    high_contrast: HighContrast = False,
     json_: Json = False,
 ) -> None:
     """Take the PHQ-9 (9 questions about the last 2 weeks; depression screening)."""
-    _take(ctx, "phq9", answers, difficulty, demo, json_)
+    _take(ctx, "phq9", answers, difficulty, demo, json_, present, high_contrast)
 
 
 @test_app.command("gad7")
@@ -94,10 +113,12 @@ def gad7(
     answers: Answers = None,
     difficulty: Difficulty = None,
     demo: Demo = False,
+    present: Present = False,
+    high_contrast: HighContrast = False,
     json_: Json = False,
 ) -> None:
     """Take the GAD-7 (7 questions about the last 2 weeks; anxiety screening)."""
-    _take(ctx, "gad7", answers, difficulty, demo, json_)
+    _take(ctx, "gad7", answers, difficulty, demo, json_, present, high_contrast)
 
 
 @test_app.command("list")

@@ -51,6 +51,9 @@ Z ##### ...#. ..#.. .#... #####
 ! # # # . #
 % #...# ...#. ..#.. .#... #...#
 ' # # . . .
+, . . . # #
+( .# #. #. #. .#
+) #. .# .# .# #.
 """
 FONT: dict[str, tuple[str, ...]] = {
     line[0]: tuple(line[2:].split()) for line in _GLYPHS.strip().splitlines()
@@ -60,8 +63,11 @@ ROWS = 5
 GAP = 1  # blank columns between glyphs
 
 
+_SAME = {"—": "-", "–": "-", "’": "'", "‘": "'"}
+
+
 def _glyph(char: str) -> tuple[str, ...]:
-    return FONT.get(char.upper(), FONT["?"])
+    return FONT.get(_SAME.get(char, char).upper(), FONT["?"])
 
 
 # (columns, rows) per dot, largest first. A cell is about twice as tall as it is wide, so
@@ -86,6 +92,24 @@ def fit(text: str, columns: int, rows: int) -> tuple[int, int] | None:
     for size in SIZES:
         if width(text, size) <= columns and height(size) <= rows:
             return size
+    return None
+
+
+def wrap(
+    text: str, columns: int, rows: int, gap: int = 1
+) -> tuple[list[str], tuple[int, int]] | None:
+    """`text` wrapped into lines of big letters within columns x rows (a blank row between
+    lines), at the largest size that fits; None when it fits at no size."""
+    import textwrap
+
+    for size in SIZES:
+        per_line = (columns // size[0] + GAP) // (5 + GAP)  # glyphs are at most 5 dots wide
+        if per_line < 4:
+            continue
+        lines = textwrap.wrap(text, per_line)
+        needed = len(lines) * height(size) + (len(lines) - 1) * gap
+        if needed <= rows and all(width(line, size) <= columns for line in lines):
+            return lines, size
     return None
 
 

@@ -12,3 +12,23 @@ SUMMARY = (
     "patterns: {patterns} · pace {pace}%"
 )
 TERMINATED = "Stopped (the session was ended from outside)."
+ITEM_TITLE = "{name} · question {number} of {count}"
+ITEM_KEYS = "0-3 answer · ↑ ↓ Enter choose · ← back · q leave"
+RESULT_TITLE = "{name} · result"
+BREAKDOWN = "Item by item (0-3)"
+RESULT_KEYS = "Enter or q to finish"
+RESULT_KEYS_CRISIS = "Enter: support resources"
+ITEM9_NEXT = "Question 9 was answered above 0: the support resources come next."
+CRISIS_TITLE = "Support, now"
+ITEM9_INTRO = (
+    "The answer to question 9 (thoughts of being better off dead, or of hurting "
+    "yourself) means it is worth talking to someone today. These people can help:"
+)
+CRISIS_KEYS = "← back to the result · Enter or q to finish"
+QUESTIONNAIRE_LEFT = "Left the questionnaire; nothing was saved."
+MENU_TITLE = "Present"
+MENU_KEYS = "1-9 or ↑ ↓ Enter choose · q leave"
+MENU_BREATHED = "Breathing: {cycles} of {planned} cycles ({patterns})."
+MENU_ANSWERED = "{name}: {total}/{max}, {band} (demo, not saved)."
+MENU_NOTHING = "Nothing done this time; nothing was saved (present mode is always a demo)."
+MENU_DONE = "Present mode is always a demo: nothing was saved."
