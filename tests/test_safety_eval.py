@@ -94,3 +94,18 @@ def test_the_phrase_index_never_skips_a_match() -> None:
     for row in ROWS:
         text = row["text"]
         assert rules.screen_message(text) == rules.screen_message(text, everything=True), text
+
+
+def test_the_stored_phrase_index_is_fresh() -> None:
+    # index_*.json saves reading anchors from the rules at start-up; stale, it is ignored.
+    from psymitrix_cli.domain.safety import index, rules_intl
+
+    for name, phrases in (
+        ("rules", [p for _, p in rules.rules_in_order().items]),
+        ("intl", [p for p, _, _ in rules_intl._PHRASES]),
+    ):
+        data = json.loads(index.stored(name).read_text(encoding="utf-8"))
+        assert data["fingerprint"] == index.fingerprint(phrases), (
+            'run: python -c "from psymitrix_cli.domain.safety.index import refresh; refresh()"'
+        )
+        assert data["anchors"] == index.computed(phrases)

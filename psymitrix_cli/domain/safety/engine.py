@@ -71,7 +71,7 @@ class Rules:
 
     def __init__(self, rules: Iterable[Rule]) -> None:
         self.items = [(r, phrase) for r in rules for phrase in r.phrases]
-        self.index = Index([phrase for _, phrase in self.items])
+        self.index = Index([phrase for _, phrase in self.items], "rules")
         self.compiled: list[re.Pattern[str] | None] = [None] * len(self.items)
 
     def pattern(self, pid: int) -> re.Pattern[str]:

@@ -12,57 +12,76 @@ the index can only skip work, never a match (tests check it against trying every
 
 from __future__ import annotations
 
+import json
+import re
+import zlib
+from functools import cache
+from pathlib import Path
+
+from psymitrix_cli.domain.safety.normalise import words
+
 _LETTERS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789'")
+
+
+_SPECIAL = re.compile(r"\\.|\[[^\]]*\]|[()|]")
+
+
+@cache
+def _pairs(src: str) -> dict[int, int]:
+    """Each opening parenthesis of `src` and the one that closes it, in one pass."""
+    pairs, stack = {}, []
+    for match in _SPECIAL.finditer(src):
+        ch = match.group()
+        if ch == "(":
+            stack.append(match.start())
+        elif ch == ")":
+            pairs[stack.pop()] = match.start()
+    return pairs
 
 
 def _close(src: str, start: int) -> int:
     """Index of the parenthesis closing the one at `start`."""
-    depth = 0
-    i = start
-    while i < len(src):
-        ch = src[i]
-        if ch == "\\":
-            i += 2
-            continue
-        if ch == "[":
-            i = src.index("]", i + 1)
-        elif ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-            if depth == 0:
-                return i
-        i += 1
-    raise ValueError(f"unbalanced: {src}")
+    return _pairs(src)[start]
 
 
+@cache
 def _split_top(src: str) -> list[str]:
     """The alternatives of `src` at its top level."""
-    parts, depth, last, i = [], 0, 0, 0
-    while i < len(src):
-        ch = src[i]
-        if ch == "\\":
-            i += 2
-            continue
-        if ch == "[":
-            i = src.index("]", i + 1)
-        elif ch == "(":
+    if "|" not in src:
+        return [src]
+    parts, depth, last = [], 0, 0
+    for match in _SPECIAL.finditer(src):
+        ch = match.group()
+        if ch == "(":
             depth += 1
         elif ch == ")":
             depth -= 1
         elif ch == "|" and depth == 0:
-            parts.append(src[last:i])
-            last = i + 1
-        i += 1
+            parts.append(src[last : match.start()])
+            last = match.end()
     parts.append(src[last:])
     return parts
+
+
+def _runs_on(src: str, at: int) -> bool:
+    """Does the word go on at `at` ("(stockpil|hoard)\\w*"), rather than end there?"""
+    return (
+        src[at : at + 1] in _LETTERS
+        or src[at : at + 1] == "["
+        or src[at : at + 2]
+        in (
+            "\\w",
+            "\\d",
+        )
+    )
 
 
 def _optional(src: str, end: int) -> bool:
     return src[end + 1 : end + 2] in ("?", "*") or src[end + 1 : end + 4] == "{0,"
 
 
-def starts(src: str) -> tuple[set[str], set[str]] | None:
+@cache
+def starts(src: str) -> tuple[frozenset[str], frozenset[str]] | None:
     """(whole first words, first-word stems) a match of `src` can begin with; None if unknown."""
     words: set[str] = set()
     stems: set[str] = set()
@@ -72,10 +91,11 @@ def starts(src: str) -> tuple[set[str], set[str]] | None:
             return None
         words |= found[0]
         stems |= found[1]
-    return words, stems
+    return frozenset(words), frozenset(stems)
 
 
-def _starts_one(src: str) -> tuple[set[str], set[str]] | None:
+@cache
+def _starts_one(src: str) -> tuple[frozenset[str], frozenset[str]] | None:
     if not src:
         return None
     if src.startswith("(?<") or src.startswith("(?=") or src.startswith("(?!"):
@@ -101,9 +121,9 @@ def _starts_one(src: str) -> tuple[set[str], set[str]] | None:
             if rest is None:
                 return None
             return found[0] | rest[0], found[1] | rest[1]
-        if src[end + 1 : end + 2] not in ("", " ", "$"):
+        if _runs_on(src, end + 1):
             # The group runs on into the same word ("(stockpil|hoard)\\w*"): its words are stems.
-            return set(), found[0] | found[1]
+            return frozenset(), found[0] | found[1]
         return found
     i = 0
     while i < len(src) and src[i] in _LETTERS:
@@ -113,21 +133,136 @@ def _starts_one(src: str) -> tuple[set[str], set[str]] | None:
     word, nxt = src[:i], src[i : i + 1]
     if nxt in ("?", "*") or src[i : i + 3] == "{0,":
         word = word[:-1]  # "kills?" -> stem "kill"
-        return (set(), {word}) if word else None
+        return (frozenset(), frozenset({word})) if word else None
     if nxt in ("", " ", "$") or src[i : i + 2] == "\\b":
-        return {word}, set()
-    return set(), {word}
+        return frozenset({word}), frozenset()
+    return frozenset(), frozenset({word})
+
+
+# Words too common to pick phrases by: a phrase is indexed by a rarer word it must hold.
+_COMMON = words(
+    "i a an the to and my me is am are was were be been of in on at it that this you for with "
+    "so do did not no just really have has had will would can could should going want "
+    "he she they we his her their them him what how when where who if or but all about "
+    "get got up out one some any every like feel"
+)
+
+
+def _elements(src: str) -> list[tuple[str, bool]]:
+    """Top-level pieces of one alternative that a match must hold and that start a word:
+    (source, is_group). Optional pieces, classes and zero-width assertions are left out."""
+    out: list[tuple[str, bool]] = []
+    i, boundary = 0, True
+    while i < len(src):
+        ch = src[i]
+        if ch == " ":
+            boundary, i = True, i + 1
+            continue
+        if ch == "(":
+            end = _close(src, i)
+            inner = src[i + 1 : end]
+            optional = _optional(src, end)
+            after = end + 1
+            if src[after : after + 1] in ("?", "*", "+"):
+                after += 1
+            elif src[after : after + 1] == "{":
+                after = src.index("}", after) + 1
+            runs_on = _runs_on(src, after)
+            if inner.startswith(("?<", "?=", "?!")):
+                i = after  # zero-width: the boundary is unchanged
+                continue
+            if not optional and boundary and not runs_on:
+                out.append((src[i : end + 1], True))
+            # After "(just )?" the next word starts a word either way.
+            spaced = all(alt.endswith(" ") for alt in _split_top(inner))
+            boundary, i = spaced and (boundary or not optional), after
+            continue
+        if ch in _LETTERS:
+            j = i
+            while j < len(src) and src[j] in _LETTERS:
+                j += 1
+            nxt = src[j : j + 1]
+            if boundary and nxt in ("", " ", "$"):
+                out.append((src[i:j], False))
+            boundary, i = False, j
+            continue
+        boundary = False
+        i += 2 if ch == "\\" else 1
+    return out
+
+
+def _common(found: tuple[frozenset[str], frozenset[str]]) -> bool:
+    words, stems = found
+    return bool(words & _COMMON) or any(len(stem) < 3 for stem in stems)
+
+
+def anchors(src: str) -> tuple[set[str], set[str]] | None:
+    """Like `starts`, but by the rarest word a match must hold, where one can be read."""
+    words: set[str] = set()
+    stems: set[str] = set()
+    for alt in _split_top(src):
+        first = _starts_one(alt)
+        best = first
+        if first is None or _common(first):
+            for piece, is_group in _elements(alt):
+                found = _starts_one(piece) if is_group else (frozenset({piece}), frozenset())
+                if found is not None and not _common(found):
+                    best = found
+                    break
+        if best is None:
+            return None
+        words |= best[0]
+        stems |= best[1]
+    return words, stems
+
+
+_HERE = Path(__file__).resolve().parent
+
+
+def fingerprint(phrases: list[str]) -> int:
+    return zlib.crc32("\n".join(phrases).encode())
+
+
+def stored(name: str) -> Path:
+    return _HERE / f"index_{name}.json"
+
+
+def computed(phrases: list[str]) -> list[list[list[str]] | None]:
+    out: list[list[list[str]] | None] = []
+    for phrase in phrases:
+        found = anchors(phrase)
+        out.append(None if found is None else [sorted(found[0]), sorted(found[1])])
+    return out
+
+
+def _load(name: str, phrases: list[str]) -> list[list[list[str]] | None]:
+    """The anchors written by `write` when the phrases are unchanged, else read afresh."""
+    try:
+        data = json.loads(stored(name).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        data = {}
+    if data.get("fingerprint") == fingerprint(phrases):
+        return data["anchors"]  # type: ignore[no-any-return]
+    return computed(phrases)
+
+
+def write(name: str, phrases: list[str]) -> None:
+    data = {"fingerprint": fingerprint(phrases), "anchors": computed(phrases)}
+    stored(name).write_text(json.dumps(data, separators=(",", ":")) + "\n", encoding="utf-8")
 
 
 class Index:
-    """Phrase ids by the first word (or stem) they can start with, in evaluation order."""
+    """Phrase ids by a word (or stem) they must hold, in evaluation order.
 
-    def __init__(self, phrases: list[str]) -> None:
+    `name` reads the anchors from index_<name>.json next to this file when it matches the
+    phrases (reading them from the regex sources costs more than screening a message)."""
+
+    def __init__(self, phrases: list[str], name: str | None = None) -> None:
         self.exact: dict[str, list[int]] = {}
         self.stems: dict[str, list[tuple[str, int]]] = {}
         self.always: list[int] = []
-        for pid, phrase in enumerate(phrases):
-            found = starts(phrase)
+        found_all = _load(name, phrases) if name else computed(phrases)
+        for pid, found in enumerate(found_all):
             if found is None:
                 self.always.append(pid)
                 continue
@@ -149,3 +284,12 @@ class Index:
                     if word.startswith(stem):
                         out.add(pid)
         return sorted(out)
+
+
+def refresh() -> None:
+    """Rewrite the stored anchors after editing rules:
+    python -c "from psymitrix_cli.domain.safety.index import refresh; refresh()"."""
+    from psymitrix_cli.domain.safety import rules, rules_intl
+
+    write("rules", [phrase for _, phrase in rules.rules_in_order().items])
+    write("intl", [phrase for phrase, _, _ in rules_intl._PHRASES])

@@ -132,7 +132,7 @@ _PHRASES = _phrases()
 def screen(folded: str, everything: bool = False) -> tuple[Tier, str] | None:
     """The highest tier the other-language rules find in folded text, with its kind."""
     if not _index:
-        _index.append(Index([p for p, _, _ in _PHRASES]))
+        _index.append(Index([p for p, _, _ in _PHRASES], "intl"))
     pids = range(len(_PHRASES)) if everything else _index[0].candidates(_WORDS.findall(folded))
     found: tuple[Tier, str] | None = None
     for pid in pids:
