@@ -196,6 +196,7 @@ QUEUED_CRISIS_OPENING = (
     "yourself, please reach out now to one of these, or to someone you trust:"
 )
 
+STREAK_REST_DAY = "yesterday was a rest day: one a week keeps the streak going"
 RESET_ONE_OF = "Give --email to ask for a reset token, or --token to use one."
 RESET_REQUESTED = (
     "If an account uses that address, a reset token is on its way; it works once, for 30 "

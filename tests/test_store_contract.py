@@ -60,6 +60,7 @@ def test_create_and_find_user(store: Any) -> None:
         "visitingStreak": 0,
         "longestStreak": 0,
         "lastStreakUpdate": None,
+        "lastRestDay": None,
         **dict.fromkeys(COUNTERS, 0),
     }
 
@@ -110,13 +111,15 @@ def test_streak_is_compare_and_set(store: Any) -> None:
     first = {"visitingStreak": 1, "longestStreak": 1, "lastStreakUpdate": at(0)}
     assert store.set_streak("u1", None, first) is True
     assert store.set_streak("u1", None, {"visitingStreak": 9, "lastStreakUpdate": at(1)}) is False
-    assert store.set_streak("u1", at(0), {"visitingStreak": 2, "lastStreakUpdate": at(1440)})
+    second = {"visitingStreak": 2, "lastStreakUpdate": at(1440), "lastRestDay": "2026-01-01"}
+    assert store.set_streak("u1", at(0), second)
     got = data(store)
     assert (got["visitingStreak"], got["longestStreak"], got["lastStreakUpdate"]) == (
         2,
         1,
         at(1440),
     )
+    assert got["lastRestDay"] == "2026-01-01"
     assert store.set_streak("nobody", None, first) is False
 
 

@@ -84,6 +84,7 @@ class DashboardService:
                 "current": streak["visitingStreak"],
                 "longest": streak["longestStreak"],
                 "lastVisit": streak["lastStreakUpdate"],
+                "restingYesterday": streak["restingYesterday"],
             },
             "today": {
                 spec.today: today_has(self.ctx, user, spec)

@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from psymitrix_cli.domain import streak
 from psymitrix_cli.services.context import ServiceContext
 from psymitrix_cli.store.base import Doc
 
 MAX_ATTEMPTS = 5
+
+
+def _rest_day(data: Doc) -> date | None:
+    value = data.get("lastRestDay")
+    return date.fromisoformat(value) if value else None
 
 
 def record_visit(ctx: ServiceContext, user: Doc) -> Doc | None:
@@ -23,6 +30,7 @@ def record_visit(ctx: ServiceContext, user: Doc) -> Doc | None:
             data.get("longestStreak", 0),
             streak.stored_day(last, user["timezone"]),
             today,
+            _rest_day(data),
         )
         if update is None:
             return data
@@ -30,6 +38,7 @@ def record_visit(ctx: ServiceContext, user: Doc) -> Doc | None:
             "visitingStreak": update.visiting,
             "longestStreak": update.longest,
             "lastStreakUpdate": ctx.now_iso(),
+            "lastRestDay": update.rest_day.isoformat() if update.rest_day else None,
         }
         # Another process may have counted today first; then the re-read sees today and stops.
         if ctx.store.set_streak(user["_id"], last, fields):
@@ -40,8 +49,11 @@ def record_visit(ctx: ServiceContext, user: Doc) -> Doc | None:
 def streak_view(ctx: ServiceContext, user: Doc, data: Doc) -> dict[str, object]:
     today = streak.local_day(ctx.clock.now(), user["timezone"])
     last_day = streak.stored_day(data.get("lastStreakUpdate"), user["timezone"])
+    rest = _rest_day(data)
     return {
-        "visitingStreak": streak.displayed(data.get("visitingStreak", 0), last_day, today),
+        "visitingStreak": streak.displayed(data.get("visitingStreak", 0), last_day, today, rest),
         "longestStreak": data.get("longestStreak", 0),
         "lastStreakUpdate": data.get("lastStreakUpdate"),
+        "lastRestDay": data.get("lastRestDay"),
+        "restingYesterday": streak.resting(last_day, today, rest),
     }

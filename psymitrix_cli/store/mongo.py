@@ -41,8 +41,20 @@ USER_FIELDS = (
     *("_id", "name", "username", "email", "phoneNumber", "passwordHash", "timezone"),
     *("tokenVersion", "createdAt", "updatedAt"),
 )
-USER_DATA_FIELDS = ("userId", "visitingStreak", "longestStreak", "lastStreakUpdate", *COUNTERS)
-_DATA_DEFAULTS: Doc = {"visitingStreak": 0, "longestStreak": 0, "lastStreakUpdate": None}
+USER_DATA_FIELDS = (
+    "userId",
+    "visitingStreak",
+    "longestStreak",
+    "lastStreakUpdate",
+    "lastRestDay",
+    *COUNTERS,
+)
+_DATA_DEFAULTS: Doc = {
+    "visitingStreak": 0,
+    "longestStreak": 0,
+    "lastStreakUpdate": None,
+    "lastRestDay": None,
+}
 _DATA_DEFAULTS.update(dict.fromkeys(COUNTERS, 0))
 _TX_TOO_BIG = {50, 290, 334, 10334}  # too big or too long for one transaction
 T = TypeVar("T")

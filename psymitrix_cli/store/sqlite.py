@@ -47,6 +47,7 @@ _USER_DATA_COLUMNS = {
     "visitingStreak": "visiting_streak",
     "longestStreak": "longest_streak",
     "lastStreakUpdate": "last_streak_update",
+    "lastRestDay": "last_rest_day",
 }
 _FROM_USER_COLUMNS = {v: k for k, v in _USER_COLUMNS.items()}
 _FROM_USER_DATA_COLUMNS = {v: k for k, v in _USER_DATA_COLUMNS.items()}

@@ -174,12 +174,16 @@ _V4: tuple[Statement, ...] = (
     "CREATE INDEX idempotency_expiry ON idempotency (expires_at)",
 )
 
+# The streak's rest day (one missed day a week is forgiven): the last day forgiven.
+_V5: tuple[Statement, ...] = ("ALTER TABLE user_data ADD COLUMN last_rest_day TEXT",)
+
 # FROZEN: (version, statements) as shipped. Append a version; never edit a shipped one.
 SHIPPED: tuple[tuple[int, tuple[Statement, ...]], ...] = (
     (1, _V1),
     (2, _V2),
     (3, _V3),
     (4, _V4),
+    (5, _V5),
 )
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from psymitrix_cli import messages
 from psymitrix_cli.ui.terminal import Terminal
 
 _BARS = "▁▂▃▄▅▆▇█"
@@ -40,6 +41,7 @@ def status(term: Terminal, data: dict[str, Any]) -> None:
     term.print(
         f"[bold]Streak[/bold] {streak['current']} day{'s' if streak['current'] != 1 else ''}"
         f"  [dim](longest {streak['longest']})[/dim]"
+        + (f"  [dim]{messages.STREAK_REST_DAY}[/dim]" if streak.get("restingYesterday") else "")
     )
     today = data["today"]
     term.print(
