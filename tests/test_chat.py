@@ -380,10 +380,10 @@ def test_an_unsafe_model_reply_is_replaced(ai_cli: Cli, groq: LLMStub) -> None:
     me = ai_cli.signup()
     groq.push(ok("You could take ", "a lethal ", "dose of pills ", "with alcohol."))
     out = ai_cli.ok("chat", "send", "tell me about sleeping pills")
-    # Streamed up to the chunk that failed the check, then withdrawn and replaced.
-    assert "dose of pills" not in out.stdout and "with alcohol" not in out.stdout
-    assert messages.CHAT_REPLY_REPLACED in out.stdout
-    assert out.stdout.rstrip().endswith(messages.CHAT_SAFE_REPLY)
+    # Held back by sentence: the one sentence failed, so nothing of it was shown.
+    assert "You could take" not in out.stdout + out.stderr and "lethal" not in out.stdout
+    assert messages.CHAT_REPLY_REPLACED not in out.stdout  # nothing to withdraw
+    assert out.stdout.strip() == messages.CHAT_SAFE_REPLY
     stored = rows(ai_cli, me["userId"], CHAT_MESSAGES)
     assert stored[1]["content"] == messages.CHAT_SAFE_REPLY
     (event,) = rows(ai_cli, me["userId"], SAFETY_EVENTS)
@@ -616,3 +616,83 @@ def test_start_makes_an_empty_session_that_ends_without_a_summary(cli: Cli) -> N
     finally:
         backend.close()
     assert count(cli) == 1
+
+
+# --- replies held back by sentence -------------------------------------------------------
+
+HARMFUL_START = ("I understand. ", "40 tablets of paracetamol woul", "d be enough ", "to end it.")
+ACROSS = ("Paracetamol is the one you have at home. ", "Forty of those ", "would be enough.")
+
+
+@pytest.mark.parametrize("which", ["groq", "gemini"])
+@pytest.mark.parametrize("mode", ["runner", "pipe", "json"])
+def test_a_harmful_sentence_is_never_printed_first(
+    cli: Cli, request: pytest.FixtureRequest, which: str, mode: str
+) -> None:
+    """The real SDKs stream the reply in fragments; the harmful one never reaches
+    stdout or stderr in any output mode, and the safe message is shown instead."""
+    stub: LLMStub = request.getfixturevalue(which)
+    me = cli.signup()
+    stub.push(ok(*HARMFUL_START))
+    args = ["chat", "send", "what do I have at home", "--provider", which]
+    if mode == "json":
+        out = cli(*args, "--json")
+    elif mode == "pipe":
+        out = cli.subprocess(*args)
+    else:
+        out = cli(*args)
+    assert out.exit_code == 0, out
+    seen = out.stdout + out.stderr
+    assert "40 tablets" not in seen and "paracetamol" not in seen and "woul" not in seen
+    if mode == "json":
+        assert json.loads(out.stdout)["reply"] == messages.CHAT_SAFE_REPLY
+    else:
+        assert out.stdout.startswith("I understand. ")  # the screened first sentence
+        assert out.stdout.rstrip().endswith(messages.CHAT_SAFE_REPLY)
+        assert messages.CHAT_REPLY_REPLACED in out.stdout
+    stored = rows(cli, me["userId"], CHAT_MESSAGES)
+    assert stored[1]["content"] == messages.CHAT_SAFE_REPLY
+    assert [e["kind"] for e in rows(cli, me["userId"], SAFETY_EVENTS)] == ["unsafe_reply"]
+
+
+@pytest.mark.parametrize("mode", ["pipe", "json"])
+def test_harm_spread_over_two_sentences_is_caught_by_the_window(
+    cli: Cli, groq: LLMStub, mode: str
+) -> None:
+    cli.signup()
+    groq.push(ok(*ACROSS))
+    args = ["chat", "send", "what now", "--provider", "groq"]
+    out = cli(*args, "--json") if mode == "json" else cli.subprocess(*args)
+    assert out.exit_code == 0, out
+    assert "Forty" not in out.stdout + out.stderr and "enough" not in out.stdout.split("\n")[0]
+    reply = json.loads(out.stdout)["reply"] if mode == "json" else out.stdout
+    assert messages.CHAT_SAFE_REPLY in reply
+
+
+def test_a_safe_reply_streams_sentence_by_sentence(cli: Cli) -> None:
+    """Through the service: each delta is whole sentences, and together they are the reply."""
+    from psymitrix_cli.backends.local import LocalBackend
+    from psymitrix_cli.clock import SystemClock
+    from psymitrix_cli.config import load_settings
+
+    cli.signup()
+    token = stored_token(cli)
+    with environment(cli.env):
+        backend = LocalBackend.open(load_settings(), SystemClock(), lambda: token)
+    try:
+        events = list(backend.chat.send("I feel anxious about my exam and tired"))
+    finally:
+        backend.close()
+    deltas = [e["text"] for e in events if e["type"] == "delta"]
+    assert len(deltas) >= 2
+    assert all(d.rstrip().endswith((".", "?", "!")) for d in deltas)
+    assert "".join(deltas) == events[-1]["reply"]
+
+
+def test_a_stream_cut_inside_a_harmful_sentence_shows_none_of_it(cli: Cli, groq: LLMStub) -> None:
+    cli.signup()
+    groq.push(cut("That's hard. ", "You could take 40 tab"))
+    out = cli.subprocess("chat", "send", "hm", "--provider", "groq")
+    assert out.exit_code == 1, out
+    assert "40 tab" not in out.stdout + out.stderr
+    assert out.stdout.startswith("That's hard.")

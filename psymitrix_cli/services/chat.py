@@ -21,6 +21,7 @@ from psymitrix_cli.domain.chat import check_target, clean_message
 from psymitrix_cli.errors import InvalidInput, NotFound, ProviderError
 from psymitrix_cli.services import chat_store
 from psymitrix_cli.services import chat_summary as summaries
+from psymitrix_cli.services.chat_holdback import HeldReply
 from psymitrix_cli.services.context import ServiceContext, public
 from psymitrix_cli.services.paging import decode_cursor, page, page_size
 from psymitrix_cli.services.session import Session
@@ -30,7 +31,6 @@ ChatEvent = dict[str, Any]
 
 HISTORY_MESSAGES = 40  # newest messages of the session read for context, then fitted
 CONTEXT_CHARS = 12000
-SCREEN_WINDOW = 1000  # tail of the reply screened as it streams; all of it at the end
 FIXED_REPLY = ("psymitrix", "crisis-message")  # provider/model reported for an acute turn
 
 
@@ -133,28 +133,36 @@ class ChatService:
         conversation: list[dict[str, str]],
         tier: safety.Tier,
     ) -> Iterator[ChatEvent]:
+        # Nothing reaches the person before the sentence holding it has been screened.
+        gate = HeldReply()
         parts: list[str] = []
         so_far = ""
         failure: ProviderError | None = None
-        unsafe = False
         stream = provider.stream(system, conversation)
         try:
             for chunk in stream:
                 so_far += chunk
-                if safety.screen_reply(so_far[-SCREEN_WINDOW:]):
-                    unsafe = True  # stop here: the offending text is never shown
-                    break
-                parts.append(chunk)
-                yield {"type": "delta", "text": chunk}
+                ready = gate.feed(chunk)
+                if gate.unsafe:
+                    break  # stop here: the offending text is never shown
+                if ready:
+                    parts.append(ready)
+                    yield {"type": "delta", "text": ready}
         except ProviderError as exc:
             failure = exc
         except (KeyboardInterrupt, GeneratorExit):
-            # Ctrl-C, or the consumer went away (a closed stream, a dropped HTTP client).
+            # Ctrl-C, or the consumer went away (a closed stream, a dropped HTTP client):
+            # what was shown is kept; what was still held back was never screened.
             self._store_reply(chat, provider, "".join(parts), tier, interrupted=True)
             raise
         finally:
             with contextlib.suppress(Exception):
                 stream.close()  # type: ignore[attr-defined]
+        rest = gate.finish(complete=failure is None)
+        if rest:
+            parts.append(rest)
+            yield {"type": "delta", "text": rest}
+        unsafe = gate.unsafe
         reply = so_far if unsafe else "".join(parts)
         if not reply:  # nothing to keep but the user's message
             raise failure or ProviderError(messages.CHAT_EMPTY_REPLY)

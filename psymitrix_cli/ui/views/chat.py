@@ -110,13 +110,14 @@ class ReplyView:
             self._write(text)
 
     def _replace(self, text: str) -> None:
-        self.text = text
+        shown, self.text = self.text, text
         if self.live_wanted:
             self._draw(time.monotonic())
             return
         if self._line_open:
             self._write("\n")
-        self.term.line(messages.CHAT_REPLY_REPLACED, style="dim")
+        if shown:  # only screened sentences were shown, but the whole failed: say so
+            self.term.line(messages.CHAT_REPLY_REPLACED, style="dim")
         self._write(text)
 
     def _draw(self, now: float) -> None:
