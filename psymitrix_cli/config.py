@@ -272,6 +272,7 @@ def load_settings(
             gemini_model=values.get("PSYMITRIX_GEMINI_MODEL") or AISettings.gemini_model,
             timeout_seconds=_float(values, "PSYMITRIX_AI_TIMEOUT", 30.0, 0.1, 600),
             max_retries=_int(values, "PSYMITRIX_AI_MAX_RETRIES", 2, 0, 10),
+            moderation=(values.get("PSYMITRIX_MODERATION") or "auto").strip().lower() != "off",
         ),
         smtp=SmtpSettings(
             host=values.get("PSYMITRIX_SMTP_HOST") or None,

@@ -19,6 +19,9 @@ from psymitrix_cli import messages
 from psymitrix_cli.ai.prompts import MEMORY_HEADING, SYSTEM_PROMPT
 from psymitrix_cli.domain.crisis import crisis_message
 from psymitrix_cli.domain.safety import AI_DISCLOSURE, CONCERN_FOOTER, SAFETY_INSTRUCTION
+from psymitrix_cli.domain.safety.wording import (
+    ACUTE_MARKER,
+)
 from psymitrix_cli.store.base import CHAT_MESSAGES, CHAT_SESSIONS, SAFETY_EVENTS, Query, Store
 from tests.driver import Cli, environment, stored_token
 from tests.stubs.llm_stubs import LLMStub, cut, invalid_key, ok, status
@@ -348,11 +351,13 @@ def test_acute_message_never_reaches_the_provider(ai_cli: Cli, groq: LLMStub) ->
     assert session["maxSafetyTier"] == "acute"
     assert [m["content"] for m in session["messages"]][1] == crisis_message(None)
 
-    # A later turn: the model gets the safety note, and never the acute turns.
+    # A later turn that steps back: the model gets the safety note and a content-free
+    # marker where the acute turns were, never their words; the resources line stays.
     groq.push(ok("I'm here with you."))
-    ai_cli.ok("chat", "send", "--continue", "ok, thank you")
+    out = ai_cli.ok("chat", "send", "--continue", "ok, thank you")
     assert SAFETY_INSTRUCTION in system_of(groq)
-    assert turns_of(groq) == [("user", "ok, thank you")]
+    assert turns_of(groq) == [("system", ACUTE_MARKER), ("user", "ok, thank you")]
+    assert out.stdout.rstrip().endswith(CONCERN_FOOTER)
     assert count(ai_cli) == 1
 
 
@@ -606,7 +611,8 @@ def test_start_makes_an_empty_session_that_ends_without_a_summary(cli: Cli) -> N
         assert started["disclosure"] == AI_DISCLOSURE and started["provider"] == "offline"
         events = list(backend.chat.send("hello", session_id=started["id"]))
         assert events[0] == {
-            "type": "session", "sessionId": started["id"], "created": False, "disclosure": None
+            "type": "session", "sessionId": started["id"], "created": False, "disclosure": None,
+            "ageNotice": None,
         }  # fmt: skip
         assert [e["type"] for e in events[1:-1]] == ["delta"] * (len(events) - 2)
         assert events[-1]["reply"] == "".join(e["text"] for e in events[1:-1])

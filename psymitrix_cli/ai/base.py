@@ -12,7 +12,9 @@ from typing import Protocol
 
 from psymitrix_cli.errors import ProviderError
 
-Message = dict[str, str]  # {"role": "user" | "assistant", "content": str}
+# {"role": "user" | "assistant" | "system", "content": str}; "system" is a note from
+# PsyMitrix inside the conversation (e.g. where an acute turn was withheld).
+Message = dict[str, str]
 
 PROVIDER_NAMES = ("groq", "gemini", "offline")
 
@@ -26,6 +28,7 @@ class AISettings:
     gemini_model: str = "gemini-2.5-flash"
     timeout_seconds: float = 30.0
     max_retries: int = 2
+    moderation: bool = True  # PSYMITRIX_MODERATION=auto|off: the provider's moderation pass
 
 
 class Provider(Protocol):

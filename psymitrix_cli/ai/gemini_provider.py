@@ -56,7 +56,7 @@ class GeminiProvider:
         produced = False
         refusal: str | None = None
         try:
-            client, config = self._sdk(system)
+            client, config = self._sdk(_with_notes(system, messages))
             chunks = client.models.generate_content_stream(
                 model=self.model, contents=_to_contents(messages), config=config
             )
@@ -77,7 +77,7 @@ class GeminiProvider:
 
     def complete(self, system: str, messages: Sequence[Message]) -> str:
         try:
-            client, config = self._sdk(system)
+            client, config = self._sdk(_with_notes(system, messages))
             response = client.models.generate_content(
                 model=self.model, contents=_to_contents(messages), config=config
             )
@@ -148,11 +148,17 @@ class GeminiProvider:
         return None
 
 
+def _with_notes(system: str, messages: Sequence[Message]) -> str:
+    """Gemini has no system turns inside a conversation: its notes join the instruction."""
+    notes = [m["content"] for m in messages if m["role"] == "system" and m["content"]]
+    return "\n\n".join([system, *dict.fromkeys(notes)])
+
+
 def _to_contents(messages: Sequence[Message]) -> list[Any]:
     """Gemini roles are "user" and "model"; consecutive turns of one role are merged."""
     contents: list[dict[str, Any]] = []
     for message in messages:
-        if not message["content"]:
+        if not message["content"] or message["role"] == "system":
             continue
         role = "model" if message["role"] == "assistant" else "user"
         if contents and contents[-1]["role"] == role:

@@ -120,8 +120,6 @@ class GroqProvider:
 
 def _to_groq(system: str, messages: Sequence[Message]) -> list[Any]:
     chat: list[dict[str, str]] = [{"role": "system", "content": system}]
-    chat += [
-        {"role": "assistant" if m["role"] == "assistant" else "user", "content": m["content"]}
-        for m in messages
-    ]
+    roles = {"assistant": "assistant", "system": "system"}  # notes stay where they were
+    chat += [{"role": roles.get(m["role"], "user"), "content": m["content"]} for m in messages]
     return chat

@@ -18,10 +18,13 @@ from psymitrix_cli.ai.prompts import build_system_prompt, fit_to_budget
 from psymitrix_cli.ai.select import select_provider
 from psymitrix_cli.domain import safety
 from psymitrix_cli.domain.chat import check_target, clean_message
+from psymitrix_cli.domain.safety import wording
 from psymitrix_cli.errors import InvalidInput, NotFound, ProviderError
-from psymitrix_cli.services import chat_store
+from psymitrix_cli.services import chat_reminders as reminders
+from psymitrix_cli.services import chat_store, moderation
 from psymitrix_cli.services import chat_summary as summaries
 from psymitrix_cli.services.chat_holdback import HeldReply
+from psymitrix_cli.services.chat_safety import screen_turn
 from psymitrix_cli.services.context import ServiceContext, public
 from psymitrix_cli.services.paging import decode_cursor, page, page_size
 from psymitrix_cli.services.session import Session
@@ -96,16 +99,27 @@ class ChatService:
         summaries.summarise_idle(ctx, newest, lambda: provider, target and target["_id"])
         chat = target or chat_store.new_session(ctx, user_id, provider.name, provider.model)
         earlier_tier = chat.get("maxSafetyTier") or "none"
-        screen = safety.screen_message(text)
-        chat_store.append(ctx, chat, "user", text, safety=screen.tier)
+        history = (
+            chat_store.recent_messages(ctx, user_id, chat["_id"], HISTORY_MESSAGES)
+            if target is not None
+            else []
+        )
+        screen = screen_turn(text, [d for d in history if d["role"] == "user"])
+        if screen.tier != "acute":
+            screen = moderation.raise_tier(screen, text, provider.name, ctx.settings.ai)
+        reminder = None if target is None else reminders.due(ctx, chat)
+        said = chat_store.append(ctx, chat, "user", text, safety=screen.tier)
         if screen.tier != "none":
             kind = screen.kind or "unspecified"
             chat_store.record_safety(ctx, user_id, chat["_id"], kind, screen.tier, "user")
+        if reminder is not None:
+            chat_store.update_session(ctx, chat, {"disclosedAt": ctx.now_iso()})
         yield {
             "type": "session",
             "sessionId": chat["_id"],
             "created": target is None,
-            "disclosure": safety.AI_DISCLOSURE if target is None else None,
+            "disclosure": safety.AI_DISCLOSURE if target is None else reminder,
+            "ageNotice": wording.AGE_NOTICE if target is None else None,
         }
         if screen.tier == "acute":
             # The fixed, human-written message; no model is asked anything this turn.
@@ -115,15 +129,15 @@ class ChatService:
             chat_store.append(ctx, chat, "assistant", reply, interrupted=False)
             yield _done(chat, reply, *FIXED_REPLY, "acute", interrupted=False)
             return
-        # Once a session has shown risk, every later turn keeps the safety instruction.
+        # Once a session has shown risk, every later turn keeps the safety instruction
+        # and every later reply the resources line.
         careful = screen.tier == "concern" or earlier_tier != "none"
         system = build_system_prompt(
             summaries.memory(newest, chat["_id"]) if memory else [],
             safety.SAFETY_INSTRUCTION if careful else None,
         )
-        history = chat_store.recent_messages(ctx, user_id, chat["_id"], HISTORY_MESSAGES)
-        conversation = fit_to_budget(summaries.model_view(history), CONTEXT_CHARS)
-        yield from self._reply(chat, provider, system, conversation, screen.tier)
+        conversation = fit_to_budget(summaries.model_view([*history, said]), CONTEXT_CHARS)
+        yield from self._reply(chat, provider, system, conversation, screen.tier, careful)
 
     def _reply(
         self,
@@ -132,6 +146,7 @@ class ChatService:
         system: str,
         conversation: list[dict[str, str]],
         tier: safety.Tier,
+        footer: bool,
     ) -> Iterator[ChatEvent]:
         # Nothing reaches the person before the sentence holding it has been screened.
         gate = HeldReply()
@@ -153,7 +168,7 @@ class ChatService:
         except (KeyboardInterrupt, GeneratorExit):
             # Ctrl-C, or the consumer went away (a closed stream, a dropped HTTP client):
             # what was shown is kept; what was still held back was never screened.
-            self._store_reply(chat, provider, "".join(parts), tier, interrupted=True)
+            self._store_reply(chat, provider, "".join(parts), footer, interrupted=True)
             raise
         finally:
             with contextlib.suppress(Exception):
@@ -167,7 +182,7 @@ class ChatService:
         if not reply:  # nothing to keep but the user's message
             raise failure or ProviderError(messages.CHAT_EMPTY_REPLY)
         interrupted = failure is not None
-        stored, replaced = self._store_reply(chat, provider, reply, tier, interrupted, unsafe)
+        stored, replaced = self._store_reply(chat, provider, reply, footer, interrupted, unsafe)
         if replaced:
             yield {"type": "replace", "text": stored}
         elif stored != reply:
@@ -181,7 +196,7 @@ class ChatService:
         chat: Doc,
         provider: Provider,
         reply: str,
-        tier: safety.Tier,
+        footer: bool,
         interrupted: bool,
         unsafe: bool = False,
     ) -> tuple[str, bool]:
@@ -194,7 +209,7 @@ class ChatService:
             chat_store.record_safety(
                 self.ctx, chat["userId"], chat["_id"], "unsafe_reply", "acute", "model"
             )
-        elif tier == "concern":
+        elif footer:
             stored = f"{reply}\n\n{safety.CONCERN_FOOTER}"
         else:
             stored = reply
@@ -217,6 +232,7 @@ class ChatService:
             "provider": doc["provider"],
             "model": doc["model"],
             "disclosure": safety.AI_DISCLOSURE,
+            "ageNotice": wording.AGE_NOTICE,
         }
 
     def sessions(self, *, limit: int = 20, cursor: str | None = None) -> dict[str, Any]:

@@ -45,6 +45,7 @@ def new_session(ctx: ServiceContext, user_id: str, provider: str, model: str) ->
         "userMessageCount": 0,
         "maxSafetyTier": "none",
         "summarisedAt": None,
+        "disclosedAt": now,  # when the person was last told the companion is an AI
     }
     ctx.store.insert(CHAT_SESSIONS, doc)
     return doc

@@ -4,8 +4,8 @@ A summary is made when a session ends, and lazily for sessions left idle: every
 ChatService call first looks at the user's newest sessions and summarises the
 idle ones, a few at a time, so no call's cost grows with a person's history.
 
-Acute turns never reach a model, not even later: they are left out of the
-conversation sent with a reply and out of what is sent for a summary.
+Acute turns never reach a model, not even later: a content-free note stands in
+for them in the conversation sent with a reply and in what is sent for a summary.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from psymitrix_cli import messages
 from psymitrix_cli.ai.base import Message, Provider
 from psymitrix_cli.clock import parse_iso
 from psymitrix_cli.domain.safety import TIER_ORDER, Tier
+from psymitrix_cli.domain.safety.wording import ACUTE_MARKER
 from psymitrix_cli.errors import ProviderError
 from psymitrix_cli.services import chat_store
 from psymitrix_cli.services.context import ServiceContext
@@ -29,11 +30,16 @@ MAX_PER_CALL = 3  # idle sessions summarised by one call, at most
 MEMORY_SESSIONS = 3
 
 ProviderFactory = Callable[[], Provider]
+_MARKER: Message = {"role": "system", "content": ACUTE_MARKER}
 
 
 def model_view(docs: Sequence[Doc]) -> list[Message]:
-    """A session's messages as a model may see them: acute turns (the person's message
-    and the fixed crisis reply after it) are dropped, empty replies too."""
+    """A session's messages as a model may see them.
+
+    An acute turn (the person's message and the fixed crisis reply after it) never
+    reaches a model: one content-free note (role "system") says that it happened, so
+    the model reads what follows in that light. Empty replies are dropped too.
+    """
     out: list[Message] = []
     skip_reply = False
     for doc in docs:
@@ -41,6 +47,8 @@ def model_view(docs: Sequence[Doc]) -> list[Message]:
             skip_reply = doc.get("safety") == "acute"
             if not skip_reply:
                 out.append({"role": "user", "content": doc["content"]})
+            elif not out or out[-1] != _MARKER:  # consecutive acute turns: one note
+                out.append(dict(_MARKER))
         elif skip_reply:
             skip_reply = False
         elif doc["content"]:

@@ -159,11 +159,9 @@ class ChatRepl:
             self.term.line(f"{who} › {views.excerpt(message['content'], 200)}", style="dim")
 
     def _welcome(self) -> None:
-        from psymitrix_cli.domain.safety import AI_DISCLOSURE
-
         hint = messages.CHAT_WELCOME if self.term.interactive else messages.CHAT_WELCOME_PIPE
         self.term.line(hint, style="bold")
-        views.disclosure(self.term, AI_DISCLOSURE)
+        _disclose(self.term)
 
     # --- commands ------------------------------------------------------------------
     def _command(self, name: str) -> bool:
@@ -179,10 +177,8 @@ class ChatRepl:
                 self.term.line(messages.CHAT_NOTHING_OPEN, style="dim")
         elif name == "/new":
             self._end(quiet=True)
-            from psymitrix_cli.domain.safety import AI_DISCLOSURE
-
             self.term.line(messages.CHAT_NEW_SESSION, style="bold")
-            views.disclosure(self.term, AI_DISCLOSURE)
+            _disclose(self.term)
         elif name == "/sessions":
             views.sessions(self.term, self.chat.sessions(limit=SESSIONS_SHOWN), self.timezone())
         else:
@@ -226,6 +222,14 @@ class ChatRepl:
             close = getattr(events, "close", None)
             if close is not None:
                 close()  # a reply abandoned half-way is stored as interrupted
+
+
+def _disclose(term: Terminal) -> None:
+    """What a session opens with: the companion is an AI, and made for adults."""
+    from psymitrix_cli.domain.safety.wording import AGE_NOTICE, AI_DISCLOSURE
+
+    views.disclosure(term, AI_DISCLOSURE)
+    views.disclosure(term, AGE_NOTICE)
 
 
 def _remember_session(events: Iterator[ChatEvent], repl: ChatRepl) -> Iterator[ChatEvent]:

@@ -6,12 +6,16 @@ ThreadingHTTPServer on a free port in a daemon thread; it stops on context exit
 or, if a test forgets it, after `lifetime` seconds.
 
 Script a stub with a queue of behaviours; when the queue is empty, `default`
-answers:
+answers. Moderation requests (Llama Guard on Groq, the classifier prompt on Gemini)
+have their own queue, default answer and record, so a test of the chat itself sees
+only the chat's requests:
 
     with GroqStub() as stub:
         stub.push(status(429, retry_after="0"), ok("Hel", "lo"))
         ...
         assert len(stub.requests) == 2
+        stub.moderate(ok("unsafe\nS11"))  # the next moderation answer
+        assert len(stub.moderation_requests) == 1
 """
 
 from __future__ import annotations
@@ -83,6 +87,10 @@ class LLMStub:
     default: Behaviour = field(default_factory=ok)
     requests: list[RecordedRequest] = field(default_factory=list)
     _queue: deque[Behaviour] = field(default_factory=deque)
+    moderation_default: Behaviour = field(default_factory=lambda: ok("safe"))
+    moderation_delay: float = 0.0  # seconds to wait before answering a moderation request
+    moderation_requests: list[RecordedRequest] = field(default_factory=list)
+    _moderation: deque[Behaviour] = field(default_factory=deque)
     _lock: threading.Lock = field(default_factory=threading.Lock)
     _server: ThreadingHTTPServer | None = None
     _timer: threading.Timer | None = None
@@ -92,6 +100,9 @@ class LLMStub:
 
     def route(self, path: str, body: Any) -> Route | None:
         raise NotImplementedError
+
+    def is_moderation(self, body: Any) -> bool:
+        return False
 
     def stream_events(self, chunks: tuple[str, ...], model: str, final: bool) -> list[dict]:
         raise NotImplementedError
@@ -114,9 +125,21 @@ class LLMStub:
         with self._lock:
             return self._queue.popleft() if self._queue else self.default
 
+    def moderate(self, *behaviours: Behaviour) -> None:
+        """Queue answers for moderation requests (e.g. ok("unsafe\nS11"), status(500))."""
+        with self._lock:
+            self._moderation.extend(behaviours)
+
+    def next_moderation(self) -> Behaviour:
+        with self._lock:
+            return self._moderation.popleft() if self._moderation else self.moderation_default
+
     def record(self, request: RecordedRequest) -> None:
         with self._lock:
-            self.requests.append(request)
+            if self.is_moderation(request.body):
+                self.moderation_requests.append(request)
+            else:
+                self.requests.append(request)
 
     @property
     def bodies(self) -> list[Any]:
@@ -202,7 +225,11 @@ class _Handler(BaseHTTPRequestHandler):
         if route is None:
             self._send_json(404, {"error": {"code": 404, "message": f"no route {parts.path}"}})
             return
-        behaviour = self.stub.next_behaviour()
+        if self.stub.is_moderation(body):
+            time.sleep(self.stub.moderation_delay)
+            behaviour = self.stub.next_moderation()
+        else:
+            behaviour = self.stub.next_behaviour()
         if behaviour.kind == "status":
             assert behaviour.status is not None
             extra = {"Retry-After": behaviour.retry_after} if behaviour.retry_after else {}
@@ -282,6 +309,9 @@ class GroqStub(LLMStub):
             return None
         body = body if isinstance(body, dict) else {}
         return Route(streaming=bool(body.get("stream")), model=str(body.get("model", "")))
+
+    def is_moderation(self, body: Any) -> bool:
+        return isinstance(body, dict) and "guard" in str(body.get("model", ""))
 
     def stream_events(self, chunks: tuple[str, ...], model: str, final: bool) -> list[dict]:
         deltas: list[tuple[dict, str | None]] = [({"role": "assistant", "content": ""}, None)]
@@ -365,12 +395,19 @@ class GeminiStub(LLMStub):
 
     # A bad key is a 400 INVALID_ARGUMENT with reason API_KEY_INVALID on the real API.
     invalid_key_status: ClassVar[int] = 400
+    moderation_default: Behaviour = field(default_factory=lambda: ok("NONE"))
 
     def route(self, path: str, body: Any) -> Route | None:
         match = _GEMINI_PATH.match(path)
         if match is None:
             return None
         return Route(streaming=match["method"] == "streamGenerateContent", model=match["model"])
+
+    def is_moderation(self, body: Any) -> bool:
+        # The classifier is told it is one in its system instruction.
+        instruction = body.get("systemInstruction") if isinstance(body, dict) else None
+        parts = instruction.get("parts", []) if isinstance(instruction, dict) else []
+        return any("safety classifier" in str(p.get("text", "")) for p in parts)
 
     def stream_events(self, chunks: tuple[str, ...], model: str, final: bool) -> list[dict]:
         texts = list(chunks) or ([""] if final else [])

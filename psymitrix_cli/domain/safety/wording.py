@@ -22,3 +22,31 @@ AI_DISCLOSURE = (
     "call or text 988 (US), contact your local emergency number, or find a line at "
     "https://www.iasp.info/crisis-centres-helplines/."
 )
+
+AI_REMINDER = (
+    "A reminder: I'm PsyMitrix, an AI companion, not a person, a therapist or an emergency service."
+)
+
+AGE_NOTICE = (
+    "PsyMitrix is made for adults and may not be suitable for anyone under 18. If you're under "
+    "18, please also talk with a parent, carer or another adult you trust."
+)
+
+# What a model sees in place of an acute turn and the crisis message that answered it:
+# that it happened, never what was said.
+ACUTE_MARKER = (
+    "Note from PsyMitrix (not from the person): an earlier message in this conversation was "
+    "screened as a possible crisis and is withheld; the person was shown a fixed crisis message "
+    "with 988, the IASP directory and their local line. Do not ask them to repeat it; gently "
+    "check whether they are safe right now."
+)
+
+# One line on stderr for `chat send --json`, whose stdout is the machine's.
+JSON_ACUTE_NOTICE = (
+    "This message was screened as a possible crisis, so the reply is the crisis message. If "
+    "you are in danger, call or text 988 (US) or your local emergency number now."
+)
+JSON_CONCERN_NOTICE = (
+    "This message was screened as a concern; the reply ends with crisis resources (988 in the "
+    "US, https://www.iasp.info/crisis-centres-helplines/)."
+)

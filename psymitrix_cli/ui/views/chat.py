@@ -76,8 +76,8 @@ class ReplyView:
         try:
             for event in events:
                 kind = event.get("type")
-                if kind == "session" and event.get("disclosure") and self.show_disclosure:
-                    disclosure(self.term, event["disclosure"], self.disclosure_to_stderr)
+                if kind == "session":
+                    self._session(event)
                 elif kind == "delta":
                     self._delta(event["text"])
                 elif kind == "replace":
@@ -98,6 +98,15 @@ class ReplyView:
         if done is not None:
             self._finish(done)
         return done
+
+    def _session(self, event: ChatEvent) -> None:
+        # A new session's disclosure and age line (unless the caller showed them
+        # already); a reminder on a continuing session always.
+        if not (self.show_disclosure or not event.get("created")):
+            return
+        for key in ("disclosure", "ageNotice"):
+            if event.get(key):
+                disclosure(self.term, event[key], self.disclosure_to_stderr)
 
     # --- streaming ----------------------------------------------------------------
     def _delta(self, text: str) -> None:
@@ -172,18 +181,29 @@ def _isatty(stream: Any) -> bool:
 
 
 def turn_json(term: Terminal, events: Iterable[ChatEvent]) -> None:
-    """--json: no streaming; one object when the turn is done (even if it then failed)."""
+    """--json: no streaming; one object when the turn is done (even if it then failed).
+
+    A turn screened as acute or concern also writes one human line to stderr, so a
+    person reading a script's output is not left with the JSON alone.
+    """
+    from psymitrix_cli.domain.safety import wording
+
     result: dict[str, Any] = {}
     try:
         for event in events:
             if event.get("type") == "session":
                 result["disclosure"] = event.get("disclosure")
+                result["ageNotice"] = event.get("ageNotice")
             elif event.get("type") == "done":
                 keys = ("sessionId", "reply", "provider", "model", "safety", "interrupted")
                 result = {**{k: event[k] for k in keys}, **result}
     finally:
         if "reply" in result:
             term.json(result)
+            notice = {"acute": wording.JSON_ACUTE_NOTICE, "concern": wording.JSON_CONCERN_NOTICE}
+            if result.get("safety") in notice:  # one line, whatever the width
+                sys.stderr.write(f"! {notice[result['safety']]}\n")
+                sys.stderr.flush()
 
 
 # --- sessions ----------------------------------------------------------------------
