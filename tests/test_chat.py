@@ -28,6 +28,9 @@ from tests.stubs.llm_stubs import LLMStub, cut, invalid_key, ok, status
 
 ACUTE = "I want to kill myself tonight"
 CONCERN = "I feel so hopeless lately"
+# Ordinary messages the whole screen (rules and learned layer) reads as "none".
+SLEEP = "Can you tell me about good sleep habits?"
+WEEK = "What do you think about my week so far?"
 T0 = datetime(2030, 3, 1, 10, 0, tzinfo=UTC)
 FAST_AI = {"PSYMITRIX_AI_MAX_RETRIES": "1", "PSYMITRIX_AI_TIMEOUT": "5"}
 
@@ -313,19 +316,19 @@ def test_stream_cut_midway_keeps_the_partial_reply(ai_cli: Cli, groq: LLMStub) -
     """Choice: exit 1 with a clear message; the partial reply is shown, stored, marked."""
     me = ai_cli.signup()
     groq.push(cut("Part one, ", "part two"))
-    out = ai_cli("chat", "send", "tell me something")
+    out = ai_cli("chat", "send", SLEEP)
     assert out.exit_code == 1, out
     assert out.stdout.startswith("Part one, part two")
     assert "dropped" in out.stderr and messages.CHAT_REPLY_PARTIAL in out.stderr
     stored = rows(ai_cli, me["userId"], CHAT_MESSAGES)
     assert [(m["role"], m["content"]) for m in stored] == [
-        ("user", "tell me something"),
+        ("user", SLEEP),
         ("assistant", "Part one, part two"),
     ]
     assert stored[1]["interrupted"] is True
 
     groq.push(cut("Half "))
-    out = ai_cli("chat", "send", "--continue", "again", "--json")
+    out = ai_cli("chat", "send", "--continue", WEEK, "--json")
     assert out.exit_code == 1 and "dropped" in json.loads(out.stderr)["error"]["message"]
     result = json.loads(out.stdout)
     assert result["interrupted"] is True and result["reply"] == "Half "
@@ -384,7 +387,7 @@ def test_concern_adds_the_safety_instruction_and_the_footer(ai_cli: Cli, groq: L
 def test_an_unsafe_model_reply_is_replaced(ai_cli: Cli, groq: LLMStub) -> None:
     me = ai_cli.signup()
     groq.push(ok("You could take ", "a lethal ", "dose of pills ", "with alcohol."))
-    out = ai_cli.ok("chat", "send", "tell me about sleeping pills")
+    out = ai_cli.ok("chat", "send", SLEEP)
     # Held back by sentence: the one sentence failed, so nothing of it was shown.
     assert "You could take" not in out.stdout + out.stderr and "lethal" not in out.stdout
     assert messages.CHAT_REPLY_REPLACED not in out.stdout  # nothing to withdraw
@@ -396,7 +399,7 @@ def test_an_unsafe_model_reply_is_replaced(ai_cli: Cli, groq: LLMStub) -> None:
     assert "lethal" not in json.dumps(event)
 
     groq.push(ok("Take a lethal dose."))
-    result = ai_cli.json("chat", "send", "--continue", "and?")
+    result = ai_cli.json("chat", "send", "--continue", WEEK)
     assert result["reply"] == messages.CHAT_SAFE_REPLY
 
 
@@ -405,12 +408,12 @@ def test_an_unsafe_model_reply_is_replaced(ai_cli: Cli, groq: LLMStub) -> None:
 
 def test_idle_sessions_are_summarised_lazily(any_cli: Cli) -> None:
     signup_at(any_cli, T0)
-    any_cli.ok("chat", "send", "I have been worried about work", env=at(T0))
+    any_cli.ok("chat", "send", "My week at work has been busy", env=at(T0))
     soon = any_cli.json("chat", "sessions", env=at(T0 + timedelta(minutes=29)))
     assert soon["items"][0]["summary"] is None and soon["items"][0]["endedAt"] is None
     later = any_cli.json("chat", "sessions", env=at(T0 + timedelta(minutes=31)))
     (session,) = later["items"]
-    assert session["title"] and "worried about work" in session["summary"]
+    assert session["title"] and "week at work" in session["summary"]
     assert session["endedAt"] == session["lastActivityAt"]
     assert session["summarisedAt"].startswith("2030-03-01T10:31")
     assert session["maxSafetyTier"] == "none"
@@ -640,7 +643,7 @@ def test_a_harmful_sentence_is_never_printed_first(
     stub: LLMStub = request.getfixturevalue(which)
     me = cli.signup()
     stub.push(ok(*HARMFUL_START))
-    args = ["chat", "send", "what do I have at home", "--provider", which]
+    args = ["chat", "send", WEEK, "--provider", which]
     if mode == "json":
         out = cli(*args, "--json")
     elif mode == "pipe":
@@ -667,7 +670,7 @@ def test_harm_spread_over_two_sentences_is_caught_by_the_window(
 ) -> None:
     cli.signup()
     groq.push(ok(*ACROSS))
-    args = ["chat", "send", "what now", "--provider", "groq"]
+    args = ["chat", "send", WEEK, "--provider", "groq"]
     out = cli(*args, "--json") if mode == "json" else cli.subprocess(*args)
     assert out.exit_code == 0, out
     assert "Forty" not in out.stdout + out.stderr and "enough" not in out.stdout.split("\n")[0]

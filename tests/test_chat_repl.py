@@ -118,7 +118,7 @@ def test_an_acute_message_shows_the_crisis_panel_and_the_chat_goes_on(
 ) -> None:
     cli.signup()
     groq.push(ok("I'm still here."))
-    out = cli.ok("chat", input="I want to kill myself tonight\nthank you\n")
+    out = cli.ok("chat", input="I want to kill myself tonight\nok, thank you\n")
     assert "You don't have to go through this alone" in out.stdout and "988" in out.stdout
     assert "I'm still here." in out.stdout
     assert len([r for r in groq.requests if r.body.get("stream")]) == 1  # only the 2nd turn

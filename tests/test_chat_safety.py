@@ -34,7 +34,7 @@ from tests.stubs.llm_stubs import LLMStub, ok, status
 ACUTE = "I want to kill myself tonight"
 CONCERN = "I feel so hopeless lately"
 FOLLOW_UP = "Yes. Tonight. I have the pills right here."
-QUIET = "I've made my decision and I'm at peace with it now"  # no rule fires on it
+QUIET = "I sorted out my affairs this week"  # the screen reads it as "none"
 T0 = datetime(2030, 3, 1, 10, 0, tzinfo=UTC)
 FAST_AI = {"PSYMITRIX_AI_MAX_RETRIES": "0", "PSYMITRIX_AI_TIMEOUT": "5"}
 
@@ -118,12 +118,12 @@ def test_the_model_sees_a_marker_not_the_acute_words(cli: Cli, groq: LLMStub) ->
     cli.json("chat", "send", "--continue", ACUTE)
     cli.json("chat", "send", "--continue", FOLLOW_UP)
     groq.push(ok("I'm glad you reached out."))
-    cli.json("chat", "send", "--continue", "thank you")
+    cli.json("chat", "send", "--continue", "ok, thank you")
     assert turns_of(groq) == [
         ("user", "hello"),
         ("assistant", "Hello there."),
         ("system", ACUTE_MARKER),  # both acute turns, and the crisis replies: one note
-        ("user", "thank you"),
+        ("user", "ok, thank you"),
     ]
     system = groq.bodies[-1]["messages"][0]["content"]
     assert SAFETY_INSTRUCTION in system
@@ -205,7 +205,7 @@ def test_moderation_fails_safe(cli: Cli, groq: LLMStub, failure: str) -> None:
         groq.moderate(ok("I'm not sure what you mean"))
     groq.push(ok("Tell me more."))
     started = time.monotonic()
-    result = cli.json("chat", "send", "work has been busy", "--provider", "groq")
+    result = cli.json("chat", "send", "My week at work has been busy", "--provider", "groq")
     assert time.monotonic() - started < 5.5  # the 2 s deadline, not the 6 s answer
     assert result["safety"] == "none" and result["reply"] == "Tell me more."
     assert len(groq.moderation_requests) == 1
@@ -229,7 +229,7 @@ def test_gemini_classifier_can_raise_a_turn(cli: Cli, gemini: LLMStub) -> None:
     cli.signup()
     gemini.moderate(ok("CONCERN"))
     gemini.push(ok("I'm listening."))
-    result = cli.json("chat", "send", "work has been busy", "--provider", "gemini")
+    result = cli.json("chat", "send", "My week at work has been busy", "--provider", "gemini")
     assert result["safety"] == "concern" and result["reply"].endswith(CONCERN_FOOTER)
     (asked,) = gemini.moderation_requests
     assert asked.path.endswith(":generateContent")
