@@ -381,6 +381,9 @@ def test_the_choices_and_their_help_come_from_the_registry(cli: Cli) -> None:
     text = " ".join(cli.ok("import", "--help").stdout.split())
     for importer in formats.IMPORTERS:
         assert importer.name in text and importer.help in text, importer.name
+    # The one-line summary in `psymitrix --help` is kept by hand (it imports nothing).
+    (summary,) = [ln for ln in cli.ok("--help").stdout.splitlines() if ln.split()[:1] == ["export"]]
+    assert all(exporter.name in summary for exporter in formats.EXPORTERS), summary
     cli.signup()
     for args in (["export", "--format", "md"], ["import", "-", "--from", "md"]):
         out = cli(*args, input="{}")
