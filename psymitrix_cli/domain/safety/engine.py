@@ -105,8 +105,9 @@ _THIRD = words(
     "bestie bf gf niece nephew uncle aunt grandma grandad neighbour"
 )
 _HISTORY_SOURCE = (
-    r"\b(used to|years ago|a year ago|months ago|last (year|month|summer|winter|spring|autumn"
-    r"|fall)|when i was|in the past|as a (kid|child|teen|teenager)|in (high school|college"
+    r"\b(used to|years ago|a year ago|months ago|(?<!since )last (year|month|summer|winter|"
+    r"spring|autumn|fall)|when i was|in the past|as a (kid|child|teen|teenager)|in (high school|"
+    r"college"
     r"|school|uni)|back (then|in)|in (19|20)\d\d|a long time ago|(\w+ )?years? (clean|free))\b"
     r"|\bbefore$"
 )

@@ -113,7 +113,8 @@ def _english(norm: str, everything: bool = False) -> Hit | None:
     # Two signs of preparation, or one beside ideation, are acute; a strong one alone is
     # concern; a weak one alone (a will, goodbyes) is ordinary.
     if _re("light", r"\b(lol|lmao|haha\w*|jk|rofl|kidding)\b").search(norm):
-        hits = [h for h in hits if h.kind not in (HOPE, DIS)]  # "dead inside after this week lol"
+        # "dead inside after this week lol": a joke lowers concern, never acute.
+        hits = [h for h in hits if h.tier == "acute" or h.kind not in (HOPE, DIS, HO)]
     preparation = {(h.kind, h.text) for h in hits if h.kind in _PREP}
     others = [h for h in hits if h.kind not in _PREP]
     if len(preparation) >= 2 or (preparation and any(h.kind == SI for h in others)):

@@ -280,7 +280,7 @@ ACUTE = (
         needs=rf"\b{WHEN}\b",
     ),
     rule(
-        rf"{INTENT} (just )?jump( off| from)?( {WHEN})?$",
+        rf"{INTENT} (just )?(jump|drive off|step off|let go)( off| from)?( {WHEN})?$",
         r"(when|where|how) i (will|am going to) do it",
         tier="acute",
         kind=SI,
@@ -320,7 +320,7 @@ ACUTE = (
         r"(pills|tablets|meds|capsules)",
         r"(know where|found) (the|his|my \w+|my) (gun|shotgun|rifle|pistol|shells|bullets|ammo|"
         r"cartridges|key to the gun cabinet)",
-        r"(climbing|climbed|leaning|hanging|stepping|stepped) (over|onto|off|out of) (the )?"
+        r"(climbing|climbed|leaning|hanging|stepping|stepped)( over| onto| off| out of)? (the )?"
         r"(railing|rail|edge|barrier|side|balcony|parapet|fence|wall|window)",
         r"(sitting|standing|sat|stood) (at|on|by) the (edge|ledge|top)",
         r"(climbing|climbed|leaning) (over|out)( (the|it|now|right now))?$",
@@ -455,5 +455,47 @@ ACUTE = (
         person=False,
         needs=r"\b(killed myself|i died|i was dead|i was gone|without me|not here|i am gone|kill "
         r"myself)\b",
+    ),
+    # Round four.
+    _si(
+        r"i (end|finish) (it|things|everything|my life)( tonight| today| now| tomorrow)?$",
+        r"(ending|end) (it|things|everything)( all)? (tonight|today|tomorrow|now|right now|soon|"
+        r"this (week|weekend))",
+        r"(something )?to remember me by",
+        r"(will not|never|am not going to) be a (problem|burden|bother|pain)( for| to)? (anyone|"
+        r"anybody|you|them|everyone|my family)( anymore| much longer)?",
+        r"(this is|it is) the end (for me|of me|of the road for me)",
+        r"(will not|not going to|never going to) make it (to|through|until|past) (the weekend|"
+        r"tomorrow|tonight|the night|monday|christmas|next week|my birthday|the morning)",
+        r"(going to|will|want to) stop being (one|a burden|a problem|a bother)",
+        r"(better|happier|relieved|glad|easier)( off)?( \w+){0,2} if i just (died|was gone|"
+        r"was dead|"
+        r"disappeared|killed myself)",
+        r"(make|made|making|tie|tied|tying) (a|the|my) noose",
+        r"(locked myself|i am|shut myself) in (the|my) (bathroom|room|car|garage|bedroom|"
+        r"shed) with "
+        r"(the|a|my|some|all my)( \w+)? (razor|razors|blades?|knife|pills|tablets|rope|gun)",
+        r"(lying|lay|laying|sitting|standing|sat|stood) (on|across|in the middle of) (the )?(train "
+        r"|railway )?(tracks|railway line|train line|motorway)",
+        r"(rocks|stones|weights) in (my|a|the) (pockets|bag|coat)|(bag|pockets) (full of|with) "
+        r"(rocks|stones)",
+        r"(would|will|could|to|enough to) stop (my|your|someones|someone is|a person is|the) heart",
+        r"overdose( of( \w+){1,3})? (kill|kills|to kill|would kill|will kill|killing)",
+        r"(least painful|most painless|quickest|easiest|surest|best) (way|method) to (go|die|"
+        r"do it)",
+    ),
+    rule(
+        r"(in|into) my (hand|hands|mouth|lap|pocket)",
+        r"(have|got|bought|saved|collected) (\d{2,}|twenty|thirty|forty|fifty|sixty|a hundred|\w+ "
+        r"hundred)( \w+)? (pills|tablets|paracetamol)( and)?( \w+){0,3} (whisky|whiskey|vodka|"
+        r"alcohol|wine|gin|rum|booze)",
+        r"(can|could|would|will) (you|i|someone|a person|people) die (from|of|if)",
+        tier="acute",
+        kind=SI,
+        negated="concern",
+        history=True,
+        needs=rf"\b({WEAPON}|{DRUGS}|rope|noose|overdose|bleach|poison|jump\w*|bleed\w*)\b",
+        unless=r"\b(chopping|cooking|carving|slicing|peeling|dinner|turkey|vegetables|onions?|bread|"
+        r"meat|kitchen|recipe|the kids|fever|headache)\b",
     ),
 )

@@ -19,6 +19,7 @@ CONCERN = (
         r"(shoots|shot|hangs|hanged|hung|drowns|drowned|stabs|stabbed) (himself|herself|"
         r"themselves)",
         r"(cutting|hurting|harming|burning|starving) (himself|herself|themselves)",
+        r"cuts on (her|his|their) (arm|arms|wrists?|legs?|thighs?)",
         r"end(ing|s|ed)? (his|her|their) (own )?life",
         r"(wants|wanted) to die",
         r"died by suicide|took (his|her|their) (own )?life",
@@ -64,6 +65,7 @@ CONCERN = (
         r"stop being( alive| here)?$",
         r"care if i (killed myself|died|was dead|was gone|disappeared)",
         r"(if|when) i (just )?(was not|were not|was no longer|were no longer) (around|here|alive)",
+        r"(easier|better) (to|if i)( \w+)? not (be alive|be here|exist|wake up|be around)",
         r"(death|dying|being dead|not existing|not being here) (seems|sounds|feels|looks|would be|"
         r"is) (so |really |quite )?(peaceful|nice|appealing|like a relief|better|easier|tempting|"
         r"inviting|good|comforting)",
@@ -145,7 +147,9 @@ CONCERN = (
         r"(until|till) (they|it) (bleed|bled)",
         r"(scars|cuts|wounds)( \w+){0,3} (hiding|hide|cover|covering) them|(hiding|hide|cover|"
         r"covering) (my|the) (scars|cuts|wounds)",
-        r"(bang|banging|hit|hitting) my head (against|on)",
+        r"(bang|banging|hit|hitting) my head (against|on)(?! (the|a) (cupboard|door|shelf|car|"
+        r"ceiling|table|corner|beam|cabinet|bunk))",
+        r"(punch|punching|punched|slap|slapping|slapped|bite|biting|pinch|pinching) myself",
         r"fresh (cuts|scars|wounds|burns)|cuts (on|all over) my (arm|arms|wrist|wrists|legs|"
         r"thighs)",
         r"(cutting|cut|burning|burn|burnt|scratching|hitting|carving|slicing) my (thighs?|arms?|"
@@ -166,7 +170,12 @@ CONCERN = (
     rule(
         rf"(he|she|they|my {KIN})( \w+)? (used to |would |always |keeps? |still )?(hits|hit|"
         r"beats|beat|hurts|chokes|choked|strangles|strangled|abuses|abused|rapes|raped|kicks|"
-        r"kicked|slaps|slapped|punches|punched|molested|touches|touched) me",
+        r"kicked|slaps|slapped|punches|punched|molested|touches|touched|pushes|pushed|shoves|"
+        r"shoved|grabs|grabbed|bites|bit|burns|burned|spits on) me",
+        r"forced (me )?(to have sex|myself on me|me into sex)|made me have sex|raped me",
+        r"(hands?|arm) (round|around|on) my (throat|neck)",
+        r"(trapped|locked) in (the|my|his|her) (house|flat|room|car)",
+        r"(took|takes|taken|hides|hid) my (keys|phone|money|passport|car keys)",
         r"touched me (inappropriately|sexually|without)",
         r"i (am|was|have been|got) (being )?(abused|beaten|hurt|raped|stalked|hit|molested|"
         r"sexually assaulted|assaulted|groomed)",
@@ -231,6 +240,9 @@ CONCERN = (
         r"(need|want|going|have) to stop eating( completely| altogether| entirely|$)",
         r"(i am|i weigh|at|down to) \d+ ?(kg|kilos|lbs|pounds|stone)( \w+){0,5} (lose more|still|"
         r"too fat|need to lose|want to lose)",
+        r"restrict(ing|ed)? to|under \d+ (calories|kcal|cals)",
+        r"by not eating|(not|stopped) eating( \w+){0,3} to lose",
+        r"(ate|eaten|eat)( \w+){0,6} (get rid of it|throw it up|purge it|burn it off)",
         r"(stopped|stop) eating\b(?! (meat|dairy|sugar|gluten|fish|pork|beef|junk|out|takeaway|"
         r"fast food|at|so late|after))",
         tier="concern",
@@ -256,6 +268,11 @@ CONCERN = (
         r"blacked out( \w+){0,2} (from|drinking|after drinking|again)",
         r"(taking|take|took) more( of my)?( \w+)? than (i am |i was )?prescribed",
         r"(smoke|smoking) weed all day",
+        r"drinking( alone| by myself| on my own)? every (night|day|morning)",
+        r"need (a drink|to drink|to smoke|weed|pills|coke|to use|to get high)( \w+){0,2} to (get "
+        r"through|cope|function|sleep|face)",
+        r"(doing|using|taking|on) (coke|cocaine|ket|ketamine|mdma|pills|meth|speed)( \w+){0,2} "
+        r"every (weekend|week|day|night)",
         r"drink(ing)? (from|as soon as|when) (the moment )?i (wake|get)( up)?|drinking in the "
         r"morning",
         r"(high|drunk|wasted|stoned|off my face) (right now|again|every day|all the time|and "
@@ -310,6 +327,8 @@ CONCERN = (
         r"spiral(l)?ing",
         r"(had|having) (\w+ )?panic attacks?",
         r"slept (in|for) (48|72|\d{3}|[4-9]\d) hours",
+        r"awake (for )?(\d+|two|three|four|five|several) (days|nights)",
+        r"scared of (my own|my) (thoughts|mind|head)|(head|mind) is (so )?(loud|noisy)",
         r"not coping",
         r"dissociat\w*|nothing feels real",
         r"(seeing|hearing) things",
@@ -332,7 +351,11 @@ CONCERN = (
         r"(there is )?no point in (anything|trying|going on)",
         r"(do not|cannot) see the point (in|of) (anything|everything|living|trying|going on)",
         r"no way out",
-        r"(feel|feeling|am|i am)( so| just)? (trapped|worthless|useless|empty)\b(?! at)",
+        r"(feel|feeling|am|i am)( so| just| completely| totally| utterly| really| absolutely)? "
+        r"(trapped|worthless|useless|empty)\b(?! at)",
+        r"(cannot|do not|can not) see (a|any) future",
+        r"point (of|in) me( even)? (being|living|existing|trying|here)",
+        r"want (everything|it all|it|this|the pain|all of this|all this) to (stop|end|be over)",
         r"i am (a|such a) failure",
         r"(i am|i feel like|i feel) (a|such a|just a|nothing but a) (waste of (space|oxygen|air|"
         r"life|time)|mistake|disappointment|nobody|nothing)",

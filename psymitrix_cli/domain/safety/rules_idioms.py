@@ -90,6 +90,9 @@ IDIOMS = (
         r"truth|joke|"
         r"song|reality|surprise|line|request|bill|compliment|pun|story)",
         r"could (just )?(sleep|have slept) forever",
+        r"so (bad|boring|awkward|embarrassing|cringe|long|dull)( \w+){0,3} (i|that i) (wanted|want)"
+        r" to die",
+        r"(disappear|vanish) into (a|the|my)",
         r"disappear for (a|the|two|a few|few|one) (week|weekend|day|days|month|while|bit|holiday|"
         r"year)",
         r"(lethal|fatal|toxic) (dose|amount) of (caffeine|coffee|water|sugar|vitamin \w+|energy "

@@ -24,7 +24,8 @@ _ACUTE = (
     r"quitarme la vida|acabar con (todo|mi vida)|terminar con mi vida)",
     rf"{_NEG}me (quiero|voy a) (morir|matar|suicidar)",
     r"\b(ya )?no quiero (vivir|seguir viviendo|estar vivo|estar viva|seguir aqui)",
-    r"\bsuicidarme\b|\bmatarme\b|\bquitarme la vida\b",
+    r"\bsuicidarme\b|\bmatarme\b|\bquitarme la vida\b|\bquitar la vida\b|\btirarme (del|de un|"
+    r"de la|por|desde)\b",
     r"\bme voy a (tirar|lanzar|aventar) (de|del|por|desde) ",
     r"\b(pastillas|pildoras)( \w+)? (listas|guardadas|juntadas)",
     r"\bno quiero despertar",
@@ -85,7 +86,8 @@ _CONCERN = (
         HOPE,
     ),
     (
-        r"\bplus d'espoir|\bsans espoir|\bdisparaitre\b|\bje n'en peux plus|\bdeprime\b|"
+        r"\bau bout du rouleau|\bplus d'espoir|\bsans espoir|\bdisparaitre\b|\bje n'en peux plus|"
+        r"\bdeprime\b|"
         r"\bplus la force|\bje me "
         r"sens (vide|inutile|nul|nulle|seule?|perdue?|sans valeur)",
         HOPE,

@@ -26,7 +26,7 @@ LOTS = (
     r"\d{2,}|twenty|thirty|forty|fifty|sixty|a hundred|loads of|handfuls of|a handful of|"
     r"a load of|a lot of|lots of|a ton of|tons of|heaps of|a few (packets|boxes|strips) of|"
     r"(two|three|four|five) (packets|boxes|strips) of|a whole lot of|every one of|way too many|"
-    r"every one of my|enough)"
+    r"every one of my|enough|every|all the|all of the)"
 )
 WEAPON = (
     r"(gun|guns|rifle|shotgun|pistol|revolver|handgun|firearm|knife|knives|blade|blades|"
@@ -49,7 +49,8 @@ SELF_METHOD = (
     r"drown(ing)? myself|poison(ing)? myself|gas(sing)? myself|electrocute myself|"
     r"suffocate myself|smother myself|set myself on fire|burn myself alive|"
     r"slit(ting)? my (wrists?|throat)|cut(ting)? my (wrists?|throat)|blow my brains out|"
-    r"put a bullet in my (head|brain)|throw(ing)? myself (off|from|in front of|under|into)|"
+    r"put a bullet in my (head|brain)|(throw|yeet|chuck|fling|launch)(ing)? myself (off|from|"
+    r"in front of|under|into)|"
     r"step(ping)? in front of (a|the) (train|bus|car|lorry|truck)|"
     r"walk(ing)? into (the )?(sea|ocean|river|lake|traffic)( and not come back)?|"
     r"drive (my car )?(into|off) (a|the) (wall|tree|bridge|cliff|river|lorry|truck)|"
@@ -121,6 +122,7 @@ NOW = (
     r"\b(right now|(is|are) (home|here|back|outside|downstairs|upstairs|in the (next|other) "
     r"room)( now)?|on (his|her|their) way|coming (back|home|for me)|standing outside|(he|she|"
     r"they) (is|are) (still )?(here|in the (house|flat|room))|still in the (house|flat|room)|"
-    r"i am (hiding|locked)|gets? home|(is|are) home now|tonight|outside (my|the) (door|room|"
+    r"i am (hiding|locked|trapped)|trapped in|(is|are) (drinking|drunk|angry|home|here|back) now|"
+    r"gets? home|(is|are) home now|tonight|outside (my|the) (door|room|"
     r"house|window)|looking for me|i am (so )?(scared|terrified|frightened)|please help|help me)\b"
 )
