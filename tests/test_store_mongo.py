@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from pymongo.monitoring import CommandListener
 
 from psymitrix_cli.config import MongoSettings
 from psymitrix_cli.errors import BackendUnavailable, InvalidInput
@@ -220,3 +221,117 @@ def test_mongo_uri_building() -> None:
         mongo_uri(MongoSettings())
     with pytest.raises(InvalidInput):
         mongo_uri(MongoSettings(link="http://nope"))
+
+
+# --- durability, retries, time limits (issue 15, item 4) ---------------------------------------
+class Commands(CommandListener):
+    """A pymongo command listener keeping every command the store sends."""
+
+    def __init__(self) -> None:
+        self.sent: list[tuple[str, dict[str, Any]]] = []
+
+    def started(self, event: Any) -> None:
+        self.sent.append((event.command_name, dict(event.command)))
+
+    def succeeded(self, event: Any) -> None:
+        pass
+
+    def failed(self, event: Any) -> None:
+        pass
+
+    def named(self, name: str) -> list[dict[str, Any]]:
+        return [cmd for sent, cmd in self.sent if sent == name]
+
+
+def test_mongo_client_waits_out_an_election_and_bounds_each_operation(
+    mongo_store: Any, mongo_settings: MongoSettings
+) -> None:
+    from psymitrix_cli.store.mongo import MongoStore
+
+    options = mongo_store._client.options
+    assert options.write_concern.document == {"w": "majority", "j": True}
+    assert options.read_concern.level == "majority"
+    assert options.retry_writes is True and options.retry_reads is True
+    assert options.server_selection_timeout == 30  # an election takes ~10-12 s
+    assert options.timeout == 30  # every operation has a deadline
+    # The link may tune the time limits, never weaken durability.
+    link = f"{mongo_settings.link}&w=1&readConcernLevel=local&retryWrites=false"
+    tuned = MongoStore(
+        MongoSettings(
+            link=f"{link}&serverSelectionTimeoutMS=45000&timeoutMS=12000",
+            database=mongo_settings.database,
+        )
+    )
+    try:
+        options = tuned._client.options
+        assert options.write_concern.document == {"w": "majority", "j": True}
+        assert options.read_concern.level == "majority" and options.retry_writes is True
+        assert (options.server_selection_timeout, options.timeout) == (45, 12)
+    finally:
+        tuned.close()
+
+
+@pytest.mark.parametrize("transactions", [True, False])
+def test_mongo_writes_are_majority_journaled_and_reads_majority(
+    mongo_settings: MongoSettings, transactions: bool
+) -> None:
+    """What goes over the wire: the concerns on the commands a person's entry sends."""
+    from psymitrix_cli.store.mongo import MongoStore
+
+    commands = Commands()
+    store = MongoStore(mongo_settings, transactions=transactions, listeners=[commands])
+    try:
+        if transactions and not store.transactions:
+            pytest.skip("a standalone server: no transactions")
+        add_user(store)
+        commands.sent.clear()
+        store.insert(MOOD_JOURNAL, journal("u1", 1))
+        assert store.get(MOOD_JOURNAL, "u1", "u1-j001") is not None
+        assert store.list(MOOD_JOURNAL, Query(user_id="u1"))
+    finally:
+        store.close()
+    majority = {"w": "majority", "j": True}
+    # In a transaction the commit carries the write concern; each write on its own otherwise.
+    writes = commands.named("commitTransaction") if transactions else commands.named("insert")
+    writes += [] if transactions else commands.named("update")
+    assert writes and all(cmd["writeConcern"] == majority for cmd in writes)
+    reads = commands.named("find")
+    assert len(reads) >= 2 and all(cmd["readConcern"] == {"level": "majority"} for cmd in reads)
+    assert all("maxTimeMS" in cmd for cmd in reads)  # each read has a server-side deadline
+
+
+def test_mongo_write_cut_off_is_retried_once_and_applied_once(
+    mongo_uri: str, mongo_settings: MongoSettings
+) -> None:
+    """A connection dropped under a write (as in a failover) costs a retry, not an error."""
+    from psymitrix_cli.store.mongo import MongoStore
+    from tests.fixtures.mongo import fail_command
+
+    store = MongoStore(mongo_settings, transactions=False)  # retryable writes on their own
+    try:
+        add_user(store)
+        cut = {"failCommands": ["insert"], "closeConnection": True, "appName": "psymitrix"}
+        with fail_command(mongo_uri, {"times": 1}, **cut):
+            store.insert(MOOD_JOURNAL, journal("u1", 1))
+        assert store.count(MOOD_JOURNAL, Query(user_id="u1")) == 1
+        assert store.get_user_data("u1")["moodJournalCount"] == 1
+    finally:
+        store.close()
+
+
+def test_mongo_delete_user_falls_back_when_the_server_drops_the_transaction(
+    mongo_uri: str, mongo_store: Any
+) -> None:
+    """NoSuchTransaction (the server reaped a long transaction) takes the ordered path."""
+    from tests.fixtures.mongo import fail_command
+
+    if not mongo_store.transactions:
+        pytest.skip("a standalone server: no transactions")
+    add_user(mongo_store)
+    mongo_store.insert_many(MOOD_JOURNAL, [journal("u1", n) for n in range(1, 6)])
+    reaped = {"failCommands": ["delete"], "errorCode": 251, "errorLabels": []}
+    with fail_command(mongo_uri, {"times": 1}, appName="psymitrix", **reaped):
+        assert mongo_store.delete_user("u1") is True
+    assert mongo_store.get_user("u1") is None
+    assert mongo_store.get_user_data("u1") is None
+    assert mongo_store.count(MOOD_JOURNAL, Query(user_id="u1")) == 0

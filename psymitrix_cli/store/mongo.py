@@ -8,7 +8,8 @@ Atomic steps (an entry and its counter, a user and its user_data) run in a trans
 when the server has them: a replica set or a mongos, as `hello` says (`setName`, or
 `msg: "isdbgrid"`). On a standalone mongod they run as ordered single-document writes,
 chosen so that a crash half-way leaves nothing that misleads a reader; each method says
-which order and why. pymongo is imported only when a store is built.
+which order and why. Write and read concerns, retries and time limits are set in
+mongo_client.py. pymongo is imported only when a store is built.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from psymitrix_cli.config import MongoSettings
 from psymitrix_cli.errors import BackendUnavailable, Conflict, InvalidInput, PsyError
 from psymitrix_cli.store import mongo_schema
 from psymitrix_cli.store.base import COUNTERS, KINDS, Doc, Kind, Query
+from psymitrix_cli.store.mongo_client import client_options
 from psymitrix_cli.store.mongo_schema import (  # the URI helpers are re-exported here
     entry_filter,
     mongo_uri,
@@ -56,7 +58,10 @@ _DATA_DEFAULTS: Doc = {
     "lastRestDay": None,
 }
 _DATA_DEFAULTS.update(dict.fromkeys(COUNTERS, 0))
-_TX_TOO_BIG = {50, 290, 334, 10334}  # too big or too long for one transaction
+# Too big or too long for one transaction (50 MaxTimeMSExpired, 290 TransactionExceededLifetime
+# LimitSeconds, 334/10334 too large), or aborted under it (251 NoSuchTransaction: the server
+# reaped it, e.g. past transactionLifetimeLimitSeconds).
+_TX_TOO_BIG = {50, 251, 290, 334, 10334}
 T = TypeVar("T")
 
 
@@ -93,8 +98,15 @@ def _mapped(method: Callable[..., T]) -> Callable[..., T]:
 
 
 class MongoStore(MongoServerState):
-    def __init__(self, settings: MongoSettings, *, transactions: bool | None = None) -> None:
-        """`transactions=None` asks the server; False forces the transaction-free path."""
+    def __init__(
+        self,
+        settings: MongoSettings,
+        *,
+        transactions: bool | None = None,
+        listeners: Sequence[Any] = (),
+    ) -> None:
+        """`transactions=None` asks the server; False forces the transaction-free path.
+        `listeners` are pymongo event listeners (command monitoring, for tests)."""
         import pymongo
         from pymongo.errors import ConfigurationError, InvalidName, PyMongoError
 
@@ -105,12 +117,7 @@ class MongoStore(MongoServerState):
         ms = settings.timeout_ms
         try:
             self._client: Any = pymongo.MongoClient(
-                self._uri,
-                serverSelectionTimeoutMS=ms,
-                connectTimeoutMS=ms,
-                socketTimeoutMS=max(4 * ms, 20_000),
-                appname="psymitrix",
-                tz_aware=True,
+                self._uri, **client_options(self._uri, ms), event_listeners=list(listeners)
             )
         except (ConfigurationError, ValueError) as exc:  # a bad link, or an SRV lookup failed
             text = self._scrub(str(exc))
@@ -121,8 +128,9 @@ class MongoStore(MongoServerState):
             raise InvalidInput(f"The MongoDB settings are not valid: {text}") from None
         try:
             self._db = self._client[settings.database]
-            self._client.admin.command("ping")  # fails fast, within serverSelectionTimeoutMS
-            hello = self._client.admin.command("hello")
+            with pymongo.timeout(ms / 1000):  # the first contact fails fast, within ms
+                self._client.admin.command("ping")
+                hello = self._client.admin.command("hello")
             if transactions is None:
                 transactions = bool(hello.get("setName")) or hello.get("msg") == "isdbgrid"
             self._transactions = transactions
@@ -159,6 +167,10 @@ class MongoStore(MongoServerState):
                 return Conflict("An account with that email already exists.")
             return Conflict("That entry already exists.")
         text = self._scrub(str(exc))
+        if getattr(exc, "timeout", False) and not isinstance(exc, errors.ConnectionFailure):
+            # An operation past its deadline (maxTimeMS, timeoutMS, wtimeout): the store is
+            # too slow or a majority is missing, as good as unreachable for this request.
+            return BackendUnavailable(f"MongoDB at {self.host} did not answer in time: {text}")
         if isinstance(exc, errors.ConnectionFailure):  # incl. selection, reconnect, timeouts
             reason = text.split(", Timeout:")[0]
             within = f" within {self._settings.timeout_ms / 1000:g}s" if connecting else ""
@@ -176,7 +188,11 @@ class MongoStore(MongoServerState):
 
     @_mapped
     def ping(self) -> None:
-        self._client.admin.command("ping")
+        import pymongo
+
+        # Short, as at first contact: doctor and /readyz must answer within seconds.
+        with pymongo.timeout(self._settings.timeout_ms / 1000):
+            self._client.admin.command("ping")
 
     @property
     def transactions(self) -> bool:
