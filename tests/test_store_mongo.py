@@ -335,3 +335,118 @@ def test_mongo_delete_user_falls_back_when_the_server_drops_the_transaction(
     assert mongo_store.get_user("u1") is None
     assert mongo_store.get_user_data("u1") is None
     assert mongo_store.count(MOOD_JOURNAL, Query(user_id="u1")) == 0
+
+
+# --- the migration lock (issue 15, item 5) ------------------------------------------------------
+@pytest.fixture
+def raw_db(mongo_settings: MongoSettings) -> Iterator[Any]:
+    from pymongo import MongoClient
+
+    client: MongoClient = MongoClient(mongo_settings.link, tz_aware=True)
+    yield client[mongo_settings.database]
+    client.close()
+
+
+def _crashed_lock(db: Any, seconds_left: float) -> None:
+    """A schema document left by a migrator that died holding a fresh lease."""
+    from datetime import UTC, datetime, timedelta
+
+    now = datetime.now(UTC)
+    lock = {"owner": "dead", "host": "old-box", "pid": 4242, "since": now}
+    lock["until"] = now + timedelta(seconds=seconds_left)
+    db.schema_version.insert_one({"_id": "schema", "version": 0, "lock": lock})
+
+
+def test_mongo_crashed_migrators_lock_is_taken_over_when_its_lease_runs_out(
+    raw_db: Any, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The waiter's own wait (0.2 s) is shorter than the lease left (1.5 s): it still waits
+    the lease out, since nobody renews it, and takes over instead of giving up."""
+    from psymitrix_cli.store import mongo_schema
+
+    _crashed_lock(raw_db, 1.5)
+    caplog.set_level("INFO", logger="psymitrix.store.migrate")
+    started = time.monotonic()
+    mongo_schema.migrate(raw_db, wait_seconds=0.2, lease_seconds=5)
+    elapsed = time.monotonic() - started
+    assert 1.0 < elapsed < 10
+    assert mongo_schema.schema_version(raw_db) == mongo_schema.LATEST
+    assert "lock" not in raw_db.schema_version.find_one()
+    text = caplog.text
+    assert "waiting for old-box (pid 4242)" in text
+    assert "took over the migration lock" in text and "old-box (pid 4242)" in text
+    assert [r.levelname for r in caplog.records if "took over" in r.message] == ["WARNING"]
+
+
+def test_mongo_waiter_gives_up_only_on_a_lease_being_renewed(
+    raw_db: Any, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A live migrator (it renews its lease) elsewhere: the waiter gives up after its wait
+    and names it; it never takes over a renewed lease."""
+    from datetime import UTC, datetime, timedelta
+
+    from psymitrix_cli.errors import PsyError
+    from psymitrix_cli.store import mongo_schema
+
+    _crashed_lock(raw_db, 1.0)
+    stop = threading.Event()
+
+    def renew() -> None:  # what the live migrator's lease thread does
+        while not stop.wait(0.2):
+            until = datetime.now(UTC) + timedelta(seconds=1)
+            raw_db.schema_version.update_one(
+                {"lock.owner": "dead"}, {"$set": {"lock.until": until}}
+            )
+
+    renewer = threading.Thread(target=renew)
+    renewer.start()
+    try:
+        started = time.monotonic()
+        with pytest.raises(PsyError, match=r"Gave up after \d+s .*old-box \(pid 4242\)"):
+            mongo_schema.migrate(raw_db, wait_seconds=1.5, lease_seconds=5)
+        assert 1.5 <= time.monotonic() - started < 10
+    finally:
+        stop.set()
+        renewer.join()
+    assert raw_db.schema_version.find_one()["lock"]["owner"] == "dead"  # never taken over
+    assert "Gave up after" in caplog.text
+
+
+def test_mongo_migrator_renews_its_lease_through_a_slow_migration(
+    raw_db: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A migration longer than the lease keeps the lock: a second process waits for it
+    instead of taking over, and every migration runs exactly once."""
+    from psymitrix_cli.store import mongo_schema
+
+    runs: list[int] = []
+    shipped = mongo_schema.MIGRATIONS
+
+    def slow(version: int) -> Any:
+        def run(db: Any) -> None:
+            runs.append(version)
+            shipped[version - 1](db)
+            if version == 1:
+                time.sleep(2.5)  # five times the lease below
+
+        return run
+
+    monkeypatch.setattr(mongo_schema, "MIGRATIONS", tuple(slow(v) for v in range(1, 4)))
+    errors: list[BaseException] = []
+
+    def start(delay: float) -> None:
+        time.sleep(delay)
+        try:
+            mongo_schema.migrate(raw_db, wait_seconds=30, lease_seconds=0.5)
+        except BaseException as exc:  # pragma: no cover - reported below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=start, args=(d,), daemon=True) for d in (0, 0.3)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=20)
+    assert not any(thread.is_alive() for thread in threads)
+    assert errors == []
+    assert runs == [1, 2, 3]
+    assert mongo_schema.schema_version(raw_db) == mongo_schema.LATEST

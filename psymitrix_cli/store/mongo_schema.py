@@ -22,21 +22,27 @@ import hashlib
 import json
 import re
 import time
-import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Any
 from urllib.parse import quote, quote_plus, unquote
 
 from psymitrix_cli.config import MongoSettings
 from psymitrix_cli.errors import InvalidInput, PsyError
 from psymitrix_cli.store.base import Doc, Kind, Query
+from psymitrix_cli.store.mongo_lock import (
+    LEASE_SECONDS,
+    MigrationLease,
+    Waiting,
+    give_up_message,
+    log,
+    took_over,
+)
 
 SCHEMA_COLLECTION = "schema_version"
 SCHEMA_ID = "schema"
 USERNAME_COLLATION: dict[str, Any] = {"locale": "en", "strength": 2}  # case-insensitive
-LOCK_SECONDS = 120  # a crashed migrator's lock is taken over after this long
 _SCHEME = re.compile(r"^mongodb(\+srv)?://", re.IGNORECASE)
 _SECRET_PARAM = re.compile(
     r"([?&][^=&]*(?:pass|secret|token|mechanismproperties)[^=&]*=)[^&]*", re.IGNORECASE
@@ -202,20 +208,19 @@ def schema_version(db: Any) -> int:
     return int(doc.get("version", 0)) if doc else 0
 
 
-def migrate(db: Any, wait_seconds: float = 60.0) -> None:
+def migrate(db: Any, wait_seconds: float = 60.0, lease_seconds: float = LEASE_SECONDS) -> None:
     """Bring the database to LATEST once, however many processes start at the same time.
 
-    The lock is the schema document itself: a process takes it with an upsert
-    whose filter only matches when no live lock is held, so a second process
-    either fails that match (and its upsert hits the duplicate `_id`) or finds
-    the version already current.
+    One process takes the migration lock (a lease on the schema document, renewed while
+    it works: see mongo_lock.py) and migrates; the others wait until the version is
+    current. A lease that is not renewed (its migrator crashed) is taken over when it
+    runs out, whatever `wait_seconds` says; only a lease still being renewed after
+    `wait_seconds` makes a waiter give up.
     """
-    from pymongo import ReturnDocument
-    from pymongo.errors import DuplicateKeyError
-
     coll = db[SCHEMA_COLLECTION]
-    token = uuid.uuid4().hex
-    deadline = time.monotonic() + wait_seconds
+    lease = MigrationLease(coll, SCHEMA_ID, lease_seconds)
+    waiting = Waiting()
+    started = time.monotonic()
     while True:
         current = schema_version(db)
         if current > LATEST:
@@ -226,36 +231,26 @@ def migrate(db: Any, wait_seconds: float = 60.0) -> None:
         if current == LATEST:
             ensure_kinds(db)  # the common case: one more read, no write
             return
-        now = datetime.now(UTC)
-        try:
-            held = coll.find_one_and_update(
-                {"_id": SCHEMA_ID, "$or": [{"lock": None}, {"lock.until": {"$lt": now}}]},
-                {
-                    "$set": {
-                        "lock": {"owner": token, "until": now + timedelta(seconds=LOCK_SECONDS)}
-                    },
-                    "$setOnInsert": {"version": 0},
-                },
-                upsert=True,
-                return_document=ReturnDocument.AFTER,
-            )
-        except DuplicateKeyError:
-            held = None  # the document exists and someone else holds the lock
-        if held is None:
-            if time.monotonic() > deadline:
-                raise PsyError(
-                    f"Timed out waiting for another PsyMitrix process to migrate the MongoDB "
-                    f"database {db.name!r}; try again."
-                )
+        taken = lease.try_take()
+        if taken is None:
+            waiting.observe(lease.holder(), db.name)
+            waited = time.monotonic() - started
+            if waited > wait_seconds and waiting.renewed:
+                raise PsyError(give_up_message(waiting.seen, db.name, waited))
             time.sleep(0.1)
             continue
-        mine = {"_id": SCHEMA_ID, "lock.owner": token}
-        try:
-            for version in range(int(held.get("version", 0)) + 1, LATEST + 1):
+        held, expired = taken
+        if expired is not None:
+            took_over(expired, db.name)
+        first = int(held.get("version", 0)) + 1
+        log.info(
+            "migrating the MongoDB database %r from schema %d to %d", db.name, first - 1, LATEST
+        )
+        mine = {"_id": SCHEMA_ID, "lock.owner": lease.token}
+        with lease:
+            for version in range(first, LATEST + 1):
                 MIGRATIONS[version - 1](db)
                 coll.update_one(mine, {"$max": {"version": version}})
-        finally:
-            coll.update_one(mine, {"$unset": {"lock": ""}})
 
 
 # --- the queries those indexes serve -------------------------------------------------------
