@@ -80,7 +80,9 @@ _TOKENS: dict[str, str] = {
     **dict.fromkeys(["wanna", "wana"], "want to"),
     **dict.fromkeys(["wnat", "wamt", "wan"], "want"),
     "gotta": "got to",
-    **dict.fromkeys(["tonite", "2nite", "2night", "tonigh", "tonyt", "tonght"], "tonight"),
+    **dict.fromkeys(
+        ["tonite", "2nite", "2night", "tonigh", "tonyt", "tonght", "tnight"], "tonight"
+    ),
     "2day": "today",
     **dict.fromkeys(
         ["2moro", "2morrow", "tmrw", "tmr", "tomoz", "tommorow", "tomorow", "tommorrow"],

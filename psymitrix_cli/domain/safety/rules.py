@@ -46,6 +46,7 @@ from psymitrix_cli.domain.safety.rules_acute import ACUTE
 from psymitrix_cli.domain.safety.rules_concern import CONCERN, PREPARATION, PREPARATION_WEAK
 from psymitrix_cli.domain.safety.rules_harm import HARM
 from psymitrix_cli.domain.safety.rules_idioms import IDIOMS, SPECIFIC
+from psymitrix_cli.domain.safety.rules_phrasings import MORE
 from psymitrix_cli.domain.safety.types import Screen
 from psymitrix_cli.domain.safety.vocab import BOOST, CONTEXT, HARM_BOOST, NOW
 
@@ -55,6 +56,7 @@ RULE_LIST: tuple[Rule, ...] = (
     *SPECIFIC,
     *IDIOMS,
     *ACUTE,  # type: ignore[has-type]
+    *MORE,
     *HARM,
     *CONCERN,
     PREPARATION,

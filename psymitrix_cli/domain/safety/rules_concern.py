@@ -59,6 +59,10 @@ CONCERN = (
         r"did not exist|disappeared|died|faded away|was dead|were dead)",
         r"(hope|wish|wishes|hoping)( \w+){0,4} (get sick and die|die|would die|do not wake up)",
         r"(envy|jealous of) (people|those|the ones) who (die|died)",
+        r"wish i (would|had) (never|not) (woken|woke) up",
+        r"(why|reason) (i )?(should|would|do i) (keep|go on|carry on) (living|going)",
+        r"death (does not|do not|no longer) (scare|frighten)s? me|(death|dying) sounds like (rest|"
+        r"peace|relief)",
         r"(think|thinking|thought) about (not waking up|not being alive|not living|ending it all)",
         r"(hope|hoping|wish) i (get|got|am|will be|would get)( \w+){0,2} (accident|hit by|killed|"
         r"run over|cancer)",
@@ -124,6 +128,10 @@ PREPARATION_WEAK = rule(
     r"said (my )?goodbyes?( to (everyone|everybody|them|my \w+))",
     r"sa(y|id|ying) goodbye to (everyone|everybody|my \w+)",
     r"(gave|given|giving) away my \w+",
+    r"gave (my|him|her|them)( \w+){0,2} my \w+",
+    r"said goodbye$",
+    r"(left|leaving) (a|my|the) (note|letter)( \w+){0,3} (on|in) (the|my) (kitchen )?(table|desk|"
+    r"pillow|bed|drawer)",
     r"(cancelled|canceled|cancelling|cancel) my (phone|contract|subscriptions?|gym|plans|"
     r"appointments|phone contract)",
     tier="concern",
@@ -152,7 +160,8 @@ CONCERN = (
         r"(punch|punching|punched|slap|slapping|slapped|bite|biting|pinch|pinching) myself",
         r"fresh (cuts|scars|wounds|burns)|cuts (on|all over) my (arm|arms|wrist|wrists|legs|"
         r"thighs)",
-        r"(cutting|cut|burning|burn|burnt|scratching|hitting|carving|slicing) my (thighs?|arms?|"
+        r"(cutting|cut|burning|burn|burnt|scratching|scratched|hitting|carving|carved|slicing|"
+        r"sliced) my (thighs?|arms?|"
         r"legs?|wrists?|stomach|skin|hips?|body)\b(?! (on|while|opening|chopping|cooking|shaving|"
         r"by "
         r"accident|accidentally|at the|in the|playing))",
@@ -186,6 +195,7 @@ CONCERN = (
         r"(not allowed|never allowed) to (see|leave|go out|work|have money|talk)",
         r"controls? (all )?(the|my) (money|phone|finances)",
         r"checks? my phone",
+        r"controls? (everything|all of|what) (i do|i wear|i eat|i say|me)",
         r"call(s|ed|ing)? me (worthless|stupid|useless|fat|ugly|a waste|pathetic)",
         r"(comes?|coming|came) into my (room|bed) at night",
         r"(scream|screams|shout|shouts|yell|yells)( \w+)? at me( \w+){0,3} (every day|all the time|"
@@ -242,6 +252,8 @@ CONCERN = (
         r"too fat|need to lose|want to lose)",
         r"restrict(ing|ed)? to|under \d+ (calories|kcal|cals)",
         r"by not eating|(not|stopped) eating( \w+){0,3} to lose",
+        r"only (eat|ate|eating|have|had) (an?|one) (apple|banana|yoghurt|cracker|rice cake|meal)"
+        r"( a day)?",
         r"(ate|eaten|eat)( \w+){0,6} (get rid of it|throw it up|purge it|burn it off)",
         r"(stopped|stop) eating\b(?! (meat|dairy|sugar|gluten|fish|pork|beef|junk|out|takeaway|"
         r"fast food|at|so late|after))",
@@ -269,6 +281,10 @@ CONCERN = (
         r"(taking|take|took) more( of my)?( \w+)? than (i am |i was )?prescribed",
         r"(smoke|smoking) weed all day",
         r"drinking( alone| by myself| on my own)? every (night|day|morning)",
+        r"drinking (a lot )?more than (usual|before|i should)",
+        r"(cannot|can not) (get through|face|start) the day without (a drink|drinking|weed|pills|a "
+        r"joint|using)",
+        r"(using|on|taking|doing|smoking|injecting) (heroin|crack|meth|fentanyl|spice)( again)?",
         r"need (a drink|to drink|to smoke|weed|pills|coke|to use|to get high)( \w+){0,2} to (get "
         r"through|cope|function|sleep|face)",
         r"(doing|using|taking|on) (coke|cocaine|ket|ketamine|mdma|pills|meth|speed)( \w+){0,2} "
@@ -328,6 +344,10 @@ CONCERN = (
         r"(had|having) (\w+ )?panic attacks?",
         r"slept (in|for) (48|72|\d{3}|[4-9]\d) hours",
         r"awake (for )?(\d+|two|three|four|five|several) (days|nights)",
+        r"(slept|sleep|sleeping)( more than)? (an hour|\d+ hours?|two hours)( a night)?( \w+){0,3} "
+        r"(all week|for days|in days|this week)",
+        r"i am losing it$",
+        r"(anxious|panicking|scared|stressed)( \w+){0,3} (throwing up|being sick|cannot breathe)",
         r"scared of (my own|my) (thoughts|mind|head)|(head|mind) is (so )?(loud|noisy)",
         r"not coping",
         r"dissociat\w*|nothing feels real",
@@ -361,6 +381,10 @@ CONCERN = (
         r"life|time)|mistake|disappointment|nobody|nothing)",
         r"nothing i do (ever )?(matters|helps|is good enough|works|is right)",
         r"useless at everything|(cannot|never) do anything right",
+        r"nothing (ever )?(changes|gets better|works out)",
+        r"(feel like|feel) i am (nothing|worthless|a nobody|invisible)",
+        r"(tired|sick) of (trying|fighting|pretending|being me|being alive)",
+        r"(nothing|not anything) to look forward to",
         r"no hope (for me|left|anymore)|(have|has) no hope",
         r"(never|not) (be )?good enough",
         r"(life|living|everything|my life) (has no|has lost (its|all)|does not have any|has no "

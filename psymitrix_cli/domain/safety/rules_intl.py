@@ -86,7 +86,8 @@ _CONCERN = (
         HOPE,
     ),
     (
-        r"\bau bout du rouleau|\bplus d'espoir|\bsans espoir|\bdisparaitre\b|\bje n'en peux plus|"
+        r"\bdesesperee?\b|\bau bout du rouleau|\bplus d'espoir|\bsans espoir|\bdisparaitre\b|"
+        r"\bje n'en peux plus|"
         r"\bdeprime\b|"
         r"\bplus la force|\bje me "
         r"sens (vide|inutile|nul|nulle|seule?|perdue?|sans valeur)",

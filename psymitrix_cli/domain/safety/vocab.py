@@ -51,7 +51,7 @@ SELF_METHOD = (
     r"slit(ting)? my (wrists?|throat)|cut(ting)? my (wrists?|throat)|blow my brains out|"
     r"put a bullet in my (head|brain)|(throw|yeet|chuck|fling|launch)(ing)? myself (off|from|"
     r"in front of|under|into)|"
-    r"step(ping)? in front of (a|the) (train|bus|car|lorry|truck)|"
+    r"(step|walk|run|jump)(ping|ing)? in front of (a|the) (train|bus|car|lorry|truck|tube|van)|"
     r"walk(ing)? into (the )?(sea|ocean|river|lake|traffic)( and not come back)?|"
     r"drive (my car )?(into|off) (a|the) (wall|tree|bridge|cliff|river|lorry|truck)|"
     r"crash(ing)? my car on purpose|crash(ing)? (my|the) car( \w+){0,4} (into|off) (a|the)|"

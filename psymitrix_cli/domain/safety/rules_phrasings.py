@@ -1,0 +1,248 @@
+"""Acute, in more words: the phrasings the fresh evaluation rounds (safety/eval/round*_)
+showed the first rules missing. Same readings as rules_acute: intent, means at hand,
+method questions, finality, preparation, recent attempts.
+"""
+
+from __future__ import annotations
+
+from psymitrix_cli.domain.safety.engine import SH, SI, rule
+from psymitrix_cli.domain.safety.rules_acute import _si
+from psymitrix_cli.domain.safety.vocab import (
+    DRUGS,
+    HIGH,
+    INTENT,
+    TRAVEL,
+    WEAPON,
+)
+
+MORE = (
+    # Means at hand, said in more ways.
+    rule(
+        r"(knife|blade|razor|glass|scissors)( \w+){0,3} (against|on|to|at|across) my (wrists?|"
+        r"throat|neck|arms?|skin|chest|veins?)",
+        r"(in|into) the bath with (a|the|my) (razor|blade|knife|pills|toaster|hairdryer)",
+        r"(tied|tying|fastened|hung|attached|knotted) (the |a |my )?(belt|rope|cord|scarf|sheet|"
+        r"cable|ligature|tie|dressing gown cord)( \w+){0,3} (to|round|around|on|from|over) (the |"
+        r"my )?(door|handle|door handle|banister|bannister|beam|ceiling|neck|rail|hook|bed|tree|"
+        r"pipe|wardrobe|loft hatch|light fitting)",
+        r"(counting|counted|lining|lined|laying|laid|sorting) (out|up) (my |the |all )?(\w+ )?"
+        r"(pills|tablets|meds|capsules)",
+        r"(know where|found) (the|his|my \w+|my) (gun|shotgun|rifle|pistol|shells|bullets|ammo|"
+        r"cartridges|key to the gun cabinet)",
+        r"(climbing|climbed|leaning|hanging|stepping|stepped)( over| onto| off| out of)? (the )?"
+        r"(railing|rail|edge|barrier|side|balcony|parapet|fence|wall|window)",
+        r"(sitting|standing|sat|stood) (at|on|by) the (edge|ledge|top)",
+        r"(climbing|climbed|leaning) (over|out)( (the|it|now|right now))?$",
+        tier="acute",
+        kind=SI,
+        negated="concern",
+        history=True,
+        needs=rf"\b({HIGH}|{DRUGS}|{WEAPON}|rope|belt|cord|bath|wrist|wrists|throat|neck|"
+        r"tonight|right now|now|shells|bullets)\b",
+    ),
+    rule(
+        r"(that|this|these|it|they|those|\d+|twenty|thirty|forty|fifty) should (do it|be enough|do "
+        r"the job|be plenty|be more than enough|finish it)",
+        r"so (i|that i) (have|will have|have got) enough",
+        tier="acute",
+        kind=SI,
+        negated="concern",
+        needs=rf"\b({DRUGS}|{WEAPON}|rope|pills|tablets)\b",
+    ),
+    # Method questions, said in more ways.
+    rule(
+        r"(enough|high enough|strong enough|deep enough|long enough|fast enough|far enough) to "
+        r"(die|kill (me|myself|you|someone|a person|yourself)|be fatal|end it|not survive|"
+        r"make sure)",
+        r"(does|would|will|is|do) (slitting|cutting|slashing) (your|my|the|their) (wrists?|throat)"
+        r"( \w+){0,3}",
+        r"(does|would|will|is) (hanging|drowning|overdosing|shooting (yourself|myself)|jumping|"
+        r"bleeding out|suffocating|electrocution|dying)( \w+){0,4} (hurt|painful|painless|quick|"
+        r"work|instant|fast|peaceful)",
+        r"(jumping|falling|a fall|a jump) (from|off) (a |the )?(\d+|ten|five|twenty|\w+) "
+        r"(floors?|storeys?|stories|metres|meters|feet|ft|m)\b",
+        tier="acute",
+        kind=SI,
+        person=False,
+    ),
+    # Finality and preparation, said in more ways.
+    _si(
+        r"(will not|not going to|never going to|am not going to) (see|make it to|live to see|be "
+        r"here for|be around for) (another|next|my next|the next|my) (birthday|christmas|year|"
+        r"summer|week|morning|new year|sunrise)",
+        r"(will be|is going to be|going to be) my (very )?last (night|day|week|message|post)"
+        r"\b(?! (in|at|as|of|before|with|off|here at|shift|working))",
+        r"(explaining|explain|to explain) why i (did|am doing|have done|had to do) (it|this)",
+        r"(whoever|the person who|whoever it is that) finds? me",
+        r"when (they|someone|you|somebody|my \w+) finds? me",
+        r"(wrote|written|finished|left|writing) (the|my) (note|letter|letters)$",
+        r"(best|kindest|right|only) thing( \w+){0,6} (is|would be|is to) (to )?(not be here|die|"
+        r"disappear|kill myself|end it|be gone|end my life|not exist)",
+        r"(end|ending|finish) (it|things|everything) (permanently|for good|forever)",
+        r"(goodbye|saying goodbye|say goodbye|said goodbye)( \w+){0,3} (forever|for the last "
+        r"time|for good)",
+    ),
+    rule(
+        r"goodbye (cruel )?world",
+        tier="acute",
+        kind=SI,
+        negated="concern",
+        unless=r"\b(see you|see ya|talk (to you )?(tomorrow|later|soon)|chat (tomorrow|later|"
+        r"soon)|good ?night|off to bed|going to bed|lol|haha|brb|for now|for the night|for today|"
+        r"hello world)\b",
+    ),
+    rule(
+        r"(bleeding|blood|it|the bleeding) (will not|cannot|does not|is not|would not) stop(ping)?",
+        r"cut (really|so|too|very|quite|way too) deep",
+        rf"i (jumped|stepped|threw myself) (off|from|in front of) (a|the|my)( \w+)? ({HIGH}|train|"
+        r"bus|car|lorry|truck)",
+        tier="acute",
+        kind=SH,
+        negated="none",
+        history=True,
+    ),
+    # More ways again.
+    _si(
+        r"(do|doing) (something|things|it) to myself",
+        r"(not|no way i am|will not|never) (get|getting|make it|making it) through (tonight|the "
+        r"night|today|this night)",
+        r"suicidal (af|as fuck|right now|now|tonight|today|again)",
+        r"(so|really|very|extremely|severely|actively) suicidal",
+        r"(this is|it is) the last time (you|anyone|they|people) (will|are going to) (hear|see) "
+        r"(from )?(me|of me)",
+        r"(tonight|today|this) is the (night|day)( that)?( i| when i)? (finally )?(go|do it|die|"
+        r"end "
+        r"it|leave|kill myself)",
+        r"(leaving|going|gone) for good( tonight| today| now| soon)",
+        r"(know|understand) it (was not|is not|was never) (their|your|his|her|anyones|anyone is) "
+        r"fault",
+        r"(note|letter|letters)( \w+){0,4} (explaining|to explain) (everything|why)",
+        r"remov(e|ing) myself( \w+){0,4} (permanently|forever|for good)",
+        rf"{INTENT} (drink|swallow|take|eat|inject|down) (the )?(bleach|antifreeze|poison|"
+        r"weedkiller|"
+        r"rat poison|drain cleaner|pesticide)",
+        r"(a lot of|so much|loads of|too much|lots of) blood",
+        r"cut (myself )?(really |so |very )?(badly|bad|deep)( \w+){0,3} (blood|bleeding)",
+    ),
+    rule(
+        rf"{INTENT} (take|swallow|down|neck|have) (the lot|them all|all of them|the whole lot|"
+        r"every "
+        r"one|every single one|all|the whole (bottle|box|packet|pack))",
+        r"(knew|know|picked|found|chosen) (which|the|a) (tree|beam|rafter|spot|place|bridge|cliff)",
+        tier="acute",
+        kind=SI,
+        negated="concern",
+        history=True,
+        needs=rf"\b({DRUGS}|rope|noose|belt|cord|{WEAPON})\b",
+    ),
+    rule(
+        rf"(standing|sitting|stood|sat|i am) (on|at) (the|a|this) {HIGH}( right)? now",
+        tier="acute",
+        kind=SI,
+        negated="concern",
+        needs=r"\b(water|drop|jump|edge|height|down|below|fall|cold|end it|goodbye|over)\b",
+    ),
+    rule(
+        r"(way|ways|method|methods) to (kill (yourself|oneself)|end (your|one is) life)",
+        r"(best|what|which|right|enough) height to (jump|fall|die)",
+        rf"(which|what)( \w+)? {DRUGS}( \w+){{0,3}} (the )?(most )?(lethal|deadly|fatal|toxic|"
+        r"dangerous to overdose)",
+        r"(will|would|can|could|does) (an |a )?overdose( of( \w+){1,2})? (kill|be fatal|work|hurt)",
+        r"(nearest|closest) (high|tall|tallest|highest) (bridge|cliff|building|tower|car park|roof|"
+        r"point)",
+        tier="acute",
+        kind=SI,
+        person=False,
+        unless=r"\b(writing|writer|novel|screenplay|script|my (book|story|character)|for a story|"
+        r"for my (book|story|novel|essay))\b",
+    ),
+    rule(
+        r"(would|will) be (so much |much |a lot )?(happier|better off|relieved|glad|better)$",
+        tier="acute",
+        kind=SI,
+        negated="concern",
+        person=False,
+        needs=r"\b(killed myself|i died|i was dead|i was gone|without me|not here|i am gone|kill "
+        r"myself)\b",
+    ),
+    # And more.
+    _si(
+        r"i (end|finish) (it|things|everything|my life)( tonight| today| now| tomorrow)?$",
+        r"(ending|end) (it|things|everything)( all)? (tonight|today|tomorrow|now|right now|soon|"
+        r"this (week|weekend))",
+        r"(something )?to remember me by",
+        r"(will not|never|am not going to) be a (problem|burden|bother|pain)( for| to)? (anyone|"
+        r"anybody|you|them|everyone|my family)( anymore| much longer)?",
+        r"(this is|it is) the end (for me|of me|of the road for me)",
+        r"(will not|not going to|never going to) make it (to|through|until|past) (the weekend|"
+        r"tomorrow|tonight|the night|monday|christmas|next week|my birthday|the morning)",
+        r"(going to|will|want to) stop being (one|a burden|a problem|a bother)",
+        r"(better|happier|relieved|glad|easier)( off)?( \w+){0,2} if i just (died|was gone|"
+        r"was dead|"
+        r"disappeared|killed myself)",
+        r"(make|made|making|tie|tied|tying) (a|the|my) noose",
+        r"(locked myself|i am|shut myself) in (the|my) (bathroom|room|car|garage|bedroom|"
+        r"shed) with "
+        r"(the|a|my|some|all my)( \w+)? (razor|razors|blades?|knife|pills|tablets|rope|gun)",
+        r"(lying|lay|laying|sitting|standing|sat|stood) (on|across|in the middle of) (the )?(train "
+        r"|railway )?(tracks|railway line|train line|motorway)",
+        r"(rocks|stones|weights) in (my|a|the) (pockets|bag|coat)|(bag|pockets) (full of|with) "
+        r"(rocks|stones)",
+        r"(would|will|could|to|enough to) stop (my|your|someones|someone is|a person is|the) heart",
+        r"overdose( of( \w+){1,3})? (kill|kills|to kill|would kill|will kill|killing)",
+        r"(least painful|most painless|quickest|easiest|surest|best) (way|method) to (go|die|"
+        r"do it)",
+    ),
+    rule(
+        r"(in|into) my (hand|hands|mouth|lap|pocket)",
+        r"(have|got|bought|saved|collected) (\d{2,}|twenty|thirty|forty|fifty|sixty|a hundred|\w+ "
+        r"hundred)( \w+)? (pills|tablets|paracetamol)( and)?( \w+){0,3} (whisky|whiskey|vodka|"
+        r"alcohol|wine|gin|rum|booze)",
+        r"(can|could|would|will) (you|i|someone|a person|people) die (from|of|if)",
+        tier="acute",
+        kind=SI,
+        negated="concern",
+        history=True,
+        needs=rf"\b({WEAPON}|{DRUGS}|rope|noose|overdose|bleach|poison|jump\w*|bleed\w*)\b",
+        unless=r"\b(chopping|cooking|carving|slicing|peeling|dinner|turkey|vegetables|onions?|bread|"
+        r"meat|kitchen|recipe|the kids|fever|headache)\b",
+    ),
+    # And more.
+    _si(
+        r"(will not|not going to|am not going to) be (around|here|alive) (after|past) (tonight|"
+        r"today|"
+        r"this (week|weekend)|the weekend|tomorrow)",
+        r"holding (a|the|my|my \w+)( loaded)? (gun|revolver|pistol|shotgun|rifle|firearm)",
+        r"(wrote|written|writing|left) (notes|letters|messages|goodbyes?|my goodbyes) (to|for) "
+        r"(everyone|all the people|the people|each of)",
+        r"(written|wrote|writing|recorded) (my )?goodbyes",
+        r"scheduled (them|messages|emails|posts|the messages|texts) to (send|go out|be sent)",
+        r"bleed(ing)? to death|(painful|painless|quick|hurt) to (bleed|die|drown|hang|overdose)",
+        r"(can|could|would|will|should) i overdose on",
+        r"(way|ways|method|methods) to (hang|shoot|drown|poison|gas) (yourself|myself|oneself)",
+        r"(will not|not going to|never) (see|live to see|make it to) (tomorrow|the morning|another "
+        r"day|the weekend|next week|sunrise)",
+        r"(held|kept|locked up) (against my will|prisoner|hostage)",
+    ),
+    rule(
+        r"(saying|said|say) (my )?goodbyes? (now|tonight|today|to everyone)$",
+        tier="acute",
+        kind=SI,
+        negated="concern",
+        unless=TRAVEL,
+    ),
+    rule(
+        r"(i am|i will|going to|i am going to) (take|taking|swallow|swallowing|use|using) (them|it|"
+        r"these|those|this)( all)?( tonight| today| now| soon| after (dinner|work|school|tea|"
+        r"this)|$)",
+        r"(save|saving|store|storing|stash|stashing) (them|these|those|it) up",
+        r"(hiding|hidden|hid) (my|the|all my)( \w+)? (tablets|pills|meds)\b(?! from (my|the) (kids|"
+        r"children|dog|brother|sister|son|daughter))",
+        r"so (i|that i) (would have|had|will have|have) enough",
+        tier="acute",
+        kind=SI,
+        negated="concern",
+        history=True,
+        needs=rf"\b({DRUGS}|rope|noose|belt|{WEAPON})\b",
+    ),
+)
