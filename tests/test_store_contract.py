@@ -1,7 +1,7 @@
 """The Store contract: one set of scenarios, run on every store (parametrized, never copied).
 
 `spec` picks the store: SQLite, MongoDB (SecantusDB, which has transactions), and
-MongoDB forced onto its transaction-free path (what a standalone mongod gets).
+MongoDB forced onto its transaction-free path (delete_user's fallback; standalone is refused).
 The comparisons of SQLite with MongoDB are in tests/test_store_differential.py, the
 MongoDB-only tests (indexes, plans, URIs, unreachable servers) in tests/test_store_mongo.py.
 """

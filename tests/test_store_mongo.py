@@ -450,3 +450,19 @@ def test_mongo_migrator_renews_its_lease_through_a_slow_migration(
     assert errors == []
     assert runs == [1, 2, 3]
     assert mongo_schema.schema_version(raw_db) == mongo_schema.LATEST
+
+
+# --- standalone servers (issue 15, item 3) -----------------------------------------------------
+def test_mongo_standalone_server_is_refused_with_how_to_fix_it(own_mongo: Any) -> None:
+    """Without transactions an entry and its count could part in a crash: refused, not
+    silently approximate."""
+    from psymitrix_cli.errors import PsyError
+    from psymitrix_cli.store.mongo import MongoStore
+
+    standalone = own_mongo("--standalone")
+    with pytest.raises(PsyError) as caught:
+        MongoStore(MongoSettings(link=standalone.uri, database="psy_standalone"))
+    message = str(caught.value)
+    assert "standalone" in message and f"127.0.0.1:{standalone.port}" in message
+    assert "--replSet" in message and "rs.initiate()" in message
+    assert caught.value.exit_code == 1

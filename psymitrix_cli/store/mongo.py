@@ -4,12 +4,17 @@ Documents keep the string `_id`s services generate, and times stay the fixed-wid
 strings services write; the one exception is `auth_secrets.expiresAt`, a BSON date so a
 TTL index can reap expired secrets (converted at the boundary, never returned).
 
-Atomic steps (an entry and its counter, a user and its user_data) run in a transaction
-when the server has them: a replica set or a mongos, as `hello` says (`setName`, or
-`msg: "isdbgrid"`). On a standalone mongod they run as ordered single-document writes,
-chosen so that a crash half-way leaves nothing that misleads a reader; each method says
-which order and why. Write and read concerns, retries and time limits are set in
-mongo_client.py. pymongo is imported only when a store is built.
+Atomic steps (an entry and its counter, a user and its user_data) run in a
+transaction, so counts stay exact. Transactions need a replica set or a mongos, as
+`hello` says (`setName`, or `msg: "isdbgrid"`): a standalone mongod is refused at
+open with a message saying how to make it a one-member replica set, since without
+transactions a crash between two writes could leave a count off by one. The
+transaction-free path (`transactions=False`, ordered single-document writes chosen so
+that a crash half-way leaves nothing that misleads a reader; each method says which
+order and why) is kept for `delete_user`'s fallback when a history outgrows one
+transaction, and is forced in tests so that fallback stays exact. Write and read
+concerns, retries and time limits are set in mongo_client.py. pymongo is imported only
+when a store is built.
 """
 
 from __future__ import annotations
@@ -26,7 +31,7 @@ from psymitrix_cli.config import MongoSettings
 from psymitrix_cli.errors import BackendUnavailable, Conflict, InvalidInput, PsyError
 from psymitrix_cli.store import mongo_schema
 from psymitrix_cli.store.base import COUNTERS, KINDS, Doc, Kind, Query
-from psymitrix_cli.store.mongo_client import client_options
+from psymitrix_cli.store.mongo_client import STANDALONE, client_options
 from psymitrix_cli.store.mongo_schema import (  # the URI helpers are re-exported here
     entry_filter,
     mongo_uri,
@@ -132,7 +137,9 @@ class MongoStore(MongoServerState):
                 self._client.admin.command("ping")
                 hello = self._client.admin.command("hello")
             if transactions is None:
-                transactions = bool(hello.get("setName")) or hello.get("msg") == "isdbgrid"
+                if not (hello.get("setName") or hello.get("msg") == "isdbgrid"):
+                    raise PsyError(STANDALONE.format(host=self.host))
+                transactions = True
             self._transactions = transactions
             mongo_schema.migrate(self._db, wait_seconds=max(30.0, 6 * ms / 1000))
         except BaseException as exc:
