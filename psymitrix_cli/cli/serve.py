@@ -8,6 +8,8 @@ import typer
 
 from psymitrix_cli.cli.state import AppState
 
+ACCESS_LOG_ENV = "PSYMITRIX_ACCESS_LOG"
+
 
 def serve(
     ctx: typer.Context,
@@ -17,8 +19,14 @@ def serve(
         int, typer.Option(help="Worker processes (each with its own store connections).", min=1)
     ] = 1,
     access_log: Annotated[
-        bool, typer.Option("--access-log/--no-access-log", help="Log one line per request.")
-    ] = True,
+        bool | None,
+        typer.Option(
+            "--access-log/--no-access-log",
+            help="Log one line per request (method, path without its query, status). "
+            f"Off unless given or {ACCESS_LOG_ENV}=1.",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Run the PsyMitrix API server. Needs PSYMITRIX_JWT_SECRET (32 bytes or more)."""
     from psymitrix_cli.errors import PsyError
@@ -36,7 +44,10 @@ def serve(
     from psymitrix_cli.config import merged_environment
     from psymitrix_cli.store.factory import store_location
 
-    proxies = trusted_proxies(merged_environment())
+    env = merged_environment()
+    proxies = trusted_proxies(env)
+    if access_log is None:  # off by default: even a path can say more than it should
+        access_log = env.get(ACCESS_LOG_ENV, "0").strip().lower() in ("1", "true", "yes", "on")
 
     where = store_location(state.settings)
     state.term.notice(f"PsyMitrix API on http://{host}:{port} (store: {where})")

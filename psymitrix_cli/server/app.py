@@ -21,6 +21,7 @@ from psymitrix_cli.errors import InvalidInput
 
 if TYPE_CHECKING:
     from fastapi import FastAPI
+    from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 BENCH_ENV = "PSYMITRIX_BENCH_ENDPOINT"
 CORS_ENV = "PSYMITRIX_CORS_ORIGINS"
@@ -45,6 +46,47 @@ def check_secret(settings: Settings) -> str:
             f"use at least {MIN_SECRET_BYTES}."
         )
     return secret
+
+
+# Every answer under /v1 is one person's health data: no cache may keep it, no browser
+# may sniff it into something else, and no Referer may carry a URL of it elsewhere.
+V1_HEADERS = (
+    (b"cache-control", b"no-store"),
+    (b"x-content-type-options", b"nosniff"),
+    (b"referrer-policy", b"no-referrer"),
+)
+
+
+class PrivateHeaders:
+    """Pure ASGI (not BaseHTTPMiddleware), so streamed chat replies pass untouched."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or not scope["path"].startswith("/v1"):
+            await self.app(scope, receive, send)
+            return
+
+        async def send_private(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                names = {name for name, _ in V1_HEADERS}
+                kept = [(k, v) for k, v in message.get("headers", []) if k.lower() not in names]
+                message = {**message, "headers": [*kept, *V1_HEADERS]}
+            await send(message)
+
+        await self.app(scope, receive, send_private)
+
+
+class DropQuery(logging.Filter):
+    """The access log's path without its query: `?search=...` is what someone wrote."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        args = record.args
+        if isinstance(args, tuple) and len(args) >= 3 and isinstance(args[2], str):
+            path = args[2].split("?", 1)[0]
+            record.args = (*args[:2], path, *args[3:])
+        return True
 
 
 def create_app(
@@ -116,6 +158,7 @@ def create_app(
     app.state.throttle = Throttle()
 
     errors.install(app)
+    app.add_middleware(PrivateHeaders)
     from psymitrix_cli.domain.export_format import MAX_BYTES as IMPORT_MAX_BYTES
 
     # An import carries a whole history; every other body stays small.
@@ -158,6 +201,7 @@ def app_from_env() -> FastAPI:
     from psymitrix_cli.config import load_settings, merged_environment
 
     logging.basicConfig(level=logging.INFO, format="%(levelname)s:     %(name)s: %(message)s")
+    logging.getLogger("uvicorn.access").addFilter(DropQuery())
     env = merged_environment()
     origins = [o.strip() for o in (env.get(CORS_ENV) or "").split(",") if o.strip()]
     return create_app(
