@@ -17,7 +17,9 @@ Json = dict[str, Any]
 
 
 class Body(BaseModel):
-    model_config = ConfigDict(alias_generator=to_camel, populate_by_name=True)
+    # Strict: JSON `true`, "3" and 3.0 are not the integer 3. Lax pydantic would turn
+    # them into it before the domain's own (strict) rules ever saw them.
+    model_config = ConfigDict(alias_generator=to_camel, populate_by_name=True, strict=True)
 
 
 class Out(BaseModel):
