@@ -149,6 +149,7 @@ _AFTER: tuple[tuple[str, str], ...] = (
     (r"\bkill myself myself\b", "kill myself"),
     (r"\b(self ?delete|delete myself|sewer ?slide|commit sudoku)\b", "commit suicide"),
     (r"\bto od\b", "to overdose"),
+    (r"\b(he|she|it) is got\b", r"\1 has got"),  # "he's got a knife"
     (r"\bcommit die\b", "commit suicide"),
     # "i want to dye" with nothing dyed is a typo for "die".
     (

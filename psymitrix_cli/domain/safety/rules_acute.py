@@ -282,6 +282,7 @@ ACUTE = (
     rule(
         rf"{INTENT} (just )?(jump|drive off|step off|let go)( off| from)?( {WHEN})?$",
         r"(when|where|how) i (will|am going to) do it",
+        r"(going back|go back|heading back|going)( \w+){0,2} to (jump|do it|end it)$",
         tier="acute",
         kind=SI,
         negated="concern",

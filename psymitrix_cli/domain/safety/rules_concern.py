@@ -59,6 +59,8 @@ CONCERN = (
         r"did not exist|disappeared|died|faded away|was dead|were dead)",
         r"(hope|wish|wishes|hoping)( \w+){0,4} (get sick and die|die|would die|do not wake up)",
         r"(envy|jealous of) (people|those|the ones) who (die|died)",
+        r"(do not|not sure i|do not think i|not sure if i)( really)? want to (be alive|live|"
+        r"be here)",
         r"wish i (would|had) (never|not) (woken|woke) up",
         r"(why|reason) (i )?(should|would|do i) (keep|go on|carry on) (living|going)",
         r"death (does not|do not|no longer) (scare|frighten)s? me|(death|dying) sounds like (rest|"
@@ -158,6 +160,7 @@ CONCERN = (
         r"(bang|banging|hit|hitting) my head (against|on)(?! (the|a) (cupboard|door|shelf|car|"
         r"ceiling|table|corner|beam|cabinet|bunk))",
         r"(punch|punching|punched|slap|slapping|slapped|bite|biting|pinch|pinching) myself",
+        r"(burned|burnt|cut|hit|hurt|scratched|bruised) (my|myself)( \w+)? on purpose",
         r"fresh (cuts|scars|wounds|burns)|cuts (on|all over) my (arm|arms|wrist|wrists|legs|"
         r"thighs)",
         r"(cutting|cut|burning|burn|burnt|scratching|scratched|hitting|carving|carved|slicing|"
@@ -252,6 +255,7 @@ CONCERN = (
         r"too fat|need to lose|want to lose)",
         r"restrict(ing|ed)? to|under \d+ (calories|kcal|cals)",
         r"by not eating|(not|stopped) eating( \w+){0,3} to lose",
+        r"(have not|not|did not) eaten( anything)?( \w+){0,2} on purpose",
         r"only (eat|ate|eating|have|had) (an?|one) (apple|banana|yoghurt|cracker|rice cake|meal)"
         r"( a day)?",
         r"(ate|eaten|eat)( \w+){0,6} (get rid of it|throw it up|purge it|burn it off)",
@@ -282,6 +286,7 @@ CONCERN = (
         r"(smoke|smoking) weed all day",
         r"drinking( alone| by myself| on my own)? every (night|day|morning)",
         r"drinking (a lot )?more than (usual|before|i should)",
+        r"(drinking|drink|using|smoking|taking)( \w+){0,4} to (numb|forget|escape|not feel)",
         r"(cannot|can not) (get through|face|start) the day without (a drink|drinking|weed|pills|a "
         r"joint|using)",
         r"(using|on|taking|doing|smoking|injecting) (heroin|crack|meth|fentanyl|spice)( again)?",
@@ -347,6 +352,8 @@ CONCERN = (
         r"(slept|sleep|sleeping)( more than)? (an hour|\d+ hours?|two hours)( a night)?( \w+){0,3} "
         r"(all week|for days|in days|this week)",
         r"i am losing it$",
+        r"(cannot|can not) calm (myself )?down",
+        r"panic attacks? (are|is) (getting worse|so bad|constant|every day)",
         r"(anxious|panicking|scared|stressed)( \w+){0,3} (throwing up|being sick|cannot breathe)",
         r"scared of (my own|my) (thoughts|mind|head)|(head|mind) is (so )?(loud|noisy)",
         r"not coping",
@@ -382,6 +389,9 @@ CONCERN = (
         r"nothing i do (ever )?(matters|helps|is good enough|works|is right)",
         r"useless at everything|(cannot|never) do anything right",
         r"nothing (ever )?(changes|gets better|works out)",
+        r"never (going to )?be happy( again)?",
+        r"nothing makes sense( anymore)?|(i am|feel|feeling) so lost",
+        r"i have (no one|nobody|no friends|nothing left)",
         r"(feel like|feel) i am (nothing|worthless|a nobody|invisible)",
         r"(tired|sick) of (trying|fighting|pretending|being me|being alive)",
         r"(nothing|not anything) to look forward to",

@@ -59,7 +59,8 @@ HARM = (
         r"(breaking|kicking|banging on) (the|my) door( down)?( right now| now)",
         r"i am (hiding|locked in|barricaded|trapped) (in|from|inside|under|behind)( \w+){0,4} "
         r"(because|from|while|and) (he|she|they|my)",
-        rf"{_ABUSER} (has|have|is holding|got|is carrying) a (knife|gun|weapon|bat)( \w+){{0,3}} "
+        rf"{_ABUSER} (has|have|has got|have got|is holding|got|is carrying) a (knife|gun|weapon|"
+        rf"bat)( \w+){{0,3}} "
         r"(threatening|and|saying)",
         r"(bleeding|hurt) from where (he|she|they) (hit|punched|kicked|cut|stabbed) me",
         r"(will not|does not|do not|are not letting|is not letting) let me (leave|go|out)"
@@ -76,7 +77,8 @@ HARM = (
         person=False,
     ),
     rule(
-        rf"{_ABUSER} (has|have|is holding|got|is carrying|is waving) a (knife|gun|weapon|bat|"
+        rf"{_ABUSER} (has|have|has got|have got|is holding|got|is carrying|is waving) a (knife|"
+        r"gun|weapon|bat|"
         r"machete)",
         tier="acute",
         kind=AB_NOW,

@@ -43,7 +43,10 @@ _ACUTE = (
     rf"{_NEG}\bich (will|mochte|moechte|werde) (sterben|mich umbringen|mich toten|mich "
     r"toeten|nicht mehr leben|mir das leben nehmen|tot sein)",
     r"\bich (bringe|bring) mich (heute |morgen |jetzt )?(nacht )?um\b",
-    r"\bmich (umbringen|toten|toeten)\b|\bmir das leben (zu )?nehmen",
+    r"\bmich (umbringen|toten|toeten)\b|\bmir( \w+)? das leben (zu )?nehmen",
+    r"\bme (pendre|noyer|jeter (du|d'un|sous|par))|\bm'ouvrir les veines",
+    r"\bme jogar (da|de|do|na|no|debaixo)\b",
+    r"\bmi (ammazzo|uccido|suicido|butto (dal|da|sotto))\b",
     r"\b(will|mochte|moechte|kann) nicht mehr leben",
     r"\b(selbstmord|suizid) (begehen|machen)",
     r"\b(tabletten|pillen)( \w+){0,3} (gesammelt|gehortet|bereit)",
@@ -86,7 +89,8 @@ _CONCERN = (
         HOPE,
     ),
     (
-        r"\bdesesperee?\b|\bau bout du rouleau|\bplus d'espoir|\bsans espoir|\bdisparaitre\b|"
+        r"\bsin ganas de vivir|\bkeine hoffnung mehr|\bdesesperee?\b|\bau bout du rouleau|"
+        r"\bplus d'espoir|\bsans espoir|\bdisparaitre\b|"
         r"\bje n'en peux plus|"
         r"\bdeprime\b|"
         r"\bplus la force|\bje me "

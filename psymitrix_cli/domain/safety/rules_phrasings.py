@@ -234,7 +234,7 @@ MORE = (
     rule(
         r"(i am|i will|going to|i am going to) (take|taking|swallow|swallowing|use|using) (them|it|"
         r"these|those|this)( all)?( tonight| today| now| soon| after (dinner|work|school|tea|"
-        r"this)|$)",
+        r"this)| together| at once| in one go| with (the |my )?\w+|$)",
         r"(save|saving|store|storing|stash|stashing) (them|these|those|it) up",
         r"(hiding|hidden|hid) (my|the|all my)( \w+)? (tablets|pills|meds)\b(?! from (my|the) (kids|"
         r"children|dog|brother|sister|son|daughter))",
@@ -244,5 +244,28 @@ MORE = (
         negated="concern",
         history=True,
         needs=rf"\b({DRUGS}|rope|noose|belt|{WEAPON})\b",
+    ),
+    # And more.
+    _si(
+        r"(planning|plan|planned) my (death|suicide|own death)",
+        r"(tied|tying|hung|hanging|put up|set up) (a|the) (rope|noose|belt|cord)( \w+){0,3} (in|"
+        r"from|"
+        r"to|over) (the|my) (garage|loft|attic|wardrobe|tree|beam|shed|room|ceiling|stairs|"
+        r"banister|bannister)",
+        r"(emptied|poured|tipped) (all )?(my |the )?(pill bottles|pills|tablets|meds|bottles|"
+        r"packets)( \w+){0,2} (onto|on|into|out)",
+        r"what (happens|would happen|will happen) if (you|i|someone|a person) (take|took|swallow|"
+        r"swallowed|have|had) (\d{2,}|twenty|thirty|forty|fifty|all|a whole|a bottle|the whole)",
+        r"(where|how) (can i|do i|to|could i|would i) (get|buy|find|order|obtain|get hold of) "
+        r"(cyanide|arsenic|strychnine|sodium nitrite|an exit bag|a helium tank|nitrogen|"
+        r"pentobarbital|nembutal)",
+        r"(how many|what) (storeys|stories|floors|metres|meters|feet)( \w+){0,6} (to die|die|fatal|"
+        r"survive|kill)",
+        r"(there will not|there is not going to) be (a|another) tomorrow|no tomorrow for me",
+        r"(last|final) (night|day|week) (i am going to|i will) be (alive|here|around)",
+        r"(last|final) (night|day) (of my life|alive|on earth)",
+        r"(will not|do not|never) have to (worry about|deal with|put up with|look after|"
+        r"care for) me"
+        r"( \w+)? (much longer|anymore|for long|soon)",
     ),
 )

@@ -108,14 +108,17 @@ BOOST = (
     r"ready|(the|my) (pills|tablets|rope|gun|knife|blade|razor|blades)s? (are |is )?(right )?"
     r"(here|with me|in my (bag|pocket|hand))|(have|got) (the|a) (pills|tablets|rope|gun|knife|"
     r"blade|razor|blades)\b|tonight is the night|i am ready|(cannot|can not) (stop|control) "
-    r"myself|at peace with (it|my decision|dying)|(know|picked|found|chosen) (which|the|a) (tree|"
+    r"myself|at peace with (it|my decision|dying)|(am|i am) going through with it|this time i am|"
+    r"(know|picked|found|chosen) (which|the|a) (tree|"
     r"bridge|building|spot|place|beam|rafter|cliff))"
 )
 # For harm to others, a time, a weapon or knowing where they are also make it a plan.
 HARM_BOOST = (
     rf"\b({WHEN}|{WEAPON}|i swear|i mean it|not joking|(i )?know where (he|she|they) (lives?|"
     r"works?|sleeps?|is)|when (he|she|they) (gets?|comes?) (home|back|in)|(cannot|can not) "
-    r"(stop|control) myself|going to do it|i will do it)\b"
+    r"(stop|control) myself|going to do it|i will do it|while (he|she|they) (sleeps|sleep|"
+    r"is asleep|"
+    r"are asleep)|when (he|she|they) (falls?|is) asleep)\b"
 )
 # Abuse that is happening now: raises abuse concern to acute.
 NOW = (
