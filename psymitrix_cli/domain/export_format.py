@@ -291,6 +291,8 @@ def _chat_session(e: Doc, w: str, now: datetime) -> Doc:
         "provider": _text(e.get("provider", "offline"), f"{w}.provider", SHORT_TEXT_MAX),
         "model": _text(e.get("model", "unknown"), f"{w}.model", SHORT_TEXT_MAX),
         "summarisedAt": _instant(e.get("summarisedAt"), f"{w}.summarisedAt", now, optional=True),
+        # When the person was last told the companion is an AI (its reminders count from it).
+        "disclosedAt": _instant(e.get("disclosedAt"), f"{w}.disclosedAt", now, optional=True),
     }
 
 
