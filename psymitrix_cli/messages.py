@@ -207,3 +207,13 @@ RESET_NEEDS_SERVER = (
     "Password reset by email is offered by a PsyMitrix server (--backend api); on this "
     "machine use a recovery code: psymitrix password recover USERNAME --code CODE."
 )
+REVIEW_ONE_PERIOD = "Give one of --week, --month or --since."
+REVIEW_NO_MOOD = "No mood was logged in this period."
+REVIEW_SLEEP_TOO_FEW = (
+    "Sleep and next-day mood: not enough yet ({pairs} nights with a mood the next day; "
+    "a comparison needs at least 6, with 3 on each side)."
+)
+REVIEW_GAP = (
+    "There was a stretch of {days} days with nothing logged; that happens. Picking up again "
+    "is what counts."
+)

@@ -130,6 +130,10 @@ class AssessmentsAPI(Protocol):
 class DashboardAPI(Protocol):
     def status(self) -> Result: ...
 
+    def review(self, span: str = "week", since: str | None = None) -> Result:
+        """A week's or a month's review (or from `since`): see domain/review.py."""
+        ...
+
     def checkin(self, answers: CheckinAnswers) -> Written:
         """Every part planned by domain/checkin.py, each written as its own entry."""
         ...

@@ -202,6 +202,10 @@ class RemoteDashboard(_Api):
     def status(self) -> Result:
         return self.http.request("GET", "/v1/status")
 
+    def review(self, span: str = "week", since: str | None = None) -> Result:
+        params = {"span": span, **({"since": since} if since else {})}
+        return self.http.request("GET", "/v1/review", params=params)
+
     def checkin(self, answers: CheckinAnswers) -> Written:
         from psymitrix_cli.domain import checkin as rules
 

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from psymitrix_cli.clock import parse_iso
 from psymitrix_cli.domain import entries as registry
+from psymitrix_cli.errors import InvalidInput
 from psymitrix_cli.services import usertime
 from psymitrix_cli.services.context import ServiceContext
 from psymitrix_cli.services.entries import frequency_of, today_has
@@ -100,6 +101,13 @@ class DashboardService:
         }
 
     # --- the daily check-in ----------------------------------------------------------
+    def review(self, span: str = "week", since: str | None = None) -> Result:
+        from psymitrix_cli.services.review import ReviewService
+
+        if span not in ("week", "month"):
+            raise InvalidInput(f"A review covers a week or a month, not {span!r}.", field="span")
+        return ReviewService(self.ctx, self.session).review(span, since)  # type: ignore[arg-type]
+
     def checkin(self, answers: CheckinAnswers) -> Result:
         """One pass through mood, last night's sleep, gratitude and one thing done.
 

@@ -72,6 +72,12 @@ class Terminal:
         """Plain text to stdout, never parsed as markup."""
         self.out.print(text, style=style, markup=False, highlight=False, soft_wrap=True)
 
+    def prose(self, text: str, style: str | None = None) -> None:
+        """A sentence or two, wrapped between words at the terminal's width (80 in a pipe)."""
+        from rich.text import Text
+
+        self.out.print(Text(text, style=style or ""), highlight=False)
+
     def json(self, data: Any) -> None:
         sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False, default=str) + "\n")
         sys.stdout.flush()

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Response
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Query, Response
 
 from psymitrix_cli.domain.checkin import CheckinAnswers
 from psymitrix_cli.server.deps import Idem, Reader, Svc
@@ -17,6 +19,17 @@ CheckinIn = model_of(CheckinAnswers, "CheckinIn")
 async def status(reads: Reader) -> Response:
     """Streak, today's progress, trends and the latest assessments."""
     return await reads.json(lambda s: s.dashboard.status())
+
+
+@router.get("/review", response_model=Json)
+async def review(
+    reads: Reader,
+    span: Annotated[Literal["week", "month"], Query(description="The last 7 or 30 days.")] = "week",
+    since: Annotated[str | None, Query(description="From this day (YYYY-MM-DD).")] = None,
+) -> Response:
+    """Mood and sleep against the period before, sleep and next-day mood, mood by tag and
+    weekday, PHQ-9/GAD-7 change, and what was done."""
+    return await reads.json(lambda s: s.dashboard.review(span, since))
 
 
 @router.post("/checkin")
