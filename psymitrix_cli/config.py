@@ -35,6 +35,9 @@ CONFIG_KEYS: dict[str, str] = {
     "mongo_database": "MONGODB_DATABASE_PSYMITRIX",
     "mongo_timeout_ms": "PSYMITRIX_MONGO_TIMEOUT_MS",
     "token_ttl_days": "PSYMITRIX_TOKEN_TTL_DAYS",
+    # Saved breathing patterns, "name=IN-HOLD-OUT-HOLD; ..." (`breathe patterns add`).
+    # Checked by domain.breathing when read, since settings sit below the domain.
+    "breathing_patterns": "PSYMITRIX_BREATHING_PATTERNS",
 }
 
 
@@ -75,6 +78,7 @@ class Settings:
     keyring_timeout: float
     clock_spec: str | None
     testing: bool
+    breathing_patterns: str | None = None
 
     @property
     def db_path(self) -> Path:
@@ -285,4 +289,5 @@ def load_settings(
         keyring_timeout=_float(values, "PSYMITRIX_KEYRING_TIMEOUT", 3.0, 0.1, 60),
         clock_spec=values.get("PSYMITRIX_CLOCK") or None,
         testing=testing,
+        breathing_patterns=values.get("PSYMITRIX_BREATHING_PATTERNS") or None,
     )

@@ -96,6 +96,10 @@ BREATHING_STOPPED_DEMO = (
 )
 BREATHING_DEMO_NOTE = "Demo: this session was not saved."
 BREATHING_HINT = "Follow the shape · Ctrl-C to stop"
+BREATHING_PATTERN_SAVED = (
+    "Saved {name} ({label}, {cycleSeconds:g}s a cycle); use it with --pattern {name}."
+)
+BREATHING_PATTERN_REMOVED = "Removed the saved pattern {name}."
 ASSESSMENT_NOT_FOUND = "Assessment result {id} not found."
 ASSESSMENT_EMPTY = "No results yet. Take one with `psymitrix test phq9` or `psymitrix test gad7`."
 ASSESSMENT_DELETED = "Deleted the {instrument} result."

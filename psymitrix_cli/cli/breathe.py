@@ -12,7 +12,7 @@ from psymitrix_cli.cli.options import Json, Yes
 from psymitrix_cli.cli.state import AppState
 
 if TYPE_CHECKING:
-    from psymitrix_cli.domain.breathing import SessionPlan
+    from psymitrix_cli.domain.breathing import Pattern, SessionPlan
 
 breathe_app = typer.Typer(
     help="Guided breathing: follow a shape that grows as you breathe in and shrinks as you "
@@ -26,7 +26,9 @@ def breathe(
     ctx: typer.Context,
     pattern: Annotated[
         str | None,
-        typer.Option("--pattern", "-p", help="box, 478, coherent or sigh. [default: box]"),
+        typer.Option(
+            "--pattern", "-p", help="box, 478, coherent, sigh, or one you saved. [default: box]"
+        ),
     ] = None,
     custom: Annotated[
         str | None,
@@ -102,7 +104,10 @@ def guided_session(
     from psymitrix_cli.ui.views import breathing as views
 
     term = state.term
-    plan = plan_session(pattern, custom, cycles, minutes)
+    builtin = pattern is None or _is_builtin(pattern)
+    plan = plan_session(
+        pattern, custom, cycles, minutes, None if builtin else saved_patterns(state)
+    )
     if present is not None and not term.interactive:
         from psymitrix_cli.errors import InvalidInput
         from psymitrix_cli.ui.present import words
@@ -143,6 +148,7 @@ def _present_session(
     from psymitrix_cli.clock import iso
     from psymitrix_cli.domain.breathing import PATTERNS, stored_name
     from psymitrix_cli.domain.breathing_guide import Guide
+    from psymitrix_cli.errors import PsyError
     from psymitrix_cli.ui.present import words
     from psymitrix_cli.ui.present.breathing import Look, play
     from psymitrix_cli.ui.present.screen import Terminated, open_screen
@@ -150,7 +156,11 @@ def _present_session(
     from psymitrix_cli.ui.views import breathing as views
 
     term = state.term
-    others = [p for p in PATTERNS.values() if p.name != plan.pattern.name]
+    try:
+        mine = list(saved_patterns(state).values())
+    except PsyError:  # a bad saved line: the arrows offer the built-ins only
+        mine = []
+    others = [p for p in [*PATTERNS.values(), *mine] if p.name != plan.pattern.name]
     guide = Guide([plan.pattern, *others], plan.cycles)
     look = Look(
         pick(high_contrast=present.high_contrast, color=not term.no_color),
@@ -163,6 +173,8 @@ def _present_session(
             ending = play(screen, guide, state.clock, look)
     except Terminated:
         pass
+    except KeyboardInterrupt:  # landed outside the loop (entering or leaving the screen)
+        ending = "interrupted"
     clock = state.clock
     session = {
         "pattern": stored_name(guide.pattern),
@@ -188,6 +200,17 @@ def _present_session(
         term.line(stopped.format(cycles=result["cycles"], planned=result["plannedCycles"]))
         return
     term.emit(result, lambda t, r: views.finished(t, r, demo))
+
+
+def _is_builtin(name: str) -> bool:
+    from psymitrix_cli.domain.breathing import get_pattern
+    from psymitrix_cli.errors import InvalidInput
+
+    try:
+        get_pattern(name)
+    except InvalidInput:
+        return False
+    return True
 
 
 def _keep(state: AppState, session: dict[str, Any], demo: bool) -> dict[str, Any] | None:
@@ -240,14 +263,86 @@ def stopped_kindly(state: AppState, result: dict[str, Any], demo: bool) -> NoRet
     raise typer.Exit(130)
 
 
-@breathe_app.command("patterns")
+patterns_app = typer.Typer(
+    help="The breathing patterns, and your own saved ones (add, remove).",
+    invoke_without_command=True,
+)
+breathe_app.add_typer(patterns_app, name="patterns")
+
+
+@patterns_app.callback()
 def patterns(ctx: typer.Context, json_: Json = False) -> None:
-    """List the breathing patterns and what each is for."""
+    """List the breathing patterns and what each is for, your saved ones last."""
+    if ctx.invoked_subcommand is not None:
+        return
     from psymitrix_cli.domain.breathing import pattern_catalog
     from psymitrix_cli.ui.views import breathing as views
 
     state = AppState.of(ctx, json_)
-    state.term.emit({"items": pattern_catalog()}, views.patterns)
+    state.term.emit({"items": pattern_catalog(saved_patterns(state))}, views.patterns)
+
+
+@patterns_app.command("add")
+def add_pattern(
+    ctx: typer.Context,
+    name: Annotated[str, typer.Argument(help="A short name: letters, digits, - or _.")],
+    inhale: Annotated[float, typer.Option(help="Seconds breathing in.")],
+    exhale: Annotated[float, typer.Option(help="Seconds breathing out.")],
+    hold: Annotated[float, typer.Option(help="Seconds holding, after breathing in.")] = 0.0,
+    hold_after: Annotated[
+        float, typer.Option("--hold-after", help="Seconds holding, after breathing out.")
+    ] = 0.0,
+    json_: Json = False,
+) -> None:
+    """Save a pattern of your own, to use with --pattern NAME (kept in the config file)."""
+    from psymitrix_cli.domain.breathing_saved import saved_pattern, with_pattern
+
+    state = AppState.of(ctx, json_)
+    pattern = saved_pattern(name, inhale, hold, exhale, hold_after)
+    _store_saved(state, with_pattern(saved_patterns(state), pattern))
+    state.term.emit(
+        {"name": pattern.name, "label": pattern.label, "cycleSeconds": pattern.cycle_seconds},
+        lambda t, r: t.success(messages.BREATHING_PATTERN_SAVED.format(**r)),
+    )
+
+
+@patterns_app.command("remove")
+def remove_pattern(
+    ctx: typer.Context,
+    name: Annotated[str, typer.Argument(help="The saved pattern's name.")],
+    json_: Json = False,
+) -> None:
+    """Forget one of your saved patterns."""
+    from psymitrix_cli.domain.breathing_saved import without_pattern
+
+    state = AppState.of(ctx, json_)
+    remaining = without_pattern(saved_patterns(state), name)
+    _store_saved(state, remaining)
+    state.term.emit(
+        {"name": name.strip().lower(), "removed": True},
+        lambda t, r: t.success(messages.BREATHING_PATTERN_REMOVED.format(**r)),
+    )
+
+
+def saved_patterns(state: AppState) -> dict[str, Pattern]:
+    """The person's saved patterns (from the config file, or its environment variable)."""
+    from psymitrix_cli.domain.breathing_saved import parse_saved
+
+    return parse_saved(state.settings.breathing_patterns)
+
+
+def _store_saved(state: AppState, saved: dict[str, Pattern]) -> None:
+    """Write the saved patterns' line into the config file, leaving every other key."""
+    from psymitrix_cli.config import config_path, read_config_file, write_config_file
+    from psymitrix_cli.domain.breathing_saved import SAVED_KEY, format_saved
+
+    path = config_path()
+    values = read_config_file(path)
+    if saved:
+        values[SAVED_KEY] = format_saved(saved)
+    else:
+        values.pop(SAVED_KEY, None)
+    write_config_file(path, values)
 
 
 @breathe_app.command("list")

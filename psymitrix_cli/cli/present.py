@@ -82,6 +82,8 @@ def present_questionnaire(
                 stop = chosen
     except Terminated:
         stop = "terminated"
+    except KeyboardInterrupt:  # between the questions and the result: still a kind stop
+        stop = "interrupted"
     if result is not None:
         # The usual result on the normal screen (crisis panel last), so it stays in view.
         state.term.emit(result, lambda t, r: views.result(t, r, local_line, demo))
@@ -111,6 +113,7 @@ def present(
     """Full screen for a room: pick a breathing pattern or a questionnaire from a menu.
     Always a demo: nothing is saved and no account is needed."""
     from psymitrix_cli.domain.breathing import PATTERNS, cycles_for
+    from psymitrix_cli.errors import PsyError
     from psymitrix_cli.ui.present import words
     from psymitrix_cli.ui.present.menu import Done, run_menu
     from psymitrix_cli.ui.present.screen import Terminated, open_screen
@@ -118,6 +121,12 @@ def present(
     state = AppState.of(ctx)
     _need_terminal(state)
     patterns = list(PATTERNS.values())
+    try:
+        from psymitrix_cli.cli.breathe import saved_patterns
+
+        patterns += list(saved_patterns(state).values())
+    except PsyError:  # a bad saved line: the built-ins only
+        pass
     cycles_for(patterns[0], cycles, None)  # a bad --cycles fails before the screen opens
     look = _look(state, high_contrast=high_contrast, reduced_motion=reduced_motion, demo=True)
     done = Done()
@@ -127,6 +136,8 @@ def present(
             done = run_menu(screen, state.clock, look, patterns, cycles, state.settings.crisis_line)
     except Terminated:
         code = 143
+    except KeyboardInterrupt:
+        done.ending = "interrupted"
     for line in done.lines:
         state.term.line(line)
     if done.ending == "interrupted":

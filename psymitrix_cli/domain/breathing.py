@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -92,12 +92,19 @@ PATTERNS: dict[str, Pattern] = {
 _ALIASES = {"4780": "478", "coherence": "coherent", "physiologicalsigh": "sigh"}
 
 
-def get_pattern(name: str) -> Pattern:
-    """A built-in pattern by name; case, spaces, '-' and '_' are ignored ("4-7-8" is 478)."""
-    key = re.sub(r"[\s_-]+", "", name.lower())
+def _key(name: str) -> str:
+    return re.sub(r"[\s_-]+", "", name.lower())
+
+
+def get_pattern(name: str, saved: Mapping[str, Pattern] | None = None) -> Pattern:
+    """A built-in pattern by name ("4-7-8" is 478: case, spaces, '-' and '_' are ignored),
+    or one of the person's saved patterns by its exact name."""
+    if saved and name.strip().lower() in saved:
+        return saved[name.strip().lower()]
+    key = _key(name)
     pattern = PATTERNS.get(_ALIASES.get(key, key))
     if pattern is None:
-        names = ", ".join(PATTERNS)
+        names = ", ".join([*PATTERNS, *(saved or {})])
         raise InvalidInput(f"Unknown breathing pattern {name!r}; choose one of: {names}.")
     return pattern
 
@@ -271,20 +278,26 @@ class SessionPlan:
         return self.steps[-1].end
 
 
-def resolve_pattern(name: str | None, custom: str | None) -> Pattern:
-    """A built-in pattern by name, or a custom IN-HOLD-OUT-HOLD; box when neither."""
+def resolve_pattern(
+    name: str | None, custom: str | None, saved: Mapping[str, Pattern] | None = None
+) -> Pattern:
+    """A built-in or saved pattern by name, or a custom IN-HOLD-OUT-HOLD; box when neither."""
     if name is not None and custom is not None:
         raise InvalidInput(messages.BREATHING_PATTERN_CONFLICT)
     if custom is not None:
         return parse_custom(custom)
-    return get_pattern(DEFAULT_PATTERN if name is None else name)
+    return get_pattern(DEFAULT_PATTERN if name is None else name, saved)
 
 
 def plan_session(
-    name: str | None, custom: str | None, cycles: int | None, minutes: float | None
+    name: str | None,
+    custom: str | None,
+    cycles: int | None,
+    minutes: float | None,
+    saved: Mapping[str, Pattern] | None = None,
 ) -> SessionPlan:
     """Everything checked before the first breath: a bad flag never costs a session."""
-    pattern = resolve_pattern(name, custom)
+    pattern = resolve_pattern(name, custom, saved)
     count = cycles_for(pattern, cycles, minutes)
     return SessionPlan(pattern, count, schedule(pattern, count))
 
@@ -294,7 +307,9 @@ def stored_name(pattern: Pattern) -> str:
     return pattern.name if PATTERNS.get(pattern.name) == pattern else CUSTOM
 
 
-def pattern_catalog() -> list[dict[str, Any]]:
+def pattern_catalog(saved: Mapping[str, Pattern] | None = None) -> list[dict[str, Any]]:
+    """The built-in patterns, then the saved ones (marked "saved")."""
+    listed = [*PATTERNS.values(), *(saved or {}).values()]
     return [
         {
             "name": p.name,
@@ -302,8 +317,9 @@ def pattern_catalog() -> list[dict[str, Any]]:
             "purpose": p.purpose,
             "cycleSeconds": p.cycle_seconds,
             "phases": [{"name": ph.name, "seconds": ph.seconds} for ph in p.phases],
+            "saved": p.name not in PATTERNS,
         }
-        for p in PATTERNS.values()
+        for p in listed
     ]
 
 

@@ -162,9 +162,9 @@ def play(screen: Screen, guide: Guide, clock: Clock, look: Look, fps: float = FP
     Frames land on the clock (a simulated clock plays a session instantly); a paused
     guide waits for a key in real time instead, since nothing on screen moves.
     """
-    last = clock.monotonic()
     pending: list[str] = []
     try:
+        last = clock.monotonic()
         while True:
             for key in pending:
                 ending = _press(guide, key)

@@ -67,16 +67,28 @@ def run_menu(
     cycles: int | None,
     local_line: str | None,
 ) -> Done:
-    items = choices(patterns)
     done = Done()
+    try:
+        _menu(screen, clock, look, patterns, cycles, local_line, done)
+    except KeyboardInterrupt:  # wherever Ctrl-C lands
+        done.ending = "interrupted"
+    return done
+
+
+def _menu(
+    screen: Screen,
+    clock: Clock,
+    look: Look,
+    patterns: list[Pattern],
+    cycles: int | None,
+    local_line: str | None,
+    done: Done,
+) -> Done:
+    items = choices(patterns)
     chosen = 0
     while True:
         screen.draw(menu_layout(items, chosen, *screen.size(), look))
-        try:
-            keys = screen.keys(timeout=0.5)
-        except KeyboardInterrupt:
-            done.ending = "interrupted"
-            return done
+        keys = screen.keys(timeout=0.5)
         pick: int | None = None
         for key in keys:
             if key in ("q", "escape"):

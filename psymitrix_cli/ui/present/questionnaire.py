@@ -82,26 +82,25 @@ def ask(
     go back one item; q or Esc leave, Ctrl-C interrupts."""
     answers: list[int] = []
     chosen = 0
-    while len(answers) < len(instrument.items):
-        screen.draw(item_layout(instrument, len(answers), chosen, *screen.size(), look))
-        try:
-            keys = screen.keys(timeout=0.5)
-        except KeyboardInterrupt:
-            return "interrupted"
-        for key in keys:
-            if key in ("q", "escape"):
-                return "left"
-            if key == "interrupt":
-                return "interrupted"
-            if key in ("up", "down"):
-                chosen = (chosen + (1 if key == "down" else -1)) % len(instrument.choices)
-            elif key in ("left", "backspace") and answers:
-                chosen = answers.pop()
-            elif key == "enter" or (key.isdigit() and int(key) < len(instrument.choices)):
-                answers.append(chosen if key == "enter" else int(key))
-                chosen = 0
-                if len(answers) == len(instrument.items):
-                    break
+    try:
+        while len(answers) < len(instrument.items):
+            screen.draw(item_layout(instrument, len(answers), chosen, *screen.size(), look))
+            for key in screen.keys(timeout=0.5):
+                if key in ("q", "escape"):
+                    return "left"
+                if key == "interrupt":
+                    return "interrupted"
+                if key in ("up", "down"):
+                    chosen = (chosen + (1 if key == "down" else -1)) % len(instrument.choices)
+                elif key in ("left", "backspace") and answers:
+                    chosen = answers.pop()
+                elif key == "enter" or (key.isdigit() and int(key) < len(instrument.choices)):
+                    answers.append(chosen if key == "enter" else int(key))
+                    chosen = 0
+                    if len(answers) == len(instrument.items):
+                        break
+    except KeyboardInterrupt:  # wherever Ctrl-C lands: drawing, waiting or choosing
+        return "interrupted"
     return answers
 
 
@@ -208,11 +207,11 @@ def show_result(
         pages.append(lambda c, r: crisis_layout(c, r, look, local_line))
     page = 0
     while True:
-        screen.draw(pages[page](*screen.size()))
         try:
+            screen.draw(pages[page](*screen.size()))
             keys = screen.keys(timeout=0.5)
         except KeyboardInterrupt:
-            keys = ["q"]
+            keys = ["interrupt"]
         for key in keys:
             if key in ("q", "escape", "enter", "interrupt", "space", "right"):
                 if page + 1 < len(pages):

@@ -237,6 +237,10 @@ def patterns(term: Terminal, result: dict[str, Any]) -> None:
         table.add_row(item["name"], item["label"], f"{item['cycleSeconds']:g}s", item["purpose"])
     term.print(table)
     term.line("Or your own rhythm: psymitrix breathe --custom IN-HOLD-OUT-HOLD (e.g. 4-2-6-0)")
+    term.line(
+        "Save one by name: psymitrix breathe patterns add NAME --inhale 4 --hold 7 --exhale 8",
+        style="dim",
+    )
 
 
 def history(term: Terminal, result: dict[str, Any], timezone: str | None) -> None:
