@@ -100,6 +100,7 @@ BREATHING_PATTERN_SAVED = (
     "Saved {name} ({label}, {cycleSeconds:g}s a cycle); use it with --pattern {name}."
 )
 BREATHING_PATTERN_REMOVED = "Removed the saved pattern {name}."
+HANDOUT_WRITTEN = 'Wrote the handout "{title}" ({format}) to {path}.'
 ASSESSMENT_NOT_FOUND = "Assessment result {id} not found."
 ASSESSMENT_EMPTY = "No results yet. Take one with `psymitrix test phq9` or `psymitrix test gad7`."
 ASSESSMENT_DELETED = "Deleted the {instrument} result."

@@ -140,6 +140,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "breathe": ("breathe", "Guided breathing exercises."),
     "test": ("assess", "PHQ-9 and GAD-7 questionnaires (screenings, not diagnoses)."),
     "present": ("present", "Full screen for a room: breathing and questionnaires, no account."),
+    "handout": ("handout", "Printable handouts: a breathing pattern, a blank PHQ-9 or GAD-7."),
     "chat": ("chat", "Talk with the AI companion."),
     "export": ("data", "Export your data: json, csv or fhir."),
     "import": ("data", "Import a PsyMitrix export (or a jrnl journal)."),

@@ -104,7 +104,7 @@ def guided_session(
     from psymitrix_cli.ui.views import breathing as views
 
     term = state.term
-    builtin = pattern is None or _is_builtin(pattern)
+    builtin = pattern is None or is_builtin(pattern)
     plan = plan_session(
         pattern, custom, cycles, minutes, None if builtin else saved_patterns(state)
     )
@@ -202,7 +202,7 @@ def _present_session(
     term.emit(result, lambda t, r: views.finished(t, r, demo))
 
 
-def _is_builtin(name: str) -> bool:
+def is_builtin(name: str) -> bool:
     from psymitrix_cli.domain.breathing import get_pattern
     from psymitrix_cli.errors import InvalidInput
 
