@@ -202,6 +202,24 @@ class DataAPI(Protocol):
         ...
 
 
+class SafetyPlanAPI(Protocol):
+    def get(self) -> Result:
+        """Every section (empty when there is no plan), createdAt, updatedAt, exists."""
+        ...
+
+    def put(self, plan: Any) -> Result:
+        """Replace the whole plan (a SafetyPlanPayload or its JSON); empty deletes it."""
+        ...
+
+    def delete(self) -> Result: ...
+
+
+class SafetyReportAPI(Protocol):
+    def report(self) -> Result:
+        """Safety-event counts by source, tier and month (never any content)."""
+        ...
+
+
 class Backend(Protocol):
     name: str
     accounts: AccountsAPI
@@ -214,6 +232,8 @@ class Backend(Protocol):
     dashboard: DashboardAPI
     chat: ChatAPI
     data: DataAPI
+    safety_plan: SafetyPlanAPI
+    safety: SafetyReportAPI
 
     def entries(self, name: str) -> EntriesAPI:
         """The tracker of one registry kind, by its name."""

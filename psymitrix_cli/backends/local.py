@@ -25,6 +25,8 @@ if TYPE_CHECKING:
     from psymitrix_cli.services.entries import EntryService
     from psymitrix_cli.services.gratitude import GratitudeService
     from psymitrix_cli.services.profile import ProfileService
+    from psymitrix_cli.services.safety_events import SafetyReportService
+    from psymitrix_cli.services.safety_plan import SafetyPlanService
 
 
 class LocalBackend:
@@ -106,6 +108,18 @@ class LocalBackend:
         from psymitrix_cli.services.data import DataService
 
         return DataService(self.ctx, self.session)
+
+    @cached_property
+    def safety_plan(self) -> SafetyPlanService:
+        from psymitrix_cli.services.safety_plan import SafetyPlanService
+
+        return SafetyPlanService(self.ctx, self.session)
+
+    @cached_property
+    def safety(self) -> SafetyReportService:
+        from psymitrix_cli.services.safety_events import SafetyReportService
+
+        return SafetyReportService(self.ctx, self.session)
 
     def describe(self) -> str:
         return store_location(self.settings)

@@ -285,6 +285,31 @@ class RemoteData(_Api):
         )
 
 
+class RemoteSafetyPlan(_Api):
+    """/v1/safety-plan: one document per person, replaced whole."""
+
+    def get(self) -> Result:
+        return self.http.request("GET", "/v1/safety-plan")  # type: ignore[no-any-return]
+
+    def put(self, plan: Any) -> Result:
+        body = plan if isinstance(plan, dict) else _plan_json(plan)
+        return self.http.request("PUT", "/v1/safety-plan", json_body=body)  # type: ignore[no-any-return]
+
+    def delete(self) -> Result:
+        return self.http.request("DELETE", "/v1/safety-plan")  # type: ignore[no-any-return]
+
+
+def _plan_json(plan: Any) -> Result:
+    from psymitrix_cli.domain.safety_plan import stored
+
+    return {k: v for k, v in stored(plan).items() if k != "slot"}
+
+
+class RemoteSafety(_Api):
+    def report(self) -> Result:
+        return self.http.request("GET", "/v1/safety/report")  # type: ignore[no-any-return]
+
+
 class RemoteBackend:
     name = "api"
 
@@ -306,6 +331,8 @@ class RemoteBackend:
         self.dashboard = RemoteDashboard(self)
         self.chat = RemoteChat(self)
         self.data = RemoteData(self)
+        self.safety_plan = RemoteSafetyPlan(self)
+        self.safety = RemoteSafety(self)
 
     def entries(self, name: str) -> RemoteEntries:
         if name not in self._entries:

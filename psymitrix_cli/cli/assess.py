@@ -88,7 +88,10 @@ def _take(
     else:
         result = state.backend.assessments.take(instrument.key, chosen, level)
     local_line = state.settings.crisis_line
-    term.emit(result, lambda t, r: views.result(t, r, local_line, demo))
+    from psymitrix_cli.cli.safety_plan import crisis_plan
+
+    plan = None if demo else crisis_plan(state)
+    term.emit(result, lambda t, r: views.result(t, r, local_line, demo, plan))
     if term.json_mode and result["crisis"]:
         term.notice(views.crisis_stderr_line(local_line))
 
@@ -153,7 +156,10 @@ def show(
     state = AppState.of(ctx, json_)
     result = state.backend.assessments.get(entry_id)
     local_line = state.settings.crisis_line
-    state.term.emit(result, lambda t, r: views.result(t, r, local_line))
+    from psymitrix_cli.cli.safety_plan import crisis_plan
+
+    plan = crisis_plan(state)
+    state.term.emit(result, lambda t, r: views.result(t, r, local_line, plan=plan))
 
 
 @test_app.command("delete")

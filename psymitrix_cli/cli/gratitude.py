@@ -40,7 +40,12 @@ def add(
         prompts.require_tty(state.term, "What you are grateful for", "ITEM")
         items = views.ask_items(state.term, rules.GRATITUDE_ITEMS_MAX, rules.gratitude_items)
     result = state.backend.gratitude.add(GratitudePayload(tuple(items), at))
-    state.emit(result, views.saved)
+    from psymitrix_cli.cli.safety_plan import crisis_plan
+    from psymitrix_cli.ui.views.crisis import json_notice
+
+    line = state.settings.crisis_line
+    state.emit(result, lambda t, r: views.saved(t, r, line, crisis_plan(state)))
+    json_notice(state.term, result, line)
 
 
 @gratitude_app.command("reflect")

@@ -49,6 +49,17 @@ def _compose(state: AppState, text: str | None, editor: bool, initial: str = "")
     )
 
 
+def _shown(state: AppState, result: object, verb: str) -> None:
+    """The entry, then what the screen calls for (the panel, a line, or on --json a notice)."""
+    from psymitrix_cli.cli.safety_plan import crisis_plan
+    from psymitrix_cli.ui.views import journal as views
+    from psymitrix_cli.ui.views.crisis import json_notice
+
+    line = state.settings.crisis_line
+    state.emit(result, lambda t, r: views.saved(t, r, line, verb, crisis_plan(state)))
+    json_notice(state.term, result, line)
+
+
 @journal_app.command("add")
 def add(
     ctx: typer.Context,
@@ -68,7 +79,6 @@ def add(
     """Write a journal entry, with an optional mood (1–5) and tags."""
     from psymitrix_cli.domain import journal as rules
     from psymitrix_cli.domain.trackers import JournalPayload
-    from psymitrix_cli.ui.views import journal as views
 
     state = AppState.of(ctx, json_)
     if text is None or editor:
@@ -77,8 +87,7 @@ def add(
         rules.tags(tag)
     body = _compose(state, text, editor)
     result = state.backend.journal.add(JournalPayload(body, mood, tuple(tag or ()), at))
-    line = state.settings.crisis_line
-    state.emit(result, lambda t, r: views.saved(t, r, line, "Saved"))
+    _shown(state, result, "Saved")
 
 
 @journal_app.command("edit")
@@ -97,15 +106,13 @@ def edit(
     json_: Json = False,
 ) -> None:
     """Change an entry's text, mood or tags (tags given replace the old ones)."""
-    from psymitrix_cli.ui.views import journal as views
 
     state = AppState.of(ctx, json_)
     journal = state.backend.journal
     if editor:
         text = _compose(state, text, True, initial=journal.get(entry_id)["text"])
     result = journal.edit(entry_id, {"text": text, "mood": mood, "tags": tag})
-    line = state.settings.crisis_line
-    state.emit(result, lambda t, r: views.saved(t, r, line, "Updated"))
+    _shown(state, result, "Updated")
 
 
 def register(app: typer.Typer) -> None:

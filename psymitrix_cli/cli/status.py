@@ -90,10 +90,11 @@ def checkin(
     """The daily check-in: mood and a note, last night's sleep, gratitude, one thing you
     did, then an offer of a breathing exercise. With flags it runs without questions
     (for scripts and cron)."""
+    from psymitrix_cli.cli.safety_plan import crisis_plan
     from psymitrix_cli.domain.checkin import CheckinAnswers
     from psymitrix_cli.ui import prompts
     from psymitrix_cli.ui.views import dashboard
-    from psymitrix_cli.ui.views.crisis import crisis_panel
+    from psymitrix_cli.ui.views.crisis import after_entry, json_notice
 
     state = AppState.of(ctx, json_)
     term = state.term
@@ -106,8 +107,10 @@ def checkin(
         state.backend.accounts.whoami()  # log in first: don't ask questions we can't save
         answers = _interactive_checkin(state)
     result = state.backend.dashboard.checkin(answers)
-    if state.emit(result, dashboard.checkin) and result.get("crisis") and not term.json_mode:
-        crisis_panel(term, state.settings.crisis_line)
+    line = state.settings.crisis_line
+    if state.emit(result, dashboard.checkin) and not term.json_mode:
+        after_entry(term, result, line, crisis_plan(state))
+    json_notice(term, result, line)
     if not flags_given and prompts.confirm(term, "Would you like a short breathing exercise now?"):
         from psymitrix_cli.cli.breathe import guided_session
 

@@ -18,9 +18,12 @@ from psymitrix_cli import messages
 from psymitrix_cli.clock import parse_iso
 from psymitrix_cli.errors import InvalidInput
 
+# The published stems differ by one phrase: PHQ-9 "by any of the following problems",
+# GAD-7 "by the following problems". Each instrument keeps its own.
 FRAMING = (
     "Over the last 2 weeks, how often have you been bothered by any of the following problems?"
 )
+GAD7_FRAMING = "Over the last 2 weeks, how often have you been bothered by the following problems?"
 CHOICES = ("Not at all", "Several days", "More than half the days", "Nearly every day")
 ANSWER_LOINC = ("LA6568-5", "LA6569-3", "LA6570-1", "LA6571-9")
 DIFFICULTY_QUESTION = (
@@ -112,7 +115,7 @@ GAD7 = Instrument(
     key="gad7",
     name="GAD-7",
     title="Generalized Anxiety Disorder (GAD-7)",
-    framing=FRAMING,
+    framing=GAD7_FRAMING,
     items=(
         "Feeling nervous, anxious or on edge",
         "Not being able to stop or control worrying",
@@ -260,11 +263,22 @@ _NEXT_STEPS = {
 }
 
 
-def next_step(instrument: Instrument, severity: str) -> str:
-    """A gentle, non-diagnostic suggestion for a band of this instrument."""
+# PHQ-9 item 9 endorsed: whatever the total, the next step is about safety, never
+# "few symptoms right now".
+ITEM9_NEXT_STEP = (
+    "You said you have had thoughts of being better off dead or of hurting yourself. "
+    "That matters whatever your total is. Please talk to someone today: a crisis line "
+    "(call or text 988 in the US), your GP or a mental-health professional, or someone you trust. "
+    "`psymitrix help-now` shows the lines and your safety plan at any time."
+)
+
+
+def next_step(instrument: Instrument, severity: str, *, crisis: bool = False) -> str:
+    """A gentle, non-diagnostic suggestion for a band of this instrument (or, when
+    item 9 is endorsed, the safety next step)."""
     if severity not in {label for _, _, label in instrument.bands}:
         raise InvalidInput(f"{instrument.name} has no band {severity!r}.")
-    return _NEXT_STEPS[severity]
+    return ITEM9_NEXT_STEP if crisis else _NEXT_STEPS[severity]
 
 
 # Results: the one place a result is assembled, with or without an account.
@@ -290,14 +304,20 @@ def retake_note(instrument: Instrument, taken_at: str, previous_at: str | None) 
 
 
 def interpretation(
-    instrument: Instrument, total: int, band: str, taken_at: str, previous: Mapping[str, Any] | None
+    instrument: Instrument,
+    total: int,
+    band: str,
+    taken_at: str,
+    previous: Mapping[str, Any] | None,
+    *,
+    crisis: bool = False,
 ) -> dict[str, Any]:
     """Change, next step and retake note: what a result means beside its total."""
     previous_total = None if previous is None else int(previous["total"])
     change = change_from(instrument, previous_total, total)
     return {
         "change": None if change is None else change.to_json(),
-        "nextStep": next_step(instrument, band),
+        "nextStep": next_step(instrument, band, crisis=crisis),
         "retakeNote": retake_note(
             instrument, taken_at, None if previous is None else previous["takenAt"]
         ),
@@ -317,6 +337,7 @@ def build_result(
     level = validate_difficulty(difficulty)
     total = sum(checked)
     band = severity(instrument, total)
+    crisis = needs_crisis_resources(instrument, checked)
     return {
         "id": entry_id,
         "instrument": instrument.name,
@@ -324,9 +345,9 @@ def build_result(
         "total": total,
         "severity": band,
         "difficulty": level,
-        "crisis": needs_crisis_resources(instrument, checked),
+        "crisis": crisis,
         "takenAt": taken_at,
-        **interpretation(instrument, total, band, taken_at, previous),
+        **interpretation(instrument, total, band, taken_at, previous, crisis=crisis),
     }
 
 

@@ -48,6 +48,7 @@ GRATITUDE = EntryKind(
     payload=trackers.GratitudePayload,
     normalise=trackers.gratitude,
     timestamps=("createdAt",),
+    screened="items",
     command="gratitude",
     summary="A few good things, and a moment to recall them.",
     title="Gratitude",
@@ -153,6 +154,20 @@ CHAT_MESSAGES = EntryKind(
     label="Chat messages",  # exported inside their session; a CSV file of their own
     csv=("sessionId", "seq", "id", "role", "at", "content"),
 )
+# One per person (unique on the constant `slot`), exported; not a tracker: no payload
+# here, its rules are domain/safety_plan.py and its door /v1/safety-plan.
+SAFETY_PLAN = EntryKind(
+    "safety_plan",
+    sort="updatedAt",
+    unique=("slot",),
+    timestamps=("createdAt", "updatedAt"),
+    label="Safety plan",
+    csv=_columns(
+        "id warningSigns copingStrategies distractions helpers professionals safeEnvironment "
+        "reasonsForLiving createdAt updatedAt"
+    ),
+    exported=True,
+)
 # Not exported: no content, only that a screen fired; an operational record of this account.
 SAFETY_EVENTS = EntryKind("safety_events", sort="at")
 # The server's record of each Idempotency-Key it has answered (see server/idempotency.py).
@@ -167,6 +182,7 @@ REGISTRY: tuple[EntryKind, ...] = (
     ASSESSMENTS,
     CHAT_SESSIONS,
     CHAT_MESSAGES,
+    SAFETY_PLAN,
     SAFETY_EVENTS,
     IDEMPOTENCY,
 )
@@ -197,8 +213,9 @@ def screening(spec: EntryKind, doc: dict[str, Any]) -> dict[str, Any]:
 
     value = doc.get(spec.screened)
     text = "\n".join(value) if isinstance(value, list | tuple) else str(value or "")
-    tier = screen_message(text).tier
-    return {"crisis": needs_crisis_help(doc.get("mood"), tier), "safetyTier": tier}
+    found = screen_message(text)
+    out = {"crisis": needs_crisis_help(doc.get("mood"), found.tier), "safetyTier": found.tier}
+    return {**out, "safetyKind": found.kind} if found.tier != "none" else out
 
 
 def crisis_of(spec: EntryKind, doc: dict[str, Any]) -> bool:

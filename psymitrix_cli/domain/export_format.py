@@ -257,6 +257,17 @@ def _assessment(e: Doc, w: str, now: datetime) -> Doc:
     }
 
 
+def _safety_plan(e: Doc, w: str, now: datetime) -> Doc:
+    from psymitrix_cli.domain import safety_plan
+
+    sections = {k: e.get(k) for k in safety_plan.BY_KEY}
+    doc = _rule(w, lambda: safety_plan.stored(safety_plan.payload(sections)))
+    updated = _instant(e.get("updatedAt"), f"{w}.updatedAt", now)
+    doc["createdAt"] = _instant(e.get("createdAt"), f"{w}.createdAt", now, optional=True) or updated
+    doc["updatedAt"] = updated
+    return doc
+
+
 def _message(e: Doc, w: str, now: datetime) -> Doc:
     role = e.get("role")
     if role not in ("user", "assistant"):
@@ -343,6 +354,7 @@ def validate(document: Any, *, now: datetime) -> Plan:
     normalisers: dict[str, Callable[[Doc, str, datetime], Doc]] = {
         "assessments": _assessment,
         "chat_sessions": _chat_session,
+        "safety_plan": _safety_plan,
     }
     for spec in registry.TRACKERS:
         normalisers[spec.name] = lambda e, w, now, spec=spec: _tracker(spec, e, w, now)

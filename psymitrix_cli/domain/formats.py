@@ -55,6 +55,8 @@ def _cell(value: Any) -> str:
         return "true" if value else "false"
     if isinstance(value, list):
         return ";".join(_cell(v) for v in value)
+    if isinstance(value, dict):  # a safety plan's contact: "Name: phone"
+        return ": ".join(str(v) for v in value.values() if v)
     return str(value)
 
 

@@ -112,6 +112,7 @@ def create_app(
         gratitude,
         health,
         profile,
+        safety_plan,
         sleep,
     )
     from psymitrix_cli.server.routes.entries import router_for
@@ -179,7 +180,7 @@ def create_app(
     extras = {"gratitude": gratitude.extras, "sleep": sleep.extras}
     for spec in TRACKERS:  # every tracker of the registry, from one factory
         v1.include_router(router_for(spec, extras.get(spec.name)))
-    for module in (assessments, dashboard, chat, data):
+    for module in (assessments, dashboard, chat, data, safety_plan):
         v1.include_router(module.router)
     app.include_router(v1)
     app.include_router(health.router)

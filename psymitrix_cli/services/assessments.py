@@ -59,6 +59,10 @@ class AssessmentService:
             **{k: result[k] for k in ("difficulty", "crisis", "takenAt")},
         }
         self.ctx.store.insert(ASSESSMENTS, doc, counter=spec.counter)
+        if result["crisis"]:  # PHQ-9 item 9: counted, content-free (services/safety_events)
+            from psymitrix_cli.services.safety_events import phq9_tier, record
+
+            record(self.ctx, user_id, "phq9", phq9_tier(checked), "phq9_item9", result["takenAt"])
         return result
 
     def list(
@@ -80,7 +84,14 @@ class AssessmentService:
             raise self._not_found(entry_id)
         spec = rules.get_instrument(doc["instrument"])
         previous = self._previous(user_id, spec.name, before=doc)
-        extra = interpretation(spec, int(doc["total"]), doc["severity"], doc["takenAt"], previous)
+        extra = interpretation(
+            spec,
+            int(doc["total"]),
+            doc["severity"],
+            doc["takenAt"],
+            previous,
+            crisis=bool(doc.get("crisis")),
+        )
         return {**(public(doc) or {}), **extra}
 
     def delete(self, entry_id: str) -> None:

@@ -120,7 +120,7 @@ class DashboardService:
         result: Result = {"date": usertime.today(self.ctx, user).isoformat()}
         for part in rules.plan(answers, when_for(self.ctx, user)):
             service = service_for(self.ctx, self.session, part.kind.name)
-            result[part.name] = service.add(part.payload, replace=part.replace)
+            result[part.name] = service.add(part.payload, replace=part.replace, source="checkin")
         parts = [r for r in result.values() if isinstance(r, dict)]
         result["crisis"] = any(bool(r.get("crisis")) for r in parts)
         return result

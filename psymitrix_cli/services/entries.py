@@ -108,8 +108,17 @@ class EntryService:
             raise self._not_found(key)
         return doc
 
+    def _screened(self, doc: Doc, source: str | None = None) -> Result:
+        """The result, and a content-free safety event when the screen found something."""
+        result = screened(self.spec, doc)
+        if result.get("safetyTier", "none") != "none":
+            from psymitrix_cli.services.safety_events import record_result
+
+            record_result(self.ctx, doc["userId"], source or self.spec.command or "", result)
+        return result
+
     # --- the operations ------------------------------------------------------------
-    def add(self, payload: Any, *, replace: bool = False) -> Result:
+    def add(self, payload: Any, *, replace: bool = False, source: str | None = None) -> Result:
         user = self.session.user()
         fields = self.spec.stored(payload, when_for(self.ctx, user))
         now = self.ctx.now_iso()
@@ -117,7 +126,7 @@ class EntryService:
         doc.update(dict.fromkeys(self.spec.timestamps, now))
         if not self.spec.unique:
             self.ctx.store.insert(self.kind, doc)
-            return screened(self.spec, doc)
+            return self._screened(doc, source)
         return self._add_unique(doc, replace)
 
     def _add_unique(self, doc: Doc, replace: bool) -> Result:
@@ -176,7 +185,7 @@ class EntryService:
             fields["updatedAt"] = self.ctx.now_iso()
         if not self.ctx.store.update(self.kind, user["_id"], doc["_id"], fields):
             raise self._not_found(key)
-        return screened(self.spec, {**doc, **fields})
+        return self._screened({**doc, **fields})
 
     def delete(self, key: str) -> None:
         entry_id = key if self.spec.key == "id" else self._find(key)["_id"]

@@ -28,10 +28,9 @@ def _felt(item: dict[str, Any]) -> str:
 def saved(term: Terminal, result: dict[str, Any], local_line: str | None) -> None:
     verb = "Done" if result.get("done") else "Planned"
     term.success(f"{verb}: {result['text']} ({result['id']})")
-    if result.get("crisis"):
-        from psymitrix_cli.ui.views.crisis import crisis_panel
+    from psymitrix_cli.ui.views.crisis import after_entry
 
-        crisis_panel(term, local_line)
+    after_entry(term, result, local_line)
 
 
 def entries(term: Terminal, result: dict[str, Any], timezone: str | None) -> None:

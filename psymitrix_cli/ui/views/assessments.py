@@ -10,7 +10,7 @@ from psymitrix_cli import messages
 from psymitrix_cli.domain import assessments as rules
 from psymitrix_cli.ui.terminal import Terminal
 from psymitrix_cli.ui.timefmt import local_time
-from psymitrix_cli.ui.views.crisis import crisis_panel
+from psymitrix_cli.ui.views.crisis import PlanSource, crisis_panel
 
 BAND_STYLES = {
     "minimal": "green",
@@ -41,7 +41,11 @@ def change_text(change: dict[str, Any] | None) -> str | None:
 
 
 def result(
-    term: Terminal, data: dict[str, Any], local_line: str | None, demo: bool = False
+    term: Terminal,
+    data: dict[str, Any],
+    local_line: str | None,
+    demo: bool = False,
+    plan: PlanSource = None,
 ) -> None:
     from rich.text import Text
 
@@ -71,7 +75,7 @@ def result(
         term.line(f"Saved as {data['id']}.", style="dim")
     # Last, so it is what stays on screen, and whatever the total.
     if data.get("crisis"):
-        crisis_panel(term, local_line)
+        crisis_panel(term, local_line, setting="questionnaire", plan=plan)
 
 
 def crisis_stderr_line(local_line: str | None) -> str:

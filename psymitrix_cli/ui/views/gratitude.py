@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from psymitrix_cli import messages
 from psymitrix_cli.ui.terminal import Terminal
 from psymitrix_cli.ui.timefmt import local_time
+
+if TYPE_CHECKING:
+    from psymitrix_cli.ui.views.crisis import PlanSource
 
 
 def _items(result: dict[str, Any]) -> Any:
@@ -20,10 +23,18 @@ def _items(result: dict[str, Any]) -> Any:
     return body
 
 
-def saved(term: Terminal, result: dict[str, Any]) -> None:
+def saved(
+    term: Terminal,
+    result: dict[str, Any],
+    local_line: str | None = None,
+    plan: PlanSource = None,
+) -> None:
     count = len(result["items"])
     term.success(f"Saved {count} thing{'s' if count > 1 else ''} to be grateful for.")
     term.line(f"ID {result['id']}", style="dim")
+    from psymitrix_cli.ui.views.crisis import after_entry
+
+    after_entry(term, result, local_line, plan)
 
 
 def entries(term: Terminal, result: dict[str, Any], timezone: str) -> None:

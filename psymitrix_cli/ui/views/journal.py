@@ -15,6 +15,8 @@ from psymitrix_cli.ui.timefmt import local_time
 if TYPE_CHECKING:
     from rich.text import Text
 
+    from psymitrix_cli.ui.views.crisis import PlanSource
+
 EXCERPT = 80
 
 
@@ -37,13 +39,18 @@ def more_hint(term: Terminal, command: str, cursor: str | None) -> None:
         term.line(messages.MORE_ENTRIES.format(command=command, cursor=cursor), style="dim")
 
 
-def saved(term: Terminal, result: dict[str, Any], local_line: str | None, verb: str) -> None:
+def saved(
+    term: Terminal,
+    result: dict[str, Any],
+    local_line: str | None,
+    verb: str,
+    plan: PlanSource = None,
+) -> None:
     tags = f" #{' #'.join(result['tags'])}" if result.get("tags") else ""
     term.success(f"{verb} journal entry {result['id']} · mood {mood(result)}{tags}")
-    if result.get("crisis"):
-        from psymitrix_cli.ui.views.crisis import crisis_panel
+    from psymitrix_cli.ui.views.crisis import after_entry
 
-        crisis_panel(term, local_line)
+    after_entry(term, result, local_line, plan)
 
 
 def entries(term: Terminal, result: dict[str, Any], timezone: str) -> None:

@@ -1,0 +1,313 @@
+"""safety-plan [show] | edit | add | remove | set | delete: the person's own safety plan.
+
+Every change reads the plan, changes the payload and replaces the plan whole (PUT),
+on every backend. A copy of the last plan seen is kept in the data dir (0600, with
+the account it belongs to) so `help-now` can show it offline, on any backend.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from psymitrix_cli.cli.options import Json, Yes
+from psymitrix_cli.cli.state import AppState
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from psymitrix_cli.domain.safety_plan import SafetyPlanPayload
+
+CACHE_FILE = "safety-plan.json"
+
+safety_plan_app = typer.Typer(
+    help=(
+        "Your safety plan: warning signs, what helps, people and places, who to call, "
+        "making things safer, reasons for living. Shown with every crisis message and "
+        "by `psymitrix help-now`."
+    ),
+    invoke_without_command=True,
+    no_args_is_help=False,
+    rich_markup_mode=None,
+)
+
+Section = Annotated[
+    str,
+    typer.Argument(
+        metavar="SECTION",
+        help="warning-signs, coping, distractions, helpers, professionals, environment, reasons.",
+    ),
+]
+
+
+# --- the local copy help-now reads ------------------------------------------------------
+
+
+def cache_path(state: AppState) -> Path:
+    return state.settings.data_dir / CACHE_FILE
+
+
+def _remember(state: AppState, plan: dict[str, Any]) -> None:
+    """Keep the plan for help-now, with whose it is; a failure here never fails the command."""
+    try:
+        from psymitrix_cli.backends.outbox import token_subject
+
+        token = state.credentials.get()
+        owner = token_subject(token) if token else None
+        path = cache_path(state)
+        if owner is None or not plan.get("exists"):
+            path.unlink(missing_ok=True)
+            return
+        from psymitrix_cli.fsutil import atomic_write_text
+
+        atomic_write_text(path, json.dumps({"owner": owner, "plan": plan}, ensure_ascii=False))
+    except Exception:  # a cache: the plan itself is saved already
+        return
+
+
+def remembered(state: AppState, token: str) -> dict[str, Any] | None:
+    """The copy kept for this token's account, or None."""
+    from psymitrix_cli.backends.outbox import token_subject
+
+    try:
+        data = json.loads(cache_path(state).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(data, dict) or data.get("owner") != token_subject(token):
+        return None
+    plan = data.get("plan")
+    return plan if isinstance(plan, dict) and plan.get("exists") else None
+
+
+def crisis_plan(state: AppState) -> Callable[[], dict[str, Any] | None]:
+    """For crisis panels: the plan, fetched only when a panel is shown; the local copy
+    when the backend can't answer (the panel never waits on, or fails for, the plan)."""
+
+    def load() -> dict[str, Any] | None:
+        try:
+            plan = state.backend.safety_plan.get()
+        except Exception:
+            try:
+                token = state.credentials.get()
+            except Exception:  # no token, no plan
+                return None
+            return remembered(state, token) if token else None
+        _remember(state, plan)
+        return plan
+
+    return load
+
+
+# --- reading and writing ----------------------------------------------------------------
+
+
+def _current(state: AppState) -> SafetyPlanPayload:
+    from psymitrix_cli.domain import safety_plan as rules
+
+    return rules.from_view(state.backend.safety_plan.get())
+
+
+def _save(state: AppState, plan: SafetyPlanPayload) -> None:
+    from psymitrix_cli.ui.views import safety_plan as views
+
+    result = state.backend.safety_plan.put(plan)
+    _remember(state, result)
+    state.term.emit(result, views.saved if result["exists"] else views.cleared)
+
+
+@safety_plan_app.callback()
+def main(ctx: typer.Context, json_: Json = False) -> None:
+    """Show your safety plan (`safety-plan edit` to write it)."""
+    if ctx.invoked_subcommand is None:
+        _show(ctx, json_)
+
+
+def _show(ctx: typer.Context, json_: bool) -> None:
+    from psymitrix_cli.ui.views import safety_plan as views
+
+    state = AppState.of(ctx, json_)
+    plan = state.backend.safety_plan.get()
+    _remember(state, plan)
+    state.term.emit(plan, views.show)
+
+
+@safety_plan_app.command("show")
+def show(ctx: typer.Context, json_: Json = False) -> None:
+    """Show your safety plan."""
+    _show(ctx, json_)
+
+
+def _read_file(source: str) -> SafetyPlanPayload:
+    """The text format, or a JSON object of sections, from a file or '-' (stdin)."""
+    import sys
+
+    from psymitrix_cli.domain import safety_plan as rules
+    from psymitrix_cli.errors import InvalidInput
+
+    try:
+        text = sys.stdin.read() if source == "-" else Path(source).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InvalidInput(f"Cannot read {source}: {exc}.", field="file") from None
+    if text.lstrip().startswith("{"):
+        try:
+            data = json.loads(text)
+        except ValueError as exc:
+            raise InvalidInput(f"{source} is not valid JSON: {exc}.", field="file") from None
+        if not isinstance(data, dict):
+            raise InvalidInput(f"{source}: expected a JSON object of sections.", field="file")
+        return rules.payload(data)
+    return rules.from_text(text)
+
+
+def _interactive(state: AppState, plan: SafetyPlanPayload) -> SafetyPlanPayload:
+    """Section by section: what is there, then new lines until Enter; '-N' drops line N."""
+    from psymitrix_cli.domain import safety_plan as rules
+    from psymitrix_cli.ui import prompts
+
+    term = state.term
+    term.line(
+        "Your safety plan, one section at a time. Type a line and Enter to add it; "
+        "'-2' removes line 2; Enter alone goes to the next section.",
+        style="dim",
+    )
+    for spec in rules.SECTIONS:
+        term.line(f"\n{spec.title}", style="bold")
+        term.line(spec.prompt, style="dim")
+        while True:
+            for i, item in enumerate(plan.items(spec), 1):
+                term.line(f"  {i}. {rules.item_line(item)}")
+            hint = "Name: phone" if spec.contacts else "a line"
+            answer = prompts.ask(term, f"Add {hint} (Enter: next)", "--file", lambda a: a.strip())
+            if not answer:
+                break
+            try:
+                if answer.startswith("-") and answer[1:].strip().isdigit():
+                    plan = rules.removed(plan, spec, answer[1:].strip())
+                else:
+                    plan = rules.added(plan, spec, [answer], None)
+            except Exception as exc:
+                from psymitrix_cli.errors import InvalidInput
+
+                if not isinstance(exc, InvalidInput):
+                    raise
+                term.error(exc.message)
+    return plan
+
+
+@safety_plan_app.command("edit")
+def edit(
+    ctx: typer.Context,
+    editor: Annotated[
+        bool, typer.Option("--editor", "-e", help="Write it in $EDITOR, as plain text.")
+    ] = False,
+    file: Annotated[
+        str | None,
+        typer.Option(
+            "--file",
+            "-f",
+            metavar="PATH",
+            help="Replace the plan with this file ('-': stdin): the text format or JSON.",
+        ),
+    ] = None,
+    json_: Json = False,
+) -> None:
+    """Write or change your plan: questions section by section, $EDITOR, or a file."""
+    from psymitrix_cli.domain import safety_plan as rules
+    from psymitrix_cli.ui import prompts
+
+    state = AppState.of(ctx, json_)
+    if file is not None:
+        plan = _read_file(file)  # checked before anything is asked of the backend
+        _save(state, plan)
+        return
+    prompts.require_tty(state.term, "The safety plan", "--file PATH (or - for stdin)")
+    current = _current(state)
+    if editor:
+        from psymitrix_cli.ui import editor as editors
+
+        text = editors.write_in_editor(
+            state.term, lambda t: rules.to_text(rules.from_text(t)), rules.to_text(current), ".txt"
+        )
+        plan = rules.from_text(text)
+    else:
+        plan = _interactive(state, current)
+    _save(state, plan)
+
+
+@safety_plan_app.command("add")
+def add(
+    ctx: typer.Context,
+    section: Section,
+    items: Annotated[list[str], typer.Argument(metavar="TEXT...", help="Lines to add.")],
+    phone: Annotated[
+        str | None, typer.Option(help="The phone of the one person or service added.")
+    ] = None,
+    json_: Json = False,
+) -> None:
+    """Add lines to one section (people and services: 'Name: phone', or --phone)."""
+    from psymitrix_cli.domain import safety_plan as rules
+
+    state = AppState.of(ctx, json_)
+    spec = rules.section(section)
+    rules.added(rules.SafetyPlanPayload(), spec, items, phone)  # bad input: before any read
+    _save(state, rules.added(_current(state), spec, items, phone))
+
+
+@safety_plan_app.command("remove")
+def remove(
+    ctx: typer.Context,
+    section: Section,
+    item: Annotated[str, typer.Argument(metavar="ITEM", help="Its number, or its text/name.")],
+    json_: Json = False,
+) -> None:
+    """Remove one line from a section (by number as `safety-plan show` lists it, or text)."""
+    from psymitrix_cli.domain import safety_plan as rules
+
+    state = AppState.of(ctx, json_)
+    spec = rules.section(section)
+    _save(state, rules.removed(_current(state), spec, item))
+
+
+@safety_plan_app.command("set")
+def set_section(
+    ctx: typer.Context,
+    section: Section,
+    items: Annotated[
+        list[str] | None, typer.Argument(metavar="[TEXT...]", help="The section's new lines.")
+    ] = None,
+    json_: Json = False,
+) -> None:
+    """Replace one section's lines (none given: empty it)."""
+    from psymitrix_cli.domain import safety_plan as rules
+
+    state = AppState.of(ctx, json_)
+    spec = rules.section(section)
+    empty = rules.SafetyPlanPayload()
+    rules.added(empty, spec, items or [], None)  # bad input: before any read
+    _save(state, rules.added(rules.with_items(_current(state), spec, []), spec, items or [], None))
+
+
+@safety_plan_app.command("delete")
+def delete(ctx: typer.Context, yes: Yes = False, json_: Json = False) -> None:
+    """Delete the whole plan."""
+    from psymitrix_cli.ui import prompts
+    from psymitrix_cli.ui.views import safety_plan as views
+
+    state = AppState.of(ctx, json_)
+    if not yes:
+        if not state.term.interactive:
+            from psymitrix_cli.errors import InvalidInput
+
+            raise InvalidInput("Deleting the safety plan needs --yes when there is no terminal.")
+        if not prompts.confirm(state.term, "Delete your whole safety plan?"):
+            raise typer.Exit(1)
+    result = state.backend.safety_plan.delete()
+    _remember(state, result)
+    state.term.emit(result, views.cleared)
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(safety_plan_app, name="safety-plan", rich_help_panel="Safety")
