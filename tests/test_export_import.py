@@ -254,6 +254,7 @@ def _valid(tmp_path: Path | None = None) -> dict[str, Any]:
             "activity": [
                 {"id": "v1", "at": day, "text": "a walk", "done": True, "doneAt": day, "mastery": 6}
             ],
+            "safety_plan": [{"id": "p1", "updatedAt": day, "helpers": [{"name": "Sam"}]}],
         },
     }
 

@@ -14,6 +14,11 @@ def count(cli: Cli) -> int:
     return int(cli.json("me")["userData"]["gratitudeCount"])
 
 
+def stored(result: dict[str, Any]) -> dict[str, Any]:
+    """An add's result without the screen's verdict: the entry as show/list give it."""
+    return {k: v for k, v in result.items() if k not in ("crisis", "safetyTier", "safetyKind")}
+
+
 def listed(cli: Cli) -> list[dict[str, Any]]:
     return list(cli.json("gratitude", "list", "-n", "200")["items"])
 
@@ -22,13 +27,17 @@ def test_add_show_list_and_count(any_cli: Cli) -> None:
     any_cli.signup(timezone="Asia/Kolkata")
     one = any_cli.json("gratitude", "add", "  Morning light  ")
     assert one["items"] == ["Morning light"]
-    assert set(one) == {"id", "at", "items", "createdAt"}
+    # Gratitude text is screened like the journal: the result says what the screen found.
+    assert set(one) == {"id", "at", "items", "createdAt", "crisis", "safetyTier"}
+    assert (one["crisis"], one["safetyTier"]) == (False, "none")
     three = any_cli.json(
         "gratitude", "add", "Coffee", "A friend's call", "Rain", "--at", "2026-01-05T20:00"
     )
     assert three["items"] == ["Coffee", "A friend's call", "Rain"]
     assert three["at"] == "2026-01-05T14:30:00.000000+00:00"  # 20:00 in India
-    assert any_cli.json("gratitude", "show", three["id"]) == three
+    screen = ("crisis", "safetyTier")
+    shown = any_cli.json("gratitude", "show", three["id"])
+    assert shown == {k: v for k, v in three.items() if k not in screen}
     assert [e["id"] for e in listed(any_cli)] == [one["id"], three["id"]]
     assert count(any_cli) == 2
     assert any_cli.json("me")["userData"]["gratitude"][0]["items"] == ["Morning light"]
@@ -100,7 +109,8 @@ def test_reflect_with_nothing_yet_is_kind_and_exit_0(any_cli: Cli) -> None:
 def test_reflect_returns_one_of_the_entries(any_cli: Cli) -> None:
     any_cli.signup()
     entries = {
-        e["id"]: e for e in (any_cli.json("gratitude", "add", f"thing {i}") for i in range(3))
+        e["id"]: stored(e)
+        for e in (any_cli.json("gratitude", "add", f"thing {i}") for i in range(3))
     }
     picked = set()
     for _ in range(25):
@@ -114,7 +124,7 @@ def test_reflect_returns_one_of_the_entries(any_cli: Cli) -> None:
 
 def test_delete_and_privacy(any_cli: Cli) -> None:
     any_cli.signup("ann")
-    keep = any_cli.json("gratitude", "add", "ann's secret joy")
+    keep = stored(any_cli.json("gratitude", "add", "ann's secret joy"))
     gone = any_cli.json("gratitude", "add", "to delete")
     out = any_cli("gratitude", "delete", gone["id"])
     assert out.exit_code == 2 and "--yes" in out.stderr and count(any_cli) == 2
