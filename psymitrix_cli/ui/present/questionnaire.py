@@ -134,7 +134,7 @@ def crisis_rows(columns: int, local_line: str | None, color: bool) -> list[str]:
     from psymitrix_cli.ui.views.crisis import crisis_panel
 
     captured = _Captured(columns, color)
-    crisis_panel(captured, local_line)
+    crisis_panel(captured, local_line, setting="questionnaire")
     return captured.rows()
 
 
