@@ -180,7 +180,7 @@ CONCERN = (
     ),
     # Abuse (happening now is acute, in rules_acute).
     rule(
-        rf"(he|she|they|my {KIN})( \w+)? (used to |would |always |keeps? |still )?(hits|hit|"
+        rf"(he|she|they|my {KIN})( \w+){{0,4}} (used to |would |always |keeps? |still )?(hits|hit|"
         r"beats|beat|hurts|chokes|choked|strangles|strangled|abuses|abused|rapes|raped|kicks|"
         r"kicked|slaps|slapped|punches|punched|molested|touches|touched|pushes|pushed|shoves|"
         r"shoved|grabs|grabbed|bites|bit|burns|burned|spits on) me",
@@ -300,7 +300,9 @@ CONCERN = (
         r"(everything|i feel|i hate))",
         r"(using|taking|doing|on|snorting|smoking) (ketamine|ket|coke|cocaine|heroin|meth|crack|"
         r"mdma|spice|benzos|pills|opioids|weed)( \w+){0,2} (every|each) (day|night)",
-        r"more( of my)?( \w+)? than i am (meant|supposed|allowed) to",
+        r"more( of my)?( \w+)? than (i am (meant|supposed|allowed) to|i should|prescribed)",
+        r"(less than|under|fewer than) \d+ (calories|kcal|cals)",
+        r"(will|am going to) never (get|be|feel) better",
         r"(bottle|bottles) of (wine|vodka|gin|whisky|whiskey|rum)( \w+){0,2} (a|every|each|per) "
         r"(night|day)",
         r"mixing( \w+){0,2} (xanax|benzos|pills|valium|oxy|codeine) (and|with) "
@@ -373,7 +375,8 @@ CONCERN = (
         r"(feel|feeling|felt|am|so|completely|totally|utterly) hopeless",
         r"hopelessness",
         r"(life|living|everything|it all) (is|feels|seems) (hopeless|pointless|meaningless)",
-        r"what is (even )?the point( of (anything|everything|it all|any of (it|this)|trying|even "
+        r"what is (even )?the point( (of|in) (anything|everything|it all|any of (it|this)|trying|"
+        r"even "
         r"trying|getting up|me|life))?( anymore| tbh| honestly| really| though| ngl| lol| now)*$",
         r"(there is )?no point in (anything|trying|going on)",
         r"(do not|cannot) see the point (in|of) (anything|everything|living|trying|going on)",

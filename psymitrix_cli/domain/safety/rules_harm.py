@@ -56,7 +56,11 @@ HARM = (
         rf"{_ABUSER} (has |have )?just (hit|punched|slapped|kicked|choked|strangled|hurt|attacked|"
         r"raped|assaulted|stabbed|beat|threw|pushed|shoved|dragged|burned|burnt|bit) me",
         r"(trying|going) to (break|kick|smash) (the|my) door (down|in)",
-        r"(breaking|kicking|banging on) (the|my) door( down)?( right now| now)",
+        r"(breaking|kicking|banging on|smashing) (the|my) door( down)?( right now| now)",
+        r"(breaking|kicking|smashing) (the|my) door (in|down)",
+        r"(locked|trapped) in( \w+){0,3} (and|but) (he|she|they) (will not|would not|"
+        r"is not letting|"
+        r"are not letting) (let )?me (out|leave|go)",
         r"i am (hiding|locked in|barricaded|trapped) (in|from|inside|under|behind)( \w+){0,4} "
         r"(because|from|while|and) (he|she|they|my)",
         rf"{_ABUSER} (has|have|has got|have got|is holding|got|is carrying) a (knife|gun|weapon|"

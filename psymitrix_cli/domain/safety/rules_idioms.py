@@ -29,6 +29,8 @@ SPECIFIC = (
         consume=True,
     ),
     rule(
+        r"(scared|afraid|terrified|frightened) (that )?(he|she|they) (will|is going to|might|are "
+        r"going to|would) (kill|hurt|murder) me",
         r"(told|tell|tells|telling|said|says|keeps? saying|keep telling) me to (go )?"
         r"(kill|hang|hurt) (myself|yourself)",
         tier="concern",

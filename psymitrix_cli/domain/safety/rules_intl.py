@@ -35,6 +35,8 @@ _ACUTE = (
     r"\b(envie|besoin) de (mourir|me tuer|me suicider|en finir)",
     r"\bn'ai plus envie de vivre|\bne veux plus vivre|\bplus envie de vivre",
     r"\ben finir avec (la vie|ma vie|tout)",
+    r"\b(je veux|je vais|j'ai envie d'|envie d') en finir( ce soir| aujourd'hui| demain| "
+    r"maintenant)?$",
     r"\bme (suicider|tuer)\b",
     r"\bdecide de (me suicider|mourir|en finir|me tuer)",
     r"\bmettre fin a (mes jours|ma vie)",
@@ -43,7 +45,7 @@ _ACUTE = (
     rf"{_NEG}\bich (will|mochte|moechte|werde) (sterben|mich umbringen|mich toten|mich "
     r"toeten|nicht mehr leben|mir das leben nehmen|tot sein)",
     r"\bich (bringe|bring) mich (heute |morgen |jetzt )?(nacht )?um\b",
-    r"\bmich (umbringen|toten|toeten)\b|\bmir( \w+)? das leben (zu )?nehmen",
+    r"\bmich( \w+)? (umbringen|toten|toeten)\b|\bmir( \w+)? das leben (zu )?nehmen",
     r"\bme (pendre|noyer|jeter (du|d'un|sous|par))|\bm'ouvrir les veines",
     r"\bme jogar (da|de|do|na|no|debaixo)\b",
     r"\bmi (ammazzo|uccido|suicido|butto (dal|da|sotto))\b",
@@ -66,7 +68,8 @@ _ACUTE = (
     rf"{_NEG}\bik wil (dood|sterven|niet meer leven|zelfmoord plegen)",
     r"\bmezelf (van kant maken|doden|ombrengen)|\bzelfmoord plegen",
     # Hindi / Urdu, romanised
-    r"\b(mujhe|main|mai|mein|me) (bas )?(marna|mar jana|mar jaana|marjana)( hai| chahta| "
+    r"\b(mujhe|main|mai|mein|me) (bas |ab |sach mein |bhi )?(marna|mar jana|mar jaana|"
+    r"marjana)( hai| chahta| "
     r"chahti| chahata)?\b(?! nahi| nahin)",
     r"\bmar (jana|jaana|jaun|jaaun|jaunga|jaungi) (chahta|chahti|hai|hoon|hun)",
     r"\b(khudkushi|khud kushi|khudkhushi|aatmahatya|atmahatya)\b",

@@ -11,6 +11,7 @@ from psymitrix_cli.domain.safety.vocab import (
     DRUGS,
     HIGH,
     INTENT,
+    SELF_METHOD,
     TRAVEL,
     WEAPON,
 )
@@ -93,7 +94,8 @@ MORE = (
     ),
     rule(
         r"(bleeding|blood|it|the bleeding) (will not|cannot|does not|is not|would not) stop(ping)?",
-        r"cut (really|so|too|very|quite|way too) deep",
+        r"(cannot|can not) stop (the )?bleeding",
+        r"cut (myself )?(really|so|too|very|quite|way too) deep",
         rf"i (jumped|stepped|threw myself) (off|from|in front of) (a|the|my)( \w+)? ({HIGH}|train|"
         r"bus|car|lorry|truck)",
         tier="acute",
@@ -225,7 +227,9 @@ MORE = (
         r"(held|kept|locked up) (against my will|prisoner|hostage)",
     ),
     rule(
-        r"(saying|said|say) (my )?goodbyes? (now|tonight|today|to everyone)$",
+        r"(saying|said|say) (my )?goodbyes?( to (everyone|everybody|you all|all of you))?( now| "
+        r"tonight| today)$",
+        r"(saying|said|say) (my )?goodbyes? to everyone$",
         tier="acute",
         kind=SI,
         negated="concern",
@@ -267,5 +271,32 @@ MORE = (
         r"(will not|do not|never) have to (worry about|deal with|put up with|look after|"
         r"care for) me"
         r"( \w+)? (much longer|anymore|for long|soon)",
+    ),
+    # And more.
+    _si(
+        r"(belt|rope|cord|scarf|noose|ligature|cable|tie|wire)( \w+){0,2} (around|round|"
+        r"on) my neck",
+        r"(drown(ing)?|poison(ing)?|gas(sing)?|stab(bing)?|suffocat(e|ing)|electrocut(e|"
+        r"ing)) myself",
+        r"set(ting)? myself on fire",
+        rf"{INTENT}( \w+){{0,4}} and {SELF_METHOD}",
+        r"already (took|taken|swallowed|had) (the|my|all the|all my|all of the)( \w+)? (pills|"
+        r"tablets|"
+        r"meds)",
+    ),
+    rule(
+        r"loading (it|the gun|my gun|the shotgun|the rifle|the pistol|the revolver)",
+        r"(the )?(train|lorry|bus|truck) is coming",
+        r"(about|around|like|maybe|over|nearly) (\d{2,}|twenty|thirty|forty|fifty) of them",
+        r"(ledge|window|balcony|roof|edge)( \w+){0,5} (\d+|two|three|four|five|six|seven|eight|"
+        r"nine|"
+        r"ten|\w+teen|twenty) (floors|storeys|stories) up",
+        r"(how long|how much time)( \w+){0,6} to die",
+        tier="acute",
+        kind=SI,
+        negated="concern",
+        history=True,
+        needs=rf"\b({WEAPON}|{DRUGS}|bridge|tracks|railway|platform|line|road|motorway|ledge|window|"
+        r"balcony|roof|hang|drown|bleed|overdose|suffocate|noose|rope|starve|carbon)\w*\b",
     ),
 )
