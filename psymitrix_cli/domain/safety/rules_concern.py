@@ -18,7 +18,9 @@ CONCERN = (
         r"kill(s|ing|ed)? (himself|herself|themselves|themself|yourself)",
         r"(shoots|shot|hangs|hanged|hung|drowns|drowned|stabs|stabbed) (himself|herself|"
         r"themselves)",
-        r"(cutting|hurting|harming|burning|starving) (himself|herself|themselves)",
+        r"(cutting|hurting|harming|burning|starving|cuts|hurts|harms|burns|starves) (himself|"
+        r"herself|"
+        r"themselves)",
         r"cuts on (her|his|their) (arm|arms|wrists?|legs?|thighs?)",
         r"end(ing|s|ed)? (his|her|their) (own )?life",
         r"(wants|wanted) to die",

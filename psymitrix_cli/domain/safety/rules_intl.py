@@ -92,7 +92,8 @@ _CONCERN = (
         HOPE,
     ),
     (
-        r"\bsin ganas de vivir|\bkeine hoffnung mehr|\bdesesperee?\b|\bau bout du rouleau|"
+        r"\bdesesperad[oa]\b|\bsin ganas de vivir|\bkeine hoffnung mehr|\bdesesperee?\b|"
+        r"\bau bout du rouleau|"
         r"\bplus d'espoir|\bsans espoir|\bdisparaitre\b|"
         r"\bje n'en peux plus|"
         r"\bdeprime\b|"

@@ -299,4 +299,17 @@ MORE = (
         needs=rf"\b({WEAPON}|{DRUGS}|bridge|tracks|railway|platform|line|road|motorway|ledge|window|"
         r"balcony|roof|hang|drown|bleed|overdose|suffocate|noose|rope|starve|carbon)\w*\b",
     ),
+    # And more.
+    _si(
+        r"(no intention|not planning|no plan|do not plan) (of|on) (being alive|living|being here|"
+        r"waking up|being around)",
+        rf"(on|at) the (ledge|railing|parapet) of (the|a|my|this) {HIGH}",
+        r"so (i|that i) can (overdose|do it|end it|die|kill myself|end my life)",
+        r"(free|spare|release|relieve) (everyone|them|my family|you all|the world|people) (from|"
+        r"of) "
+        r"(me|having to|dealing|the burden)",
+        rf"{INTENT} (just )?(take|have|do) an overdose",
+        r"i (just |have just )?(hanged|tried to hang|tried to strangle) myself",
+        r"(the )?(rope|belt|cord|noose) (broke|snapped|came loose)",
+    ),
 )

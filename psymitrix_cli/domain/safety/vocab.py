@@ -62,7 +62,8 @@ KIN = (
     r"(partner|husband|boyfriend|wife|girlfriend|dad|father|stepdad|stepfather|mom|mum|mother|"
     r"stepmom|stepmum|stepmother|parents?|brother|sister|uncle|aunt|ex|ex husband|ex wife|"
     r"boss|teacher|neighbour|neighbor|flatmate|roommate|grandad|grandpa|grandma|son|daughter|"
-    r"stepson|stepdaughter|cousin|coach|manager|colleague|coworker)"
+    r"stepson|stepdaughter|cousin|coach|manager|colleague|coworker|classmate|friend|best friend|"
+    r"mate|landlord|tutor|doctor|therapist|carer|pastor|priest)"
 )
 CHILD = r"(baby|babies|newborn|son|daughter|kids?|child|children|toddler|infant|little one)"
 PEOPLE = (
