@@ -241,7 +241,7 @@ class MongoStore(MongoServerState):
             self._users.insert_one(user_doc)
         except Exception:
             if made.upserted_id is not None:
-                self._data.delete_one({"_id": made.upserted_id})
+                self._data.delete_one({"_id": made.upserted_id, "userId": uid})  # shard key
             raise
 
     @_mapped
