@@ -57,7 +57,8 @@ def test_the_shipped_weights_parse_and_round_trip() -> None:
     blob = gzip.decompress(files(PACKAGE).joinpath(learned.MODEL_FILE).read_bytes())
     model = learned.Model.from_bytes(blob)
     assert model.to_bytes() == blob
-    assert 0.5 <= model.acute_at < 1 and 0.4 <= model.flag_at < 1
+    assert 0.5 <= model.acute_at <= model.alone_at < 1 and 0.4 <= model.flag_at < 1
+    assert set(model.kinds) >= {"suicidal_ideation", "harm_to_others", "abuse_now"}
     with pytest.raises(ValueError):
         learned.Model.from_bytes(b"not a model")
     with pytest.raises(ValueError):
@@ -70,6 +71,7 @@ def test_importing_the_screen_does_not_load_the_weights() -> None:
         "from psymitrix_cli.domain.safety import learned, screen_message\n"
         "assert learned.model.cache_info().currsize == 0\n"
         "assert 'gzip' not in sys.modules\n"
+        "assert 'psymitrix_cli.domain.safety.learned_features' not in sys.modules\n"
         "screen_message('hello there')\n"
         "assert learned.model.cache_info().currsize == 1\n"
     )
@@ -115,9 +117,16 @@ UNSEEN_ORDINARY = [
 ]
 
 
-def test_unseen_acute_sentences_are_raised_to_acute() -> None:
-    missed = [t for t in UNSEEN_ACUTE if _tier(t) != "acute"]
-    assert len(missed) <= 1, missed
+def test_unseen_acute_sentences_are_raised() -> None:
+    # Alone (the rules found nothing) the layer needs high confidence to call a message acute,
+    # since that replaces the companion's reply; below that it still says concern.
+    tiers = {t: _tier(t) for t in UNSEEN_ACUTE}
+    assert sum(t == "acute" for t in tiers.values()) >= len(UNSEEN_ACUTE) // 2, tiers
+    assert sum(t == "none" for t in tiers.values()) <= 1, tiers
+    # Agreeing with the rules' concern, it needs less.
+    concern = Screen("concern", "hopelessness")
+    raised = [t for t in UNSEEN_ACUTE if learned.raise_tier(t, concern).tier == "acute"]
+    assert len(raised) >= len(tiers) - 2, raised
 
 
 def test_unseen_concern_sentences_are_flagged() -> None:
@@ -141,6 +150,20 @@ def test_risk_in_the_middle_of_a_long_ordinary_message_is_found() -> None:
     assert _tier(filler * 2 + risky + filler * 2) == "acute"
 
 
+def test_a_raised_tier_names_the_kind_so_the_right_help_comes_first() -> None:
+    # harm to others and abuse happening now want the emergency number first
+    cases = {
+        "i've got a bottle of my nan's morphine and i'm taking all of it after tea": (
+            "suicidal_ideation"
+        ),
+        "My ex is banging on the door with a knife and I'm hiding in the bathroom": "abuse_now",
+        "i keep making myself sick after meals and i can't stop": "eating_disorder",
+        "I've been drinking alone every night just to numb it": "substance",
+    }
+    for text, kind in cases.items():
+        assert learned.raise_tier(text, NONE).kind == kind, text
+
+
 # --- it can only raise ---------------------------------------------------------------
 
 
@@ -153,7 +176,9 @@ def test_it_never_lowers_a_tier() -> None:
             if got.tier == found.tier:
                 assert got == found  # an unchanged tier keeps the rules' kind
     raised = learned.raise_tier(UNSEEN_ACUTE[0], NONE)
-    assert raised == Screen("acute", learned.KIND)
+    assert raised == Screen("acute", "suicidal_ideation")
+    foreign = Screen("none", None, non_english=True)
+    assert learned.raise_tier("Je vais me tuer cette nuit", foreign).non_english
 
 
 def test_the_screen_is_never_below_the_learned_layer() -> None:
@@ -181,8 +206,8 @@ def test_scores_are_deterministic_across_processes() -> None:
 
 # Stated figures for the shipped model on the corpus's held-out "test" groups (templates and
 # hand-written lines it was not trained on). Lower them only with a reason in the commit.
-MIN_ACUTE_RECALL, MIN_CONCERN_FLAGGED = 0.55, 0.70
-MAX_ORDINARY_ACUTE, MAX_ORDINARY_FLAGGED = 0.02, 0.05
+MIN_ACUTE_RECALL, MIN_ACUTE_FLAGGED, MIN_CONCERN_FLAGGED = 0.25, 0.60, 0.70
+MAX_ORDINARY_ACUTE, MAX_ORDINARY_FLAGGED = 0.01, 0.04
 
 
 def test_held_out_corpus_split_reaches_the_stated_figures() -> None:
@@ -194,6 +219,7 @@ def test_held_out_corpus_split_reaches_the_stated_figures() -> None:
     for row in test:
         by[row["tier"]].append(model.tier(row["text"]))
     assert sum(t == "acute" for t in by["acute"]) / len(by["acute"]) >= MIN_ACUTE_RECALL
+    assert sum(t != "none" for t in by["acute"]) / len(by["acute"]) >= MIN_ACUTE_FLAGGED
     assert sum(t != "none" for t in by["concern"]) / len(by["concern"]) >= MIN_CONCERN_FLAGGED
     assert sum(t == "acute" for t in by["none"]) / len(by["none"]) <= MAX_ORDINARY_ACUTE
     assert sum(t != "none" for t in by["none"]) / len(by["none"]) <= MAX_ORDINARY_FLAGGED

@@ -16,9 +16,12 @@ from pathlib import Path
 
 from slots import SLOTS
 from templates import FAMILIES, FILLER
+from templates_life import LIFE, LIFE_SLOTS
 from templates_more import MORE, MORE_SLOTS
 
 SLOTS.update(MORE_SLOTS)
+SLOTS.update(LIFE_SLOTS)
+MANY = {"life_day": 30, "plans_ok": 12, "mood_ok": 12, "verbs_ok": 12}  # wide slot families
 
 HERE = Path(__file__).resolve().parent
 SEED = 20261202
@@ -27,6 +30,7 @@ PER_FIXED = 3  # a template without slots: itself and noisy variants
 PER_LINE = 3  # a hand-written line: itself and noisy variants
 
 _SLOT = re.compile(r"\{(\w+)\}")
+_WHOLE = re.compile(r"\{(\w+)\}")
 
 
 def fill(template: str, rng: random.Random) -> str:
@@ -166,11 +170,19 @@ def generate() -> list[dict[str, str]]:
             {"text": text, "tier": tier, "category": category, "group": group, "source": source}
         )
 
-    for family in FAMILIES + MORE:
+    for family in FAMILIES + MORE + LIFE:
         fid, tier, category = family["id"], family["tier"], family["category"]
         for t_index, template in enumerate(family["templates"]):
+            whole = _WHOLE.fullmatch(template)
+            if whole:  # a slot of whole sentences: each sentence is its own group
+                for v_index, value in enumerate(SLOTS[whole.group(1)]):
+                    group = f"{fid}/{t_index}/{v_index}"
+                    add(value, tier, category, group)
+                    for _ in range(PER_FIXED - 1):
+                        add(noisy(value, rng), tier, category, group)
+                continue
             group = f"{fid}/{t_index}"
-            n = PER_TEMPLATE if "{" in template else PER_FIXED
+            n = MANY.get(fid, PER_TEMPLATE) if "{" in template else PER_FIXED
             for k in range(n):
                 base = fill(template, rng)
                 text = base if k == 0 else noisy(base, rng)

@@ -16,10 +16,10 @@ import json
 import math
 import struct
 from array import array
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
+from typing import Any
 
-from psymitrix_cli.domain.safety.learned_features import windows
 from psymitrix_cli.domain.safety.types import TIER_ORDER, Screen
 
 MODEL_FILE = "learned_model.bin.gz"
@@ -33,52 +33,59 @@ class Scores:
 
     acute: float  # P(acute)
     flagged: float  # P(concern) + P(acute)
+    window: tuple[int, ...] = ()  # features of the window that reached `flagged`
 
 
 class Model:
-    def __init__(self, header: dict[str, object], acute: array, concern: array) -> None:
+    """Two tier heads (acute, concern; none is 0) and a kind head, as int8 arrays."""
+
+    def __init__(self, header: dict[str, Any], heads: list[array]) -> None:
         self.header = header
-        self.mask = (1 << int(header["bits"])) - 1  # type: ignore[call-overload]
-        self.acute_w, self.concern_w = acute, concern
-        scale = header["scale"]
-        bias = header["bias"]
-        self.scale_a, self.scale_c = float(scale[0]), float(scale[1])  # type: ignore[index]
-        self.bias_a, self.bias_c = float(bias[0]), float(bias[1])  # type: ignore[index]
-        self.acute_at = float(header["acute_at"])  # type: ignore[arg-type]
-        self.flag_at = float(header["flag_at"])  # type: ignore[arg-type]
+        self.mask = (1 << int(header["bits"])) - 1
+        self.kind_mask = (1 << int(header.get("kind_bits", 0))) - 1
+        self.acute_w, self.concern_w, *self.kind_w = heads
+        self.scale_a, self.scale_c = map(float, header["scale"])
+        self.bias_a, self.bias_c = map(float, header["bias"])
+        self.kinds: list[str] = list(header.get("kinds", []))
+        self.kind_scale = float(header.get("kind_scale", 1.0))
+        self.kind_bias: list[float] = list(header.get("kind_bias", [0.0] * len(self.kinds)))
+        self.acute_at = float(header["acute_at"])
+        self.alone_at = float(header.get("alone_at", self.acute_at))
+        self.flag_at = float(header["flag_at"])
+        self.grams = tuple(header.get("grams", (3, 4, 5)))
 
     @classmethod
     def from_bytes(cls, blob: bytes) -> Model:
         if not blob.startswith(MAGIC):
             raise ValueError("not a PsyMitrix safety model")
         (size,) = struct.unpack_from("<I", blob, len(MAGIC))
-        start = len(MAGIC) + 4
-        header = json.loads(blob[start : start + size])
-        buckets = 1 << int(header["bits"])
-        body = start + size
-        acute, concern = array("b"), array("b")
-        acute.frombytes(blob[body : body + buckets])
-        concern.frombytes(blob[body + buckets : body + 2 * buckets])
-        if len(concern) != buckets:
-            raise ValueError("truncated safety model")
-        return cls(header, acute, concern)
+        at = len(MAGIC) + 4
+        header = json.loads(blob[at : at + size])
+        at += size
+        sizes = [1 << int(header["bits"])] * 2
+        sizes += [1 << int(header.get("kind_bits", 0))] * len(header.get("kinds", []))
+        heads = []
+        for n in sizes:
+            head = array("b")
+            head.frombytes(blob[at : at + n])
+            if len(head) != n:
+                raise ValueError("truncated safety model")
+            heads.append(head)
+            at += n
+        return cls(header, heads)
 
     def to_bytes(self) -> bytes:
         head = json.dumps(self.header, sort_keys=True).encode()
-        return b"".join(
-            (
-                MAGIC,
-                struct.pack("<I", len(head)),
-                head,
-                self.acute_w.tobytes(),
-                self.concern_w.tobytes(),
-            )
-        )
+        heads = [self.acute_w, self.concern_w, *self.kind_w]
+        return b"".join((MAGIC, struct.pack("<I", len(head)), head, *(h.tobytes() for h in heads)))
 
     def scores(self, text: str) -> Scores:
+        from psymitrix_cli.domain.safety.learned_features import windows  # first call only
+
         best_a = best_f = 0.0
+        best_w: list[int] = []
         get_a, get_c = self.acute_w.__getitem__, self.concern_w.__getitem__
-        for feats in windows(text, self.mask):
+        for feats in windows(text, self.mask, self.grams):
             norm = 1.0 / math.sqrt(len(feats))
             za = self.bias_a + self.scale_a * norm * sum(map(get_a, feats))
             zc = self.bias_c + self.scale_c * norm * sum(map(get_c, feats))
@@ -86,12 +93,33 @@ class Model:
             ea, ec, en = math.exp(za - top), math.exp(zc - top), math.exp(-top)
             total = ea + ec + en
             best_a = max(best_a, ea / total)
-            best_f = max(best_f, (ea + ec) / total)
-        return Scores(best_a, best_f)
+            if (ea + ec) / total > best_f:
+                best_f, best_w = (ea + ec) / total, feats
+        return Scores(best_a, best_f, tuple(best_w))
 
-    def tier(self, text: str) -> str:
-        s = self.scores(text)
-        if s.acute >= self.acute_at:
+    def kind(self, window: tuple[int, ...]) -> str:
+        """The most likely kind of risk in one window (only asked once a tier is raised)."""
+        if not self.kinds or not window:
+            return KIND
+        norm = self.kind_scale / math.sqrt(len(window))
+        idx = [h & self.kind_mask for h in window]
+        logits = [
+            bias + norm * sum(map(w.__getitem__, idx))
+            for bias, w in zip(self.kind_bias, self.kind_w, strict=True)
+        ]
+        return self.kinds[logits.index(max(logits))]
+
+    def tier(self, text: str, found: str = "none") -> str:
+        """The tier this model gives `text`, given what the rules found.
+
+        Calling a message acute replaces the companion's reply, so the model alone (the rules
+        found nothing) needs more confidence for that than when it agrees with the rules'
+        concern. Either way, below acute it can still say concern.
+        """
+        return self.decide(self.scores(text), found)
+
+    def decide(self, s: Scores, found: str = "none") -> str:
+        if s.acute >= (self.acute_at if found == "concern" else self.alone_at):
             return "acute"
         return "concern" if s.flagged >= self.flag_at else "none"
 
@@ -100,9 +128,11 @@ class Model:
 def model() -> Model:
     """The shipped model, read once. A missing file is an install fault, never silence."""
     import gzip
-    from importlib.resources import files
+    from pathlib import Path
 
-    blob = files(__package__).joinpath(MODEL_FILE).read_bytes()
+    # Beside this module in every install (wheel, editable, source); importlib.resources
+    # would only add its own import time (~10 ms) to the first screened message.
+    blob = (Path(__file__).parent / MODEL_FILE).read_bytes()
     return Model.from_bytes(gzip.decompress(blob))
 
 
@@ -110,7 +140,22 @@ def raise_tier(text: str, found: Screen) -> Screen:
     """`found`, or a higher tier when the classifier is confident enough; never lower."""
     if found.tier == "acute" or not text.strip():
         return found
-    tier = model().tier(text)
-    if TIER_ORDER[tier] > TIER_ORDER[found.tier]:
-        return Screen(tier, KIND)  # type: ignore[arg-type]
-    return found
+    m = model()
+    scores = m.scores(text)
+    tier = m.decide(scores, found.tier)
+    if TIER_ORDER[tier] <= TIER_ORDER[found.tier]:
+        return found
+    kind = _fit(m.kind(scores.window), tier)
+    return replace(found, tier=tier, kind=kind)  # keeps what the rules noted (non_english)
+
+
+_ACUTE_KINDS = frozenset({"suicidal_ideation", "self_harm", "harm_to_others", "abuse_now"})
+
+
+def _fit(kind: str, tier: str) -> str:
+    """A kind the tier cannot carry becomes the nearest one that it can."""
+    if tier == "acute":
+        if kind == "abuse":
+            return "abuse_now"  # so the emergency number comes first
+        return kind if kind in _ACUTE_KINDS else "suicidal_ideation"
+    return "abuse" if kind == "abuse_now" else kind

@@ -19,6 +19,32 @@ _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "`": "'", "\u00b4": "'"})
 _APOSTROPHE = re.compile(r"(\w)'(\w)")
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 _REPEATS = re.compile(r"([a-z])\1{2,}")  # "soooo" -> "soo"
+_ODD = re.compile(r"\bod'?d\b|\bod'?ing\b")  # "od'd" would become the word "odd"
+# Chat shorthand spelled out, so "ima kms tmrw" reads like "I am going to kill myself tomorrow".
+_SLANG = {
+    "kms": "kill myself",
+    "kys": "kill yourself",
+    "unalive": "kill",
+    "od": "overdose",
+    "ima": "im going to",
+    "imma": "im going to",
+    "gonna": "going to",
+    "goin": "going",
+    "wanna": "want to",
+    "tmrw": "tomorrow",
+    "tmr": "tomorrow",
+    "2moro": "tomorrow",
+    "tonite": "tonight",
+    "2nite": "tonight",
+    "rn": "right now",
+    "u": "you",
+    "ur": "your",
+    "cuz": "because",
+    "bc": "because",
+    "myslef": "myself",
+    "pls": "please",
+    "ppl": "people",
+}
 
 MAX_WORDS = 24  # a run-on sentence is read in overlapping chunks of this many words
 _STRIDE = 12
@@ -29,9 +55,9 @@ def normalise(text: str) -> str:
     """Lower-case ASCII words: accents stripped, apostrophes closed up ("I'm" -> "im")."""
     text = unicodedata.normalize("NFKD", text.translate(_QUOTES).lower())
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    text = _APOSTROPHE.sub(r"\1\2", text)
-    text = _NON_WORD.sub(" ", text)
-    return _REPEATS.sub(r"\1\1", text).strip()
+    text = _APOSTROPHE.sub(r"\1\2", _ODD.sub("overdosed", text))
+    text = _REPEATS.sub(r"\1\1", _NON_WORD.sub(" ", text))
+    return " ".join(_SLANG.get(word, word) for word in text.split())
 
 
 def segments(text: str) -> list[str]:
@@ -48,19 +74,19 @@ def segments(text: str) -> list[str]:
     return out
 
 
-def hashed(segment: str, mask: int) -> list[int]:
-    """Bucket indices of character 3-5-grams (over " words ") and word 1-2-grams."""
+def hashed(segment: str, mask: int, grams: tuple[int, ...] = (3, 4, 5)) -> list[int]:
+    """Bucket indices of character n-grams (3-5 by default) (over " words ") and word 1-2-grams."""
     data = f" {segment} ".encode()
     size = len(data)
-    out = [crc32(data[i : i + n]) & mask for n in (3, 4, 5) for i in range(size - n + 1)]
+    out = [crc32(data[i : i + n]) & mask for n in grams for i in range(size - n + 1)]
     words = segment.encode().split()
     out += [crc32(w, _WORD_SEED) & mask for w in words]
     out += [crc32(a + b" " + b, _WORD_SEED) & mask for a, b in pairwise(words)]
     return out
 
 
-def windows(text: str, mask: int) -> list[list[int]]:
+def windows(text: str, mask: int, grams: tuple[int, ...] = (3, 4, 5)) -> list[list[int]]:
     """Features of every sentence alone and of every adjacent pair of sentences."""
-    per = [hashed(s, mask) for s in segments(text)]
+    per = [hashed(s, mask, grams) for s in segments(text)]
     pairs = [a + b for a, b in pairwise(per)]
     return per + pairs
