@@ -177,6 +177,37 @@ _V4: tuple[Statement, ...] = (
 # The streak's rest day (one missed day a week is forgiven): the last day forgiven.
 _V5: tuple[Statement, ...] = ("ALTER TABLE user_data ADD COLUMN last_rest_day TEXT",)
 
+
+def field_time_indexes(table: str, fields: tuple[str, ...]) -> dict[str, str]:
+    """Index name -> DDL (without the name) for a page filtered by equality on a field:
+    (user, field, sort_key, id), the whole ORDER BY of `SqliteStore.list`, so SQLite
+    never prefers the user_time index and filters every row the user has (a chat page
+    read all the user's messages). FROZEN once version 6 ships."""
+    return {
+        f"{table}_user_{column}_time": (
+            f'INDEX ON {table} (user_id, "{column}", sort_key DESC, id DESC)'
+        )
+        for column in fields
+    }
+
+
+def field_time_sql(table: str, fields: tuple[str, ...]) -> tuple[str, ...]:
+    """Version 6's change for one table: the field+time indexes replace the field ones."""
+    creates = tuple(
+        f"CREATE {sql.replace('INDEX', f'INDEX {name}', 1)}"
+        for name, sql in field_time_indexes(table, fields).items()
+    )
+    return (*creates, *(f"DROP INDEX {table}_user_{column}" for column in fields))
+
+
+# Pages filtered on a field (a chat's messages, one instrument's results) get an index
+# that also orders them, replacing the (user, field, sort_key) one.
+_V6: tuple[Statement, ...] = (
+    *field_time_sql("assessments", ("instrument",)),
+    *field_time_sql("chat_messages", ("sessionId",)),
+)
+_V6_FIELDS = {"assessments": ("instrument",), "chat_messages": ("sessionId",)}
+
 # FROZEN: (version, statements) as shipped. Append a version; never edit a shipped one.
 SHIPPED: tuple[tuple[int, tuple[Statement, ...]], ...] = (
     (1, _V1),
@@ -184,6 +215,7 @@ SHIPPED: tuple[tuple[int, tuple[Statement, ...]], ...] = (
     (3, _V3),
     (4, _V4),
     (5, _V5),
+    (6, _V6),
 )
 
 
@@ -218,8 +250,12 @@ def missing_kinds(db: sqlite3.Connection) -> list[Kind]:
 
 
 def kind_table_sql(kind: Kind) -> tuple[str, ...]:
-    """The table and indexes `ensure_kinds` makes for a kind, by the frozen helper."""
-    return entry_table_sql(kind.name, *_kind_columns(kind))
+    """The table and indexes `ensure_kinds` makes for a kind: the frozen helper, then
+    version 6's field+time indexes for its equality fields."""
+    return (
+        *entry_table_sql(kind.name, *_kind_columns(kind)),
+        *field_time_sql(kind.name, kind.fields),
+    )
 
 
 def ensure_kinds(db: sqlite3.Connection) -> None:
@@ -228,14 +264,23 @@ def ensure_kinds(db: sqlite3.Connection) -> None:
         run(db, kind_table_sql(kind))
 
 
+def _after_v6(table: str, indexes: dict[str, str], fields: dict[str, tuple[str, ...]]) -> list[str]:
+    """Index names once version 6 replaced the field indexes by field+time ones."""
+    columns = fields.get(table, ())
+    dropped = {f"{table}_user_{c}" for c in columns}
+    return [n for n in indexes if n not in dropped] + list(field_time_indexes(table, columns))
+
+
 def expected_indexes() -> dict[str, list[str]]:
     """Every index the migrations and `ensure_kinds` create, per table (for doctor)."""
     expected: dict[str, list[str]] = {"auth_secrets": ["auth_secrets_user"]}
     for table, extra, unique in _V1_ENTRY_TABLES:
-        expected[table] = list(entry_indexes(table, extra, unique))
+        expected[table] = _after_v6(table, entry_indexes(table, extra, unique), _V6_FIELDS)
     expected["idempotency"] = ["idempotency_user_time", "idempotency_unique"]  # version 2
     for kind in KINDS.values():
-        expected.setdefault(kind.name, list(entry_indexes(kind.name, *_kind_columns(kind))))
+        if kind.name not in expected:
+            indexes = entry_indexes(kind.name, *_kind_columns(kind))
+            expected[kind.name] = _after_v6(kind.name, indexes, {kind.name: kind.fields})
     expected["idempotency"].append("idempotency_expiry")  # version 4
     expected["login_failures"] = ["login_failures_key", "login_failures_expiry"]
     return expected

@@ -1,0 +1,168 @@
+"""Every query shape the stores issue is served by an index: a plan that scans can't return.
+
+SQLite: every statement SqliteStore sends (captured with the connection's trace
+callback, so it is the real SQL, not a copy) is run through EXPLAIN QUERY PLAN. An entry
+table must never be SCANned, a page must never be sorted in a temporary B-tree (that
+sorts all of a user's rows), and an equality filter on a field (a chat's messages, one
+instrument) must be a constraint of the index, not a filter over everything the user has
+(the chat page once read every message the user ever sent).
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from psymitrix_cli.store.base import KINDS, Kind, Query
+from psymitrix_cli.store.sqlite import SqliteStore
+from tests.store_helpers import add_user, at
+
+ENTRY_TABLES = set(KINDS)
+
+
+def shapes(kind: Kind) -> Iterator[Query]:
+    """The query shapes services build (services/*.py), for one kind."""
+    yield Query(user_id="u1")
+    yield Query(user_id="u1", limit=1, offset=3)  # gratitude's random pick
+    yield Query(user_id="u1", since=at(0))
+    yield Query(user_id="u1", until=at(9))
+    yield Query(user_id="u1", since=at(0), until=at(9))
+    yield Query(user_id="u1", before=(at(5), "x"))
+    yield Query(user_id="u1", before=(at(5), "x"), ascending=True)
+    yield Query(user_id="u1", tag="calm")
+    yield Query(user_id="u1", words=("rain", "tea"))
+    yield Query(user_id="u1", tag="calm", words=("rain",), since=at(0), until=at(9))
+    for field in kind.fields:
+        yield Query(user_id="u1", where={field: "v"})
+        yield Query(user_id="u1", where={field: "v"}, ascending=True)  # the chat page
+        yield Query(user_id="u1", where={field: "v"}, before=(at(5), "x"))
+        yield Query(user_id="u1", where={field: "v"}, before=(at(5), "x"), ascending=True)
+        yield Query(user_id="u1", where={field: "v"}, since=at(0), until=at(9))
+    if kind.unique:  # find_one: a night by date, a chat's message by (session, seq)
+        yield Query(user_id="u1", where=dict.fromkeys(kind.unique, "v"), limit=1)
+
+
+@pytest.fixture
+def traced(tmp_path: Path) -> Iterator[tuple[SqliteStore, list[str]]]:
+    store = SqliteStore(tmp_path / "plans.db")
+    add_user(store)
+    statements: list[str] = []
+    store._db.set_trace_callback(statements.append)
+    yield store, statements
+    store._db.set_trace_callback(None)
+    store.close()
+
+
+def plan(store: SqliteStore, sql: str) -> list[str]:
+    return [row[3] for row in store._db.execute(f"EXPLAIN QUERY PLAN {sql}")]
+
+
+def equality_fields(sql: str, kind: Kind) -> list[str]:
+    return [f for f in (*kind.fields, *kind.unique) if f'"{f}" = ' in sql]
+
+
+def problems(store: SqliteStore, sql: str, kind: Kind | None = None) -> list[str]:
+    """What is wrong with one statement's plan (nothing, for a good one)."""
+    found = []
+    lines = plan(store, sql)
+    for line in lines:
+        scanned = re.match(r"SCAN (\w+)", line)
+        if scanned and scanned[1] in ENTRY_TABLES and "INDEX" not in line:
+            found.append(f"full scan: {line}")
+        if "TEMP B-TREE" in line:
+            found.append(f"sorts in a temporary B-tree: {line}")
+    if kind is not None:
+        searched = [line for line in lines if line.startswith(f"SEARCH {kind.name} ")]
+        if not searched:
+            found.append(f"no index search on {kind.name}: {lines}")
+        for line in searched:
+            for column in ("user_id", *equality_fields(sql, kind)):
+                if f"{column}=?" not in line:
+                    found.append(f"{column} filtered, not searched: {line}")
+    return [f"{sql}\n    {p}" for p in found]
+
+
+@pytest.mark.parametrize("name", sorted(KINDS))
+def test_every_list_and_count_shape_searches_an_index(
+    traced: tuple[SqliteStore, list[str]], name: str
+) -> None:
+    store, statements = traced
+    kind = KINDS[name]
+    for query in shapes(kind):
+        if query.where and set(query.where) <= set(kind.unique) and query.limit == 1:
+            store.find_one(kind, "u1", query.where)
+        else:
+            store.list(kind, query)
+        store.count(kind, query)
+    assert statements, "the trace saw the store's statements"
+    assert [p for sql in statements for p in problems(store, sql, kind)] == []
+
+
+def test_the_chat_page_uses_the_sessions_index(traced: tuple[SqliteStore, list[str]]) -> None:
+    store, statements = traced
+    query = Query(user_id="u1", limit=50, where={"sessionId": "s1"}, ascending=True)
+    store.list(KINDS["chat_messages"], query)
+    (line,) = plan(store, statements[-1])
+    assert "chat_messages_user_sessionId_time (user_id=? AND sessionId=?)" in line
+
+
+def test_the_check_sees_a_scanning_and_a_filtering_plan(
+    traced: tuple[SqliteStore, list[str]],
+) -> None:
+    """The check fails the plans it exists to stop (so the tests above can fail)."""
+    store, _ = traced
+    chat = KINDS["chat_messages"]
+    scan = "SELECT doc FROM mood_journal WHERE json_extract(doc, '$.mood') = 3"
+    assert any("full scan" in p for p in problems(store, scan))
+    # The old chat page: the user_time index, filtering on sessionId.
+    old = (
+        "SELECT doc FROM chat_messages INDEXED BY chat_messages_user_time "
+        'WHERE user_id = ? AND "sessionId" = ? ORDER BY sort_key ASC, id ASC LIMIT 50'
+    )
+    assert any("sessionId filtered" in p for p in problems(store, old.replace("?", "'x'"), chat))
+    unsorted = "SELECT doc FROM mood_journal WHERE user_id = 'u1' ORDER BY json_extract(doc, '$.x')"
+    assert any("temporary B-tree" in p for p in problems(store, unsorted))
+
+
+def test_other_store_statements_search_an_index(traced: tuple[SqliteStore, list[str]]) -> None:
+    """Users, user_data, counters, secrets and entries by id: none scans an entry table."""
+    store, statements = traced
+    journal = KINDS["mood_journal"]
+    doc: dict[str, Any] = {"_id": "j1", "userId": "u1", "at": at(1), "text": "x", "mood": 3}
+    store.insert(journal, doc)
+    store.get(journal, "u1", "j1")
+    store.update(journal, "u1", "j1", {"mood": 4})
+    store.replace(journal, "u1", "j1", doc)
+    store.delete(journal, "u1", "j1")
+    store.delete_where(KINDS["chat_messages"], "u1", {"sessionId": "s1"})
+    store.get_user("u1")
+    store.find_user("ann")
+    store.get_user_data("u1")
+    checked = [s for s in statements if re.match(r"\s*(SELECT|UPDATE|DELETE|INSERT)", s)]
+    assert checked
+    assert [p for sql in checked for p in problems(store, sql)] == []
+
+
+def test_a_database_from_before_version_6_gets_the_new_indexes(tmp_path: Path) -> None:
+    """An older file is migrated: the chat page's index replaces the old one."""
+    path = tmp_path / "old.db"
+    SqliteStore(path).close()
+    db = sqlite3.connect(path)
+    for table, column in (("chat_messages", "sessionId"), ("assessments", "instrument")):
+        db.execute(f"DROP INDEX {table}_user_{column}_time")
+        db.execute(
+            f'CREATE INDEX {table}_user_{column} ON {table} (user_id, "{column}", sort_key DESC)'
+        )
+    db.execute("DELETE FROM schema_migrations WHERE version = 6")
+    db.commit()
+    db.close()
+    store = SqliteStore(path)
+    names = store.index_report()["chat_messages"]
+    store.close()
+    assert "chat_messages_user_sessionId_time" in names
+    assert "chat_messages_user_sessionId" not in names
