@@ -166,3 +166,10 @@ def test_no_plan_no_plan_panel(cli: Cli) -> None:
     cli.signup()
     out = cli.ok("journal", "add", ACUTE).stdout
     assert PANEL in out and "Your safety plan" not in out
+
+
+def test_an_activity_is_screened_and_counted_like_the_rest(cli: Cli) -> None:
+    cli.signup()
+    assert LINE in cli.ok("activity", "add", CONCERN).stdout
+    assert PANEL in cli.ok("activity", "add", ACUTE).stdout
+    assert cli.json("safety", "report")["bySource"] == {"activity": 2}

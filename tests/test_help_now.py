@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 
 from psymitrix_cli.domain import crisis
-from tests.driver import Cli
+from tests.driver import PASSWORD, Cli
 from tests.fixtures.server import ApiServer, free_port
 
 
@@ -67,12 +67,22 @@ def test_on_the_api_it_shows_the_plan_kept_locally_never_asking_the_server(
     assert "Cold water" not in api.ok("help-now").stdout
 
 
-def test_logged_out_the_plan_is_not_shown(cli: Cli) -> None:
-    cli.signup()
-    cli.ok("safety-plan", "add", "coping", "Cold water on my face")
-    cli.ok("logout")
-    out = cli.ok("help-now").stdout
-    assert "Cold water" not in out and "988" in out
+def test_logging_out_or_deleting_the_account_leaves_no_copy(
+    cli: Cli, sqlite_api_server: ApiServer
+) -> None:
+    api = Cli(cli.env, {"PSYMITRIX_BACKEND": "api", "PSYMITRIX_API_URL": sqlite_api_server.url})
+    copy = Path(cli.env["PSYMITRIX_HOME"]) / "safety-plan.json"
+    for user, leave in (
+        ("ann", ("logout",)),
+        ("bob", ("account", "delete", "--yes", "--password-stdin")),
+    ):
+        api.signup(user)
+        api.ok("safety-plan", "add", "coping", "Cold water on my face")
+        assert copy.exists() and copy.stat().st_mode & 0o077 == 0
+        api.ok(*leave, input=PASSWORD + "\n")
+        assert not copy.exists(), leave
+        out = api.ok("help-now").stdout
+        assert "Cold water" not in out and "988" in out
 
 
 def _imported_by_help_now(cli: Cli) -> list[str]:

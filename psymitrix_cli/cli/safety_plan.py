@@ -68,6 +68,14 @@ def _remember(state: AppState, plan: dict[str, Any]) -> None:
         return
 
 
+def forget_local_copy(state: AppState) -> None:
+    """Logging out or deleting the account leaves no copy of the plan on this machine."""
+    try:
+        cache_path(state).unlink(missing_ok=True)
+    except OSError:
+        return
+
+
 def remembered(state: AppState, token: str) -> dict[str, Any] | None:
     """The copy kept for this token's account, or None."""
     from psymitrix_cli.backends.outbox import token_subject
