@@ -102,9 +102,9 @@ def test_the_stored_phrase_index_is_fresh() -> None:
 
     for name, phrases in (
         ("rules", [p for _, p in rules.rules_in_order().items]),
-        ("intl", [p for p, _, _ in rules_intl._PHRASES]),
+        ("intl", [p for p, _, _ in rules_intl.phrases()]),
     ):
-        data = json.loads(index.stored(name).read_text(encoding="utf-8"))
+        data = json.loads(Path(index.stored(name)).read_text(encoding="utf-8"))
         assert data["fingerprint"] == index.fingerprint(phrases), (
             'run: python -c "from psymitrix_cli.domain.safety.index import refresh; refresh()"'
         )

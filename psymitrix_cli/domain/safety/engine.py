@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from psymitrix_cli.domain.safety.index import Index
 from psymitrix_cli.domain.safety.normalise import words
@@ -32,20 +32,44 @@ HOPE, AB, AB_NOW = "hopelessness", "abuse", "abuse_now"
 ED, SUB, DIS = "eating_disorder", "substance", "distress"
 
 
-@dataclass
 class Rule:
-    phrases: tuple[str, ...]
-    tier: Tier
-    kind: str | None = None
-    negated: Tier | None = None  # the tier when a negation governs the phrase; None = ignore
-    history: bool = False  # a history marker lowers acute to concern
-    consume: bool = False  # blank the span so later rules cannot see it
-    person: bool = True  # read as the writer's own; a third-person subject lowers acute
-    boost: bool = False  # concern raised to acute by a plan, means or time in the message
-    unless: str | None = None  # a pattern over the whole message that makes this rule none
-    needs: str | None = None  # a pattern the whole message must hold for this rule to count
-    _unless: re.Pattern[str] | None = field(default=None, repr=False)
-    _needs: re.Pattern[str] | None = field(default=None, repr=False)
+    """Phrases with a tier and a kind, and how context reads them (a plain class: a
+    dataclass costs milliseconds to create at import, and this module is on start-up)."""
+
+    __slots__ = (
+        "_needs",
+        "_unless",
+        "boost",
+        "consume",
+        "history",
+        "kind",
+        "needs",
+        "negated",
+        "person",
+        "phrases",
+        "tier",
+        "unless",
+    )
+
+    def __init__(
+        self,
+        phrases: tuple[str, ...],
+        tier: Tier,
+        kind: str | None = None,
+        *,
+        negated: Tier | None = None,  # the tier when a negation governs the phrase
+        history: bool = False,  # a history marker lowers acute to concern
+        consume: bool = False,  # blank the span so later rules cannot see it
+        person: bool = True,  # the writer's own; a third-person subject lowers acute
+        boost: bool = False,  # concern raised to acute by a plan, means or time
+        unless: str | None = None,  # a pattern over the message that makes this rule none
+        needs: str | None = None,  # a pattern the message must hold for this rule to count
+    ) -> None:
+        self.phrases, self.tier, self.kind = phrases, tier, kind
+        self.negated, self.history, self.consume = negated, history, consume
+        self.person, self.boost, self.unless, self.needs = person, boost, unless, needs
+        self._unless: re.Pattern[str] | None = None
+        self._needs: re.Pattern[str] | None = None
 
     @property
     def pattern(self) -> re.Pattern[str]:
@@ -85,8 +109,7 @@ def rule(*phrases: str, tier: Tier, kind: str | None = None, **flags: object) ->
     return Rule(tuple(phrases), tier, kind, **flags)  # type: ignore[arg-type]
 
 
-@dataclass(frozen=True)
-class Hit:
+class Hit(NamedTuple):
     tier: Tier
     kind: str | None
     boost: bool = False

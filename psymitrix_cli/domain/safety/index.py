@@ -12,11 +12,10 @@ the index can only skip work, never a match (tests check it against trying every
 
 from __future__ import annotations
 
-import json
+import os
 import re
 import zlib
 from functools import cache
-from pathlib import Path
 
 from psymitrix_cli.domain.safety.normalise import words
 
@@ -216,15 +215,15 @@ def anchors(src: str) -> tuple[set[str], set[str]] | None:
     return words, stems
 
 
-_HERE = Path(__file__).resolve().parent
+_HERE = os.path.dirname(os.path.abspath(__file__))
 
 
 def fingerprint(phrases: list[str]) -> int:
     return zlib.crc32("\n".join(phrases).encode())
 
 
-def stored(name: str) -> Path:
-    return _HERE / f"index_{name}.json"
+def stored(name: str) -> str:
+    return os.path.join(_HERE, f"index_{name}.json")
 
 
 def computed(phrases: list[str]) -> list[list[list[str]] | None]:
@@ -237,8 +236,11 @@ def computed(phrases: list[str]) -> list[list[list[str]] | None]:
 
 def _load(name: str, phrases: list[str]) -> list[list[list[str]] | None]:
     """The anchors written by `write` when the phrases are unchanged, else read afresh."""
+    import json  # not at import: most commands never screen text
+
     try:
-        data = json.loads(stored(name).read_text(encoding="utf-8"))
+        with open(stored(name), encoding="utf-8") as file:
+            data = json.load(file)
     except (OSError, ValueError):
         data = {}
     if data.get("fingerprint") == fingerprint(phrases):
@@ -247,8 +249,11 @@ def _load(name: str, phrases: list[str]) -> list[list[list[str]] | None]:
 
 
 def write(name: str, phrases: list[str]) -> None:
+    import json
+
     data = {"fingerprint": fingerprint(phrases), "anchors": computed(phrases)}
-    stored(name).write_text(json.dumps(data, separators=(",", ":")) + "\n", encoding="utf-8")
+    with open(stored(name), "w", encoding="utf-8") as file:
+        file.write(json.dumps(data, separators=(",", ":")) + "\n")
 
 
 class Index:
@@ -292,4 +297,4 @@ def refresh() -> None:
     from psymitrix_cli.domain.safety import rules, rules_intl
 
     write("rules", [phrase for _, phrase in rules.rules_in_order().items])
-    write("intl", [phrase for phrase, _, _ in rules_intl._PHRASES])
+    write("intl", [phrase for phrase, _, _ in rules_intl.phrases()])

@@ -137,21 +137,28 @@ def _phrases() -> list[tuple[str, Tier, str]]:
     return [(nfkd(p), "acute", SI) for p in _ACUTE] + [(p, "concern", k) for p, k in _CONCERN]
 
 
-_PHRASES = _phrases()
+_phrase_list: list[list[tuple[str, Tier, str]]] = []
+
+
+def phrases() -> list[tuple[str, Tier, str]]:
+    """The patterns with their tiers, NFKD-folded on first use (not at import)."""
+    if not _phrase_list:
+        _phrase_list.append(_phrases())
+    return _phrase_list[0]
 
 
 def screen(folded: str, everything: bool = False) -> tuple[Tier, str] | None:
     """The highest tier the other-language rules find in folded text, with its kind."""
     if not _index:
-        _index.append(Index([p for p, _, _ in _PHRASES], "intl"))
-    pids = range(len(_PHRASES)) if everything else _index[0].candidates(_WORDS.findall(folded))
+        _index.append(Index([p for p, _, _ in phrases()], "intl"))
+    pids = range(len(phrases())) if everything else _index[0].candidates(_WORDS.findall(folded))
     found: tuple[Tier, str] | None = None
     for pid in pids:
         pattern = _compiled.get(pid)
         if pattern is None:
-            pattern = _compiled[pid] = re.compile(_PHRASES[pid][0])
+            pattern = _compiled[pid] = re.compile(phrases()[pid][0])
         if pattern.search(folded):
-            _, tier, kind = _PHRASES[pid]
+            _, tier, kind = phrases()[pid]
             if tier == "acute":
                 return tier, kind
             found = found or (tier, kind)
