@@ -324,3 +324,23 @@ def test_json_runs_write_a_one_line_notice(cli: Cli, text: str, notice: str | No
         assert out.stderr == ""
     else:
         assert out.stderr == f"! {notice}\n"
+
+
+# --- the reply screen reads more once a conversation has shown risk ----------------------
+
+AMBIGUOUS = ("The river is deep ", "and cold this time of year.")
+
+
+def test_an_ambiguous_reply_is_withheld_only_after_risk(cli: Cli, groq: LLMStub) -> None:
+    from psymitrix_cli import messages
+
+    cli.signup()
+    groq.push(ok(*AMBIGUOUS))
+    plain = cli.json("chat", "send", "Could you help me plan my week?", "--provider", "groq")
+    assert plain["reply"] == "".join(AMBIGUOUS)
+    groq.push(ok("That sounds really hard."), ok(*AMBIGUOUS))
+    cli.json("chat", "send", CONCERN, "--provider", "groq")
+    out = cli.subprocess("chat", "send", "--continue", "Could you help me plan my week?")
+    assert out.exit_code == 0, out
+    assert "river" not in out.stdout + out.stderr
+    assert out.stdout.startswith(messages.CHAT_SAFE_REPLY)

@@ -260,6 +260,8 @@ def reflect(clause: str) -> str | None:
     None when the clause would not read well after "It sounds like": too short or
     long, addressed to the companion ("you"), or not starting like a statement.
     """
+    if _RISKY.search(clause):
+        return None  # never say risk back: the reply screen would rightly withhold it
     words = straighten(clause).strip(" .!?,:;-\"'").split()
     while words and words[0].lower().rstrip(_PUNCT) in _FILLERS:
         words.pop(0)
@@ -281,6 +283,16 @@ def reflect(clause: str) -> str | None:
     else:
         return None
     return " ".join(out)
+
+
+# Words the companion does not repeat back, whoever said them (see reflect).
+_RISKY = re.compile(
+    r"suicid|self-?harm|\bcut|\bkill|\bdie\b|\bdied\b|\bdying|\bdead\b|death|overdos|pills?\b|"
+    r"tablets?\b|disappear|drown|\bend (it|my life)|starv|purg|throw(ing)? up|\bburn|bleed|hang|"
+    r"\bgun|knife|blade|razor|bridge|jump|poison|hurt (myself|yourself|me|him|her|them)|"
+    r"harm (myself|him|her|them)|not be here|better off without",
+    re.IGNORECASE,
+)
 
 
 # --- the provider ---------------------------------------------------------------------

@@ -146,10 +146,10 @@ class ChatService:
         system: str,
         conversation: list[dict[str, str]],
         tier: safety.Tier,
-        footer: bool,
+        careful: bool,
     ) -> Iterator[ChatEvent]:
         # Nothing reaches the person before the sentence holding it has been screened.
-        gate = HeldReply()
+        gate = HeldReply(careful=careful)
         parts: list[str] = []
         so_far = ""
         failure: ProviderError | None = None
@@ -168,7 +168,7 @@ class ChatService:
         except (KeyboardInterrupt, GeneratorExit):
             # Ctrl-C, or the consumer went away (a closed stream, a dropped HTTP client):
             # what was shown is kept; what was still held back was never screened.
-            self._store_reply(chat, provider, "".join(parts), footer, interrupted=True)
+            self._store_reply(chat, provider, "".join(parts), careful, interrupted=True)
             raise
         finally:
             with contextlib.suppress(Exception):
@@ -182,7 +182,7 @@ class ChatService:
         if not reply:  # nothing to keep but the user's message
             raise failure or ProviderError(messages.CHAT_EMPTY_REPLY)
         interrupted = failure is not None
-        stored, replaced = self._store_reply(chat, provider, reply, footer, interrupted, unsafe)
+        stored, replaced = self._store_reply(chat, provider, reply, careful, interrupted, unsafe)
         if replaced:
             yield {"type": "replace", "text": stored}
         elif stored != reply:
@@ -196,20 +196,22 @@ class ChatService:
         chat: Doc,
         provider: Provider,
         reply: str,
-        footer: bool,
+        careful: bool,
         interrupted: bool,
         unsafe: bool = False,
     ) -> tuple[str, bool]:
-        """Screen and store a (possibly partial) reply; return (stored text, replaced)."""
+        """Screen and store a (possibly partial) reply; return (stored text, replaced).
+
+        careful: the session has shown risk (the stricter reply screen, the footer)."""
         if not reply:
             return "", False
-        replaced = unsafe or safety.screen_reply(reply)
+        replaced = unsafe or safety.screen_reply(reply, careful=careful)
         if replaced:
             stored = messages.CHAT_SAFE_REPLY
             chat_store.record_safety(
                 self.ctx, chat["userId"], chat["_id"], "unsafe_reply", "acute", "model"
             )
-        elif footer:
+        elif careful:  # the session has shown risk: the resources line, every reply
             stored = f"{reply}\n\n{safety.CONCERN_FOOTER}"
         else:
             stored = reply

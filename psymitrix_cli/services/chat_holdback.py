@@ -15,7 +15,7 @@ import re
 from psymitrix_cli.domain import safety
 from psymitrix_cli.domain.safety.reply import risky_fragment
 
-WINDOW = 1000  # characters already shown that are screened again with each new sentence
+WINDOW = 400  # characters already shown that are screened again with each new sentence
 CAP = 600  # a "sentence" this long without an end is released up to a word boundary
 KEEP = 80  # ... keeping its last characters back, so a phrase is never split
 
@@ -25,7 +25,10 @@ _END = re.compile(r"[.!?\u2026]+[\"')\]*_]*\s+|\n+")
 
 
 class HeldReply:
-    def __init__(self) -> None:
+    """careful: the conversation has shown risk, so the reply screen reads more words."""
+
+    def __init__(self, careful: bool = False) -> None:
+        self.careful = careful
         self.shown = ""
         self.pending = ""
         self.unsafe = False
@@ -52,18 +55,19 @@ class HeldReply:
         rest, self.pending = self.pending, ""
         if not rest or self.unsafe:
             return ""
-        if not complete and (
-            risky_fragment(rest) or safety.screen_reply(self.shown[-WINDOW:] + rest)
-        ):
+        if not complete and (risky_fragment(rest) or self._fails(self.shown[-WINDOW:] + rest)):
             return ""  # dropped, not withdrawn: what was shown stays, nothing follows
         return self._release(rest)
 
     def _release(self, ready: str) -> str:
-        if safety.screen_reply(self.shown[-WINDOW:] + ready):
+        if self._fails(self.shown[-WINDOW:] + ready):
             self.unsafe = True
             return ""
         self.shown += ready
         return ready
+
+    def _fails(self, text: str) -> bool:
+        return safety.screen_reply(text, careful=self.careful)
 
 
 def _last_end(text: str) -> int:

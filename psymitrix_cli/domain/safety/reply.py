@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from psymitrix_cli.domain.safety.reply_cues import names_harm
 from psymitrix_cli.domain.safety.reply_rules import CUES, PAIRS, PHRASES
 
 _QUOTES = str.maketrans(
@@ -32,6 +33,7 @@ _CONTRACTIONS = tuple(
         (r"\b(it|that|there|what|here|he|she)'s\b", r"\1 is"),
         (r"\bi'm\b", "i am"),
         (r"\bur\b", "your"),
+        (r"\bu\b", "you"),
     )
 )
 
@@ -107,8 +109,11 @@ def _compiled() -> tuple[
     return phrases, pairs
 
 
-def reply_harm(text: str) -> str | None:
-    """The kind of harm a model reply carries (a reply_rules family), or None."""
+def reply_harm(text: str, careful: bool = False) -> str | None:
+    """The kind of harm a model reply carries (a reply_rules family), or None.
+
+    careful: the conversation has shown risk, so the wider vocabulary is read too.
+    """
     lines = text.split("\n")
     norm = "\n".join(normalise(line) for line in lines)
     phrases, pairs = _compiled()
@@ -123,17 +128,18 @@ def reply_harm(text: str) -> str | None:
         for kind, first, second in pairs:
             if first.search(window) and second.search(window):
                 return kind
-    return None
+    # The catch-all: a harm topic named outside a safe form of support.
+    return "topic" if any(names_harm(part, careful) for part in parts) else None
 
 
-def screen_reply(text: str) -> bool:
+def screen_reply(text: str, careful: bool = False) -> bool:
     """True when a model reply must be withheld: methods, doses, means, encouragement,
     pro-eating-disorder content, concealment, or harm to others.
 
     Deliberately strict: refusals that name a method are replaced too, which costs
     nothing because the replacement is the safe message.
     """
-    return bool(text.strip()) and reply_harm(text) is not None
+    return bool(text.strip()) and reply_harm(text, careful) is not None
 
 
 _STUBS = (

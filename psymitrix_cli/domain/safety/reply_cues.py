@@ -1,0 +1,135 @@
+"""The reply screen's catch-all: a sentence that names a harm topic is withheld unless
+what names it is a recognised safe form of support.
+
+The phrase rules (reply_rules) know many harmful sentences, but a model can say the
+same thing in words no list holds ("maybe it's time to let go for good", "the exhaust
+pipe and a hose is all you need"). A companion's ordinary replies rarely need these
+words at all, and when they do it is in a few shapes: pointing to a crisis line,
+"you don't deserve this", "I can't help with that", "could someone keep the pills for
+you?". So each sentence has those safe spans removed first (and a third person's
+death, for grief), and any topic cue left over withholds the reply.
+"""
+
+from __future__ import annotations
+
+import re
+
+_TOPIC = (
+    # dying, and the ways a reply can point at it without the word
+    r"suicid\w*|kill(ing)? (yourself|urself|you)|(end|ending|take|taking) (your|ur) (own )?life|"
+    r"end(ing)? it( all)?\b|ending things|end things|\bdie\b|\bdies\b|\bdying\b|\bdead\b|death|"
+    r"for good|disappear\w*|not (be|being) (here|around|alive)|stop fighting|no way out|"
+    r"without you|pain (will|would|can) (stop|end)|at peace|sleep forever|never wak(e|ing)|"
+    r"(not|never|n't) (meant|supposed|going|able) to keep going|(time to|should|might as well|"
+    r"okay to|ok to|fine to|just|really) give up|(weren't|were not|was not|wasn't|are not|aren't) "
+    r"around|being gone|once you're gone|when you're gone|thought it through|easier on everyone|"
+    r"pick a day|(house|flat|home) is empty|no one (is )?(home|"
+    r"around)|"
+    r"let (yourself )?go\b|bravest choice|your call|every right|favou?r by|time to go|"
+    # self-harm
+    r"self-?harm\w*|\bcuts\b|cutting(?! (back|down|out|ties|corners|costs))|"
+    r"\bcut (deep|deeper|your|where|vertical|along|across|into|only)|razors?|blades?|"
+    r"burn (yourself|your)|\bburns\b|\bscars?\b|bleed\w*|hurt(ing)? yourself|harm(ing)? yourself|"
+    r"punish(ing)? yourself|wounds?|ligature|noose|hang(ing)? (yourself|from)|hanging (takes|is|"
+    r"would|will)|\brope\b|\bpain\b.{0,20}\bdeserve|deserve.{0,20}\bpain\b|"
+    # means
+    r"\bpills?\b|\btablets?\b|capsules?|\bpackets?\b|\bboxes of\b|overdos\w*|\bdoses?\b|"
+    r"paracetamol|acetaminophen|tylenol|ibuprofen|aspirin|codeine|tramadol|insulin|"
+    r"amitriptyline|sertraline|antidepressants?|benzos?|opioids?|sleeping (pills|tablets)|"
+    r"prescription|\bcrush (them|it|the)|\bguns?\b|firearm|pistol|rifle|shotgun|\bknife\b|"
+    r"knives|weapon|bridge(?! the gap)|\broof\b(?! over)|rooftop|ledge|cliff|storeys|stories high|"
+    r"\d+(st|nd|rd|th) floor|\bfloors\b|top of the (car park|building|bridge|tower|cliff|multi)|"
+    r"car park|train line|front of (a|the) train|engine (on|running)|windows up|bruises?|"
+    r"hit by a|\btracks\b|railway|motorway|"
+    r"drive into|crash(ing)? (the|your|into)|garage|exhaust (pipe|fumes)|tail ?pipe|\bhose\b|"
+    r"charcoal|helium|plastic bag|"
+    r"toaster|electrocut\w*|poison\w*|bleach|drown\w*\b(?! in (work|paperwork|stress|emails|tasks|"
+    r"debt|assignments|homework|responsibilit\w+|it all))|"
+    r"(take|swallow|crush|down) (them|those|these) (all|with|at once|together|now|tonight)|"
+    r"\bswallow (them|it|those|these)\b|(with|plus|and) (some |a bit of |lots of )?(alcohol|vodka|"
+    r"booze|spirits|wine)|alcohol (so|to make|and (them|the|those))|"
+    r"(nobody|no one|no 1) (will|would|can|is going to|could) stop you|\bjump(ing)? (off|from|"
+    r"in front)|"
+    # eating
+    r"calories?|\bkcal|fasting|\bfast(ed)? for|purg\w*|throw(ing)? up|vomit\w*|laxatives?|"
+    r"diet pills|starv\w*|skip(ping)? (meals?|breakfast|lunch|dinner)|\beat(ing)? only|"
+    r"weigh yourself|weight loss|only eat\w*|without (all )?(that |the )?food|\bpuke|\bflush "
+    r"(your|the) (food|dinner|lunch|meal)|lose weight|losing weight|thinner|skinnier|thinspo\w*|"
+    r"\bhunger\b|\bhungry\b|ice cubes|baggy clothes|appetite|"
+    # violence
+    r"\bstab\w*|\bshoot\w*|strangl\w*|\bchok(e|ing) (him|her|them)|\bpush (him|her|them)|"
+    r"\b(hit|beat|slap|kick|punch) (him|her|them|the|your)\b|threaten\w*|lock (the|your) (baby|"
+    r"child|kid)|hurt (the|your|a|that) (kid|child|baby)|revenge|something heavy|"
+    r"\b(kill|hurt|harm|attack) (him|her|them|someone|somebody)\b|"
+    # concealment
+    r"\bhide\b|\bhidden\b|\bhiding\b|conceal\w*|\bsecret\b|do not (tell|mention)|not to tell|"
+    r"(the|those|your|any) marks (on|from)|marks on your (arms?|wrists?|legs?|thighs?|neck|skin|"
+    r"body|stomach)|"
+    r"(nobody|no one|people|they) (will|would|can|do) (not )?(see|notice|know)|say you got|"
+    r"tell (them|your \w+) you (ate|fell|got)"
+)
+_TOPIC_RE = re.compile(rf"({_TOPIC})")
+
+# Read too when the conversation has already shown risk: words that are ordinary in
+# general but, said to someone at risk, may point at a way out or a means.
+_CAREFUL = (
+    r"\bgone\b|give up|\bready\b|courage|\bbrave(st)? (choice|thing to do|decision|option)|"
+    r"peaceful|\brelief\b|\bquick\w*|painless|"
+    r"\beasier\b|\bdeep\b|\bcold\b|\briver|\blake\b|\bsea\b|\bocean|\bhigh(er|est)?\b|\btall\w*|"
+    r"\bfloor|(?<!on )\bedge\b|\bfall\b|\bdrop\b|\bengine|\bdrive\b|\bspeed|\btrain\b|\bstation\b|"
+    r"\bbottle|\bhandful|\bsharp|\blighter\b|\burges?\b|\bhits?\b|\bneck\b|\bwrists?\b|\bthighs?\b|"
+    r"\bempty\b|\bgoodbye|\bfinal\b|\bletters?\b|\bnote\b|\bforever\b|\bpermanent"
+)
+_CAREFUL_RE = re.compile(rf"({_TOPIC}|{_CAREFUL})")
+
+# What names a topic safely. Each span is removed before the cues are looked for, so
+# only the words it explains are excused: "If you're thinking about suicide, call 988"
+# passes, "If you're thinking about suicide, the bridge is closest" does not.
+_SAFE = (
+    r"if (you are|you're|you have been|you've been|you ever|you) (\w+ ){0,2}(thinking|having "
+    r"thoughts|feeling like|feel like|thought) (about|of) (suicide|ending your life|killing "
+    r"yourself|hurting yourself|harming yourself|self-?harm\w*|dying|death|ending it|not being "
+    r"here|taking your (own )?life|ending things|cutting)",
+    r"(thoughts|feelings|urges) (of|about) (suicide|death|dying|self-?harm\w*|hurting yourself|"
+    r"harming yourself|ending your life|not being here|cutting)",
+    r"(call|text|ring|contact|reach out to|talk to|speak to|speak with|go to|visit|see) (or text )?"
+    r"(988|911|999|112|116 ?123|a crisis|the crisis|your local|emergency|a doctor|your doctor|"
+    r"your gp|a gp|a counsel?lor|a therapist|your therapist|someone you trust|a trusted|the "
+    r"samaritans|a helpline|the nearest|a pharmacist|a nurse)",
+    r"(you|your feelings|your life|you are|you're) (do not|don't|never) deserve (to feel|this|to "
+    r"be|to go through|to suffer|the pain|to be in pain|pain|to hurt)",
+    r"(nobody|no one|no 1) deserves (to feel|this|to be|to go through|to suffer|pain|to be hurt)",
+    r"(you are|you're) not (a burden|alone|to blame|weak)",
+    r"i (can not|cannot|will not|am not able to|am unable to|am not going to) (help|share|give|"
+    r"provide|talk about|discuss|assist|describe|explain)( \w+){0,6}",
+    r"(do not|never|please do not|please don't) (hurt|harm|kill|end|give up on|punish|cut|"
+    r"starve) (yourself|your life)",
+    r"(could|can|would|might) (someone|a friend|a family member|you|they|somebody)( \w+){0,2} "
+    r"(keep|hold|look after|store|take away|remove|lock away|lock up|put away)( \w+){0,4} "
+    r"(for (now|you|a while|tonight)|safe|somewhere safe|out of reach)",
+    r"(put|lock|give|hand) (them|it|the \w+|your \w+|any \w+)( \w+){0,2} (away|to (a|your) "
+    r"(pharmacist|friend|family member|partner)|somewhere safe|out of reach)",
+    r"(anything|something|things) (at home|nearby|around you)( \w+){0,4} (to|could) (hurt|harm) "
+    r"yourself",
+    r"(have|eat|get|grab) (something|a snack|a meal|some food|breakfast|lunch|dinner)( to eat)?",
+    r"(you do not|you don't|no need to) (have to )?hide (your|how you|what you) (feelings|feel|"
+    r"emotions|are feeling)",
+    r"(stay|keep (yourself)?|are you|you are|you're|feel) safe\b",
+    r"(medication|meds|tablets|pills|prescription)( \w+){0,4} (as prescribed|with your (doctor|"
+    r"gp|pharmacist|psychiatrist))",
+    r"(questions|worries|concerns) about your (medication|meds|tablets|pills|prescription)",
+    r"(your|his|her|their|my|a|the) ([\w']+ ){0,2}(died|passed away|death|dying|passing)",
+    r"(death|loss|passing) of (your|a|my|his|her|their) [\w']+",
+    r"(grief|grieving|mourning|bereavement|loss)",
+    r"crisis-centres-helplines",
+)
+_SAFE_RE = re.compile("|".join(f"(?:{p})" for p in _SAFE))
+
+
+def names_harm(sentence: str, careful: bool = False) -> bool:
+    """True when a normalised sentence names a harm topic outside a safe form
+    (careful: the wider vocabulary, for a conversation that has shown risk)."""
+    cues = _CAREFUL_RE if careful else _TOPIC_RE
+    if not cues.search(sentence):
+        return False
+    return cues.search(_SAFE_RE.sub(" ", sentence)) is not None
