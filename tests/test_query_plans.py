@@ -6,6 +6,11 @@ table must never be SCANned, a page must never be sorted in a temporary B-tree (
 sorts all of a user's rows), and an equality filter on a field (a chat's messages, one
 instrument) must be a constraint of the index, not a filter over everything the user has
 (the chat page once read every message the user ever sent).
+
+MongoDB: the same shapes through the server's `explain` (find and count): IXSCAN, never
+COLLSCAN, except the shapes SecantusDB (the test server) cannot index at all, which
+`secantus_cannot_index` names; against a real mongod (PSYMITRIX_TEST_MONGO_URI) every
+shape must use an index.
 """
 
 from __future__ import annotations
@@ -166,3 +171,49 @@ def test_a_database_from_before_version_6_gets_the_new_indexes(tmp_path: Path) -
     store.close()
     assert "chat_messages_user_sessionId_time" in names
     assert "chat_messages_user_sessionId" not in names
+
+
+# --- MongoDB: the same shapes, through the server's explain ---------------------------------
+@pytest.fixture
+def mongo_store(mongo_settings: Any) -> Iterator[Any]:
+    from psymitrix_cli.store.mongo import MongoStore
+
+    opened = MongoStore(mongo_settings)
+    add_user(opened)
+    yield opened
+    opened.close()
+
+
+def secantus_cannot_index(kind: Kind, query: Query) -> bool:
+    """SecantusDB (the test server) uses an index only when every top-level key of the
+    filter is in it: a lower bound (kept under $and, see mongo_schema.entry_filter), a tag
+    or a word search is a COLLSCAN there. MongoDB itself gives those shapes index bounds."""
+    from psymitrix_cli.store.mongo_schema import entry_filter
+
+    indexed = {"userId", kind.sort, *kind.fields, *kind.unique}
+    return bool(set(entry_filter(kind, query, paged=True)) - indexed)
+
+
+def on_secantus() -> bool:
+    import os
+
+    return not os.environ.get("PSYMITRIX_TEST_MONGO_URI")  # tests/fixtures/mongo.py
+
+
+@pytest.mark.parametrize("name", sorted(KINDS))
+def test_every_mongo_list_and_count_shape_uses_an_index(mongo_store: Any, name: str) -> None:
+    from psymitrix_cli.store.mongo import plan_stages
+    from psymitrix_cli.store.mongo_schema import entry_filter
+
+    kind = KINDS[name]
+    bad = []
+    for query in shapes(kind):
+        counted = mongo_store._db.command(
+            "explain", {"count": kind.name, "query": entry_filter(kind, query)}
+        )["queryPlanner"]["winningPlan"]
+        for plan in (mongo_store.explain_list(kind, query), counted):
+            stages = plan_stages(plan)
+            scans = "IXSCAN" not in stages or "COLLSCAN" in stages
+            if scans and not (on_secantus() and secantus_cannot_index(kind, query)):
+                bad.append((query, stages))
+    assert bad == []
