@@ -69,21 +69,7 @@ def test_the_rules_rarely_flag_ordinary_messages(flagged: set[str], limit: float
     assert _rate(pairs, flagged) <= limit, _misses(pairs, {"none"})
 
 
-_LEARNED_GAP = pytest.mark.xfail(
-    strict=True,
-    reason="the learned layer (51a9226) raises ordinary messages of this set (4.4% to acute, "
-    "8.8% flagged when measured; the rules alone: 0.4% and 0.6%); remove this mark once its "
-    "thresholds meet the targets",
-)
-
-
-@pytest.mark.parametrize(
-    ("flagged", "limit"),
-    [
-        pytest.param({"acute"}, 0.01, marks=_LEARNED_GAP),
-        pytest.param({"acute", "concern"}, 0.08),  # met since the learned layer's v2
-    ],
-)
+@pytest.mark.parametrize(("flagged", "limit"), [({"acute"}, 0.01), ({"acute", "concern"}, 0.08)])
 def test_the_whole_screen_rarely_flags_ordinary_messages(flagged: set[str], limit: float) -> None:
     pairs = _tiers("none")
     assert _rate(pairs, flagged) <= limit, _misses(pairs, {"none"})

@@ -241,6 +241,7 @@ CONCERN = (
         r"restrict(ing|ed)?( my)? (again|food|eating|calories|intake)",
         r"(binged|bingeing|binging)\b(?! on (netflix|tv|the series|the show))|binge eat\w*",
         r"(chew|chewing)( \w+){0,3} (and )?spit",
+        r"skip(ping)? meals( \w+){0,2} (to lose|so i|because i am fat)|"
         r"skip(ping)? meals on purpose|(do not|never) deserve to eat",
         r"weigh myself (\d+|ten|five|many|so many) times",
         r"bmi is (1[0-7]|[0-9])\b",
@@ -312,6 +313,8 @@ CONCERN = (
         r"cannot go a day without (drinking|a drink|using|weed|pills|coke)",
         r"(drinking|using|drug use) is (out of control|getting worse)|out of control drinking",
         r"addicted to",
+        r"hooked on (painkillers|pills|drugs|heroin|coke|cocaine|meth|crack|ketamine|xanax|benzos|"
+        r"opioids|alcohol|booze|gambling)",
         r"(i am|feeling) (drunk|high|wasted) and( \w+){0,2} (feel|feeling) (terrible|awful|"
         r"worthless|so low|like shit)",
         r"drinks? until (i|she|he|they) (pass|passes) out",
@@ -328,7 +331,7 @@ CONCERN = (
         r"(having|keep having|keep getting|getting|constant|so many|another|daily|\d+)( a)? panic "
         r"attacks?",
         r"panic attacks? (every|all|again)",
-        r"cannot (stop (shaking|crying|screaming)|breathe)",
+        r"cannot (stop (shaking|crying|screaming|panicking)|breathe)",
         r"(been )?crying (for hours|all day|all night|non stop|every day)",
         r"falling apart",
         r"(feel|feeling) like i am (losing|going to lose) my mind",

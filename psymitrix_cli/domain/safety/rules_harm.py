@@ -70,6 +70,7 @@ HARM = (
         r"(will not|does not|do not|are not letting|is not letting) let me (leave|go|out)"
         r"( \w+){0,3} (took|taken|and i am scared|scared|hit|locked)",
         r"(took|taken|have|has) my passport",
+        r"(knife|gun|blade|pistol) (to|against|at) my (throat|head|neck|chest|temple)",
         r"(someone|somebody|a man|a guy|people|they|he|she) (broke|has broken|is breaking|are "
         r"breaking|have broken|just broke) (in|into)",
         r"(someone|somebody|a man|a guy|people|they|he|she) (is|are) trying to (get|break|force "

@@ -312,4 +312,20 @@ MORE = (
         r"i (just |have just )?(hanged|tried to hang|tried to strangle) myself",
         r"(the )?(rope|belt|cord|noose) (broke|snapped|came loose)",
     ),
+    # And more.
+    _si(
+        r"(decided|chosen|choose|made up my mind) to die",
+        r"(the )?last thing i (will|am going to) (ever )?(write|say|post|send)",
+        r"(so|then) (i am|i will be) not a (burden|problem)( anymore| to anyone)?",
+        rf"{INTENT} (just )?end (it|things|everything|my life) so",
+    ),
+    rule(
+        r"(rope|noose|belt)( \w+){0,4} (ready|set up|in place)",
+        r"(chair|stool|ladder)( \w+){0,3} (ready|under the (beam|rope|noose))",
+        tier="acute",
+        kind=SI,
+        negated="concern",
+        history=True,
+        needs=r"\b(rope|noose|belt|beam|cord)\b",
+    ),
 )
