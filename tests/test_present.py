@@ -4,13 +4,9 @@ writes nothing. The guide's rules (pause, pattern, pace) are tested as pure func
 
 from __future__ import annotations
 
-import os
 import re
-import select
 import signal
 import sys
-import time
-from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
@@ -21,78 +17,13 @@ from psymitrix_cli.ui.present.breathing import Look, layout
 from psymitrix_cli.ui.present.screen import Screen, parse_keys
 from psymitrix_cli.ui.present.theme import HIGH_CONTRAST, PLAIN, visible
 from tests.driver import Cli
+from tests.present_pty import Action, Emulator, on_pty
 
 START = "2026-03-02T09:00:00+00:00"
 LEAVE = "\x1b[?1049l"
 ENTER = "\x1b[?1049h"
 SGR = re.compile(r"\x1b\[[0-9;]*m")
 posix = pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX pty")
-
-
-def on_pty(
-    cli: Cli,
-    args: Sequence[str],
-    size: tuple[int, int],
-    steps: Sequence[tuple[str, bytes | int]] = (),
-    timeout: float = 40,
-) -> tuple[int, str]:
-    """Run psymitrix with a pty of `size` (columns, rows) as its controlling terminal.
-
-    For each (marker, action) step: wait until `marker` shows after the previous step, then
-    type the bytes, or send the signal when the action is a number."""
-    import fcntl
-    import pty
-    import struct
-    import termios
-
-    env = {**os.environ, **cli.env, **cli.extra, "TERM": "xterm-256color"}
-    for name in ("COLUMNS", "LINES"):
-        env.pop(name, None)
-    pid, master = pty.fork()
-    if pid == 0:
-        os.chdir(Path(cli.env["PSYMITRIX_HOME"]).parent)
-        os.execve(sys.executable, [sys.executable, "-m", "psymitrix_cli", *args], env)
-    columns, rows = size
-    fcntl.ioctl(master, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
-    shown = bytearray()
-    deadline = time.monotonic() + timeout
-
-    def pump(until: str | None, start: int) -> bool:
-        while until is None or until.encode() not in shown[start:]:
-            if time.monotonic() > deadline:
-                raise AssertionError(f"timed out waiting for {until!r}: {bytes(shown)[-800:]!r}")
-            ready, _, _ = select.select([master], [], [], 0.05)
-            if not ready:
-                continue
-            try:
-                chunk = os.read(master, 65536)
-            except OSError:
-                chunk = b""
-            if not chunk:
-                assert until is None, f"exited before {until!r}: {bytes(shown)[-800:]!r}"
-                return False
-            shown.extend(chunk)
-        return True
-
-    try:
-        start = 0
-        for marker, action in steps:
-            pump(marker, start)
-            start = len(shown)
-            if isinstance(action, int):
-                os.kill(pid, action)
-            else:
-                os.write(master, action)
-        pump(None, start)
-        _, status = os.waitpid(pid, 0)
-    finally:
-        try:
-            os.kill(pid, signal.SIGKILL)
-            os.waitpid(pid, 0)
-        except (ProcessLookupError, ChildProcessError):
-            pass
-        os.close(master)
-    return os.waitstatus_to_exitcode(status), bytes(shown).decode("utf-8", "replace")
 
 
 def widest_shape(output: str) -> int:
@@ -114,7 +45,8 @@ def test_a_demo_session_fills_the_window_and_restores_the_screen(
     cli: Cli, size: tuple[int, int]
 ) -> None:
     cli.extra["PSYMITRIX_CLOCK"] = START  # the session plays instantly
-    code, output = on_pty(cli, ["breathe", "--present", "--demo", "--cycles", "1"], size)
+    run = on_pty(cli, ["breathe", "--present", "--demo", "--cycles", "1"], size)
+    code, output = run.code, run.output
     assert code == 0, output
     assert ENTER in output and output.rindex(LEAVE) > output.rindex(ENTER)
     assert "DEMO: nothing is saved" in output and "Session: 1 of 1 cycles" in output
@@ -140,7 +72,7 @@ def test_the_shape_scales_with_the_window() -> None:
 
 @posix
 def test_keys_pause_switch_pattern_and_pace_then_q_leaves_kindly(cli: Cli) -> None:
-    code, output = on_pty(
+    run = on_pty(
         cli,
         ["breathe", "--present", "--demo", "--cycles", "30"],
         (100, 30),
@@ -152,8 +84,10 @@ def test_keys_pause_switch_pattern_and_pace_then_q_leaves_kindly(cli: Cli) -> No
             ("pace 115%", b"q"),
         ],
     )
+    code, output = run.code, run.output
     assert code == 0, output
-    assert output.index("pace 115%") < output.rindex(LEAVE)  # shown on the full screen
+    assert "PAUSED" in run.screens[1] and "PAUSED" not in run.screens[3]
+    assert "478 · 4-7-8-0" in run.screens[4] and "pace 115%" in run.screens[4]
     assert "patterns: box, 478" in output and "nothing was saved (demo)" in output
     assert "Error" not in output
     assert nothing_stored(cli)
@@ -162,12 +96,13 @@ def test_keys_pause_switch_pattern_and_pace_then_q_leaves_kindly(cli: Cli) -> No
 @posix
 @pytest.mark.parametrize("stop", [b"\x03", signal.SIGTERM])
 def test_ctrl_c_and_sigterm_restore_the_screen(cli: Cli, stop: bytes | int) -> None:
-    code, output = on_pty(
+    run = on_pty(
         cli,
         ["breathe", "--present", "--demo", "--cycles", "30", "--high-contrast"],
         (80, 24),
         [("pace 100%", stop)],
     )
+    code, output = run.code, run.output
     assert code == (130 if stop == b"\x03" else 143), output
     after = output[output.rindex(LEAVE) :]
     assert output.rindex(LEAVE) > output.rindex(ENTER)
@@ -179,9 +114,8 @@ def test_ctrl_c_and_sigterm_restore_the_screen(cli: Cli, stop: bytes | int) -> N
 @posix
 def test_a_session_with_an_account_is_saved_when_left_early(cli: Cli) -> None:
     cli.signup()
-    code, output = on_pty(
-        cli, ["breathe", "--present", "--reduced-motion"], (80, 24), [("pace 100%", b"q")]
-    )
+    run = on_pty(cli, ["breathe", "--present", "--reduced-motion"], (80, 24), [("pace 100%", b"q")])
+    code, output = run.code, run.output
     assert code == 0, output
     assert "░" in output and "partial session was saved" in output
     [logged] = cli.json("breathe", "history")["items"]
@@ -230,6 +164,20 @@ def test_fullness_climbs_on_inhale_and_holds() -> None:
     assert seen[1] < seen[2] < seen[3]
 
 
+@posix
+def test_a_resize_lays_the_screen_out_again_at_the_new_size(cli: Cli) -> None:
+    run = on_pty(
+        cli,
+        ["breathe", "--present", "--demo", "--cycles", "30"],
+        (80, 24),
+        [("pace 100%", (200, 60)), ("\x1b[2J", b""), ("pace 100%", b"q")],
+    )
+    assert run.code == 0, run.output
+    small, large = run.screens[0], run.screens[2]
+    assert widest_shape(small) == 29 and widest_shape(large) == 89  # radius 7, then 22
+    assert len(large.splitlines()) == 60 and max(map(len, large.splitlines())) <= 200
+
+
 def test_keys_are_parsed_from_what_a_terminal_sends() -> None:
     assert parse_keys("\x1b[C\x1b[D +-q\x1b") == [
         "right",
@@ -240,6 +188,31 @@ def test_keys_are_parsed_from_what_a_terminal_sends() -> None:
         "q",
         "escape",
     ]
+
+
+@pytest.mark.parametrize("look", [Look(PLAIN), Look(HIGH_CONTRAST, reduced_motion=True)])
+@pytest.mark.parametrize("size", [(80, 24), (200, 60)])
+def test_partial_updates_leave_exactly_the_frame_on_screen(
+    look: Look, size: tuple[int, int]
+) -> None:
+    import io
+
+    out = io.BytesIO()
+    screen = Screen(out, None, size=lambda: size)
+    terminal = Emulator(*size)
+    guide = Guide([get_pattern("box"), get_pattern("sigh")], planned=3)
+    for step in range(200):  # a whole session at 10 frames a second, with changes of mind
+        if step == 50:
+            guide.switch(1)
+        if step == 90:
+            guide.pace(2)
+        frame = layout(guide, *size, look)
+        screen.draw(frame)
+        terminal.feed(out.getvalue().decode())
+        out.seek(0)
+        out.truncate()
+        assert terminal.lines() == [SGR.sub("", row).rstrip() for row in frame], step
+        guide.advance(0.1)
 
 
 def test_only_changed_rows_are_redrawn() -> None:
@@ -266,16 +239,21 @@ def test_only_changed_rows_are_redrawn() -> None:
 def test_a_demo_phq9_one_item_at_a_time_then_breakdown_then_crisis_panel(
     cli: Cli, size: tuple[int, int]
 ) -> None:
-    steps: list[tuple[str, bytes | int]] = [("question 1 of 9", b"3"), ("question 2 of 9", b"\x7f")]
+    steps: list[tuple[str, Action]] = [("question 1 of 9", b"3"), ("question 2 of 9", b"\x7f")]
     steps += [("question 1 of 9", b"0")]  # back to item 1, and answered again
     steps += [(f"question {n} of 9", b"0") for n in range(2, 9)]
     steps += [("question 9 of 9", b"\x1b[B\r")]  # ↓ then Enter: "Several days"
     steps += [("Item by item", b"\r"), ("988", b"\r")]
-    code, output = on_pty(cli, ["test", "phq9", "--present", "--demo"], size, steps)
+    run = on_pty(cli, ["test", "phq9", "--present", "--demo"], size, steps)
+    code, output = run.code, run.output
     assert code == 0, output
-    shown, after = output[: output.rindex(LEAVE)], output[output.rindex(LEAVE) :]
-    assert shown.count("DEMO: nothing is saved") >= 11  # on every screen, from the first
-    assert "Support, now" in shown and "Crisis Lifeline" in shown
+    after = output[output.rindex(LEAVE) :]
+    assert all("DEMO: nothing is saved" in screen for screen in run.screens)  # from the first
+    result, crisis = run.screens[-2], run.screens[-1]
+    [item9] = [line for line in result.splitlines() if "9. Thoughts that you" in line]
+    [item1] = [line for line in result.splitlines() if "1. Little interest" in line]
+    assert item9.endswith(" 1") and item1.endswith(" 0")  # each item's score beside it
+    assert "Support, now" in crisis and "Crisis Lifeline" in crisis
     plain = SGR.sub("", after)
     assert "PHQ-9  1/27" in plain and "Crisis Lifeline" in plain  # kept in the scrollback
     assert "Demo: this result was not saved." in plain
@@ -285,8 +263,9 @@ def test_a_demo_phq9_one_item_at_a_time_then_breakdown_then_crisis_panel(
 @posix
 def test_a_gad7_with_an_account_is_saved(cli: Cli) -> None:
     cli.signup()
-    steps: list[tuple[str, bytes | int]] = [(f"question {n} of 7", b"1") for n in range(1, 8)]
-    code, output = on_pty(cli, ["test", "gad7", "--present"], (80, 24), [*steps, ("Item by", b"q")])
+    steps: list[tuple[str, Action]] = [(f"question {n} of 7", b"1") for n in range(1, 8)]
+    run = on_pty(cli, ["test", "gad7", "--present"], (80, 24), [*steps, ("Item by", b"q")])
+    code, output = run.code, run.output
     assert code == 0, output
     assert "DEMO" not in output
     [saved] = cli.json("test", "list")["items"]
@@ -299,9 +278,10 @@ def test_leaving_a_questionnaire_restores_the_screen_and_saves_nothing(
     cli: Cli, stop: bytes | int, code: int
 ) -> None:
     cli.signup()
-    steps: list[tuple[str, bytes | int]] = [("question 1 of 7", b"2"), ("question 2 of 7", stop)]
-    exit_code, output = on_pty(cli, ["test", "gad7", "--present"], (80, 24), steps)
-    assert exit_code == code, output
+    steps: list[tuple[str, Action]] = [("question 1 of 7", b"2"), ("question 2 of 7", stop)]
+    run = on_pty(cli, ["test", "gad7", "--present"], (80, 24), steps)
+    output = run.output
+    assert run.code == code, output
     assert output.rindex(LEAVE) > output.rindex(ENTER)
     assert "nothing was saved" in output[output.rindex(LEAVE) :]
     assert "Error" not in output and "Traceback" not in output
@@ -319,12 +299,13 @@ def test_questionnaire_present_mode_needs_a_terminal(cli: Cli) -> None:
 @posix
 def test_the_menu_runs_a_breathing_exercise_and_a_questionnaire_saving_nothing(cli: Cli) -> None:
     cli.extra["PSYMITRIX_CLOCK"] = START  # the breathing plays instantly
-    steps: list[tuple[str, bytes | int]] = [("GAD-7 questionnaire", b"6")]
+    steps: list[tuple[str, Action]] = [("GAD-7 questionnaire", b"6")]
     steps += [(f"question {n} of 7", b"0") for n in range(1, 8)]
     # Back at the menu, GAD-7 still chosen: ↓ wraps to box, ↓ again is 478.
     steps += [("Item by item", b"\r"), ("GAD-7 questionnaire", b"\x1b[B\x1b[B\r")]
-    steps += [("GAD-7 questionnaire", b"q")]
-    code, output = on_pty(cli, ["present", "--cycles", "1"], (120, 40), steps)
+    steps += [("1 of 1 cycles (478)", b"q")]  # the menu says what the last exercise came to
+    run = on_pty(cli, ["present", "--cycles", "1"], (120, 40), steps)
+    code, output = run.code, run.output
     assert code == 0, output
     after = SGR.sub("", output[output.rindex(LEAVE) :])
     assert "GAD-7: 0/21, minimal (demo, not saved)." in after

@@ -39,7 +39,10 @@ def choices(patterns: list[Pattern]) -> list[Choice]:
     return listed
 
 
-def menu_layout(items: list[Choice], chosen: int, columns: int, rows: int, look: Look) -> list[str]:
+def menu_layout(
+    items: list[Choice], chosen: int, columns: int, rows: int, look: Look, last: str | None = None
+) -> list[str]:
+    """The menu; `last` says what the previous exercise came to."""
     theme = look.theme
     frame = [header(words.MENU_TITLE, columns, look), ""]
     size = font.fit("PSYMITRIX", columns - 4, max(font.ROWS, rows // 4))
@@ -54,6 +57,8 @@ def menu_layout(items: list[Choice], chosen: int, columns: int, rows: int, look:
         text = f" {number + 1}  {item.label}".ljust(width)
         role = "chosen" if number == chosen else "title"
         frame.append(theme.row(centre(text, columns, theme.paint(text, role))))
+    if last:
+        frame += ["", theme.row(centre(last, columns, theme.paint(last, "dim")))]
     frame += [""] * max(0, rows - len(frame) - 1)
     keys = words.MENU_KEYS
     return [*frame[: rows - 1], theme.row(centre(keys, columns, theme.paint(keys, "dim")))]
@@ -87,10 +92,9 @@ def _menu(
     items = choices(patterns)
     chosen = 0
     while True:
-        screen.draw(menu_layout(items, chosen, *screen.size(), look))
-        keys = screen.keys(timeout=0.5)
-        pick: int | None = None
-        for key in keys:
+        last = done.lines[-1] if done.lines else None
+        screen.draw(menu_layout(items, chosen, *screen.size(), look, last))
+        for key in screen.keys(timeout=0.5):
             if key in ("q", "escape"):
                 return done
             if key == "interrupt":
@@ -98,41 +102,55 @@ def _menu(
                 return done
             if key in ("up", "down"):
                 chosen = (chosen + (1 if key == "down" else -1)) % len(items)
-            elif key == "enter":
-                pick = chosen
-            elif key.isdigit() and 1 <= int(key) <= len(items):
-                pick = chosen = int(key) - 1
-        if pick is None:
-            continue
-        item = items[pick]
-        if item.pattern is not None:
-            others = [p for p in patterns if p is not item.pattern]
-            guide = Guide([item.pattern, *others], cycles_for(item.pattern, cycles, None))
-            ending = play(screen, guide, clock, look)
+            elif key == "enter" or (key.isdigit() and 1 <= int(key) <= len(items)):
+                chosen = chosen if key == "enter" else int(key) - 1
+                if not _exercise(
+                    screen, clock, look, patterns, cycles, local_line, items[chosen], done
+                ):
+                    return done
+                break  # keys typed during the exercise were the exercise's
+
+
+def _exercise(
+    screen: Screen,
+    clock: Clock,
+    look: Look,
+    patterns: list[Pattern],
+    cycles: int | None,
+    local_line: str | None,
+    item: Choice,
+    done: Done,
+) -> bool:
+    """Run one exercise; False when Ctrl-C ended it (and with it, the menu)."""
+    if item.pattern is not None:
+        others = [p for p in patterns if p is not item.pattern]
+        guide = Guide([item.pattern, *others], cycles_for(item.pattern, cycles, None))
+        ending = play(screen, guide, clock, look)
+        done.lines.append(
+            words.MENU_BREATHED.format(
+                cycles=guide.cycles_done, planned=guide.planned, patterns=", ".join(guide.used)
+            )
+        )
+        if ending == "interrupted":
+            done.ending = "interrupted"
+            return False
+    elif item.instrument is not None:
+        from psymitrix_cli.clock import iso
+        from psymitrix_cli.domain.assessments import demo_result
+
+        answers = ask(screen, item.instrument, look)
+        if answers == "interrupted":
+            done.ending = "interrupted"
+            return False
+        if isinstance(answers, list):
+            result = demo_result(item.instrument.key, answers, None, iso(clock.now()))
+            show_result(screen, item.instrument, result, look, local_line)
             done.lines.append(
-                words.MENU_BREATHED.format(
-                    cycles=guide.cycles_done, planned=guide.planned, patterns=", ".join(guide.used)
+                words.MENU_ANSWERED.format(
+                    name=item.instrument.name,
+                    total=result["total"],
+                    max=item.instrument.max_total,
+                    band=result["severity"],
                 )
             )
-            if ending == "interrupted":
-                done.ending = "interrupted"
-                return done
-        elif item.instrument is not None:
-            from psymitrix_cli.clock import iso
-            from psymitrix_cli.domain.assessments import demo_result
-
-            answers = ask(screen, item.instrument, look)
-            if answers == "interrupted":
-                done.ending = "interrupted"
-                return done
-            if isinstance(answers, list):
-                result = demo_result(item.instrument.key, answers, None, iso(clock.now()))
-                show_result(screen, item.instrument, result, look, local_line)
-                done.lines.append(
-                    words.MENU_ANSWERED.format(
-                        name=item.instrument.name,
-                        total=result["total"],
-                        max=item.instrument.max_total,
-                        band=result["severity"],
-                    )
-                )
+    return True

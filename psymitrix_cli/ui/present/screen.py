@@ -5,7 +5,8 @@ buffer, hides the cursor and puts the keyboard in cbreak mode (keys arrive one b
 unechoed; Ctrl-C still interrupts). Leaving undoes all of it, whatever ends the session:
 q, Ctrl-C, an exception, or SIGTERM (turned into `Terminated` so the same `finally`
 runs). `draw` compares each row with what is already on screen and writes only the rows
-that differ, which is most of what keeps the animation cheap.
+that differ, and of those only the cells that changed (`diff`), which is most of what
+keeps the animation cheap.
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ import sys
 from collections.abc import Callable
 from types import FrameType
 from typing import Any, BinaryIO
+
+from psymitrix_cli.ui.present.diff import Cells, Styles, update
 
 ENTER = "\x1b[?1049h\x1b[?25l\x1b[2J"
 LEAVE = "\x1b[0m\x1b[2J\x1b[?25h\x1b[?1049l"
@@ -88,6 +91,8 @@ class Screen:
         self.in_fd = in_fd
         self._size = size or self._terminal_size
         self._shown: list[str] = []
+        self._cells: list[Cells] = []
+        self._styles = Styles()
         self._shown_size: tuple[int, int] | None = None
         self._saved_tty: Any = None
         self._saved_term: Any = None
@@ -165,15 +170,20 @@ class Screen:
         parts: list[str] = []
         if size != self._shown_size:
             parts.append("\x1b[2J")
-            self._shown = []
+            self._shown, self._cells = [], []
             self._shown_size = size
+        cells: list[Cells] = []
         for number, row in enumerate(rows):
             if number < len(self._shown) and self._shown[number] == row:
+                cells.append(self._cells[number])
                 continue
-            parts.append(f"\x1b[{number + 1};1H{row}{RESET}\x1b[K")
+            now = self._styles.cells(row)
+            before = self._cells[number] if number < len(self._cells) else None
+            parts.append(update(number, before, now))
+            cells.append(now)
         for number in range(len(rows), len(self._shown)):
             parts.append(f"\x1b[{number + 1};1H\x1b[K")
-        self._shown = list(rows)
+        self._shown, self._cells = list(rows), cells
         if parts:
             self.write("".join(parts))
 
