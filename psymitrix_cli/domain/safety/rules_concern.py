@@ -38,6 +38,7 @@ CONCERN = (
         r"(would|had) rather (be dead|not exist|not be alive|not be here)",
         r"wish(ed|es)? i (was|were|could be) (dead|never born|gone)",
         r"wish(ed)? i (had |would )?never (been born|existed)",
+        r"(better|easier) if i (had |would |would have )?never (been born|existed)",
         r"(never|not|do not|did not|would not) wake up",
         r"sleep forever",
         r"not worth living",
@@ -259,6 +260,9 @@ CONCERN = (
         r"restrict(ing|ed)? to|under \d+ (calories|kcal|cals)",
         r"by not eating|(not|stopped) eating( \w+){0,3} to lose",
         r"(have not|not|did not) eaten( anything)?( \w+){0,2} on purpose",
+        r"(have not|not) eaten( anything)? since (monday|tuesday|wednesday|thursday|friday|"
+        r"saturday|"
+        r"sunday|yesterday|last \w+|the weekend)",
         r"only (eat|ate|eating|have|had) (an?|one) (apple|banana|yoghurt|cracker|rice cake|meal)"
         r"( a day)?",
         r"(ate|eaten|eat)( \w+){0,6} (get rid of it|throw it up|purge it|burn it off)",
@@ -289,7 +293,8 @@ CONCERN = (
         r"(smoke|smoking) weed all day",
         r"drinking( alone| by myself| on my own)? every (night|day|morning)",
         r"drinking (a lot )?more than (usual|before|i should)",
-        r"(drinking|drink|using|smoking|taking)( \w+){0,4} to (numb|forget|escape|not feel)",
+        r"(drinking|drink|using|smoking|taking)( \w+){0,4} to (numb|forget|escape|not feel|cope|"
+        r"get through|deal with)",
         r"(cannot|can not) (get through|face|start) the day without (a drink|drinking|weed|pills|a "
         r"joint|using)",
         r"(using|on|taking|doing|smoking|injecting) (heroin|crack|meth|fentanyl|spice)( again)?",
@@ -396,6 +401,9 @@ CONCERN = (
         r"life|time)|mistake|disappointment|nobody|nothing)",
         r"nothing i do (ever )?(matters|helps|is good enough|works|is right)",
         r"useless at everything|(cannot|never) do anything right",
+        r"(i am|i feel like i am|feel) worth nothing|not worth anything",
+        r"nothing good (in my life|about me|ever happens)",
+        r"(i am|i feel like) (a|such a|just a) waste$",
         r"nothing (ever )?(changes|gets better|works out)",
         r"never (going to )?be happy( again)?",
         r"nothing makes sense( anymore)?|(i am|feel|feeling) so lost",

@@ -77,6 +77,7 @@ _ACUTE = (
     r"\b(apni )?jaan (lena|dena|le lunga|de dunga)\b",
     r"\b(jeena|jina|jeene) nahi (hai|chahta|chahti|chahata)|\bjeena nahi\b",
     r"\bmarne ka (mann|man|dil)",
+    r"\bmarne (wala|wali) (hoon|hun|hu|hai)",
     r"\bkhud ko (khatam|khatm|maar|mar|maarna|marna)",
     r"\b(pensando|penso|pense|pensei) en (suicidarme|matarme|quitarme la vida)",
     r"\bzindagi (khatam|khtm) (kar|karna)",

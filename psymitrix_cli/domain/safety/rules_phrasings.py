@@ -120,7 +120,9 @@ MORE = (
         r"fault",
         r"(note|letter|letters)( \w+){0,4} (explaining|to explain) (everything|why)",
         r"remov(e|ing) myself( \w+){0,4} (permanently|forever|for good)",
-        rf"{INTENT} (drink|swallow|take|eat|inject|down) (the )?(bleach|antifreeze|poison|"
+        rf"{INTENT} (drink|swallow|take|eat|inject|down) (the |a bottle of |some |"
+        r"a cup of )?(bleach|"
+        r"antifreeze|poison|"
         r"weedkiller|"
         r"rat poison|drain cleaner|pesticide)",
         r"(a lot of|so much|loads of|too much|lots of) blood",

@@ -110,6 +110,7 @@ BOOST = (
     r"(here|with me|in my (bag|pocket|hand))|(have|got) (the|a) (pills|tablets|rope|gun|knife|"
     r"blade|razor|blades)\b|tonight is the night|i am ready|(cannot|can not) (stop|control) "
     r"myself|at peace with (it|my decision|dying)|(am|i am) going through with it|this time i am|"
+    r"(i have )?made sure( of (it|that))?|made certain|"
     r"(know|picked|found|chosen) (which|the|a) (tree|"
     r"bridge|building|spot|place|beam|rafter|cliff))"
 )
