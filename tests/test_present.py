@@ -243,7 +243,7 @@ def test_a_demo_phq9_one_item_at_a_time_then_breakdown_then_crisis_panel(
     steps += [("question 1 of 9", b"0")]  # back to item 1, and answered again
     steps += [(f"question {n} of 9", b"0") for n in range(2, 9)]
     steps += [("question 9 of 9", b"\x1b[B\r")]  # ↓ then Enter: "Several days"
-    steps += [("Item by item", b"\r"), ("988", b"\r")]
+    steps += [("Item by item", b"\r"), ("Support, now", b"\r")]
     run = on_pty(cli, ["test", "phq9", "--present", "--demo"], size, steps)
     code, output = run.code, run.output
     assert code == 0, output
@@ -253,7 +253,7 @@ def test_a_demo_phq9_one_item_at_a_time_then_breakdown_then_crisis_panel(
     [item9] = [line for line in result.splitlines() if "9. Thoughts that you" in line]
     [item1] = [line for line in result.splitlines() if "1. Little interest" in line]
     assert item9.endswith(" 1") and item1.endswith(" 0")  # each item's score beside it
-    assert "Support, now" in crisis and "Crisis Lifeline" in crisis
+    assert "Crisis Lifeline" in crisis and "You answered that you have had thoughts" in crisis
     plain = SGR.sub("", after)
     assert "PHQ-9  1/27" in plain and "Crisis Lifeline" in plain  # kept in the scrollback
     assert "Demo: this result was not saved." in plain

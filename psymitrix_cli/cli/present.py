@@ -64,6 +64,11 @@ def present_questionnaire(
         state.backend.accounts.whoami()  # log in first: don't ask what can't be saved
     look = _look(state, high_contrast=high_contrast, reduced_motion=False, demo=demo)
     local_line = state.settings.crisis_line
+    plan = None
+    if not demo:  # the person's own safety plan leads the crisis panel
+        from psymitrix_cli.cli.safety_plan import crisis_plan
+
+        plan = crisis_plan(state)
     result: dict[str, Any] | None = None
     stop = ""
     try:
@@ -77,7 +82,7 @@ def present_questionnaire(
                     result = dict(
                         state.backend.assessments.take(instrument.key, chosen, difficulty)
                     )
-                show_result(screen, instrument, result, look, local_line)
+                show_result(screen, instrument, result, look, local_line, plan)
             else:
                 stop = chosen
     except Terminated:
@@ -86,7 +91,7 @@ def present_questionnaire(
         stop = "interrupted"
     if result is not None:
         # The usual result on the normal screen (crisis panel last), so it stays in view.
-        state.term.emit(result, lambda t, r: views.result(t, r, local_line, demo))
+        state.term.emit(result, lambda t, r: views.result(t, r, local_line, demo, plan))
         if stop == "terminated":
             raise typer.Exit(143)
         return

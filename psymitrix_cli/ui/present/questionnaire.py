@@ -18,6 +18,7 @@ from psymitrix_cli.ui.present import font, words
 from psymitrix_cli.ui.present.breathing import Look, centre, header
 from psymitrix_cli.ui.present.screen import Screen
 from psymitrix_cli.ui.terminal import Terminal
+from psymitrix_cli.ui.views.crisis import PlanSource
 
 Stop = Literal["left", "interrupted"]
 
@@ -129,12 +130,14 @@ class _Captured(Terminal):
         return self._console_out.file.getvalue().splitlines()
 
 
-def crisis_rows(columns: int, local_line: str | None, color: bool) -> list[str]:
+def crisis_rows(
+    columns: int, local_line: str | None, color: bool, plan: PlanSource = None
+) -> list[str]:
     """The crisis panel, as `ui.views.crisis` draws it, as rows of this width."""
     from psymitrix_cli.ui.views.crisis import crisis_panel
 
     captured = _Captured(columns, color)
-    crisis_panel(captured, local_line, setting="questionnaire")
+    crisis_panel(captured, local_line, setting="questionnaire", plan=plan)
     return captured.rows()
 
 
@@ -178,13 +181,14 @@ def result_layout(
     return [*frame[: rows - 1], theme.row(centre(keys, columns, theme.paint(keys, "dim")))]
 
 
-def crisis_layout(columns: int, rows: int, look: Look, local_line: str | None) -> list[str]:
+def crisis_layout(
+    columns: int, rows: int, look: Look, local_line: str | None, plan: PlanSource = None
+) -> list[str]:
     theme = look.theme
     width = min(columns - 2, 100)
-    panel = crisis_rows(width, local_line, color=bool(theme.codes))
+    panel = crisis_rows(width, local_line, color=bool(theme.codes), plan=plan)
     indent = " " * max(0, (columns - width) // 2)
     frame = [header(words.CRISIS_TITLE, columns, look), ""]
-    frame += [*_wrapped(words.ITEM9_INTRO, columns, "title", look), ""]
     frame += [indent + row for row in panel]
     frame += [""] * max(0, rows - len(frame) - 1)
     keys = words.CRISIS_KEYS
@@ -197,6 +201,7 @@ def show_result(
     result: dict[str, Any],
     look: Look,
     local_line: str | None,
+    plan: PlanSource = None,
 ) -> None:
     """The result until q, Esc or Enter; after a positive item 9, the crisis panel next,
     which cannot be skipped on the way out."""
@@ -204,7 +209,7 @@ def show_result(
         lambda c, r: result_layout(instrument, result, c, r, look)
     ]
     if result.get("crisis"):
-        pages.append(lambda c, r: crisis_layout(c, r, look, local_line))
+        pages.append(lambda c, r: crisis_layout(c, r, look, local_line, plan))
     page = 0
     while True:
         try:

@@ -20,10 +20,6 @@ RESULT_KEYS = "Enter or q to finish"
 RESULT_KEYS_CRISIS = "Enter: support resources"
 ITEM9_NEXT = "Question 9 was answered above 0: the support resources come next."
 CRISIS_TITLE = "Support, now"
-ITEM9_INTRO = (
-    "The answer to question 9 (thoughts of being better off dead, or of hurting "
-    "yourself) means it is worth talking to someone today. These people can help:"
-)
 CRISIS_KEYS = "← back to the result · Enter or q to finish"
 QUESTIONNAIRE_LEFT = "Left the questionnaire; nothing was saved."
 MENU_TITLE = "Present"
