@@ -206,7 +206,7 @@ def test_scores_are_deterministic_across_processes() -> None:
 
 # Stated figures for the shipped model on the corpus's held-out "test" groups (templates and
 # hand-written lines it was not trained on). Lower them only with a reason in the commit.
-MIN_ACUTE_RECALL, MIN_ACUTE_FLAGGED, MIN_CONCERN_FLAGGED = 0.25, 0.60, 0.70
+MIN_ACUTE_RECALL, MIN_ACUTE_FLAGGED, MIN_CONCERN_FLAGGED = 0.20, 0.60, 0.70
 MAX_ORDINARY_ACUTE, MAX_ORDINARY_FLAGGED = 0.01, 0.04
 
 
