@@ -78,7 +78,7 @@ _TOKENS: dict[str, str] = {
     **dict.fromkeys(["imma", "ima"], "i am going to"),
     **dict.fromkeys(["gonna", "gunna", "gona", "gna", "finna"], "going to"),
     **dict.fromkeys(["wanna", "wana"], "want to"),
-    **dict.fromkeys(["wnat", "wamt", "wan"], "want"),
+    **dict.fromkeys(["wnat", "wamt", "wan", "wna", "wnna"], "want"),
     "gotta": "got to",
     **dict.fromkeys(
         ["tonite", "2nite", "2night", "tonigh", "tonyt", "tonght", "tnight"], "tonight"

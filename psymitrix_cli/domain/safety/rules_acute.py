@@ -214,7 +214,9 @@ ACUTE = (
         # Finality: "there will be no tomorrow for me" (not "i will not be here, i am away").
         r"(will not|am not going to|not going to) be (around|here|alive)( much| for)? (longer|"
         r"long|anymore|tomorrow|by (then|tomorrow|the (weekend|end))|for (christmas|your "
-        r"birthday|much longer|long)|next (week|year|month)|by (the )?morning|by tonight|by (the "
+        r"birthday|much longer|long)|next (week|year|month)|by (the )?morning|by tonight|"
+        r"by (monday|tuesday|wednesday|thursday|friday|saturday|sunday|the "
+        r"weekend)|by (the "
         r"end of )?(today|the day|the week))",
         r"(will not|am not going to|not going to) (be alive|survive) (by|after|past|until|much|"
         r"tonight|the night|till)",

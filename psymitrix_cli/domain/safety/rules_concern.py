@@ -62,6 +62,7 @@ CONCERN = (
         r"did not exist|disappeared|died|faded away|was dead|were dead)",
         r"(hope|wish|wishes|hoping)( \w+){0,4} (get sick and die|die|would die|do not wake up)",
         r"(envy|jealous of) (people|those|the ones) who (die|died)",
+        r"(better|easier) (to be|being) dead",
         r"(do not|not sure i|do not think i|not sure if i)( really)? want to (be alive|live|"
         r"be here)",
         r"wish i (would|had) (never|not) (woken|woke) up",
@@ -160,6 +161,7 @@ CONCERN = (
         r"(until|till) (they|it) (bleed|bled)",
         r"(scars|cuts|wounds)( \w+){0,3} (hiding|hide|cover|covering) them|(hiding|hide|cover|"
         r"covering) (my|the) (scars|cuts|wounds)",
+        r"(pulling|pull|pulled) (my )?hair out( \w+){0,2} (until|till)",
         r"(bang|banging|hit|hitting) my head (against|on)(?! (the|a) (cupboard|door|shelf|car|"
         r"ceiling|table|corner|beam|cabinet|bunk))",
         r"(punch|punching|punched|slap|slapping|slapped|bite|biting|pinch|pinching) myself",
@@ -260,6 +262,9 @@ CONCERN = (
         r"restrict(ing|ed)? to|under \d+ (calories|kcal|cals)",
         r"by not eating|(not|stopped) eating( \w+){0,3} to lose",
         r"(have not|not|did not) eaten( anything)?( \w+){0,2} on purpose",
+        r"(eating|eat|ate|having|had) nothing but",
+        r"(exercise|exercising|run|running|working out|workout)( \w+){0,4} (burn (off )?(calories|"
+        r"everything|it off)|until i am sick|until i (faint|pass out|throw up|collapse))",
         r"(have not|not) eaten( anything)? since (monday|tuesday|wednesday|thursday|friday|"
         r"saturday|"
         r"sunday|yesterday|last \w+|the weekend)",
@@ -364,6 +369,12 @@ CONCERN = (
         r"(slept|sleep|sleeping)( more than)? (an hour|\d+ hours?|two hours)( a night)?( \w+){0,3} "
         r"(all week|for days|in days|this week)",
         r"i am losing it$",
+        r"(having a|complete|total|full|massive) meltdown",
+        r"shaking all (day|night)|(cannot|can not) (eat|sleep) (at all|anymore)|and (cannot|"
+        r"can not) "
+        r"eat",
+        r"(feel like|think) i am going to (explode|snap|break)",
+        r"(thoughts|mind|head) (will not stop|are|is|keep|keeps) racing|racing thoughts",
         r"(cannot|can not) calm (myself )?down",
         r"panic attacks? (are|is) (getting worse|so bad|constant|every day)",
         r"(anxious|panicking|scared|stressed)( \w+){0,3} (throwing up|being sick|cannot breathe)",
@@ -401,6 +412,11 @@ CONCERN = (
         r"life|time)|mistake|disappointment|nobody|nothing)",
         r"nothing i do (ever )?(matters|helps|is good enough|works|is right)",
         r"useless at everything|(cannot|never) do anything right",
+        r"(always|forever) be alone|(will|am going to) (always |forever )?die alone",
+        r"not good at anything|good for nothing",
+        r"everything (i do |i touch )?(goes|turns out) wrong|i am cursed",
+        r"(feel like|want to|going to|ready to) give up( on (everything|life|myself))?$|giving up$",
+        r"(cannot|do not|can not) see a way (forward|out|through)",
         r"(i am|i feel like i am|feel) worth nothing|not worth anything",
         r"nothing good (in my life|about me|ever happens)",
         r"(i am|i feel like) (a|such a|just a) waste$",

@@ -60,7 +60,8 @@ IDIOMS = (
         r"dying (to|of|for)",
         r"to die for$",
         r"(die|dying|died) (of|from|with) (embarrassment|shame|laughter|laughing|boredom|cringe|"
-        r"curiosity|hunger|thirst)",
+        r"curiosity|hunger|thirst|cuteness|happiness|joy|excitement|jealousy|envy|suspense|heat|"
+        r"cold|old age)",
         r"(died|dying|dead|die) laughing",
         r"(die|dye|dying|dyeing) (my|your|her|his|their) hair",
         r"rather die than",
@@ -84,7 +85,7 @@ IDIOMS = (
         r"shoot myself in the foot|shot myself in the foot",
         r"(kick|kicking|kicked) myself",
         r"overdos\w* on (caffeine|coffee|sugar|chocolate|candy|netflix|tv|carbs|cuteness|memes|"
-        r"energy drinks)",
+        r"energy drinks|water|vitamins?|vitamin \w+|fruit|sun|sunshine)",
         r"hopeless (at|with|romantic|case)",
         r"worthless at",
         r"(hit|hits) me up",

@@ -78,6 +78,7 @@ _ACUTE = (
     r"\b(jeena|jina|jeene) nahi (hai|chahta|chahti|chahata)|\bjeena nahi\b",
     r"\bmarne ka (mann|man|dil)",
     r"\bmarne (wala|wali) (hoon|hun|hu|hai)",
+    r"\bjaan (deni|leni|dena|lena) hai",
     r"\bkhud ko (khatam|khatm|maar|mar|maarna|marna)",
     r"\b(pensando|penso|pense|pensei) en (suicidarme|matarme|quitarme la vida)",
     r"\bzindagi (khatam|khtm) (kar|karna)",
@@ -93,13 +94,14 @@ _CONCERN = (
         HOPE,
     ),
     (
-        r"\bdesesperad[oa]\b|\bsin ganas de vivir|\bkeine hoffnung mehr|\bdesesperee?\b|"
+        r"\b(harta|harto|cansad[oa]) de vivir|\bdisperat[oa]\b|\bdesesperad[oa]\b|"
+        r"\bsin ganas de vivir|\bkeine hoffnung mehr|\bdesesperee?\b|"
         r"\bau bout du rouleau|"
         r"\bplus d'espoir|\bsans espoir|\bdisparaitre\b|"
         r"\bje n'en peux plus|"
         r"\bdeprime\b|"
         r"\bplus la force|\bje me "
-        r"sens (vide|inutile|nul|nulle|seule?|perdue?|sans valeur)",
+        r"sens (tellement |si |tres |trop )?(vide|inutile|nul|nulle|seule?|perdue?|sans valeur)",
         HOPE,
     ),
     (

@@ -330,4 +330,20 @@ MORE = (
         history=True,
         needs=r"\b(rope|noose|belt|beam|cord)\b",
     ),
+    # And more.
+    _si(
+        r"(chosen|picked|set|decided on|know) (the )?(day|date|night|time) (i die|i will die|"
+        r"i do it|"
+        r"to die|i kill myself|i am going to die)",
+    ),
+    rule(
+        r"to use (it |them )?(tonight|later|today|on myself|when)",
+        tier="acute",
+        kind=SI,
+        negated="concern",
+        history=True,
+        needs=rf"\b({WEAPON}|{DRUGS}|rope|noose|belt)\b",
+        unless=r"\b(chopping|cooking|carving|recipe|dinner|kitchen|garden|prescribed|"
+        r"doctor said)\b",
+    ),
 )
