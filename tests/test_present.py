@@ -312,3 +312,25 @@ def test_the_menu_runs_a_breathing_exercise_and_a_questionnaire_saving_nothing(c
     assert "Breathing: 1 of 1 cycles (478)." in after
     assert "nothing was saved" in after
     assert nothing_stored(cli)
+
+
+def test_a_crisis_panel_taller_than_the_window_scrolls_and_is_fetched_once() -> None:
+    from psymitrix_cli.ui.present.questionnaire import crisis_layout, crisis_rows
+
+    fetched: list[int] = []
+
+    def plan() -> dict[str, object]:
+        fetched.append(1)
+        steps = ["Walk to the park", "Call my sister", "Breathe"] * 3
+        return {"exists": True, "warningSigns": steps, "copingStrategies": steps}
+
+    panel = crisis_rows(78, "0800 111", color=False, plan=plan)
+    assert len(fetched) == 1 and len(panel) > 21  # the plan leads: taller than 80x24 allows
+    look = Look(PLAIN)
+    top, at_top = crisis_layout(80, 24, look, panel, 0)
+    bottom, at_bottom = crisis_layout(80, 24, look, panel, 999)
+    assert (at_top, at_bottom) == (0, len(panel) - 21) and len(top) == len(bottom) == 24
+    assert "↑ ↓ scroll" in top[-1]
+    seen = "\n".join(top[2:-1] + bottom[2:-1])
+    assert "Your safety plan" in top[2] and "Call my sister" in seen
+    assert "Crisis Lifeline" in seen and "to hurt yourself" in "".join(bottom[-4:])

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import io
 import textwrap
-from collections.abc import Callable
 from typing import Any, Literal
 
 from psymitrix_cli.domain.assessments import SCREENING_NOTE, Instrument
@@ -76,9 +75,7 @@ def item_layout(
     return [*body[: rows - len(bottom)], *bottom]
 
 
-def ask(
-    screen: Screen, instrument: Instrument, look: Look, redraw: Callable[[], None] | None = None
-) -> list[int] | Stop:
+def ask(screen: Screen, instrument: Instrument, look: Look) -> list[int] | Stop:
     """Every item in turn: 0-3 answers at once, arrows and Enter choose, ← or Backspace
     go back one item; q or Esc leave, Ctrl-C interrupts."""
     answers: list[int] = []
@@ -182,17 +179,24 @@ def result_layout(
 
 
 def crisis_layout(
-    columns: int, rows: int, look: Look, local_line: str | None, plan: PlanSource = None
-) -> list[str]:
+    columns: int, rows: int, look: Look, panel: list[str], offset: int = 0
+) -> tuple[list[str], int]:
+    """The crisis panel (rows drawn at `crisis_width(columns)`), scrolled by `offset` rows
+    when the window is too short for all of it; returns the frame and the offset used."""
     theme = look.theme
-    width = min(columns - 2, 100)
-    panel = crisis_rows(width, local_line, color=bool(theme.codes), plan=plan)
-    indent = " " * max(0, (columns - width) // 2)
+    indent = " " * max(0, (columns - crisis_width(columns)) // 2)
+    room = rows - 3  # header, a gap, the keys
+    offset = max(0, min(offset, len(panel) - room))
+    shown = panel[offset : offset + room]
     frame = [header(words.CRISIS_TITLE, columns, look), ""]
-    frame += [indent + row for row in panel]
+    frame += [indent + row for row in shown]
     frame += [""] * max(0, rows - len(frame) - 1)
-    keys = words.CRISIS_KEYS
-    return [*frame[: rows - 1], theme.row(centre(keys, columns, theme.paint(keys, "dim")))]
+    keys = words.CRISIS_KEYS if len(panel) <= room else words.CRISIS_KEYS_SCROLL
+    return [*frame[: rows - 1], theme.row(centre(keys, columns, theme.paint(keys, "dim")))], offset
+
+
+def crisis_width(columns: int) -> int:
+    return min(columns - 2, 100)
 
 
 def show_result(
@@ -204,27 +208,38 @@ def show_result(
     plan: PlanSource = None,
 ) -> None:
     """The result until q, Esc or Enter; after a positive item 9, the crisis panel next,
-    which cannot be skipped on the way out."""
-    pages: list[Callable[[int, int], list[str]]] = [
-        lambda c, r: result_layout(instrument, result, c, r, look)
-    ]
-    if result.get("crisis"):
-        pages.append(lambda c, r: crisis_layout(c, r, look, local_line, plan))
-    page = 0
+    which cannot be skipped on the way out (↑ ↓ scroll it in a short window)."""
+    panels: dict[int, list[str]] = {}  # by width: the plan is fetched once, not per frame
+
+    def crisis(columns: int) -> list[str]:
+        width = crisis_width(columns)
+        if width not in panels:
+            panels[width] = crisis_rows(width, local_line, bool(look.theme.codes), plan)
+        return panels[width]
+
+    pages = 2 if result.get("crisis") else 1
+    page, offset = 0, 0
     while True:
         try:
-            screen.draw(pages[page](*screen.size()))
+            columns, rows = screen.size()
+            if page == 0:
+                screen.draw(result_layout(instrument, result, columns, rows, look))
+            else:
+                frame, offset = crisis_layout(columns, rows, look, crisis(columns), offset)
+                screen.draw(frame)
             keys = screen.keys(timeout=0.5)
         except KeyboardInterrupt:
             keys = ["interrupt"]
         for key in keys:
             if key in ("q", "escape", "enter", "interrupt", "space", "right"):
-                if page + 1 < len(pages):
+                if page + 1 < pages:
                     page += 1
                     break
                 return
             if key in ("left", "backspace") and page:
                 page -= 1
+            elif key in ("up", "down"):
+                offset += 1 if key == "down" else -1
 
 
 def _visible(text: str) -> int:
