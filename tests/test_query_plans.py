@@ -217,3 +217,56 @@ def test_every_mongo_list_and_count_shape_uses_an_index(mongo_store: Any, name: 
             if scans and not (on_secantus() and secantus_cannot_index(kind, query)):
                 bad.append((query, stages))
     assert bad == []
+
+
+def test_the_trend_sums_each_day_from_the_index(traced: tuple[SqliteStore, list[str]]) -> None:
+    """status's 14-day trend: one statement, a (user_id, sort_key) range per day."""
+    store, statements = traced
+    journal = KINDS["mood_journal"]
+    store.totals_between(journal, "u1", "mood", [at(60 * 24 * d) for d in range(15)])
+    (sql,) = statements
+    lines = plan(store, sql)
+    assert any(
+        "SEARCH mood_journal" in line and "sort_key>? AND sort_key<?" in line for line in lines
+    )
+    assert problems(store, sql) == []
+
+
+def test_the_mongo_trend_is_one_aggregation_on_the_index(
+    mongo_settings: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from pymongo import monitoring
+
+    from psymitrix_cli.store.mongo import MongoStore, plan_stages
+
+    sent: list[dict[str, Any]] = []
+
+    class Watch(monitoring.CommandListener):
+        def started(self, event: Any) -> None:
+            if event.command_name == "aggregate":
+                sent.append(dict(event.command))
+
+        def succeeded(self, event: Any) -> None:
+            pass
+
+        def failed(self, event: Any) -> None:
+            pass
+
+    monkeypatch.setattr(monitoring, "_LISTENERS", monitoring._Listeners([], [], [], [], []))
+    monitoring.register(Watch())
+    store = MongoStore(mongo_settings)
+    try:
+        add_user(store)
+        journal = KINDS["mood_journal"]
+        store.totals_between(journal, "u1", "mood", [at(60 * 24 * d) for d in range(15)])
+        (command,) = sent
+        explained = store._db.command(
+            "explain", {"aggregate": journal.name, "pipeline": command["pipeline"], "cursor": {}}
+        )
+    finally:
+        store.close()
+    assert [stage for stage in command["pipeline"] if "$group" in stage or "$bucket" in stage]
+    # SecantusDB answers with queryPlanner at the top; mongod under the first stage's $cursor.
+    planner = explained.get("queryPlanner") or explained["stages"][0]["$cursor"]["queryPlanner"]
+    stages = plan_stages(planner["winningPlan"])
+    assert "IXSCAN" in stages and "COLLSCAN" not in stages

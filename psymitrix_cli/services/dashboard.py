@@ -1,17 +1,15 @@
 """The dashboard (`status`) and the guided daily check-in.
 
 Every figure comes from bounded, indexed reads: the newest entry, counts since a
-date, and at most 14 days of mood and sleep. So the cost of `status` follows
-what is shown, not how long someone has used PsyMitrix.
+date, 14 days of mood summed per day in the store, and at most 14 nights of sleep.
+So the cost of `status` follows what is shown, not how long someone has used PsyMitrix.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
-from psymitrix_cli.clock import parse_iso
 from psymitrix_cli.domain import entries as registry
 from psymitrix_cli.errors import InvalidInput
 from psymitrix_cli.services import usertime
@@ -26,7 +24,6 @@ if TYPE_CHECKING:
 
 Result = dict[str, Any]
 TREND_DAYS = 14
-TREND_ROWS = 500  # a ceiling on mood rows read for the sparkline, however busy the fortnight
 
 
 class DashboardService:
@@ -44,27 +41,20 @@ class DashboardService:
         row = rows[0]
         return {"total": row["total"], "severity": row["severity"], "takenAt": row["takenAt"]}
 
-    def _local_day(self, user: Doc, instant: str) -> date:
-        return parse_iso(instant).astimezone(usertime.zone(user)).date()
-
     def _trends(self, user: Doc, today: date) -> Result:
         first = today - timedelta(days=TREND_DAYS - 1)
         days = [first + timedelta(days=i) for i in range(TREND_DAYS)]
-        moods: dict[date, list[int]] = defaultdict(list)
-        entries = self.ctx.store.list(
-            MOOD_JOURNAL,
-            Query(user_id=user["_id"], limit=TREND_ROWS, since=usertime.day_start(first, user)),
-        )
-        for entry in entries:
-            if entry.get("mood") is not None:
-                moods[self._local_day(user, entry["at"])].append(int(entry["mood"]))
+        # One grouped read in the store: each local day's mood count and sum, however
+        # many entries the fortnight holds (day bounds follow the user's zone and DST).
+        bounds = [usertime.day_start(d, user) for d in (*days, today + timedelta(days=1))]
+        moods = self.ctx.store.totals_between(MOOD_JOURNAL, user["_id"], "mood", bounds)
         nights = self.ctx.store.list(
             SLEEP, Query(user_id=user["_id"], limit=TREND_DAYS, since=first.isoformat())
         )
         sleep = {date.fromisoformat(n["date"]): n["score"] for n in nights}
         return {
             "days": [d.isoformat() for d in days],
-            "mood": [round(sum(moods[d]) / len(moods[d]), 2) if moods[d] else None for d in days],
+            "mood": [round(total / n, 2) if n else None for n, total in moods],
             "sleep": [sleep.get(d) for d in days],
         }
 

@@ -167,6 +167,14 @@ class Store(Protocol):
         """How many entries match (limit and offset ignored)."""
         ...
 
+    def totals_between(
+        self, kind: Kind, user_id: str, field: str, bounds: Sequence[str]
+    ) -> list[tuple[int, float]]:
+        """Per span [bounds[i], bounds[i + 1]) of the sort field: how many entries have a
+        number in `field`, and their sum. One grouped query over the indexed range, so a
+        trend is right however many entries the spans hold (len(bounds) - 1 pairs)."""
+        ...
+
     def delete(self, kind: Kind, user_id: str, entry_id: str, counter: str | None = None) -> bool:
         """Delete and decrement the counter atomically; False if there was no such entry."""
         ...

@@ -23,7 +23,7 @@ import functools
 import re
 import time
 from collections.abc import Callable, Sequence
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any, TypeVar
 
 from psymitrix_cli.clock import iso, parse_iso
@@ -458,6 +458,46 @@ class MongoStore(MongoServerState):
     @_mapped
     def count(self, kind: Kind, query: Query) -> int:
         return self._db[kind.name].count_documents(entry_filter(kind, query))
+
+    @_mapped
+    def totals_between(
+        self, kind: Kind, user_id: str, field: str, bounds: Sequence[str]
+    ) -> list[tuple[int, float]]:
+        """One aggregation: $match on the (userId, sort) index range, then $bucket by the
+        bounds, counting and summing only numbers (the trend's grouped read).
+
+        The range's lower end is sent as `$gt` the instant before it (times are fixed-width
+        ISO strings, `clock.iso`): SecantusDB drops rows equal to a `$gte` bound on a
+        descending index field (see mongo_schema.entry_filter) and scans the whole
+        collection for a bound under $and. A second $match keeps `$gte` exact for any
+        value; MongoDB merges the two into one set of index bounds."""
+        spans = len(bounds) - 1
+        if spans < 1:
+            return []
+        before = iso(parse_iso(bounds[0]) - timedelta(microseconds=1))
+        match = {"userId": user_id, kind.sort: {"$gt": before, "$lt": bounds[-1]}}
+        number = {"$isNumber": f"${field}"}
+        pipeline = [
+            {"$match": match},
+            {"$match": {kind.sort: {"$gte": bounds[0]}}},
+            {
+                "$bucket": {
+                    "groupBy": f"${kind.sort}",
+                    "boundaries": list(bounds),
+                    "default": "outside",
+                    "output": {
+                        "n": {"$sum": {"$cond": [number, 1, 0]}},
+                        "total": {"$sum": {"$cond": [number, f"${field}", 0]}},
+                    },
+                }
+            },
+        ]
+        out = [(0, 0.0)] * spans
+        index = {bound: i for i, bound in enumerate(bounds[:-1])}
+        for row in self._db[kind.name].aggregate(pipeline):
+            if row["_id"] in index:
+                out[index[row["_id"]]] = (int(row["n"]), float(row["total"]))
+        return out
 
     @_mapped
     def delete(self, kind: Kind, user_id: str, entry_id: str, counter: str | None = None) -> bool:
