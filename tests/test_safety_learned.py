@@ -233,12 +233,26 @@ def test_the_shipped_model_matches_the_corpus_train_split() -> None:
 
 
 def test_a_message_takes_well_under_five_milliseconds_once_loaded() -> None:
+    from psymitrix_cli.domain.safety import learned_features
+
     model = learned.model()
     long = " ".join(UNSEEN_ORDINARY) * 2  # about 1,700 characters
     texts = [*UNSEEN_ORDINARY, *UNSEEN_CONCERN, *UNSEEN_ACUTE, long]
-    start = time.perf_counter()
+    elapsed = 0.0
     for _ in range(5):
+        learned_features.hashed_once.cache_clear()  # time the work, not the cache
+        start = time.perf_counter()
         for text in texts:
             model.scores(text)
-    per = (time.perf_counter() - start) / (5 * len(texts))
-    assert per < 0.005, per
+        elapsed += time.perf_counter() - start
+    assert elapsed / (5 * len(texts)) < 0.005, elapsed
+
+
+def test_a_conversation_window_reuses_the_sentences_it_has_hashed() -> None:
+    from psymitrix_cli.domain.safety import learned_features
+
+    turns = UNSEEN_ORDINARY[:4]
+    learned.model().scores("\n".join(turns))
+    before = learned_features.hashed_once.cache_info().hits
+    learned.model().scores("\n".join([*turns[1:], "and one more thing"]))
+    assert learned_features.hashed_once.cache_info().hits >= before + 3

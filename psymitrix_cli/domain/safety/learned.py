@@ -80,22 +80,29 @@ class Model:
         return b"".join((MAGIC, struct.pack("<I", len(head)), head, *(h.tobytes() for h in heads)))
 
     def scores(self, text: str) -> Scores:
-        from psymitrix_cli.domain.safety.learned_features import windows  # first call only
+        """Every sentence alone and every adjacent pair; the model is linear, so a pair's
+        sums are its two sentences' sums and each sentence is summed once."""
+        from psymitrix_cli.domain.safety.learned_features import hashed_once, segments
 
-        best_a = best_f = 0.0
-        best_w: list[int] = []
+        per = [hashed_once(s, self.mask, self.grams) for s in segments(text)]
         get_a, get_c = self.acute_w.__getitem__, self.concern_w.__getitem__
-        for feats in windows(text, self.mask, self.grams):
-            norm = 1.0 / math.sqrt(len(feats))
-            za = self.bias_a + self.scale_a * norm * sum(map(get_a, feats))
-            zc = self.bias_c + self.scale_c * norm * sum(map(get_c, feats))
+        sums = [(sum(map(get_a, f)), sum(map(get_c, f)), len(f)) for f in per]
+        spans = [(i, i + 1) for i in range(len(per))] + [(i, i + 2) for i in range(len(per) - 1)]
+        best_a = best_f = 0.0
+        best_span = (0, 0)
+        for lo, hi in spans:
+            part = sums[lo:hi]
+            norm = 1.0 / math.sqrt(sum(p[2] for p in part))
+            za = self.bias_a + self.scale_a * norm * sum(p[0] for p in part)
+            zc = self.bias_c + self.scale_c * norm * sum(p[1] for p in part)
             top = max(0.0, za, zc)  # subtract the largest logit so exp() cannot overflow
             ea, ec, en = math.exp(za - top), math.exp(zc - top), math.exp(-top)
             total = ea + ec + en
             best_a = max(best_a, ea / total)
             if (ea + ec) / total > best_f:
-                best_f, best_w = (ea + ec) / total, feats
-        return Scores(best_a, best_f, tuple(best_w))
+                best_f, best_span = (ea + ec) / total, (lo, hi)
+        window = tuple(h for f in per[best_span[0] : best_span[1]] for h in f)
+        return Scores(best_a, best_f, window)
 
     def kind(self, window: tuple[int, ...]) -> str:
         """The most likely kind of risk in one window (only asked once a tier is raised)."""

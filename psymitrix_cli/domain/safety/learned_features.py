@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from itertools import pairwise
 from zlib import crc32
 
@@ -83,6 +84,12 @@ def hashed(segment: str, mask: int, grams: tuple[int, ...] = (3, 4, 5)) -> list[
     out += [crc32(w, _WORD_SEED) & mask for w in words]
     out += [crc32(a + b" " + b, _WORD_SEED) & mask for a, b in pairwise(words)]
     return out
+
+
+@lru_cache(maxsize=2048)
+def hashed_once(segment: str, mask: int, grams: tuple[int, ...]) -> tuple[int, ...]:
+    """`hashed`, remembered: a conversation is screened again with each new turn."""
+    return tuple(hashed(segment, mask, grams))
 
 
 def windows(text: str, mask: int, grams: tuple[int, ...] = (3, 4, 5)) -> list[list[int]]:
