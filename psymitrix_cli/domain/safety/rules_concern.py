@@ -239,7 +239,8 @@ CONCERN = (
         r"(only|barely|just) (eat|eating|ate|let myself (have|eat)|allow myself|had)( \w+){0,2} "
         r"\d+ (calories|kcal|cals)",
         r"\d+ (calories|kcal|cals) a day",
-        rf"(have not|not|did not|had not|have barely|barely) eaten( anything)? (in|for) {_DAYS}",
+        rf"(have not|not|did not|had not|have barely|barely) eaten( anything)? (in|for) ({_DAYS}|"
+        r"days)",
         r"starv(e|ed|ing) myself",
         r"restrict(ing|ed)?( my)? (again|food|eating|calories|intake)",
         r"(binged|bingeing|binging)\b(?! on (netflix|tv|the series|the show))|binge eat\w*",
@@ -298,6 +299,7 @@ CONCERN = (
         r"(smoke|smoking) weed all day",
         r"drinking( alone| by myself| on my own)? every (night|day|morning)",
         r"drinking (a lot )?more than (usual|before|i should)",
+        r"drinking (too much|heavily|a lot|so much)( \w+){0,2} every (night|day)",
         r"(drinking|drink|using|smoking|taking)( \w+){0,4} to (numb|forget|escape|not feel|cope|"
         r"get through|deal with)",
         r"(cannot|can not) (get through|face|start) the day without (a drink|drinking|weed|pills|a "
@@ -374,6 +376,7 @@ CONCERN = (
         r"can not) "
         r"eat",
         r"(feel like|think) i am going to (explode|snap|break)",
+        r"(feel like|think) i am losing control|losing control of (myself|my mind|my thoughts)",
         r"(thoughts|mind|head) (will not stop|are|is|keep|keeps) racing|racing thoughts",
         r"(cannot|can not) calm (myself )?down",
         r"panic attacks? (are|is) (getting worse|so bad|constant|every day)",
@@ -417,6 +420,9 @@ CONCERN = (
         r"everything (i do |i touch )?(goes|turns out) wrong|i am cursed",
         r"(feel like|want to|going to|ready to) give up( on (everything|life|myself))?$|giving up$",
         r"(cannot|do not|can not) see a way (forward|out|through)",
+        r"(cannot|can not|do not) see (things|it|anything|life|my life) (ever )?(getting|get|"
+        r"going to "
+        r"get) better",
         r"(i am|i feel like i am|feel) worth nothing|not worth anything",
         r"nothing good (in my life|about me|ever happens)",
         r"(i am|i feel like) (a|such a|just a) waste$",

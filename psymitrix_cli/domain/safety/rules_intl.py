@@ -45,7 +45,7 @@ _ACUTE = (
     rf"{_NEG}\bich (will|mochte|moechte|werde) (sterben|mich umbringen|mich toten|mich "
     r"toeten|nicht mehr leben|mir das leben nehmen|tot sein)",
     r"\bich (bringe|bring) mich (heute |morgen |jetzt )?(nacht )?um\b",
-    r"\bmich( \w+)? (umbringen|toten|toeten)\b|\bmir( \w+)? das leben (zu )?nehmen",
+    r"\bmich( \w+){0,3} (umbringen|toten|toeten)\b|\bmir( \w+)? das leben (zu )?nehmen",
     r"\bme (pendre|noyer|jeter (du|d'un|sous|par))|\bm'ouvrir les veines",
     r"\bme jogar (da|de|do|na|no|debaixo)\b",
     r"\bmi (ammazzo|uccido|suicido|butto (dal|da|sotto))\b",
@@ -78,6 +78,7 @@ _ACUTE = (
     r"\b(jeena|jina|jeene) nahi (hai|chahta|chahti|chahata)|\bjeena nahi\b",
     r"\bmarne ka (mann|man|dil)",
     r"\bmarne (wala|wali) (hoon|hun|hu|hai)",
+    r"\bmar (jaunga|jaungi|jaaunga|jaaungi|jaoonga|jaoongi)\b",
     r"\bjaan (deni|leni|dena|lena) hai",
     r"\bkhud ko (khatam|khatm|maar|mar|maarna|marna)",
     r"\b(pensando|penso|pense|pensei) en (suicidarme|matarme|quitarme la vida)",
