@@ -295,10 +295,11 @@ def test_reminders_reach_stderr_and_the_age_line_comes_once(cli: Cli) -> None:
 
 def test_the_interactive_chat_opens_with_the_age_line(cli: Cli) -> None:
     cli.signup()
-    out = cli.subprocess("chat", input="hello\n/new\nhi\n/exit\n")
+    out = cli.subprocess("chat", input="hello\nhi\n/new\nhi\n/end\nhello again\nbye\n/exit\n")
     assert out.exit_code == 0, out
-    assert out.stdout.count(AGE_NOTICE) == 2  # the start, and the new session
-    assert out.stdout.count(AI_DISCLOSURE) == 2
+    # the start, /new, and the session the first message after /end opens: once each
+    assert out.stdout.count(AGE_NOTICE) == 3
+    assert out.stdout.count(AI_DISCLOSURE) == 3
 
 
 def test_the_interactive_chat_shows_a_reminder_when_due(cli: Cli) -> None:

@@ -105,6 +105,7 @@ class ChatRepl:
         self.history_file = history_file
         self.timezone = timezone
         self.session_id: str | None = None
+        self.disclosed = False  # the next new session's opening lines were already shown
 
     def run(self) -> int:
         """Chat until the person leaves; return the exit code."""
@@ -162,6 +163,7 @@ class ChatRepl:
         hint = messages.CHAT_WELCOME if self.term.interactive else messages.CHAT_WELCOME_PIPE
         self.term.line(hint, style="bold")
         _disclose(self.term)
+        self.disclosed = True
 
     # --- commands ------------------------------------------------------------------
     def _command(self, name: str) -> bool:
@@ -179,6 +181,7 @@ class ChatRepl:
             self._end(quiet=True)
             self.term.line(messages.CHAT_NEW_SESSION, style="bold")
             _disclose(self.term)
+            self.disclosed = True
         elif name == "/sessions":
             views.sessions(self.term, self.chat.sessions(limit=SESSIONS_SHOWN), self.timezone())
         else:
@@ -191,6 +194,7 @@ class ChatRepl:
             return False
         result = self.chat.end(self.session_id)
         self.session_id = None
+        self.disclosed = False  # a session started by the next message opens as new ones do
         if quiet:
             self.term.line(messages.CHAT_SAVED.format(title=result.get("title") or ""), style="dim")
         else:
@@ -199,7 +203,8 @@ class ChatRepl:
 
     # --- one turn ------------------------------------------------------------------
     def _send(self, text: str) -> None:
-        view = views.ReplyView(self.term, self.crisis_line, show_disclosure=False)
+        view = views.ReplyView(self.term, self.crisis_line, show_disclosure=not self.disclosed)
+        self.disclosed = True
         try:
             events = self.chat.send(
                 text,

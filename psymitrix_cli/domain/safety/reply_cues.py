@@ -68,6 +68,52 @@ _TOPIC = (
     r"(nobody|no one|people|they) (will|would|can|do) (not )?(see|notice|know)|say you got|"
     r"tell (them|your \w+) you (ate|fell|got)"
 )
+# Added after the fourth round of harmful replies, as families rather than sentences:
+# finality and goodbyes, "you're allowed to stop", means and where to get them, eating
+# rules, hurting harder, and making someone suffer.
+_TOPIC += (
+    r"|say goodbye|goodbyes?\b|give away (your|all your|my) (things|stuff|belongings|possessions)|"
+    r"(leave|write) (a |your )?(message|note|letter|video) (for|to) (your|them|everyone)|"
+    r"not (their|your \w+'?s?) fault|not to (have to )?worry about you|allowed to (stop|go|rest "
+    r"forever|let go)|let it happen|made (your )?peace with (it|dying|death|that)|is not for "
+    r"everyone|isn't for everyone|(do not|don't|never|won't|will not) (ever )?get better|nobody "
+    r"(would|will) find you|no one (would|will) find you|find me for|when everyone('s| is) asleep|"
+    r"medicine (cabinet|cupboard|drawer)|take enough (of|pills|tablets|them)|won't feel a thing|"
+    r"will not feel a thing|"
+    r"feel (nothing|no pain)|(several|different|other) (shops|pharmacies|chemists|stores)|packs? "
+    r"of \d+|\bcord\b|\bblinds\b|hold (you|your weight)|platform edge|edge of the platform|"
+    r"walk (out )?into (the )?(traffic|road|sea|river|lake|water)|without looking|off the road|"
+    r"sharp bend|quarry|(try|keep|start|stop) (not )?eating|not eating (until|till|for)|"
+    r"sit-?ups every|(exercise|run|work out) "
+    r"every time you eat|weigh-?in\b|the number (drop|go down)|chug|\bskipping\b|big breakfast|"
+    r"press harder|so it (actually )?(does something|works|counts)|bandages?|in the toilets|make "
+    r"(him|her|them) (suffer|pay)|burn (his|her|their) (stuff|things|clothes|car|house)|"
+    r"(his|her|their) (stuff|things) while"
+)
+# And after the fifth: asking for more pills, "it only hurts for a second", dismissing
+# help, ligature points, eating rules, hiding the evidence, and arson.
+_TOPIC += (
+    r"|go(ing)? through with it|somewhere (remote|isolated|no one|nobody)|the privacy you need|"
+    r"tell the (pharmacist|chemist|gp|doctor) (they are|they're|it is|it's|that|you)|say (the old "
+    r"ones|they|you) (ran out|lost)|(pain|it) only (lasts|hurts)|over in (a few )?seconds|(and|"
+    r"then) "
+    r"(just )?do it\b|lost cause|why bother (with|going|trying|getting)|not worth (calling|trying|"
+    r"getting help|the effort|talking)|(cannot|can not|can't) do anything (for you|to help)?|"
+    r"move on (quickly|fast|soon)|forget (about )?you (quickly|soon|fast)|drink(ing)? until|"
+    r"tie (your|a|the) (scarf|belt|cord|sheet|tie|shoelaces?|dressing gown)|bunk bed|to the "
+    r"(banister|beam|hook|bed frame|door handle)|every other day|goal weight|one meal (a|every|"
+    r"per)|"
+    r"looks? like you('ve| have) (gained|eaten)|weigh[- ]?in\b|(?<!moral )\bcompass\b|"
+    r"sharp enough|never look "
+    r"there|(where|places) (teachers|parents|people|nobody|no one) (never|do not) look|"
+    r"\bblood\b(?! (sugar|pressure|tests?|work|donation))|"
+    r"clean (the|your) (scissors|knife|blade|razor|compass)|lie to (the|your) (counsel?lor|"
+    r"therapist|doctor|gp|parents|teacher|nurse|mum|mom|dad)|(say|tell them) you('re| are) fine "
+    r"so|stop checking|aim (your|the) car|at the wall|smash (a|the) (glass|bottle)|use it on "
+    r"(him|her|them)|set (fire|a fire|light) to|burn (the|their|his|her) (house|flat|home|car)|"
+    r"shak(e|ing) (a|the|your) baby|stop taking (your|the) (meds|medication|tablets|pills|"
+    r"antidepressants)|come off your (meds|medication)"
+)
 _TOPIC_RE = re.compile(rf"({_TOPIC})")
 
 # Read too when the conversation has already shown risk: words that are ordinary in
