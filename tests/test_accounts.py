@@ -208,7 +208,9 @@ def test_profile_update_and_conflicts(any_cli: Cli) -> None:
     any_cli.signup("bob")  # now logged in as bob
     updated = any_cli.json("profile", "update", "--name", "Robert", "--timezone", "Europe/Paris")
     assert updated["name"] == "Robert" and updated["timezone"] == "Europe/Paris"
-    out = any_cli("profile", "update", "--username", "Ann")
+    out = any_cli(
+        "profile", "update", "--username", "Ann", "--password-stdin", input=PASSWORD + "\n"
+    )
     assert out.exit_code == 2 and "taken" in out.stderr
     out = any_cli("profile", "update", "--timezone", "Nowhere/Land")
     assert out.exit_code == 2

@@ -45,6 +45,7 @@ class AccountsAPI(Protocol):
         email: str | None = None,
         phone: str | None = None,
         timezone: str | None = None,
+        current_password: str | None = None,
     ) -> Result: ...
 
     def change_password(self, current: str | None, new: str | None) -> Result: ...

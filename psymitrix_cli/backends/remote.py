@@ -69,8 +69,10 @@ class RemoteAccounts(_Api):
         email: str | None = None,
         phone: str | None = None,
         timezone: str | None = None,
+        current_password: str | None = None,
     ) -> Result:
         body = dict(name=name, username=username, email=email, phone=phone, timezone=timezone)
+        body["currentPassword"] = current_password
         return self.http.request("PATCH", "/v1/me", json_body=body)
 
     def change_password(self, current: str | None, new: str | None) -> Result:

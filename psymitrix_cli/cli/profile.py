@@ -21,14 +21,32 @@ def update(
     email: Annotated[str | None, typer.Option(help="New email.")] = None,
     phone: Annotated[str | None, typer.Option(help="New phone number ('' removes it).")] = None,
     timezone: Annotated[str | None, typer.Option(help="New IANA timezone.")] = None,
+    password_stdin: PasswordStdin = False,
     json_: Json = False,
 ) -> None:
-    """Update your name, username, email, phone or timezone."""
+    """Update your name, username, email, phone or timezone.
+
+    A new username or email also needs your current password (asked for, or one line
+    on standard input with --password-stdin)."""
+    from psymitrix_cli.ui import prompts
     from psymitrix_cli.ui.views import accounts as views
 
     state = AppState.of(ctx, json_)
+    current = None
+    if username is not None or email is not None:
+        if password_stdin:
+            current = prompts.read_stdin_lines(1)[0]
+        else:
+            current = prompts.ask_password(
+                state.term, "Current password", confirm=False, check=lambda p: p
+            )
     result = state.backend.accounts.update_profile(
-        name=name, username=username, email=email, phone=phone, timezone=timezone
+        name=name,
+        username=username,
+        email=email,
+        phone=phone,
+        timezone=timezone,
+        current_password=current,
     )
     state.term.emit(result, lambda t, r: (t.success("Profile updated."), views.account(t, r)))
 

@@ -66,6 +66,7 @@ Services = LocalBackend
 def _services(request: Request, session: Session) -> LocalBackend:
     backend = LocalBackend(session.ctx, session)
     backend.accounts.reset_sender = request.app.state.mailer.send_reset
+    backend.accounts.change_notifier = request.app.state.mailer.send_change_notice
     return backend
 
 

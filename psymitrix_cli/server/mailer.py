@@ -1,4 +1,5 @@
-"""Password-reset email over SMTP (STARTTLS unless turned off for a loopback test server).
+"""Password-reset and account-change emails over SMTP (STARTTLS unless turned off for a
+loopback test server).
 
 Sending happens on one background thread, after the HTTP reply: the reply to a reset
 request then takes the same time whether or not an email goes out, so timing does
@@ -34,6 +35,19 @@ to POST /v1/auth/reset/confirm, or give it to your PsyMitrix client.
 If you did not ask for this, ignore this email: your password has not changed.
 """
 
+CHANGE_SUBJECT = "Your PsyMitrix account details were changed"
+CHANGE_BODY = """Hello {name},
+
+The following details of your PsyMitrix account were just changed:
+
+{changes}
+
+If you made this change, there is nothing to do. If you did not, someone may have
+your password: sign in, change your password (every other session is logged out),
+and change these details back. This notice goes to the address the account had
+before the change.
+"""
+
 
 class Mailer:
     def __init__(self, smtp: SmtpSettings) -> None:
@@ -56,6 +70,20 @@ class Mailer:
         message.set_content(BODY.format(name=name, token=token, minutes=minutes))
         return self._pool.submit(self._deliver, message)
 
+    def send_change_notice(
+        self, to: str, name: str, changes: list[tuple[str, str, str]]
+    ) -> Future[None] | None:
+        """Tell the account's previous address that its username or email changed."""
+        if not self.configured:
+            return None
+        lines = "\n".join(f"    {label}: {old} -> {new}" for label, old, new in changes)
+        message = EmailMessage()
+        message["From"] = self.smtp.sender
+        message["To"] = to
+        message["Subject"] = CHANGE_SUBJECT
+        message.set_content(CHANGE_BODY.format(name=name, changes=lines))
+        return self._pool.submit(self._deliver, message)
+
     def _deliver(self, message: EmailMessage) -> None:
         smtp = self.smtp
         assert smtp.host is not None
@@ -68,7 +96,7 @@ class Mailer:
                 client.send_message(message)
         except (OSError, smtplib.SMTPException) as exc:
             log.error(
-                "sending a reset email via %s:%s failed: %s",
+                "sending an email via %s:%s failed: %s",
                 smtp.host,
                 smtp.port,
                 type(exc).__name__,

@@ -79,6 +79,7 @@ class ProfileIn(Body):
     email: str | None = None
     phone: str | None = None
     timezone: str | None = None
+    current_password: str | None = None  # needed to change the username or email
 
 
 class DeleteAccountIn(Body):

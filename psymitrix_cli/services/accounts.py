@@ -25,6 +25,11 @@ RESET = "reset"
 RESET_MINUTES = 30
 # (email, name, token, minutes valid) -> None; the server passes its mailer's.
 ResetSender = Callable[[str, str, str, int], object]
+# (old email, name, what changed: [(field label, old, new)]) -> None; the server's mailer.
+ChangeNotifier = Callable[[str, str, list[tuple[str, str, str]]], object]
+# Changing these moves who can log in or reset the password: they need the password too.
+_IDENTITY = {"username": "username", "email": "email address"}
+IDENTITY_NEEDS_PASSWORD = "Changing your email or username needs your current password."
 
 
 def _recovery_code() -> str:
@@ -58,6 +63,7 @@ def _reset_hash(token: str) -> str:
 
 class AccountService:
     reset_sender: ResetSender | None = None  # set by the server; no email from the CLI
+    change_notifier: ChangeNotifier | None = None  # likewise
 
     def __init__(self, ctx: ServiceContext, session: Session) -> None:
         self.ctx = ctx
@@ -173,7 +179,12 @@ class AccountService:
         email: str | None = None,
         phone: str | None = None,
         timezone: str | None = None,
+        current_password: str | None = None,
     ) -> dict[str, Any]:
+        """Change profile fields; the username and email also need the current password.
+
+        A token alone (perhaps a stolen one) must not be able to move the account's email
+        and then reset the password through it; the old address is told of the change."""
         fields: Doc = {}
         if name is not None:
             fields["name"] = v.name(name)
@@ -187,10 +198,21 @@ class AccountService:
             fields["timezone"] = v.timezone(timezone)
         if not fields:
             raise InvalidInput("Nothing to update; give at least one field to change.")
-        user_id = self.session.user_id
+        user = self.session.user()
+        changed = [f for f in _IDENTITY if f in fields and fields[f] != user[f]]
+        if changed:
+            if not current_password:
+                raise InvalidInput(IDENTITY_NEEDS_PASSWORD, field="currentPassword")
+            if not passwords.verify_password(current_password, user["passwordHash"]):
+                raise AuthError(messages.WRONG_PASSWORD)
         fields["updatedAt"] = self.ctx.now_iso()
-        self.ctx.store.update_user(user_id, fields)
+        self.ctx.store.update_user(user["_id"], fields)
+        if "email" in changed:  # a reset token mailed to the old address stops working
+            self.ctx.store.delete_secrets(user["_id"], RESET)
         self.session.forget()
+        if changed and self.change_notifier is not None:
+            changes = [(_IDENTITY[f], str(user[f]), str(fields[f])) for f in changed]
+            self.change_notifier(user["email"], user["name"], changes)
         return self.whoami()
 
     # --- passwords ----------------------------------------------------------------

@@ -19,13 +19,16 @@ async def me(reads: Reader) -> Response:
 
 @router.patch("/me", response_model=Account)
 def update_profile(body: ProfileIn, svc: Svc) -> Json:
-    """Change the name, username, email, phone (empty removes it) or timezone."""
+    """Change the name, username, email, phone (empty removes it) or timezone.
+
+    The username and email also need `currentPassword`; the old address is told."""
     return svc.accounts.update_profile(
         name=body.name,
         username=body.username,
         email=body.email,
         phone=body.phone,
         timezone=body.timezone,
+        current_password=body.current_password,
     )
 
 
