@@ -40,7 +40,8 @@ ACUTE = (
         r"end it|end my life|kill myself)|method|methods|way out)",
         r"(way|ways) to (die|kill myself|end it|end my life|not wake up)",
         r"how (long|quickly|fast) (does it take |would it take |will it take |until you |"
-        r"before you |to )?(to )?(bleed out|die|drown|suffocate|lose consciousness|pass out)",
+        r"before you |to )?(to )?(bleed out|die|drown|suffocate|lose consciousness|pass out)\b(?! "
+        r"(a|the|my|your) (plant|plants|fish|bug|ant|ants|lawn|garden|seeds?|roots?|wasp|spider))",
         r"bleed(ing)? out",
         r"(which|what) (vein|veins|artery|arteries)",
         r"how deep (do i|should i|would i|to|you|must i)( \w+){0,3} cut",
@@ -215,6 +216,7 @@ ACUTE = (
         r"(will not|am not going to|not going to) be (around|here|alive)( much| for)? (longer|"
         r"long|anymore|tomorrow|by (then|tomorrow|the (weekend|end))|for (christmas|your "
         r"birthday|much longer|long)|next (week|year|month)|by (the )?morning|by tonight|"
+        r"this time tomorrow|by this time|"
         r"by (monday|tuesday|wednesday|thursday|friday|saturday|sunday|the "
         r"weekend)|by (the "
         r"end of )?(today|the day|the week))",

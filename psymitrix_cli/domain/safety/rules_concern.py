@@ -36,7 +36,7 @@ CONCERN = (
     # Passive ideation and burden.
     rule(
         r"(would|had) rather (be dead|not exist|not be alive|not be here)",
-        r"wish(ed|es)? i (was|were|could be) (dead|never born|gone)",
+        r"wish(ed|es|ing)? i (was|were|could be) (dead|never born|gone)",
         r"wish(ed)? i (had |would )?never (been born|existed)",
         r"(better|easier) if i (had |would |would have )?never (been born|existed)",
         r"(never|not|do not|did not|would not) wake up",
@@ -266,6 +266,9 @@ CONCERN = (
         r"(eating|eat|ate|having|had) nothing but",
         r"(exercise|exercising|run|running|working out|workout)( \w+){0,4} (burn (off )?(calories|"
         r"everything|it off)|until i am sick|until i (faint|pass out|throw up|collapse))",
+        r"(have not|not) slept since (monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+        r"the weekend|last \w+)",
+        r"(eating|eat|ate) once (every|a) (couple of|few|two|2|three|3) days",
         r"(have not|not) eaten( anything)? since (monday|tuesday|wednesday|thursday|friday|"
         r"saturday|"
         r"sunday|yesterday|last \w+|the weekend)",
@@ -411,7 +414,8 @@ CONCERN = (
         r"point (of|in) me( even)? (being|living|existing|trying|here)",
         r"want (everything|it all|it|this|the pain|all of this|all this) to (stop|end|be over)",
         r"i am (a|such a) failure",
-        r"(i am|i feel like|i feel) (a|such a|just a|nothing but a) (waste of (space|oxygen|air|"
+        r"(i am|i feel like|i feel) (a|such a|just a|nothing but a) (loser|waste of (space|oxygen|"
+        r"air|"
         r"life|time)|mistake|disappointment|nobody|nothing)",
         r"nothing i do (ever )?(matters|helps|is good enough|works|is right)",
         r"useless at everything|(cannot|never) do anything right",

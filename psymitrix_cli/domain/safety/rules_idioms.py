@@ -93,6 +93,8 @@ IDIOMS = (
         r"truth|joke|"
         r"song|reality|surprise|line|request|bill|compliment|pun|story)",
         r"could (just )?(sleep|have slept) forever",
+        r"(lethal|fatal|toxic|safe) (dose|amount)( of \w+)? for (a|my|the|our) (dog|cat|pet|puppy|"
+        r"kitten|horse|rabbit|child|baby|kid)",
         r"so (bad|boring|awkward|embarrassing|cringe|long|dull)( \w+){0,3} (i|that i) (wanted|want)"
         r" to die",
         r"(disappear|vanish) into (a|the|my)",

@@ -95,7 +95,8 @@ _CONCERN = (
         HOPE,
     ),
     (
-        r"\b(harta|harto|cansad[oa]) de vivir|\bdisperat[oa]\b|\bdesesperad[oa]\b|"
+        r"\bno puedo (mas )?con mi vida|\b(harta|harto|cansad[oa]) de vivir|\bdisperat[oa]\b|"
+        r"\bdesesperad[oa]\b|"
         r"\bsin ganas de vivir|\bkeine hoffnung mehr|\bdesesperee?\b|"
         r"\bau bout du rouleau|"
         r"\bplus d'espoir|\bsans espoir|\bdisparaitre\b|"

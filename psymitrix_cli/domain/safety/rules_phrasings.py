@@ -317,6 +317,7 @@ MORE = (
     # And more.
     _si(
         r"(decided|chosen|choose|made up my mind) to die",
+        r"(best|easiest|quickest|surest|fastest) way to (overdose|od)",
         r"(the )?last thing i (will|am going to) (ever )?(write|say|post|send)",
         r"(so|then) (i am|i will be) not a (burden|problem)( anymore| to anyone)?",
         rf"{INTENT} (just )?end (it|things|everything|my life) so",
@@ -324,6 +325,7 @@ MORE = (
     rule(
         r"(rope|noose|belt)( \w+){0,4} (ready|set up|in place)",
         r"(chair|stool|ladder)( \w+){0,3} (ready|under the (beam|rope|noose))",
+        r"(standing|stood|stand) on (a|the|my) (chair|stool|ladder)",
         tier="acute",
         kind=SI,
         negated="concern",
