@@ -15,9 +15,16 @@ Choices, on purpose:
 - A history marker ("when I was 15") or a third person ("my friend wrote a goodbye
   note") lowers acute to concern.
 - Preparation that is ordinary alone (a will, goodbyes) is acute with a second sign.
+- "Kill/hurt him" is often an idiom: concern until a time, a weapon or a plan; threats
+  to a child, violent verbs (stab, shoot, strangle) and abuse happening now are acute.
+- A joke marker ("lol") lowers concern about hopelessness, distress or others, never acute.
 
-The rules live in rules_idioms (first), rules_acute, rules_concern and rules_intl; the
-readings (negation, history, context) in engine; the normalisation in normalise.
+The rules live in rules_idioms (first), rules_acute and rules_phrasings (more ways to
+say it, found by the fresh evaluation rounds), rules_harm, rules_concern and rules_intl;
+vocab holds the shared word classes, engine the readings (negation, history, third
+person, context), index which phrases a clause can match, normalise the spelling.
+Editing a phrase: refresh the stored index
+(python -c "from psymitrix_cli.domain.safety.index import refresh; refresh()").
 """
 
 from __future__ import annotations
