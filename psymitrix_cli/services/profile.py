@@ -1,7 +1,12 @@
 """The seed's combined profile response: `{user, userData}` from the newest entries.
 
-Every list is a bounded page read through the (userId, time) index, so the cost
-of `me` does not grow with a person's history.
+A summary, not a dump: each list holds the newest RECENT items, beside the exact
+counts from user_data (`journal list`, `chat show` and the other list commands page
+through the rest). Chats carry their newest CHAT_MESSAGES messages, and every string
+inside a listed item is clipped to CLIP characters (ending in "…"). So the response
+has a bounded size, about RECENT x CLIP characters per list (roughly 60 KB of text
+at most), and its cost is a fixed number of indexed reads (one per list, plus one per
+chat shown), whatever a person's history holds.
 """
 
 from __future__ import annotations
@@ -16,7 +21,20 @@ from psymitrix_cli.services.visits import streak_view
 from psymitrix_cli.store import base as kinds
 from psymitrix_cli.store.base import COUNTERS, Query
 
-RECENT = 10
+RECENT = 5  # newest items per list
+CHAT_MESSAGES = 4  # newest messages shown per chat
+CLIP = 1000  # characters kept of any one string in a listed item
+
+
+def clip(value: Any) -> Any:
+    """A listed item with every long string cut to CLIP characters (nested too)."""
+    if isinstance(value, str):
+        return value if len(value) <= CLIP else value[: CLIP - 1] + "…"
+    if isinstance(value, dict):
+        return {k: clip(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [clip(v) for v in value]
+    return value
 
 
 class ProfileService:
@@ -31,8 +49,8 @@ class ProfileService:
     def _recent(self, spec: EntryKind) -> list[dict[str, Any]]:
         rows = self._rows(kinds.kind_of(spec))
         if spec.me_fields:  # the seed's shape for that list, e.g. sleepQuality [{date, score}]
-            return [{f: r.get(f) for f in spec.me_fields} for r in rows]
-        return [public(d) or {} for d in rows]
+            return [clip({f: r.get(f) for f in spec.me_fields}) for r in rows]
+        return [clip(public(d) or {}) for d in rows]
 
     def _scores(self, instrument: str) -> list[dict[str, Any]]:
         rows = self._rows(kinds.ASSESSMENTS, instrument=instrument)
@@ -41,19 +59,25 @@ class ProfileService:
     def _chats(self) -> list[dict[str, Any]]:
         store, user_id = self.ctx.store, self.session.user_id
         chats = []
-        for chat in store.list(kinds.CHAT_SESSIONS, Query(user_id=user_id, limit=5)):
-            messages = store.list(
-                kinds.CHAT_MESSAGES,
-                Query(user_id=user_id, limit=50, where={"sessionId": chat["_id"]}, ascending=True),
+        for chat in store.list(kinds.CHAT_SESSIONS, Query(user_id=user_id, limit=RECENT)):
+            # The newest messages (the chat's index, newest first), shown oldest first.
+            where = {"sessionId": chat["_id"]}
+            newest = store.list(
+                kinds.CHAT_MESSAGES, Query(user_id=user_id, limit=CHAT_MESSAGES, where=where)
             )
             chats.append(
-                {
-                    "sessionId": chat["_id"],
-                    "title": chat.get("title"),
-                    "messages": [{"role": m["role"], "content": m["content"]} for m in messages],
-                    "summary": chat.get("summary"),
-                    "createdAt": chat.get("startedAt"),
-                }
+                clip(
+                    {
+                        "sessionId": chat["_id"],
+                        "title": chat.get("title"),
+                        "messages": [
+                            {"role": m["role"], "content": m["content"]} for m in reversed(newest)
+                        ],
+                        "messageCount": int(chat.get("messageCount") or 0),
+                        "summary": chat.get("summary"),
+                        "createdAt": chat.get("startedAt"),
+                    }
+                )
             )
         return chats
 
