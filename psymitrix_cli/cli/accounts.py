@@ -131,7 +131,7 @@ def logout(
             shown = expiry.isoformat() if expiry else "unknown"
             state.term.notice(messages.LOGOUT_NOT_REVOKED.format(expires=shown))
     state.credentials.delete()
-    from psymitrix_cli.cli.safety_plan import forget_local_copy
+    from psymitrix_cli.cli.plan_copy import forget_local_copy
 
     forget_local_copy(state)  # the copy help-now reads goes with the login
     result = {"loggedOut": token is not None, "revoked": revoked, "everywhere": everywhere}

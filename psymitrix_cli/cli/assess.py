@@ -88,7 +88,7 @@ def _take(
     else:
         result = state.backend.assessments.take(instrument.key, chosen, level)
     local_line = state.settings.crisis_line
-    from psymitrix_cli.cli.safety_plan import crisis_plan
+    from psymitrix_cli.cli.plan_copy import crisis_plan
 
     plan = None if demo else crisis_plan(state)
     term.emit(result, lambda t, r: views.result(t, r, local_line, demo, plan))
@@ -156,7 +156,7 @@ def show(
     state = AppState.of(ctx, json_)
     result = state.backend.assessments.get(entry_id)
     local_line = state.settings.crisis_line
-    from psymitrix_cli.cli.safety_plan import crisis_plan
+    from psymitrix_cli.cli.plan_copy import crisis_plan
 
     plan = crisis_plan(state)
     state.term.emit(result, lambda t, r: views.result(t, r, local_line, plan=plan))

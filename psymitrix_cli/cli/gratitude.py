@@ -40,7 +40,7 @@ def add(
         prompts.require_tty(state.term, "What you are grateful for", "ITEM")
         items = views.ask_items(state.term, rules.GRATITUDE_ITEMS_MAX, rules.gratitude_items)
     result = state.backend.gratitude.add(GratitudePayload(tuple(items), at))
-    from psymitrix_cli.cli.safety_plan import crisis_plan
+    from psymitrix_cli.cli.plan_copy import crisis_plan
     from psymitrix_cli.ui.views.crisis import json_notice
 
     line = state.settings.crisis_line

@@ -52,7 +52,7 @@ def _local_store_exists(state: AppState) -> bool:
 
 
 def _remembered(state: AppState, token: str) -> dict[str, Any] | None:
-    from psymitrix_cli.cli.safety_plan import remembered
+    from psymitrix_cli.cli.plan_copy import remembered
 
     try:
         return remembered(state, token)

@@ -73,7 +73,7 @@ def delete(
         password = prompts.ask_password(term, "Password", confirm=False, check=lambda p: p)
     state.backend.accounts.delete_account(password)
     state.credentials.delete()
-    from psymitrix_cli.cli.safety_plan import forget_local_copy
+    from psymitrix_cli.cli.plan_copy import forget_local_copy
 
     forget_local_copy(state)  # the copy help-now reads goes with the login
     term.emit({"deleted": True}, lambda t, r: t.success(messages.ACCOUNT_DELETED))

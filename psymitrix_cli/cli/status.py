@@ -90,7 +90,7 @@ def checkin(
     """The daily check-in: mood and a note, last night's sleep, gratitude, one thing you
     did, then an offer of a breathing exercise. With flags it runs without questions
     (for scripts and cron)."""
-    from psymitrix_cli.cli.safety_plan import crisis_plan
+    from psymitrix_cli.cli.plan_copy import crisis_plan
     from psymitrix_cli.domain.checkin import CheckinAnswers
     from psymitrix_cli.ui import prompts
     from psymitrix_cli.ui.views import dashboard
