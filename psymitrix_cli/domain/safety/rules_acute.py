@@ -216,6 +216,7 @@ ACUTE = (
         r"(will not|am not going to|not going to) be (around|here|alive)( much| for)? (longer|"
         r"long|anymore|tomorrow|by (then|tomorrow|the (weekend|end))|for (christmas|your "
         r"birthday|much longer|long)|next (week|year|month)|by (the )?morning|by tonight|"
+        r"to see (the new year|christmas|my birthday|next year|another)|"
         r"this time tomorrow|by this time|"
         r"by (monday|tuesday|wednesday|thursday|friday|saturday|sunday|the "
         r"weekend)|by (the "

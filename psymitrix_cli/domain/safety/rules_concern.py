@@ -297,7 +297,8 @@ CONCERN = (
         r"spent (all )?my (rent|savings|wages|benefits) on (coke|drugs|booze|alcohol|gambling|"
         r"weed|pills)",
         r"drank (a|the) (whole |entire )?bottle of (vodka|gin|whisky|whiskey|rum|wine|tequila)",
-        r"blacked out( \w+){0,2} (from|drinking|after drinking|again)",
+        r"(blacked|blacking) out( \w+){0,2} (from|drinking|after drinking|again)",
+        r"(using|drinking|taking) more and more",
         r"(taking|take|took) more( of my)?( \w+)? than (i am |i was )?prescribed",
         r"(smoke|smoking) weed all day",
         r"drinking( alone| by myself| on my own)? every (night|day|morning)",
@@ -374,6 +375,8 @@ CONCERN = (
         r"(slept|sleep|sleeping)( more than)? (an hour|\d+ hours?|two hours)( a night)?( \w+){0,3} "
         r"(all week|for days|in days|this week)",
         r"i am losing it$",
+        r"(in a )?(really |very |so )?dark place",
+        r"(terrified|scared|anxious|panicking|panicky) all the time",
         r"(having a|complete|total|full|massive) meltdown",
         r"shaking all (day|night)|(cannot|can not) (eat|sleep) (at all|anymore)|and (cannot|"
         r"can not) "
@@ -419,6 +422,8 @@ CONCERN = (
         r"life|time)|mistake|disappointment|nobody|nothing)",
         r"nothing i do (ever )?(matters|helps|is good enough|works|is right)",
         r"useless at everything|(cannot|never) do anything right",
+        r"(cannot|can not|will never) be fixed|i am (so )?broken",
+        r"(i am|i feel) (so|completely|totally|all) alone",
         r"(always|forever) be alone|(will|am going to) (always |forever )?die alone",
         r"not good at anything|good for nothing",
         r"everything (i do |i touch )?(goes|turns out) wrong|i am cursed",

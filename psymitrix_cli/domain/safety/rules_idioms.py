@@ -6,7 +6,7 @@ myself in the game") are blanked out of the clause so later rules never see them
 
 from __future__ import annotations
 
-from psymitrix_cli.domain.safety.engine import AB, SI, rule
+from psymitrix_cli.domain.safety.engine import AB, SH, SI, rule
 from psymitrix_cli.domain.safety.vocab import DRUGS, KIN
 
 _ABUSER = rf"(he|she|they|my {KIN}|his \w+|her \w+)"
@@ -47,6 +47,14 @@ SPECIFIC = (
     ),
     rule(
         r"want (someone|somebody|something|you) to kill me", tier="concern", kind=SI, consume=True
+    ),
+    rule(
+        r"(cut|cutting|hurt|hurting|burned|burnt|burn|burning|injured|hit|"
+        r"hitting) myself( \w+){0,5}"
+        r" on purpose",
+        tier="concern",
+        kind=SH,
+        consume=True,
     ),
 )
 

@@ -103,7 +103,8 @@ _CONCERN = (
         r"\bje n'en peux plus|"
         r"\bdeprime\b|"
         r"\bplus la force|\bje me "
-        r"sens (tellement |si |tres |trop )?(vide|inutile|nul|nulle|seule?|perdue?|sans valeur)",
+        r"sens (tellement |si |tres |trop )?(vide|inutile|nul|nulle|seule?|perdue?|sans valeur|"
+        r"mal)",
         HOPE,
     ),
     (

@@ -348,4 +348,16 @@ MORE = (
         unless=r"\b(chopping|cooking|carving|recipe|dinner|kitchen|garden|prescribed|"
         r"doctor said)\b",
     ),
+    rule(
+        r"(\d+|two|three|four|five|several) (packs?|packets?|boxes|bottles|strips) of (pills|"
+        r"tablets|meds)",
+        r"(take|swallow|have) (them )?all at once|(all|everything) in one go",
+        r"(worth of|supply of) (pills|tablets|meds)( \w+)? saved",
+        tier="acute",
+        kind=SI,
+        negated="concern",
+        history=True,
+        needs=rf"\b({DRUGS})\b(?s:.*)\b(tonight|tonight is the night|gin|vodka|whisky|whiskey|wine|"
+        r"alcohol|booze|rum|saved|take them|all at once|in one go|end it|die)\b",
+    ),
 )
