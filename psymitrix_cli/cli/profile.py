@@ -71,12 +71,30 @@ def delete(
         password = prompts.read_stdin_lines(1)[0]
     else:
         password = prompts.ask_password(term, "Password", confirm=False, check=lambda p: p)
+    from psymitrix_cli.backends.outbox import token_subject
+
+    user_id = token_subject(state.credentials.get() or "")
     state.backend.accounts.delete_account(password)
     state.credentials.delete()
     from psymitrix_cli.cli.plan_copy import forget_local_copy
 
     forget_local_copy(state)  # the copy help-now reads goes with the login
+    _remove_local_files(state, user_id)
     term.emit({"deleted": True}, lambda t, r: t.success(messages.ACCOUNT_DELETED))
+
+
+def _remove_local_files(state: AppState, user_id: str | None) -> None:
+    """What this machine kept of the account: its queued writes in the outbox, and the
+    chat input history older versions wrote (one file shared by every account here)."""
+    from psymitrix_cli.backends.outbox import Outbox
+
+    (state.settings.data_dir / "chat_history").unlink(missing_ok=True)
+    if user_id is None:
+        return
+    box = Outbox(state.settings.data_dir)
+    for item in list(box.items()):
+        if item.get("userId") == user_id:
+            box.remove(item)
 
 
 def register(app: typer.Typer) -> None:

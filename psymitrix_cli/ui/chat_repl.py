@@ -42,18 +42,18 @@ class StdinLines:
 
 
 class PromptLines:
-    """prompt-toolkit: Enter sends, Esc-Enter (or Alt-Enter) adds a line, history kept 0600."""
+    """prompt-toolkit: Enter sends, Esc-Enter (or Alt-Enter) adds a line, history in memory."""
 
     def __init__(self, history_file: Path, no_color: bool) -> None:
         from prompt_toolkit import PromptSession
-        from prompt_toolkit.history import FileHistory
+        from prompt_toolkit.history import InMemoryHistory
         from prompt_toolkit.key_binding import KeyBindings
         from prompt_toolkit.key_binding.key_processor import KeyPressEvent
         from prompt_toolkit.output.color_depth import ColorDepth
 
-        from psymitrix_cli.fsutil import touch_private
-
-        touch_private(history_file)  # created 0600 before prompt-toolkit appends to it
+        # History in memory only: a file was a second plaintext copy of all typed to the
+        # companion, shared by every account here. The file older versions wrote goes.
+        history_file.unlink(missing_ok=True)
         bindings = KeyBindings()
 
         @bindings.add("enter")
@@ -65,7 +65,7 @@ class PromptLines:
             event.current_buffer.insert_text("\n")
 
         self._session: PromptSession[str] = PromptSession(
-            history=FileHistory(str(history_file)),
+            history=InMemoryHistory(),
             key_bindings=bindings,
             multiline=True,  # so a newline can be inserted; Enter is rebound to send
             prompt_continuation=lambda width, line, wrap: "… ".rjust(width),
