@@ -1,11 +1,17 @@
 #!/usr/bin/env python3
-"""Does the cost of `status` and `journal list -n 20` grow with a person's history?
+"""Does the cost of a command grow with a person's history?
 
-Seeds one user with 100,000 journal entries, 10,000 sleep logs and 5,000 assessments,
-and another user with nothing, in the same store; then times both commands for both
-users, interleaved, side by side:
+Seeds one user with 100,000 journal entries (plus --busy in the last 14 days),
+10,000 sleep logs, 5,000 assessments and --chats chat sessions of --messages messages,
+another with one page of each, and another with nothing, in the same store; then
+times `status`, `journal list -n 20`, `me` and `chat show` for all three,
+interleaved, side by side:
   - in-process: the backend call itself (median of --runs), and
   - whole process: `python -m psymitrix_cli ...` wall time (median of --cli-runs).
+Also, in the same run: the size of `me --json`; the 14-day mood trend's days against
+what a 500-row read would have covered; export's time and peak memory (tracemalloc);
+and on SQLite, one chat's page by the session's index against the old plan (the
+user_time index filtering every message).
 Target: seeded / empty <= 1.5x.
 
   python bench/scale.py                      # embedded SQLite
@@ -105,7 +111,16 @@ def token_for(env: dict[str, str], username: str) -> str:
     return token
 
 
-def seed(env: dict[str, str], user_id: str, journal: int, sleep: int, tests: int) -> None:
+def seed(
+    env: dict[str, str],
+    user_id: str,
+    journal: int,
+    sleep: int,
+    tests: int,
+    busy: int = 0,
+    chats: int = 0,
+    messages: int = 0,
+) -> None:
     """Bulk-load entries shaped exactly as the services write them."""
     from psymitrix_cli.config import load_settings
     from psymitrix_cli.store import base as kinds
@@ -117,7 +132,9 @@ def seed(env: dict[str, str], user_id: str, journal: int, sleep: int, tests: int
     rng = random.Random(7)
 
     def journal_doc(i: int) -> dict[str, object]:
-        at = iso(now - timedelta(hours=i + 1))
+        # The first `busy` entries crowd the last 14 days (an active fortnight).
+        ago = timedelta(minutes=(i + 1) * 14 * 24 * 60 / (busy + 1)) if i < busy else None
+        at = iso(now - (ago or timedelta(hours=i - busy + 1)))  # then one an hour, back
         mood = rng.randint(1, 5)
         return {
             "_id": secrets.token_hex(8),
@@ -161,8 +178,42 @@ def seed(env: dict[str, str], user_id: str, journal: int, sleep: int, tests: int
             "takenAt": iso(now - timedelta(days=i + 1, hours=3)),
         }
 
+    def session_doc(i: int) -> dict[str, object]:
+        at = iso(now - timedelta(hours=i + 1, minutes=30))
+        return {
+            "_id": f"{user_id[:8]}-s{i:06d}",
+            "userId": user_id,
+            "startedAt": at,
+            "lastActivityAt": at,
+            "endedAt": at,
+            "title": f"chat {i}",
+            "summary": "A talk about the day.",
+            "provider": "offline",
+            "model": "offline",
+            "messageCount": messages,
+            "userMessageCount": messages // 2,
+            "maxSafetyTier": "none",
+            "summarisedAt": at,
+            "disclosedAt": at,
+        }
+
+    def message_doc(i: int) -> dict[str, object]:
+        session, seq = divmod(i, messages)
+        return {
+            "_id": secrets.token_hex(8),
+            "userId": user_id,
+            "sessionId": f"{user_id[:8]}-s{session:06d}",
+            "seq": seq,
+            "role": "user" if seq % 2 == 0 else "assistant",
+            "content": f"message {seq} of a chat like any other",
+            "at": iso(now - timedelta(hours=session + 1, minutes=30 - seq * 0.1)),
+            "safety": "none",
+        }
+
     plan = [
-        (kinds.MOOD_JOURNAL, journal, journal_doc),
+        (kinds.MOOD_JOURNAL, journal + busy, journal_doc),
+        (kinds.CHAT_SESSIONS, chats, session_doc),
+        (kinds.CHAT_MESSAGES, chats * messages, message_doc),
         (kinds.SLEEP, sleep, sleep_doc),
         (kinds.ASSESSMENTS, tests, test_doc),
     ]
@@ -172,7 +223,10 @@ def seed(env: dict[str, str], user_id: str, journal: int, sleep: int, tests: int
             store.insert_many(
                 kind,
                 docs[start : start + 5000],
-                counter="depressionTestCount" if kind is kinds.ASSESSMENTS else None,
+                counter={
+                    kinds.ASSESSMENTS: "depressionTestCount",
+                    kinds.CHAT_SESSIONS: "chatSessionCount",
+                }.get(kind),
             )
     store.close()
 
@@ -193,6 +247,10 @@ def main() -> None:
     parser.add_argument("--journal", type=int, default=100_000)
     parser.add_argument("--sleep", type=int, default=10_000)
     parser.add_argument("--tests", type=int, default=5_000)
+    parser.add_argument("--busy", type=int, default=2_000, help="journal entries in 14 days")
+    parser.add_argument("--chats", type=int, default=1_000)
+    parser.add_argument("--messages", type=int, default=60, help="per chat session")
+    parser.add_argument("--no-export", action="store_true", help="skip the export figures")
     parser.add_argument("--runs", type=int, default=30)
     parser.add_argument("--cli-runs", type=int, default=7)
     args = parser.parse_args()
@@ -220,19 +278,29 @@ def main() -> None:
             os.environ.update(env)
             from psymitrix_cli.cli.state import AppState
 
+            ids: dict[str, str] = {}
             for token, sizes in (
-                (small, (30, 30, 10)),
-                (full, (args.journal, args.sleep, args.tests)),
+                (small, (30, 30, 10, 0, 3, 10)),
+                (
+                    full,
+                    (args.journal, args.sleep, args.tests, args.busy, args.chats, args.messages),
+                ),
             ):
                 os.environ["PSYMITRIX_TOKEN"] = token
                 user_id = AppState().backend.accounts.whoami()["userId"]
+                ids[token] = user_id
                 start = time.perf_counter()
                 seed(env, user_id, *sizes)
             print(
-                f"seeded {args.journal} journal, {args.sleep} sleep, {args.tests} assessments "
+                f"seeded {args.journal} + {args.busy} journal, {args.sleep} sleep, "
+                f"{args.tests} assessments, {args.chats} chats x {args.messages} messages "
                 f"on {args.backend} in {time.perf_counter() - start:.1f}s"
             )
-            report(env, {"empty": empty, "one page": small, "seeded": full}, args)
+            os.environ["PSYMITRIX_TOKEN"] = empty
+            ids[empty] = AppState().backend.accounts.whoami()["userId"]
+            chat_ids: dict[str, str | None] = {empty: None, small: ids[small], full: ids[full]}
+            report(env, {"empty": empty, "one page": small, "seeded": full}, args, chat_ids)
+            extras(env, {"empty": empty, "one page": small, "seeded": full}, ids, args)
 
 
 @contextmanager
@@ -240,7 +308,18 @@ def _given(uri: str | None) -> Iterator[str | None]:
     yield uri
 
 
-def report(env: dict[str, str], tokens: dict[str, str], args: argparse.Namespace) -> None:
+def _chat_show(backend: object) -> object:
+    """The newest chat with its messages (for a user with none: the empty list)."""
+    sessions = backend.chat.sessions(limit=1)["items"]  # type: ignore[attr-defined]
+    return backend.chat.get(sessions[0]["id"]) if sessions else None  # type: ignore[attr-defined]
+
+
+def report(
+    env: dict[str, str],
+    tokens: dict[str, str],
+    args: argparse.Namespace,
+    chat_ids: dict[str, str | None],
+) -> None:
     """Medians per user, interleaved so machine noise hits every column alike.
 
     "one page" holds just enough history to fill what is shown (30 entries): the
@@ -254,6 +333,8 @@ def report(env: dict[str, str], tokens: dict[str, str], args: argparse.Namespace
     ops: dict[str, Callable[[object], object]] = {
         "status": lambda b: b.dashboard.status(),  # type: ignore[attr-defined]
         "journal list -n 20": lambda b: b.journal.list(PageQuery(limit=20)),  # type: ignore[attr-defined]
+        "me": lambda b: b.profile.me(),  # type: ignore[attr-defined]
+        "chat show (newest)": _chat_show,
     }
     header = "".join(f"{name:>10}" for name in tokens)
     print(f"\n{'in-process (median ms)':24}{header}  seeded/empty  seeded/page")
@@ -273,12 +354,15 @@ def report(env: dict[str, str], tokens: dict[str, str], args: argparse.Namespace
     for label, argv in (
         ("status", ["status", "--json"]),
         ("journal list -n 20", ["journal", "list", "-n", "20", "--json"]),
+        ("me", ["me", "--json"]),
+        ("chat show (newest)*", ["chat", "show", "NEWEST", "--json"]),
     ):
         times = {name: [] for name in tokens}
         for _ in range(args.cli_runs):
             for name, token in tokens.items():
                 run_env = {**env, "PSYMITRIX_TOKEN": token}
-                times[name].append(median_ms(lambda e=run_env, a=argv: cli(e, *a), 1))
+                run = _newest_chat(argv, chat_ids[token])
+                times[name].append(median_ms(lambda e=run_env, a=run: cli(e, *a), 1))
         row = {name: statistics.median(values) for name, values in times.items()}
         cells = "".join(f"{row[name]:10.1f}" for name in tokens)
         print(
@@ -286,6 +370,89 @@ def report(env: dict[str, str], tokens: dict[str, str], args: argparse.Namespace
             f"  {row['seeded'] / row['one page']:11.2f}"
         )
     print("\ntarget: seeded / empty <= 1.50")
+    print("* the empty user has no chat: its column is `chat sessions --json` (the same lookup)")
+
+
+def _newest_chat(argv: list[str], user_id: str | None) -> list[str]:
+    """`chat show NEWEST`: the seeded users' newest session (see seed), else the list."""
+    if "NEWEST" not in argv:
+        return argv
+    if user_id is None:
+        return ["chat", "sessions", "--json"]
+    return [a if a != "NEWEST" else f"{user_id[:8]}-s000000" for a in argv]
+
+
+def extras(
+    env: dict[str, str], tokens: dict[str, str], ids: dict[str, str], args: argparse.Namespace
+) -> None:
+    """What the timings above do not show: sizes, the trend's coverage, export memory,
+    and (SQLite) the chat page's plan against the old one, all side by side."""
+    import json
+    import tracemalloc
+
+    from psymitrix_cli.cli.state import AppState
+    from psymitrix_cli.config import load_settings
+    from psymitrix_cli.store import base as kinds
+    from psymitrix_cli.store.base import Query
+    from psymitrix_cli.store.factory import open_store
+
+    backends = {}
+    for name, token in tokens.items():
+        os.environ["PSYMITRIX_TOKEN"] = token
+        backends[name] = AppState().backend
+    header = "".join(f"{name:>12}" for name in tokens)
+    print(f"\n{'sizes and coverage':28}{header}")
+    sizes = {n: len(json.dumps(b.profile.me())) for n, b in backends.items()}  # type: ignore[attr-defined]
+    print(f"{'me --json (characters)':28}" + "".join(f"{sizes[n]:12,}" for n in tokens))
+    days = {
+        n: sum(m is not None for m in b.dashboard.status()["trends"]["mood"])  # type: ignore[attr-defined]
+        for n, b in backends.items()
+    }
+    print(f"{'trend days with a mood':28}" + "".join(f"{days[n]:12}" for n in tokens))
+    store = open_store(load_settings())
+    first = (datetime.now(UTC) - timedelta(days=13)).date()
+    since = datetime.combine(first, datetime.min.time(), UTC)
+    capped = {}
+    for n, token in tokens.items():
+        rows = store.list(
+            kinds.MOOD_JOURNAL, Query(user_id=ids[token], limit=500, since=iso(since))
+        )
+        capped[n] = len({r["at"][:10] for r in rows if r.get("mood") is not None})
+    print(f"{'  a 500-row read covered':28}" + "".join(f"{capped[n]:12}" for n in tokens))
+
+    if not args.no_export:
+        print(f"\n{'export (json, in-process)':28}{header}")
+        peak, took = {}, {}
+        backends["empty"].data.export()  # type: ignore[attr-defined]  # imports, not rows
+        for n, backend in backends.items():
+            tracemalloc.start()
+            start = time.perf_counter()
+            text = json.dumps(backend.data.export(), ensure_ascii=False)  # type: ignore[attr-defined]
+            took[n] = time.perf_counter() - start
+            peak[n] = tracemalloc.get_traced_memory()[1] / 2**20
+            tracemalloc.stop()
+            del text
+        print(f"{'peak memory (MiB)':28}" + "".join(f"{peak[n]:12.1f}" for n in tokens))
+        print(f"{'time (s, under tracemalloc)':28}" + "".join(f"{took[n]:12.2f}" for n in tokens))
+        print(f"peak seeded / empty: {peak['seeded'] / peak['empty']:.2f} (target <= 1.50)")
+
+    full = ids[tokens["seeded"]]
+    sid = f"{full[:8]}-s000000"
+    query = Query(user_id=full, limit=50, where={"sessionId": sid}, ascending=True)
+    new = median_ms(lambda: store.list(kinds.CHAT_MESSAGES, query), args.runs)
+    print(f"\none chat's page of 50 ({args.chats * args.messages:,} messages of this user)")
+    print(f"{'  by the session index (ms)':28}{new:12.3f}")
+    if hasattr(store, "_db") and args.backend == "local":
+        old_sql = (
+            "SELECT doc FROM chat_messages INDEXED BY chat_messages_user_time "
+            'WHERE user_id = ? AND "sessionId" = ? ORDER BY sort_key ASC, id ASC LIMIT 50'
+        )
+        old = median_ms(
+            lambda: store._db.execute(old_sql, (full, sid)).fetchall(),  # type: ignore[attr-defined]
+            max(3, args.runs // 10),
+        )
+        print(f"{'  the old plan, user_time (ms)':28}{old:12.3f}   ({old / new:,.0f}x)")
+    store.close()
 
 
 if __name__ == "__main__":
