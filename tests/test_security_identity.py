@@ -103,3 +103,24 @@ def test_a_reset_token_mailed_to_the_old_address_dies_with_the_change(
         assert client.patch("/v1/me", json=body, headers=bearer).status_code == 200
         confirm = {"token": token, "newPassword": "another-horse-7"}
         assert client.post("/v1/auth/reset/confirm", json=confirm).status_code == 422
+
+
+def test_guessing_the_current_password_with_a_token_is_throttled(
+    sqlite_api_server: ApiServer,
+) -> None:
+    with httpx.Client(base_url=sqlite_api_server.url) as client:
+        bearer = _bearer(client)
+        guess = {"email": "thief@example.com", "currentPassword": "guess-1234"}
+        for _ in range(5):
+            assert client.patch("/v1/me", json=guess, headers=bearer).status_code == 401
+        right = {"email": "thief@example.com", "currentPassword": PASSWORD}
+        throttled = client.patch("/v1/me", json=right, headers=bearer)
+        assert throttled.status_code == 429 and "Retry-After" in throttled.headers
+        # One bucket with the login and the other routes that take the password.
+        login = client.post("/v1/auth/login", json={"identifier": "ann", "password": PASSWORD})
+        assert login.status_code == 429
+        change = {"currentPassword": PASSWORD, "newPassword": "another-horse-7"}
+        assert client.post("/v1/auth/password", json=change, headers=bearer).status_code == 429
+        # A change that needs no password is not held up.
+        assert client.patch("/v1/me", json={"name": "Annie"}, headers=bearer).status_code == 200
+        assert client.get("/v1/whoami", headers=bearer).json()["email"] == "ann@example.com"

@@ -5,10 +5,13 @@ Routes are sync `def`s: bcrypt runs in the threadpool, never on the event loop.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TypeVar
+
 from fastapi import APIRouter, status
 
 from psymitrix_cli.errors import AuthError, InvalidInput
-from psymitrix_cli.server.deps import ClientIp, LoginThrottle, Public, Svc
+from psymitrix_cli.server.deps import ClientIp, LoginThrottle, Public, Services, Svc
 from psymitrix_cli.server.models import (
     Accepted,
     Grant,
@@ -22,8 +25,27 @@ from psymitrix_cli.server.models import (
     SignupIn,
 )
 from psymitrix_cli.server.routes import ERRORS
+from psymitrix_cli.server.throttle import BoundThrottle
 
 router = APIRouter(prefix="/auth", tags=["auth"], responses=ERRORS)
+T = TypeVar("T")
+
+
+def password_checked(
+    svc: Services, throttle: BoundThrottle, ip: str | None, action: Callable[[], T]
+) -> T:
+    """Run an action that checks the current password, counted in the login's buckets
+    (the account and the IP): a stolen token must not be a way to guess the password."""
+    account = str(svc.accounts.whoami()["username"])  # an invalid token fails here, uncounted
+    throttle.check(account, ip)
+    try:
+        result = action()
+    except AuthError:
+        throttle.failed(account, ip)
+        raise
+    throttle.succeeded(account)
+    return result
+
 
 RESET_REPLY = (
     "If an account uses that email address, a reset token is on its way. "
@@ -70,9 +92,16 @@ def logout_all(svc: Svc) -> None:
 
 
 @router.post("/password", response_model=Grant)
-def change_password(body: PasswordChangeIn, svc: Svc) -> Json:
+def change_password(
+    body: PasswordChangeIn, svc: Svc, throttle: LoginThrottle, ip: ClientIp
+) -> Json:
     """Change the password; other tokens are revoked and a fresh one is returned."""
-    return svc.accounts.change_password(body.current_password, body.new_password)
+    return password_checked(
+        svc,
+        throttle,
+        ip,
+        lambda: svc.accounts.change_password(body.current_password, body.new_password),
+    )
 
 
 @router.post("/recover", status_code=status.HTTP_204_NO_CONTENT)

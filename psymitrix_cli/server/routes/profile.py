@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Response, status
 
-from psymitrix_cli.server.deps import Reader, Svc
+from psymitrix_cli.server.deps import ClientIp, LoginThrottle, Reader, Svc
 from psymitrix_cli.server.models import Account, DeleteAccountIn, Json, Me, ProfileIn
 from psymitrix_cli.server.routes import ERRORS
+from psymitrix_cli.server.routes.auth import password_checked
 
 router = APIRouter(tags=["profile"], responses=ERRORS)
 
@@ -18,24 +19,30 @@ async def me(reads: Reader) -> Response:
 
 
 @router.patch("/me", response_model=Account)
-def update_profile(body: ProfileIn, svc: Svc) -> Json:
+def update_profile(body: ProfileIn, svc: Svc, throttle: LoginThrottle, ip: ClientIp) -> Json:
     """Change the name, username, email, phone (empty removes it) or timezone.
 
     The username and email also need `currentPassword`; the old address is told."""
-    return svc.accounts.update_profile(
-        name=body.name,
-        username=body.username,
-        email=body.email,
-        phone=body.phone,
-        timezone=body.timezone,
-        current_password=body.current_password,
-    )
+
+    def update() -> Json:
+        return svc.accounts.update_profile(
+            name=body.name,
+            username=body.username,
+            email=body.email,
+            phone=body.phone,
+            timezone=body.timezone,
+            current_password=body.current_password,
+        )
+
+    if body.username is None and body.email is None:
+        return update()
+    return password_checked(svc, throttle, ip, update)
 
 
 @router.delete("/me", status_code=status.HTTP_204_NO_CONTENT)
-def delete_account(body: DeleteAccountIn, svc: Svc) -> None:
+def delete_account(body: DeleteAccountIn, svc: Svc, throttle: LoginThrottle, ip: ClientIp) -> None:
     """Erase the account and every entry of its own (the password confirms it)."""
-    svc.accounts.delete_account(body.password)
+    password_checked(svc, throttle, ip, lambda: svc.accounts.delete_account(body.password))
 
 
 @router.get("/whoami", response_model=Account)
