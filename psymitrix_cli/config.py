@@ -88,7 +88,9 @@ class Settings:
 def _default_dirs(env: Mapping[str, str]) -> tuple[Path, Path]:
     home = env.get("PSYMITRIX_HOME")
     if home:
-        root = Path(home).expanduser()
+        from psymitrix_cli.fsutil import check_dir_setting
+
+        root = check_dir_setting(Path(home).expanduser(), "PSYMITRIX_HOME")
         return root, root / "config.toml"
     import platformdirs  # small, but only needed when no home is given
 

@@ -3,9 +3,36 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import tempfile
 from pathlib import Path
+
+# Shown for ENOSPC / SQLITE_FULL wherever it is met: the write was rolled back whole.
+DISK_FULL = "The disk is full; nothing was saved. Free some space and try again."
+NOT_A_DIR = "{setting} is {path}, but {found} is a file, not a directory; point it at a folder."
+IS_A_FILE = "{setting} is {path}, a file, not a directory; point it at a folder."
+
+
+def is_disk_full(exc: BaseException) -> bool:
+    """ENOSPC from the OS, or SQLite's SQLITE_FULL (which max_page_count also raises)."""
+    if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return True
+    return getattr(exc, "sqlite_errorname", None) == "SQLITE_FULL"
+
+
+def check_dir_setting(path: Path, setting: str) -> Path:
+    """`path`, if it is a directory or can become one: else a clear error naming the
+    setting, instead of a NotADirectoryError from whatever first opens a file in it."""
+    from psymitrix_cli.errors import InvalidInput
+
+    for probe in (path, *path.parents):
+        if probe.exists():
+            if not probe.is_dir():
+                text = IS_A_FILE if probe == path else NOT_A_DIR
+                raise InvalidInput(text.format(setting=setting, path=path, found=probe))
+            break
+    return path
 
 
 def ensure_private_dir(path: Path) -> Path:
@@ -52,6 +79,8 @@ def write_user_file(path: Path, data: bytes) -> None:
     try:
         atomic_write_bytes(path, data, private_dir=False)
     except OSError as exc:
+        if is_disk_full(exc):
+            raise PsyError(DISK_FULL) from None
         raise PsyError(f"Cannot write {path}: {exc.strerror}.") from None
 
 

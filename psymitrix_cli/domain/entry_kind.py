@@ -27,6 +27,7 @@ Doc = dict[str, Any]
 T = TypeVar("T")
 FUTURE_SLACK = timedelta(minutes=5)  # clocks disagree a little; a typo a day ahead is refused
 PLAN_AHEAD = timedelta(days=366)  # how far ahead something may be planned
+EARLIEST = date(1900, 1, 1)  # no entry is older; 1800-01-01 is a typo, like a future date
 
 
 @dataclass(frozen=True)
@@ -57,6 +58,7 @@ class When:
                 parsed = parsed.replace(tzinfo=self.zone)
         if parsed > self.now + ahead:
             raise InvalidInput(f"{ref(field)} {value!r} is in the future.", field=field)
+        _not_too_old(parsed.date(), value, field)
         return iso(parsed)
 
     def date(self, value: str | None, field: str, *, ahead: timedelta = timedelta(0)) -> date:
@@ -66,7 +68,15 @@ class When:
         day = check(field, lambda: v.parse_date(_text(value), ref(field)))
         if day > (self.now.astimezone(self.zone) + ahead).date():
             raise InvalidInput(f"{ref(field)} {value} is in the future.", field=field)
+        _not_too_old(day, value, field)
         return day
+
+
+def _not_too_old(day: date, value: object, field: str) -> None:
+    if day < EARLIEST:
+        raise InvalidInput(
+            f"{ref(field)} {value!r} is too long ago (before {EARLIEST.isoformat()}).", field=field
+        )
 
 
 def _text(value: object) -> str:
@@ -97,6 +107,7 @@ def past_instant(
         ) from None
     if moment > when.now + slack:
         raise InvalidInput(f"{value} is in the future.", field=field)
+    _not_too_old(moment.date(), value, field)
     return iso(moment)
 
 

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from psymitrix_cli.errors import BackendUnavailable, Conflict, PsyError
-from psymitrix_cli.fsutil import ensure_private_dir, touch_private
+from psymitrix_cli.fsutil import DISK_FULL, ensure_private_dir, is_disk_full, touch_private
 from psymitrix_cli.store.base import COUNTERS, Doc, Kind, Query
 from psymitrix_cli.store.sqlite_schema import (
     LATEST,
@@ -71,11 +71,29 @@ def _escape_like(word: str) -> str:
     return re.sub(r"([\\%_])", r"\\\1", word)
 
 
+TEST_MAX_PAGES_ENV = "PSYMITRIX_TEST_MAX_PAGES"
+
+
+def _test_page_limit(db: sqlite3.Connection) -> None:
+    """Tests only (PSYMITRIX_TESTING=1): cap the file at its size, so writes meet a full
+    disk (SQLITE_FULL) without one. SQLite never caps below the pages already used."""
+    import os
+
+    pages = os.environ.get(TEST_MAX_PAGES_ENV)
+    if pages and os.environ.get("PSYMITRIX_TESTING") == "1":
+        db.execute(f"PRAGMA max_page_count = {int(pages)}")
+
+
 class SqliteStore(SqliteServerState):
     def __init__(self, path: Path) -> None:
         self.path = path
-        ensure_private_dir(path.parent)
-        touch_private(path)
+        try:
+            ensure_private_dir(path.parent)
+            touch_private(path)
+        except OSError as exc:
+            if is_disk_full(exc):
+                raise PsyError(DISK_FULL) from None
+            raise
         try:
             self._db = sqlite3.connect(
                 path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False
@@ -85,8 +103,11 @@ class SqliteStore(SqliteServerState):
             self._db.execute("PRAGMA journal_mode = WAL")
             self._db.execute("PRAGMA synchronous = NORMAL")
             self._db.execute("PRAGMA foreign_keys = ON")
+            _test_page_limit(self._db)
             self._migrate()
         except sqlite3.DatabaseError as exc:
+            if is_disk_full(exc):
+                raise PsyError(DISK_FULL) from None
             raise PsyError(f"Cannot open the database at {path}: {exc}") from None
 
     # --- lifecycle ---------------------------------------------------------
@@ -149,11 +170,14 @@ class SqliteStore(SqliteServerState):
             raise BackendUnavailable(f"The database at {self.path} is busy: {exc}") from None
         try:
             yield self._db
-        except BaseException:
-            self._db.execute("ROLLBACK")
-            raise
-        else:
             self._db.execute("COMMIT")
+        except BaseException as exc:
+            # SQLITE_FULL may have rolled the transaction back already.
+            if self._db.in_transaction:
+                self._db.execute("ROLLBACK")
+            if is_disk_full(exc):
+                raise PsyError(DISK_FULL) from None
+            raise
 
     # --- users ---------------------------------------------------------------
     @staticmethod

@@ -16,11 +16,21 @@ from psymitrix_cli.ui.terminal import Terminal
 T = TypeVar("T")
 
 
+STDIN_NOT_UTF8 = "What arrived on standard input is not valid UTF-8; send the password as UTF-8."
+
+
 def read_stdin_lines(count: int) -> list[str]:
-    """`count` lines from stdin for --password-stdin (newlines stripped, nothing else)."""
+    """`count` lines from stdin for --password-stdin (newlines stripped, nothing else).
+
+    Bytes that are not UTF-8 are refused here: stdin may decode them to lone surrogates
+    (surrogateescape), which nothing later could hash or send."""
     lines = []
     for _ in range(count):
-        line = sys.stdin.readline()
+        try:
+            line = sys.stdin.readline()
+            line.encode("utf-8")
+        except UnicodeError:  # a strict decoder's UnicodeDecodeError, or surrogates
+            raise InvalidInput(STDIN_NOT_UTF8) from None
         if not line:
             raise InvalidInput(messages.NO_STDIN)
         lines.append(line.rstrip("\r\n"))
