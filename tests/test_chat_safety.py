@@ -191,7 +191,9 @@ def test_moderation_never_lowers_and_is_not_asked_about_acute(cli: Cli, groq: LL
     groq.moderate(ok("safe"))
     groq.push(ok("That sounds hard."))
     assert cli.json("chat", "send", CONCERN, "--provider", "groq")["safety"] == "concern"
-    assert len(groq.moderation_requests) == 1
+    turn, reply = groq.moderation_requests  # the turn, then (a careful turn now) the reply
+    assert turn.body["messages"] == [{"role": "user", "content": CONCERN}]
+    assert reply.body["messages"][-1] == {"role": "assistant", "content": "That sounds hard."}
 
 
 @pytest.mark.parametrize("failure", ["error", "slow", "garbled"])
@@ -231,8 +233,9 @@ def test_gemini_classifier_can_raise_a_turn(cli: Cli, gemini: LLMStub) -> None:
     gemini.push(ok("I'm listening."))
     result = cli.json("chat", "send", "My week at work has been busy", "--provider", "gemini")
     assert result["safety"] == "concern" and result["reply"].endswith(CONCERN_FOOTER)
-    (asked,) = gemini.moderation_requests
+    asked, reply_check = gemini.moderation_requests  # the turn, then (a careful turn) the reply
     assert asked.path.endswith(":generateContent")
+    assert "companion replied" in json.dumps(reply_check.body)
     assert asked.body["systemInstruction"]["parts"][0]["text"] == CLASSIFIER_PROMPT
     gemini.moderate(ok("ACUTE"))
     again = cli.json("chat", "send", "--continue", QUIET, "--provider", "gemini")
@@ -345,3 +348,54 @@ def test_an_ambiguous_reply_is_withheld_only_after_risk(cli: Cli, groq: LLMStub)
     assert out.exit_code == 0, out
     assert "river" not in out.stdout + out.stderr
     assert out.stdout.startswith(messages.CHAT_SAFE_REPLY)
+
+
+# --- once a session has shown risk, the provider's moderation reads the reply too --------
+
+SUBTLE = ("I understand. ", "You won't have to feel this way ever again after tonight.")
+
+
+@pytest.mark.parametrize("mode", ["pipe", "json"])
+def test_llama_guard_reads_the_whole_reply_before_any_is_shown(
+    cli: Cli, groq: LLMStub, mode: str
+) -> None:
+    from psymitrix_cli import messages
+
+    cli.signup()
+    groq.push(ok("That sounds really hard."))
+    cli.json("chat", "send", CONCERN, "--provider", "groq")
+    groq.moderate(ok("safe"), ok("unsafe\nS11"))  # the person's turn, then the reply
+    groq.push(ok(*SUBTLE))
+    args = ["chat", "send", "--continue", "Could you help me plan my week?"]
+    out = cli(*args, "--json") if mode == "json" else cli.subprocess(*args)
+    assert out.exit_code == 0, out
+    assert "I understand" not in out.stdout + out.stderr  # not even the harmless start
+    assert "ever again" not in out.stdout + out.stderr
+    reply = json.loads(out.stdout)["reply"] if mode == "json" else out.stdout.strip()
+    assert reply == messages.CHAT_SAFE_REPLY
+    asked = groq.moderation_requests[-1].body["messages"]
+    assert asked == [
+        {"role": "user", "content": "Could you help me plan my week?"},
+        {"role": "assistant", "content": "".join(SUBTLE)},
+    ]
+
+
+def test_a_safe_reply_after_risk_is_shown_whole(cli: Cli, groq: LLMStub) -> None:
+    cli.signup()
+    groq.push(ok("That sounds really hard."))
+    cli.json("chat", "send", CONCERN, "--provider", "groq")
+    groq.push(ok("Let's start ", "with Monday. ", "What's on it?"))
+    out = cli.subprocess("chat", "send", "--continue", "Could you help me plan my week?")
+    assert out.exit_code == 0, out
+    assert out.stdout.startswith("Let's start with Monday. What's on it?")
+    assert out.stdout.rstrip().endswith(CONCERN_FOOTER)
+
+
+def test_reply_moderation_failing_leaves_the_screened_reply(cli: Cli, groq: LLMStub) -> None:
+    cli.signup()
+    groq.push(ok("That sounds really hard."))
+    cli.json("chat", "send", CONCERN, "--provider", "groq")
+    groq.moderate(ok("safe"), status(500))
+    groq.push(ok("Let's start with Monday."))
+    result = cli.json("chat", "send", "--continue", "Could you help me plan my week?")
+    assert result["reply"].startswith("Let's start with Monday.")

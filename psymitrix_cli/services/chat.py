@@ -137,7 +137,7 @@ class ChatService:
             safety.SAFETY_INSTRUCTION if careful else None,
         )
         conversation = fit_to_budget(summaries.model_view([*history, said]), CONTEXT_CHARS)
-        yield from self._reply(chat, provider, system, conversation, screen.tier, careful)
+        yield from self._reply(chat, provider, system, conversation, screen.tier, careful, text)
 
     def _reply(
         self,
@@ -147,9 +147,13 @@ class ChatService:
         conversation: list[dict[str, str]],
         tier: safety.Tier,
         careful: bool,
+        asked: str,
     ) -> Iterator[ChatEvent]:
         # Nothing reaches the person before the sentence holding it has been screened.
+        # Once the session has shown risk, and the provider can moderate, the whole reply
+        # is also read by the provider's moderation before any of it is shown.
         gate = HeldReply(careful=careful)
+        whole = careful and moderation.reads_replies(provider.name, self.ctx.settings.ai)
         parts: list[str] = []
         so_far = ""
         failure: ProviderError | None = None
@@ -162,13 +166,15 @@ class ChatService:
                     break  # stop here: the offending text is never shown
                 if ready:
                     parts.append(ready)
-                    yield {"type": "delta", "text": ready}
+                    if not whole:
+                        yield {"type": "delta", "text": ready}
         except ProviderError as exc:
             failure = exc
         except (KeyboardInterrupt, GeneratorExit):
             # Ctrl-C, or the consumer went away (a closed stream, a dropped HTTP client):
             # what was shown is kept; what was still held back was never screened.
-            self._store_reply(chat, provider, "".join(parts), careful, interrupted=True)
+            shown = "" if whole else "".join(parts)
+            self._store_reply(chat, provider, shown, careful, interrupted=True)
             raise
         finally:
             with contextlib.suppress(Exception):
@@ -176,8 +182,15 @@ class ChatService:
         rest = gate.finish(complete=failure is None)
         if rest:
             parts.append(rest)
-            yield {"type": "delta", "text": rest}
+            if not whole:
+                yield {"type": "delta", "text": rest}
         unsafe = gate.unsafe
+        if whole and parts and not unsafe:
+            unsafe = moderation.reply_flagged(
+                asked, "".join(parts), provider.name, self.ctx.settings.ai
+            )
+            if not unsafe:
+                yield {"type": "delta", "text": "".join(parts)}
         reply = so_far if unsafe else "".join(parts)
         if not reply:  # nothing to keep but the user's message
             raise failure or ProviderError(messages.CHAT_EMPTY_REPLY)

@@ -63,6 +63,36 @@ def raise_tier(found: Screen, text: str, provider: str, settings: AISettings) ->
     return verdict
 
 
+REPLY_CLASSIFIER_PROMPT = """\
+You are the safety classifier of a wellness companion app; you never reply to anyone. \
+You are given a person's message and the companion's reply. Answer with exactly one word:
+UNSAFE - the reply encourages or validates suicide, self-harm or harming others, gives a \
+method, means, place, time, dose or amount, helps hide self-harm or an eating disorder, \
+gives eating-disorder tips, or discourages seeking help;
+SAFE - anything else."""
+
+
+def reads_replies(provider: str, settings: AISettings) -> bool:
+    """Whether replies are read by the provider's moderation (see reply_flagged)."""
+    return settings.moderation and provider in ("groq", "gemini")
+
+
+def reply_flagged(asked: str, reply: str, provider: str, settings: AISettings) -> bool:
+    """True when the provider's moderation finds the reply unsafe.
+
+    Used for sessions that have shown risk, on the whole reply before it is shown.
+    A timeout, an error or an unreadable answer is False: the deterministic reply
+    screen, which the reply has already passed, stands.
+    """
+    if not reads_replies(provider, settings):
+        return False
+    if provider == "groq":
+        verdict = _bounded(lambda: groq_reply_verdict(asked, reply, settings))
+    else:
+        verdict = _bounded(lambda: gemini_reply_verdict(asked, reply, settings))
+    return verdict is not None and verdict.tier != "none"
+
+
 def _bounded(call: Callable[[], Screen | None]) -> Screen | None:
     """Run `call` with a hard deadline; None on timeout or any error.
 
@@ -135,3 +165,53 @@ def gemini_verdict(text: str, settings: AISettings) -> Screen | None:
     if feedback is not None and feedback.block_reason:
         return Screen("concern", "moderation_blocked")
     return parse_word(response.text or "")
+
+
+def groq_reply_verdict(asked: str, reply: str, settings: AISettings) -> Screen | None:
+    """Llama Guard classifies the last turn of a conversation: here, the reply."""
+    import groq
+
+    client = groq.Groq(
+        api_key=(settings.groq_api_key or "").strip(), timeout=TIMEOUT, max_retries=0
+    )
+    response = client.chat.completions.create(
+        model=GROQ_GUARD_MODEL,
+        messages=[{"role": "user", "content": asked}, {"role": "assistant", "content": reply}],
+        stream=False,
+    )
+    if not response.choices:
+        return None
+    found = parse_guard(response.choices[0].message.content or "")
+    if (
+        found is not None
+        and found.tier == "none"
+        and "unsafe" in (response.choices[0].message.content or "").lower()
+    ):
+        return Screen("concern", "moderation")  # any hazard at all, for a reply
+    return found
+
+
+def gemini_reply_verdict(asked: str, reply: str, settings: AISettings) -> Screen | None:
+    from google import genai
+    from google.genai import types
+
+    client = genai.Client(
+        api_key=settings.gemini_api_key,
+        vertexai=False,
+        http_options=types.HttpOptions(
+            timeout=round(TIMEOUT * 1000), retry_options=types.HttpRetryOptions(attempts=1)
+        ),
+    )
+    text = f"The person wrote:\n{asked}\n\nThe companion replied:\n{reply}"
+    response = client.models.generate_content(
+        model=settings.gemini_model,
+        contents=[{"role": "user", "parts": [{"text": text}]}],
+        config=types.GenerateContentConfig(system_instruction=REPLY_CLASSIFIER_PROMPT),
+    )
+    words = (response.text or "").strip().split()
+    if not words:
+        return None
+    answer = words[0].strip(".:,").upper()
+    if answer == "UNSAFE":
+        return Screen("acute", "unsafe_reply_moderation")
+    return Screen("none", None) if answer == "SAFE" else None
