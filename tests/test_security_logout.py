@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 
 import httpx
@@ -91,3 +92,19 @@ def test_revoked_token_ids_are_kept_only_until_the_tokens_expire(cli: Cli) -> No
     finally:
         db.close()
     assert len(rows) == 1 and rows[0][0] > "2026-06-01"
+
+
+def test_logout_while_the_api_is_down_forgets_the_token_and_says_it_stays_valid(
+    cli: Cli, start_api_server: Callable[..., ApiServer]
+) -> None:
+    server = start_api_server()
+    api = Cli(cli.env, {"PSYMITRIX_BACKEND": "api", "PSYMITRIX_API_URL": server.url})
+    api.signup()
+    copied = stored_token(api)
+    server.stop()
+    out = api("logout")
+    assert out.exit_code == 0, out
+    assert "could not be reached" in out.stderr and "stays valid" in out.stderr
+    assert api("auth", "status").exit_code == 3  # forgotten here (no network needed)
+    server.start()
+    api.ok("whoami", env={"PSYMITRIX_TOKEN": copied})  # but not revoked: the CLI said so
