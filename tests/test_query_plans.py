@@ -153,7 +153,7 @@ def test_other_store_statements_search_an_index(traced: tuple[SqliteStore, list[
     assert [p for sql in checked for p in problems(store, sql)] == []
 
 
-def test_a_database_from_before_version_6_gets_the_new_indexes(tmp_path: Path) -> None:
+def test_a_database_from_before_version_6_gets_the_new_indexes_and_column(tmp_path: Path) -> None:
     """An older file is migrated: the chat page's index replaces the old one."""
     path = tmp_path / "old.db"
     SqliteStore(path).close()
@@ -163,14 +163,17 @@ def test_a_database_from_before_version_6_gets_the_new_indexes(tmp_path: Path) -
         db.execute(
             f'CREATE INDEX {table}_user_{column} ON {table} (user_id, "{column}", sort_key DESC)'
         )
-    db.execute("DELETE FROM schema_migrations WHERE version = 6")
+    db.execute("DROP INDEX mood_journal_user_time_mood")  # and undo version 7
+    db.execute("ALTER TABLE mood_journal DROP COLUMN mood_n")
+    db.execute("DELETE FROM schema_migrations WHERE version >= 6")
     db.commit()
     db.close()
     store = SqliteStore(path)
-    names = store.index_report()["chat_messages"]
+    names = store.index_report()
     store.close()
-    assert "chat_messages_user_sessionId_time" in names
-    assert "chat_messages_user_sessionId" not in names
+    assert "chat_messages_user_sessionId_time" in names["chat_messages"]
+    assert "chat_messages_user_sessionId" not in names["chat_messages"]
+    assert "mood_journal_user_time_mood" in names["mood_journal"]
 
 
 # --- MongoDB: the same shapes, through the server's explain ---------------------------------
@@ -220,15 +223,14 @@ def test_every_mongo_list_and_count_shape_uses_an_index(mongo_store: Any, name: 
 
 
 def test_the_trend_sums_each_day_from_the_index(traced: tuple[SqliteStore, list[str]]) -> None:
-    """status's 14-day trend: one statement, a (user_id, sort_key) range per day."""
+    """status's 14-day trend: one statement, a range of the mood index (schema 7) per day."""
     store, statements = traced
     journal = KINDS["mood_journal"]
     store.totals_between(journal, "u1", "mood", [at(60 * 24 * d) for d in range(15)])
     (sql,) = statements
     lines = plan(store, sql)
-    assert any(
-        "SEARCH mood_journal" in line and "sort_key>? AND sort_key<?" in line for line in lines
-    )
+    ranged = "mood_journal_user_time_mood (user_id=? AND sort_key>? AND sort_key<?)"
+    assert any(line.startswith("SEARCH mood_journal") and ranged in line for line in lines), lines
     assert problems(store, sql) == []
 
 

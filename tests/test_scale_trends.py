@@ -85,3 +85,46 @@ def test_the_trend_is_right_for_a_busy_fortnight(any_cli: Cli, tmp_path: Path) -
     assert trends["mood"] == means
     assert trends["mood"][EMPTY_DAY] is None
     assert all(m is not None for i, m in enumerate(trends["mood"]) if i != EMPTY_DAY)
+
+
+@pytest.fixture(params=["sqlite", "mongo"])
+def store(request: pytest.FixtureRequest, tmp_path: Path) -> Any:
+    from tests.store_helpers import open_store
+
+    if request.param == "sqlite":
+        opened = open_store(("sqlite", tmp_path / "x.db", None))
+    else:
+        opened = open_store(("mongo", request.getfixturevalue("mongo_settings"), None))
+    yield opened
+    opened.close()
+
+
+def test_totals_between_counts_numbers_per_span_bounds_included_once(store: Any) -> None:
+    """The store's grouped read: a row on a bound belongs to the span it opens; rows
+    before the first bound or on the last are outside; a missing or null field or a
+    text is not a number; another user's rows never count."""
+    from psymitrix_cli.store.base import MOOD_JOURNAL
+    from tests.store_helpers import add_user, at
+
+    add_user(store, "u1", "ann")
+    add_user(store, "u2", "bob")
+    bounds = [at(10), at(20), at(30)]
+    rows = [
+        ("a", "u1", at(9.99), 5),  # before the first bound
+        ("b", "u1", at(10), 1),  # on the first bound: span 0
+        ("c", "u1", at(15), 3),
+        ("d", "u1", at(19.99), None),  # null: not counted
+        ("e", "u1", at(20), 4),  # on a middle bound: span 1
+        ("f", "u1", at(25), "2"),  # a text: not a number
+        ("g", "u1", at(30), 5),  # on the last bound: outside
+        ("h", "u2", at(15), 5),  # another user's
+    ]
+    for entry_id, uid, when_, mood in rows:
+        doc: dict[str, Any] = {"_id": entry_id, "userId": uid, "at": when_, "text": "x"}
+        if mood is not None:
+            doc["mood"] = mood
+        store.insert(MOOD_JOURNAL, doc)
+    store.insert(MOOD_JOURNAL, {"_id": "i", "userId": "u1", "at": at(26), "mood": None})
+    assert store.totals_between(MOOD_JOURNAL, "u1", "mood", bounds) == [(2, 4.0), (1, 4.0)]
+    assert store.totals_between(MOOD_JOURNAL, "u1", "mood", [at(10)]) == []
+    assert store.totals_between(MOOD_JOURNAL, "u3", "mood", bounds) == [(0, 0.0), (0, 0.0)]

@@ -22,6 +22,7 @@ from psymitrix_cli.store.base import COUNTERS, Doc, Kind, Query
 from psymitrix_cli.store.sqlite_schema import (
     LATEST,
     MIGRATIONS,
+    NUMBER_COLUMNS,
     ensure_kinds,
     expected_indexes,
     missing_kinds,
@@ -471,9 +472,12 @@ class SqliteStore(SqliteServerState):
             return []
         if not re.fullmatch(r"\w+", field):
             raise ValueError(f"not a field name: {field!r}")
+        # The mood has an indexed column (schema 7): its values come from the index, no
+        # entry's JSON is parsed. Any other field is read from the document.
+        value = NUMBER_COLUMNS.get((kind.name, field)) or f"json_extract(doc, '$.{field}')"
         # One statement: per span, one range of the (user_id, sort_key) index aggregated
-        # in place (a correlated subquery, so no sort of the rows for a GROUP BY). COUNT
-        # skips rows without a number; TOTAL is 0.0 for none.
+        # in place (a correlated subquery, so no sort of the rows for a GROUP BY). Only
+        # JSON numbers count, as on MongoDB; TOTAL is 0.0 for none.
         values = ", ".join("(?, ?, ?)" for _ in range(spans))
         params: list[Any] = []
         for i in range(spans):
@@ -481,9 +485,9 @@ class SqliteStore(SqliteServerState):
         rows = self._db.execute(
             f"WITH spans (i, lo, hi) AS (VALUES {values}) "
             f"SELECT i, (SELECT json_array(COUNT(v), TOTAL(v)) FROM ("
-            f"  SELECT json_extract(doc, '$.{field}') AS v FROM {kind.name} "
+            f"  SELECT {value} AS v FROM {kind.name} "
             f"  WHERE user_id = ? AND sort_key >= lo AND sort_key < hi"
-            f")) FROM spans",
+            f") WHERE typeof(v) IN ('integer', 'real')) FROM spans",
             (*params, user_id),
         ).fetchall()
         out = [(0, 0.0)] * spans

@@ -208,6 +208,17 @@ _V6: tuple[Statement, ...] = (
 )
 _V6_FIELDS = {"assessments": ("instrument",), "chat_messages": ("sessionId",)}
 
+# The mood trend sums a day's moods from an index, not from each entry's JSON: a virtual
+# column (computed, never stored in the row) and an index that stores it. See
+# SqliteStore.totals_between and NUMBER_COLUMNS.
+_V7: tuple[Statement, ...] = (
+    "ALTER TABLE mood_journal ADD COLUMN mood_n GENERATED ALWAYS AS "
+    "(json_extract(doc, '$.mood')) VIRTUAL",
+    "CREATE INDEX mood_journal_user_time_mood ON mood_journal (user_id, sort_key, mood_n)",
+)
+# (table, field) -> the version 7 column holding that field, for SqliteStore.totals_between.
+NUMBER_COLUMNS = {("mood_journal", "mood"): "mood_n"}
+
 # FROZEN: (version, statements) as shipped. Append a version; never edit a shipped one.
 SHIPPED: tuple[tuple[int, tuple[Statement, ...]], ...] = (
     (1, _V1),
@@ -216,6 +227,7 @@ SHIPPED: tuple[tuple[int, tuple[Statement, ...]], ...] = (
     (4, _V4),
     (5, _V5),
     (6, _V6),
+    (7, _V7),
 )
 
 
@@ -282,5 +294,6 @@ def expected_indexes() -> dict[str, list[str]]:
             indexes = entry_indexes(kind.name, *_kind_columns(kind))
             expected[kind.name] = _after_v6(kind.name, indexes, {kind.name: kind.fields})
     expected["idempotency"].append("idempotency_expiry")  # version 4
+    expected["mood_journal"].append("mood_journal_user_time_mood")  # version 7
     expected["login_failures"] = ["login_failures_key", "login_failures_expiry"]
     return expected
