@@ -114,6 +114,19 @@ _TOPIC += (
     r"shak(e|ing) (a|the|your) baby|stop taking (your|the) (meds|medication|tablets|pills|"
     r"antidepressants)|come off your (meds|medication)"
 )
+# And after the sixth: places and times chosen for it, putting affairs in order, "you
+# won't feel this way again after tonight", giving up, and keeping away from help.
+_TOPIC += (
+    r"|(woods|forest|field|car park|park) (behind|near|by) (your|the)|quiet at night|(write|"
+    r"writing|make|making) (your|a) will\b|(moving|going) away so|stop replying|(never|not) (have "
+    r"to )?feel (this|like this|this way) (ever )?again|ever again after|after tonight|whatever "
+    r"you have in the house|kinder to (yourself|everyone) to stop|what is the point|"
+    r"what's the point|(never|not ever) be happy|breaking point|reached yours|only drink (water|"
+    r"coffee|tea)|zero carbs|(key|scratch|smash) (his|her|their) car|slash (his|her|their)|"
+    r"where (he|she|they) lives?|wait for (him|her|them)|\bhamster\b.{0,30}\bsick|make (it|him|"
+    r"her|them) (sick|ill)|(do not|don't) go to (a&e|the hospital|the doctor|your gp)|section "
+    r"you|(do not|don't) need the crisis|(handle|deal with) it (yourself|alone|on your own)"
+)
 _TOPIC_RE = re.compile(rf"({_TOPIC})")
 
 # Read too when the conversation has already shown risk: words that are ordinary in
