@@ -186,8 +186,14 @@ def test_idempotent_post_retried_on_the_other_server_after_a_kill_gives_one_entr
 def servers_on_own_mongo(
     own_mongo: Callable[..., Any], start_api_server: Callable[..., ApiServer]
 ) -> tuple[Any, Pair]:
-    """A SecantusDB of the test's own (to kill) and two servers on it."""
-    store = own_mongo()
+    """A SecantusDB of the test's own (to kill) and two servers on it.
+
+    `--sync-on-commit`: SecantusDB 0.7 fsyncs a single write sent with `j: true`, but not
+    the commit of a multi-document transaction (whatever its write concern), which
+    mongod does journal before acknowledging `j: true`. Without the flag, a SIGKILL
+    loses transactions committed in the last moments (this test found it); with it,
+    SecantusDB keeps the promise mongod makes."""
+    store = own_mongo("--sync-on-commit")
     env = {
         **mongo_env(store.uri, "psy_deploy"),
         "PSYMITRIX_JWT_SECRET": secrets.token_urlsafe(48),

@@ -337,6 +337,29 @@ def test_mongo_delete_user_falls_back_when_the_server_drops_the_transaction(
     assert mongo_store.count(MOOD_JOURNAL, Query(user_id="u1")) == 0
 
 
+def test_mongo_operation_past_its_deadline_is_a_503_not_a_hang(
+    mongo_uri: str, mongo_settings: MongoSettings
+) -> None:
+    """A query that runs away (here: held 3 s by a failpoint) ends at the operation's
+    deadline (timeoutMS=500 in the link) as BackendUnavailable, so the server answers 503."""
+    from psymitrix_cli.store.mongo import MongoStore
+    from tests.fixtures.mongo import fail_command
+
+    link = f"{mongo_settings.link}&timeoutMS=500"
+    store = MongoStore(MongoSettings(link=link, database=mongo_settings.database))
+    try:
+        add_user(store)
+        held = {"blockConnection": True, "blockTimeMS": 3000, "appName": "psymitrix"}
+        with fail_command(mongo_uri, {"times": 1}, failCommands=["find"], **held):
+            started = time.monotonic()
+            with pytest.raises(BackendUnavailable, match="did not answer in time") as caught:
+                store.list(MOOD_JOURNAL, Query(user_id="u1"))
+            assert time.monotonic() - started < 2.5
+        assert caught.value.exit_code == 4 and caught.value.http_status == 503
+    finally:
+        store.close()
+
+
 # --- the migration lock (issue 15, item 5) ------------------------------------------------------
 @pytest.fixture
 def raw_db(mongo_settings: MongoSettings) -> Iterator[Any]:

@@ -174,9 +174,10 @@ class MongoStore(MongoServerState):
                 return Conflict("An account with that email already exists.")
             return Conflict("That entry already exists.")
         text = self._scrub(str(exc))
-        if getattr(exc, "timeout", False) and not isinstance(exc, errors.ConnectionFailure):
-            # An operation past its deadline (maxTimeMS, timeoutMS, wtimeout): the store is
-            # too slow or a majority is missing, as good as unreachable for this request.
+        unreachable = connecting or isinstance(exc, errors.ServerSelectionTimeoutError)
+        if getattr(exc, "timeout", False) and not unreachable:
+            # An operation past its deadline (timeoutMS on the socket, maxTimeMS, wtimeout):
+            # the store is too slow or a majority is missing; as good as unreachable.
             return BackendUnavailable(f"MongoDB at {self.host} did not answer in time: {text}")
         if isinstance(exc, errors.ConnectionFailure):  # incl. selection, reconnect, timeouts
             reason = text.split(", Timeout:")[0]
