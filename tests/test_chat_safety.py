@@ -352,7 +352,8 @@ def test_an_ambiguous_reply_is_withheld_only_after_risk(cli: Cli, groq: LLMStub)
 
 # --- once a session has shown risk, the provider's moderation reads the reply too --------
 
-SUBTLE = ("I understand. ", "You won't have to feel this way ever again after tonight.")
+# Harmful in context, yet no cue names it: only the provider's moderation can tell.
+SUBTLE = ("I understand. ", "Whatever you choose, I hope it brings you what you need.")
 
 
 @pytest.mark.parametrize("mode", ["pipe", "json"])
@@ -370,7 +371,7 @@ def test_llama_guard_reads_the_whole_reply_before_any_is_shown(
     out = cli(*args, "--json") if mode == "json" else cli.subprocess(*args)
     assert out.exit_code == 0, out
     assert "I understand" not in out.stdout + out.stderr  # not even the harmless start
-    assert "ever again" not in out.stdout + out.stderr
+    assert "Whatever you choose" not in out.stdout + out.stderr
     reply = json.loads(out.stdout)["reply"] if mode == "json" else out.stdout.strip()
     assert reply == messages.CHAT_SAFE_REPLY
     asked = groq.moderation_requests[-1].body["messages"]
