@@ -222,3 +222,7 @@ REVIEW_GAP = (
     "There was a stretch of {days} days with nothing logged; that happens. Picking up again "
     "is what counts."
 )
+DATE_UNREADABLE = (
+    "{flag} {text!r} is not a date I can read; use YYYY-MM-DD (and HH:MM), or words like "
+    "'yesterday', 'yesterday 9pm', 'last monday' or '3 days ago'."
+)

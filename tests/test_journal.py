@@ -197,7 +197,7 @@ BAD_ADDS = [
     (["x", "--tag", "a/b"], "is not valid"),
     (["x", "--tag", "bad\x1b"], "control characters"),
     (["x", *[a for i in range(11) for a in ("--tag", f"t{i}")]], "at most 10 tags"),
-    (["x", "--at", "yesterday"], "not an ISO date-time"),
+    (["x", "--at", "whenever"], "not a date I can read"),  # phrases: tests/test_natural_dates.py
     (["x", "--at", "2026-02-30"], "not a date"),
     (["x", "--at", "2999-01-01T10:00"], "in the future"),
 ]
@@ -221,7 +221,7 @@ def test_bad_add_exits_2_and_writes_nothing(any_cli: Cli, args: list[str], messa
         (["-n", "201"], "between 1 and 200"),
         (["--cursor", "not-a-cursor"], "cursor is not valid"),
         (["--since", "2026-13-01"], "not a date"),
-        (["--until", "tomorrow"], "not a date"),
+        (["--until", "someday"], "not a date I can read"),
         (["--since", "2026-03-05", "--until", "2026-03-01"], "--since must be on or before"),
         (["--tag", "no spaces"], "is not valid"),
         (["--search", " "], "Search cannot be empty"),

@@ -9,6 +9,7 @@ from typing import Annotated
 
 import typer
 
+from psymitrix_cli.cli.dates import DAY
 from psymitrix_cli.cli.entries import At, EntryId, Tags, tracker_app
 from psymitrix_cli.cli.options import Json
 from psymitrix_cli.cli.state import AppState
@@ -27,7 +28,8 @@ def add(
     ctx: typer.Context,
     text: Annotated[str, typer.Argument(help="What you plan to do, or did.")],
     planned: Annotated[
-        str | None, typer.Option(help="The day it is planned for (YYYY-MM-DD).")
+        str | None,
+        typer.Option(click_type=DAY, help="The day it is planned for (YYYY-MM-DD or 'friday')."),
     ] = None,
     done: Annotated[bool, typer.Option("--done", help="It is done already.")] = False,
     mood_before: Mood = None,

@@ -16,6 +16,7 @@ from typing import Annotated, Any
 
 import typer
 
+from psymitrix_cli.cli.dates import DAY, INSTANT
 from psymitrix_cli.cli.options import Json, Yes
 from psymitrix_cli.cli.state import AppState
 
@@ -33,13 +34,26 @@ MoodOpt = Annotated[
     ),
 ]
 At = Annotated[
-    str | None, typer.Option(help="When, as an ISO date-time in your timezone. [default: now]")
+    str | None,
+    typer.Option(
+        click_type=INSTANT,
+        help="When: an ISO date-time in your timezone, or 'yesterday 9pm', '3 days ago'. "
+        "[default: now]",
+    ),
 ]
 EntryId = Annotated[str, typer.Argument(help="The entry's ID (see the list command).")]
 Limit = Annotated[int, typer.Option("-n", "--limit", help="How many entries per page (1–200).")]
 FILTERS: dict[str, Any] = {
-    "since": Annotated[str | None, typer.Option(help="From this day (YYYY-MM-DD), inclusive.")],
-    "until": Annotated[str | None, typer.Option(help="Up to this day (YYYY-MM-DD), inclusive.")],
+    "since": Annotated[
+        str | None,
+        typer.Option(
+            click_type=DAY, help="From this day (YYYY-MM-DD or 'last monday'), inclusive."
+        ),
+    ],
+    "until": Annotated[
+        str | None,
+        typer.Option(click_type=DAY, help="Up to this day (YYYY-MM-DD or 'yesterday'), inclusive."),
+    ],
     "tag": Annotated[str | None, typer.Option("--tag", "-t", help="Only entries with this tag.")],
     "search": Annotated[
         str | None, typer.Option("--search", "-s", help="Only entries containing every word.")

@@ -86,7 +86,12 @@ def add(
         rules.mood(mood)
         rules.tags(tag)
     body = _compose(state, text, editor)
-    result = state.backend.journal.add(JournalPayload(body, mood, tuple(tag or ()), at))
+    if at is None:  # "yesterday: slept badly @sleep", as in jrnl
+        from psymitrix_cli.cli.dates import date_prefix
+
+        at = date_prefix(body, ctx)
+    tags = rules.tags([*(tag or ()), *rules.inline_tags(body)])
+    result = state.backend.journal.add(JournalPayload(body, mood, tuple(tags), at))
     _shown(state, result, "Saved")
 
 

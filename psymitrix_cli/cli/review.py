@@ -6,6 +6,7 @@ from typing import Annotated
 
 import typer
 
+from psymitrix_cli.cli.dates import DAY
 from psymitrix_cli.cli.options import Json
 from psymitrix_cli.cli.state import AppState
 
@@ -15,7 +16,12 @@ def review(
     month: Annotated[bool, typer.Option("--month", help="The last 30 days.")] = False,
     week: Annotated[bool, typer.Option("--week", help="The last 7 days (the default).")] = False,
     since: Annotated[
-        str | None, typer.Option(help="From this day (YYYY-MM-DD) to today.", show_default=False)
+        str | None,
+        typer.Option(
+            click_type=DAY,
+            help="From this day (YYYY-MM-DD or 'last monday') to today.",
+            show_default=False,
+        ),
     ] = None,
     json_: Json = False,
 ) -> None:

@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 
 from psymitrix_cli import messages
+from psymitrix_cli.cli.dates import DAY
 from psymitrix_cli.cli.entries import Words, tracker_app
 from psymitrix_cli.cli.options import Json
 from psymitrix_cli.cli.state import AppState
@@ -50,7 +51,11 @@ def log(
     ] = None,
     date: Annotated[
         str | None,
-        typer.Option("--date", help="The night, as YYYY-MM-DD. [default: today, your time]"),
+        typer.Option(
+            "--date",
+            click_type=DAY,
+            help="The night, as YYYY-MM-DD or 'yesterday'. [default: today, your time]",
+        ),
     ] = None,
     note: Annotated[str | None, typer.Option("--note", help="A short note.")] = None,
     replace: Annotated[

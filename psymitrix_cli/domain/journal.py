@@ -80,6 +80,21 @@ def tags(values: Sequence[str] | None) -> list[str]:
     return cleaned
 
 
+_INLINE_TAG = re.compile(r"(?<![\w@])@([^\W_][\w-]*)")
+
+
+def inline_tags(text: str) -> list[str]:
+    """jrnl's inline tags: every "@word" in the text, in stored form (an email address
+    is not a tag: its "@" follows a letter)."""
+    found: list[str] = []
+    for match in _INLINE_TAG.finditer(text):
+        try:
+            found.append(tag(match.group(1)))
+        except InvalidInput:
+            continue  # too long or odd: left as text
+    return found
+
+
 def search_words(value: str | None) -> tuple[str, ...]:
     """`--search` words: every one must appear in the text (any case)."""
     if value is None:
