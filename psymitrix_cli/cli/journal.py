@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+from contextlib import AbstractContextManager
 from typing import Annotated
 
 import typer
@@ -60,6 +62,15 @@ def _shown(state: AppState, result: object, verb: str) -> None:
     json_notice(state.term, result, line)
 
 
+def _kept(state: AppState, text: str, written: bool) -> AbstractContextManager[None]:
+    """Text typed in an editor goes to a private draft file if saving it fails."""
+    if not written:
+        return contextlib.nullcontext()
+    from psymitrix_cli.ui.editor import draft_kept
+
+    return draft_kept(state.term, text, state.settings.data_dir / "drafts")
+
+
 @journal_app.command("add")
 def add(
     ctx: typer.Context,
@@ -86,12 +97,13 @@ def add(
         rules.mood(mood)
         rules.tags(tag)
     body = _compose(state, text, editor)
-    if at is None:  # "yesterday: slept badly @sleep", as in jrnl
-        from psymitrix_cli.cli.dates import date_prefix
+    with _kept(state, body, written=text is None or editor):
+        if at is None:  # "yesterday: slept badly @sleep", as in jrnl
+            from psymitrix_cli.cli.dates import date_prefix
 
-        at = date_prefix(body, ctx)
-    tags = rules.tags([*(tag or ()), *rules.inline_tags(body)])
-    result = state.backend.journal.add(JournalPayload(body, mood, tuple(tags), at))
+            at = date_prefix(body, ctx)
+        tags = rules.tags([*(tag or ()), *rules.inline_tags(body)])
+        result = state.backend.journal.add(JournalPayload(body, mood, tuple(tags), at))
     _shown(state, result, "Saved")
 
 
@@ -116,7 +128,8 @@ def edit(
     journal = state.backend.journal
     if editor:
         text = _compose(state, text, True, initial=journal.get(entry_id)["text"])
-    result = journal.edit(entry_id, {"text": text, "mood": mood, "tags": tag})
+    with _kept(state, text or "", written=editor):
+        result = journal.edit(entry_id, {"text": text, "mood": mood, "tags": tag})
     _shown(state, result, "Updated")
 
 

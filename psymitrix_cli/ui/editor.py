@@ -8,11 +8,13 @@ prompt-toolkit is imported here, on use, so `psymitrix --help` never pays for it
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shlex
 import subprocess
+import sys
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from psymitrix_cli import messages
@@ -109,3 +111,47 @@ def write_in_editor(term: Terminal, check: Check, initial: str = "", suffix: str
             term.error(exc.message)
             if not text.strip() or not prompts.confirm(term, messages.EDITOR_AGAIN):
                 raise
+
+
+DRAFT_KEPT = (
+    "Your text was not saved, but it is kept in {path} (only you can read it). "
+    "Once the problem is solved: psymitrix journal add - < {path}"
+)
+DRAFT_LOST = "Your text could not be kept in a file either; here it is, to copy:"
+
+
+def _write_draft(text: str, folder: Path) -> Path:
+    from psymitrix_cli.fsutil import ensure_private_dir
+
+    ensure_private_dir(folder)
+    fd, name = tempfile.mkstemp(prefix="journal-", suffix=".md", dir=folder)  # 0600
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+    except BaseException:
+        Path(name).unlink(missing_ok=True)
+        raise
+    return Path(name)
+
+
+@contextlib.contextmanager
+def draft_kept(term: Terminal, text: str, folder: Path) -> Iterator[None]:
+    """Text written in an editor outlives a failed save (a full disk, an expired login,
+    a server that is down): it goes to a private draft file, or, when even that cannot
+    be written, back to the person's own terminal. The error itself is raised as before."""
+    try:
+        yield
+    except BaseException:
+        for where in (folder, Path(tempfile.gettempdir()) / f"psymitrix-drafts-{os.getuid()}"):
+            try:
+                path = _write_draft(text, where)
+            except OSError:
+                continue
+            term.notice(DRAFT_KEPT.format(path=path))
+            break
+        else:
+            term.notice(DRAFT_LOST)
+            sys.stderr.write(text if text.endswith("\n") else text + "\n")
+        raise
