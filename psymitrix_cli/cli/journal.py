@@ -66,9 +66,15 @@ def _kept(state: AppState, text: str, written: bool) -> AbstractContextManager[N
     """Text typed in an editor goes to a private draft file if saving it fails."""
     if not written:
         return contextlib.nullcontext()
+    from psymitrix_cli.backends.outbox import token_subject
+    from psymitrix_cli.errors import PsyError
     from psymitrix_cli.ui.editor import draft_kept
 
-    return draft_kept(state.term, text, state.settings.data_dir / "drafts")
+    try:
+        owner = token_subject(state.credentials.get() or "")
+    except PsyError:  # a keyring that does not answer: the draft is kept all the same
+        owner = None
+    return draft_kept(state.term, text, state.settings.data_dir / "drafts", owner)
 
 
 @journal_app.command("add")

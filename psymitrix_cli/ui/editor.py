@@ -120,11 +120,16 @@ DRAFT_KEPT = (
 DRAFT_LOST = "Your text could not be kept in a file either; here it is, to copy:"
 
 
-def _write_draft(text: str, folder: Path) -> Path:
+def draft_prefix(owner: str | None) -> str:
+    """Drafts are named after their account, so `account delete` can take them too."""
+    return f"journal-{owner}-" if owner else "journal-"
+
+
+def _write_draft(text: str, folder: Path, prefix: str) -> Path:
     from psymitrix_cli.fsutil import ensure_private_dir
 
     ensure_private_dir(folder)
-    fd, name = tempfile.mkstemp(prefix="journal-", suffix=".md", dir=folder)  # 0600
+    fd, name = tempfile.mkstemp(prefix=prefix, suffix=".md", dir=folder)  # 0600
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(text)
@@ -137,7 +142,7 @@ def _write_draft(text: str, folder: Path) -> Path:
 
 
 @contextlib.contextmanager
-def draft_kept(term: Terminal, text: str, folder: Path) -> Iterator[None]:
+def draft_kept(term: Terminal, text: str, folder: Path, owner: str | None = None) -> Iterator[None]:
     """Text written in an editor outlives a failed save (a full disk, an expired login,
     a server that is down): it goes to a private draft file, or, when even that cannot
     be written, back to the person's own terminal. The error itself is raised as before."""
@@ -146,7 +151,7 @@ def draft_kept(term: Terminal, text: str, folder: Path) -> Iterator[None]:
     except BaseException:
         for where in (folder, Path(tempfile.gettempdir()) / f"psymitrix-drafts-{os.getuid()}"):
             try:
-                path = _write_draft(text, where)
+                path = _write_draft(text, where, draft_prefix(owner))
             except OSError:
                 continue
             term.notice(DRAFT_KEPT.format(path=path))
