@@ -222,6 +222,10 @@ REVIEW_GAP = (
     "There was a stretch of {days} days with nothing logged; that happens. Picking up again "
     "is what counts."
 )
+DATE_AMBIGUOUS = (
+    "{flag} {text!r} could be read more than one way (day/month or month/day); "
+    "write it as YYYY-MM-DD."
+)
 DATE_UNREADABLE = (
     "{flag} {text!r} is not a date I can read; use YYYY-MM-DD (and HH:MM), or words like "
     "'yesterday', 'yesterday 9pm', 'last monday' or '3 days ago'."

@@ -60,3 +60,9 @@ def test_jrnl_style_date_prefix_and_inline_tags(ny: Cli) -> None:
     assert entry["text"].startswith("yesterday: slept badly")
     plain = ny.json("journal", "add", "Note: today was fine", "--tag", "calm")
     assert plain["at"].startswith("2026-12-02T15:00:00") and plain["tags"] == ["calm"]
+
+
+@pytest.mark.parametrize("text", ["07/03/2026", "3.7.2026", "12-11"])
+def test_day_and_month_in_numbers_are_ambiguous_and_refused(ny: Cli, text: str) -> None:
+    out = ny("journal", "add", "x", "--at", text)
+    assert out.exit_code == 2 and "YYYY-MM-DD" in out.stderr and "more than one way" in out.stderr

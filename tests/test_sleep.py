@@ -100,7 +100,7 @@ BAD_LOGS = [
     (["--score", "5", "--hours", "inf"], "between 0 and 24"),
     (["--score", "5", "--date", "2026-03-08"], "in the future"),  # tomorrow in New York
     (["--score", "5", "--date", "2027-01-01"], "in the future"),
-    (["--score", "5", "--date", "07/03/2026"], "not a date"),
+    (["--score", "5", "--date", "07/03/2026"], "YYYY-MM-DD"),  # ambiguous: refused
     (["--score", "5", "--date", "2026-02-30"], "not a date"),
     (["--score", "5", "--note", "n" * 1001], "too long"),
     (["--score", "5", "--note", "bell\x07"], "control characters"),

@@ -15,6 +15,7 @@ from typing import Any
 from psymitrix_cli.cli._click import click
 
 ISO = re.compile(r"^\s*\d{4}-\d{2}-\d{2}")
+_NUMERIC = re.compile(r"^\s*\d{1,4}\s*[/.\-]\s*\d{1,2}(\s*[/.\-]\s*\d{1,4})?\b")
 
 
 def resolve(text: str, now: datetime, *, flag: str, date_only: bool = False) -> str:
@@ -24,6 +25,8 @@ def resolve(text: str, now: datetime, *, flag: str, date_only: bool = False) -> 
     from psymitrix_cli import messages
     from psymitrix_cli.errors import InvalidInput
 
+    if _NUMERIC.match(text):  # 07/03/2026: 7 March or July 3? Refused, not guessed.
+        raise InvalidInput(messages.DATE_AMBIGUOUS.format(flag=flag, text=text))
     calendar = parsedatetime.Calendar(version=parsedatetime.VERSION_CONTEXT_STYLE)
     parsed, found = calendar.parseDT(text, sourceTime=now.replace(tzinfo=None))
     if not found.hasDateOrTime:
