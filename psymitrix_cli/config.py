@@ -18,10 +18,45 @@ from pathlib import Path
 from typing import TypeVar
 
 from psymitrix_cli import messages
-from psymitrix_cli.ai.base import AISettings
 from psymitrix_cli.errors import InvalidInput
 
 BACKENDS = ("local", "mongo", "api")
+
+
+@dataclass(frozen=True)
+class ProviderSpec:
+    """One AI provider as settings know it: its name, the API key it needs (None for the
+    offline companion) and whether it offers a moderation pass. Where its class lives is
+    ai/select.py's business (settings sit below ai/)."""
+
+    name: str
+    key_env: str | None = None
+    key_field: str | None = None  # the AISettings field holding that key
+    moderates: bool = False  # offers a moderation pass (services/moderation.py)
+
+
+# The order is the fallback order when no provider is chosen: the first with a key set.
+PROVIDERS: tuple[ProviderSpec, ...] = (
+    ProviderSpec("groq", "GROQ_API_KEY", "groq_api_key", moderates=True),
+    ProviderSpec("gemini", "GEMINI_API_KEY", "gemini_api_key", moderates=True),
+    ProviderSpec("offline"),
+)
+PROVIDER_NAMES: tuple[str, ...] = tuple(p.name for p in PROVIDERS)
+PROVIDERS_BY_NAME: dict[str, ProviderSpec] = {p.name: p for p in PROVIDERS}
+
+
+@dataclass(frozen=True)
+class AISettings:
+    provider: str | None = None  # configured default: "groq" | "gemini" | "offline" | None
+    groq_api_key: str | None = None  # GROQ_API_KEY
+    gemini_api_key: str | None = None  # GEMINI_API_KEY
+    groq_model: str = "llama-3.3-70b-versatile"
+    gemini_model: str = "gemini-2.5-flash"
+    timeout_seconds: float = 30.0
+    max_retries: int = 2
+    moderation: bool = True  # PSYMITRIX_MODERATION=auto|off: the provider's moderation pass
+
+
 T = TypeVar("T")
 
 # Keys `psymitrix config set` accepts, and the environment variable each stands for.
@@ -102,8 +137,6 @@ def _default_dirs(env: Mapping[str, str]) -> tuple[Path, Path]:
 def check_config_value(key: str, value: str) -> None:
     """What `psymitrix config set` may store: a known key, and a value that reading it
     back will accept (the same rule as `load_settings`), so a setting can't brick anything."""
-    from psymitrix_cli.ai.base import PROVIDER_NAMES
-
     if key not in CONFIG_KEYS:
         raise InvalidInput(f"Unknown setting {key!r}; choose one of: {', '.join(CONFIG_KEYS)}.")
     choices = {"backend": BACKENDS, "ai_provider": PROVIDER_NAMES}.get(key)

@@ -74,11 +74,7 @@ STDLIB_ONLY = frozenset({"domain"})
 # --- existing violations ----------------------------------------------------------------------
 # (importing module, layer or package it imports) -> why it is still there. The test fails
 # when an entry is no longer needed, so this list can only shrink: fix one, delete its line.
-ALLOWED: dict[tuple[str, str], str] = {
-    # issue 16, item 6: AISettings (and the provider names) move into config.py, so that
-    # config no longer imports ai/.
-    ("psymitrix_cli.config", "ai"): "AISettings and PROVIDER_NAMES still live in ai/base.py",
-}
+ALLOWED: dict[tuple[str, str], str] = {}
 
 
 # --- the checker ----------------------------------------------------------------------------

@@ -1,4 +1,5 @@
-"""What every AI provider looks like, its settings, and the errors it may raise.
+"""What every AI provider looks like, and the errors it may raise (its settings and the
+registry of providers live in config.py, which every layer may read).
 
 Importing this module stays cheap: no SDK and no HTTP client is imported here.
 """
@@ -7,28 +8,16 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from typing import Protocol
 
+from psymitrix_cli.config import PROVIDER_NAMES, PROVIDERS, AISettings, ProviderSpec
 from psymitrix_cli.errors import ProviderError
+
+__all__ = ["PROVIDERS", "PROVIDER_NAMES", "AISettings", "Message", "Provider", "ProviderSpec"]
 
 # {"role": "user" | "assistant" | "system", "content": str}; "system" is a note from
 # PsyMitrix inside the conversation (e.g. where an acute turn was withheld).
 Message = dict[str, str]
-
-PROVIDER_NAMES = ("groq", "gemini", "offline")
-
-
-@dataclass(frozen=True)
-class AISettings:
-    provider: str | None = None  # configured default: "groq" | "gemini" | "offline" | None
-    groq_api_key: str | None = None  # GROQ_API_KEY
-    gemini_api_key: str | None = None  # GEMINI_API_KEY
-    groq_model: str = "llama-3.3-70b-versatile"
-    gemini_model: str = "gemini-2.5-flash"
-    timeout_seconds: float = 30.0
-    max_retries: int = 2
-    moderation: bool = True  # PSYMITRIX_MODERATION=auto|off: the provider's moderation pass
 
 
 class Provider(Protocol):

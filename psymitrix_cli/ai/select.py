@@ -1,34 +1,42 @@
-"""Choosing the provider: --provider, then the configured default, then whichever key
-is set (Groq first), then the offline companion, which always works."""
+"""Choosing the provider: --provider, then the configured default, then the first in the
+registry (config.PROVIDERS) whose key is set, then the offline companion, which always
+works. Provider modules import their SDKs lazily, so importing one here stays cheap."""
 
 from __future__ import annotations
 
-from psymitrix_cli.ai.base import PROVIDER_NAMES, AISettings, Provider
+import importlib
+
+from psymitrix_cli.ai.base import AISettings, Provider
+from psymitrix_cli.config import PROVIDER_NAMES, PROVIDERS, PROVIDERS_BY_NAME, ProviderSpec
 from psymitrix_cli.errors import InvalidInput
 
-_KEY_ENV = {"groq": "GROQ_API_KEY", "gemini": "GEMINI_API_KEY"}
+# Where each registry provider's class lives; tests/test_provider_registry.py checks that
+# every name in config.PROVIDERS has one.
+_CLASSES: dict[str, tuple[str, str]] = {
+    "groq": ("psymitrix_cli.ai.groq_provider", "GroqProvider"),
+    "gemini": ("psymitrix_cli.ai.gemini_provider", "GeminiProvider"),
+    "offline": ("psymitrix_cli.ai.offline", "OfflineProvider"),
+}
 
 
 def select_provider(requested: str | None, settings: AISettings) -> Provider:
     name = _clean(requested) or _clean(settings.provider) or _by_key(settings)
-    if name not in PROVIDER_NAMES:
+    if name not in PROVIDERS_BY_NAME:
         raise InvalidInput(
             f"Unknown AI provider '{name}'. Choose one of: {', '.join(PROVIDER_NAMES)}."
         )
-    # Provider modules import their SDKs lazily, so importing them here stays cheap.
-    if name == "groq":
-        _require_key(name, settings.groq_api_key)
-        from psymitrix_cli.ai.groq_provider import GroqProvider
+    spec = PROVIDERS_BY_NAME[name]
+    if spec.key_env is not None and not _has(_key(spec, settings)):
+        raise InvalidInput(
+            f"The {name} provider needs an API key: set {spec.key_env}, or use --provider offline."
+        )
+    module, cls = _CLASSES[name]
+    provider_class = getattr(importlib.import_module(module), cls)
+    return provider_class(settings) if spec.key_env is not None else provider_class()  # type: ignore[no-any-return]
 
-        return GroqProvider(settings)
-    if name == "gemini":
-        _require_key(name, settings.gemini_api_key)
-        from psymitrix_cli.ai.gemini_provider import GeminiProvider
 
-        return GeminiProvider(settings)
-    from psymitrix_cli.ai.offline import OfflineProvider
-
-    return OfflineProvider()
+def _key(spec: ProviderSpec, settings: AISettings) -> str | None:
+    return getattr(settings, spec.key_field) if spec.key_field else None  # type: ignore[no-any-return]
 
 
 def _clean(name: str | None) -> str | None:
@@ -36,20 +44,9 @@ def _clean(name: str | None) -> str | None:
 
 
 def _by_key(settings: AISettings) -> str:
-    if _has(settings.groq_api_key):
-        return "groq"
-    if _has(settings.gemini_api_key):
-        return "gemini"
-    return "offline"
+    keyed = (p.name for p in PROVIDERS if p.key_env is not None and _has(_key(p, settings)))
+    return next(keyed, "offline")
 
 
 def _has(key: str | None) -> bool:
     return bool(key and key.strip())
-
-
-def _require_key(name: str, key: str | None) -> None:
-    if not _has(key):
-        raise InvalidInput(
-            f"The {name} provider needs an API key: set {_KEY_ENV[name]}, "
-            "or use --provider offline."
-        )

@@ -9,12 +9,10 @@ import typer
 
 from psymitrix_cli.cli.options import Json, Yes
 from psymitrix_cli.cli.state import AppState
+from psymitrix_cli.config import PROVIDER_NAMES
 
-
-class ProviderName(StrEnum):
-    groq = "groq"
-    gemini = "gemini"
-    offline = "offline"
+# The --provider choices come from the one registry of providers (config.PROVIDERS).
+ProviderName = StrEnum("ProviderName", {name: name for name in PROVIDER_NAMES})  # type: ignore[misc]
 
 
 class ExportFormat(StrEnum):

@@ -18,6 +18,7 @@ import threading
 from collections.abc import Callable
 
 from psymitrix_cli.ai.base import AISettings
+from psymitrix_cli.config import PROVIDERS_BY_NAME
 from psymitrix_cli.domain.safety import TIER_ORDER, Screen
 
 TIMEOUT = 2.0
@@ -74,7 +75,8 @@ SAFE - anything else."""
 
 def reads_replies(provider: str, settings: AISettings) -> bool:
     """Whether replies are read by the provider's moderation (see reply_flagged)."""
-    return settings.moderation and provider in ("groq", "gemini")
+    spec = PROVIDERS_BY_NAME.get(provider)
+    return settings.moderation and spec is not None and spec.moderates
 
 
 def reply_flagged(asked: str, reply: str, provider: str, settings: AISettings) -> bool:
