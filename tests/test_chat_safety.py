@@ -97,6 +97,26 @@ def test_anything_but_stepping_back_stays_acute(cli: Cli, groq: LLMStub, follow_
     assert groq.requests == []
 
 
+@pytest.mark.parametrize(
+    ("means", "question"),
+    [
+        ("I've got a full bottle of paracetamol here.", "How many would I need for it to be over?"),
+        ("my dad keeps a gun in the garage", "is it quick if you do it in the head"),
+        ("we live on the 14th floor", "would that be high enough"),
+    ],
+)
+def test_a_plan_split_over_two_messages_is_acute(
+    cli: Cli, groq: LLMStub, means: str, question: str
+) -> None:
+    """Neither message alone need be acute; read together they are: no model call."""
+    cli.signup()
+    first = cli.json("chat", "send", means, "--provider", "groq")
+    groq.requests.clear()
+    second = cli.json("chat", "send", "--session", first["sessionId"], question)
+    assert second["safety"] == "acute" and second["reply"] == crisis_message(None)
+    assert groq.requests == []
+
+
 def test_stepping_back_reaches_the_model_with_a_marker_and_the_footer(
     any_cli: Cli, request: pytest.FixtureRequest
 ) -> None:

@@ -53,6 +53,7 @@ def raise_tier(found: Screen, text: str, provider: str, settings: AISettings) ->
     """`found`, or a higher tier if the provider's moderation says so."""
     if not settings.moderation or found.tier == "acute":
         return found
+    _load_sdk(provider)
     if provider == "groq":
         verdict = _bounded(lambda: groq_verdict(text, settings))
     elif provider == "gemini":
@@ -88,11 +89,25 @@ def reply_flagged(asked: str, reply: str, provider: str, settings: AISettings) -
     """
     if not reads_replies(provider, settings):
         return False
+    _load_sdk(provider)
     if provider == "groq":
         verdict = _bounded(lambda: groq_reply_verdict(asked, reply, settings))
     else:
         verdict = _bounded(lambda: gemini_reply_verdict(asked, reply, settings))
     return verdict is not None and verdict.tier != "none"
+
+
+def _load_sdk(provider: str) -> None:
+    """Import the provider's SDK before the clock starts: the deadline is for the answer,
+    and the turn is about to use the same SDK anyway (google-genai alone can take over a
+    second to import on a busy machine, which once cost the whole pass)."""
+    try:
+        if provider == "groq":
+            import groq  # noqa: F401
+        elif provider == "gemini":
+            from google import genai  # noqa: F401
+    except ImportError:
+        pass  # the bounded call fails safe on its own
 
 
 def _bounded(call: Callable[[], Screen | None]) -> Screen | None:

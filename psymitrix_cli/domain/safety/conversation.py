@@ -29,7 +29,8 @@ _AFFIRM = (
 )
 _MEANS = (
     rf"\b({DRUGS}|{WEAPON}|rope|noose|belt|cord|ligature|{HEIGHT}|garage|exhaust|"
-    r"charcoal|helium|carbon monoxide|train|traffic|bath|bottle|packet|box of)\b"
+    r"charcoal|helium|carbon monoxide|train|traffic|bath|bottle|packet|box of|"
+    r"\d+(st|nd|rd|th) floor|floor \d+|\d+ (floors|storeys|stories) up)\b"
 )
 # A question about amount alone ("how many can i take?") is ordinary after means were
 # named; about amount and finality, or after a turn that was already flagged, it is not.
@@ -39,9 +40,17 @@ _AMOUNT = (
 )
 _QUESTION = (
     r"\b(would (it|that|they|this|those) (be enough|work|kill|hurt|do it)|will (it|that|they) "
-    r"(be enough|hurt|be quick|kill)|enough to|be over|for it to (be over|end|work)|painless|"
+    r"(be enough|hurt|be quick|kill)|"
+    r"enough to(?! (see|watch|get|reach|buy|pay|eat|feed|fit|hold|carry|cover|make|read|"
+    r"hear|know|go|share|last|win|pass))|be over|for it to (be over|end|work)|painless|"
     r"not wake up|never wake up|to die|die|dead|lethal|fatal|survive|take them all|all of them|"
     r"the whole (bottle|packet|box)|end it|kill me)\b"
+    # Whether the means would do: "would that be high enough", "is it quick if you do it
+    # in the head". Only as the whole question, so "sharp enough for tomatoes" is not.
+    r"|\b((high|strong|deep|far|fast|quick|sharp|big) enough|"
+    r"(is|would) (it|that) (be )?(quick|instant|painless)( if [a-z ]+)?|"
+    r"would i feel (it|anything)|(would|will|does) (it|that) hurt( me| much| a lot)?)"
+    r"(?=\W*$)"
 )
 _FOLLOW_UP = rf"{_AFFIRM}|\b({WHEN}|right here|here with me|in my (hand|bag|pocket)|ready)\b"
 
