@@ -72,7 +72,7 @@ BAD_ADDS = [
     (["fine", "  "], "Gratitude item 2 cannot be empty"),
     (["x" * 501], "too long"),
     (["tab\there"], "control characters"),
-    (["ok", "--at", "noon"], "not an ISO date-time"),
+    (["ok", "--at", "around noon-ish"], "not a date I can read"),
     (["ok", "--at", "2999-01-01"], "in the future"),
 ]
 

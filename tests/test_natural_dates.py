@@ -40,7 +40,9 @@ def test_dates_for_sleep_filters_and_plans(ny: Cli) -> None:
     assert planned["planned"] == "2026-12-04"
 
 
-@pytest.mark.parametrize("phrase", ["blah", "the day the music died"])
+@pytest.mark.parametrize(
+    "phrase", ["blah", "the day the music died", "tomorrow-ish", "yesterday or so"]
+)
 def test_an_unreadable_phrase_is_one_line_and_writes_nothing(ny: Cli, phrase: str) -> None:
     out = ny("journal", "add", "x", "--at", phrase)
     assert out.exit_code == 2 and "--at" in out.stderr and "yesterday" in out.stderr, out

@@ -28,9 +28,11 @@ def resolve(text: str, now: datetime, *, flag: str, date_only: bool = False) -> 
     if _NUMERIC.match(text):  # 07/03/2026: 7 March or July 3? Refused, not guessed.
         raise InvalidInput(messages.DATE_AMBIGUOUS.format(flag=flag, text=text))
     calendar = parsedatetime.Calendar(version=parsedatetime.VERSION_CONTEXT_STYLE)
-    parsed, found = calendar.parseDT(text, sourceTime=now.replace(tzinfo=None))
-    if not found.hasDateOrTime:
+    matches = calendar.nlp(text, sourceTime=now.replace(tzinfo=None)) or ()
+    # The whole phrase must be the date: "tomorrow-ish" is not "tomorrow" and some text.
+    if len(matches) != 1 or matches[0][4].strip().lower() != text.strip().lower():
         raise InvalidInput(messages.DATE_UNREADABLE.format(flag=flag, text=text))
+    parsed, found = matches[0][0], matches[0][1]
     if date_only or not found.hasTime:
         return parsed.date().isoformat()
     return parsed.strftime("%Y-%m-%dT%H:%M")
