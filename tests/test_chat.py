@@ -17,6 +17,7 @@ import pytest
 
 from psymitrix_cli import messages
 from psymitrix_cli.ai.prompts import MEMORY_HEADING, SYSTEM_PROMPT
+from psymitrix_cli.domain.chat import ChatTurn
 from psymitrix_cli.domain.crisis import crisis_message
 from psymitrix_cli.domain.safety import AI_DISCLOSURE, CONCERN_FOOTER, SAFETY_INSTRUCTION
 from psymitrix_cli.domain.safety.wording import (
@@ -588,7 +589,7 @@ def test_a_reply_abandoned_half_way_is_stored_as_interrupted(cli: Cli) -> None:
     with environment(cli.env):
         backend = LocalBackend.open(load_settings(), SystemClock(), lambda: token)
     try:
-        events = backend.chat.send("I feel anxious and tired")
+        events = backend.chat.send(ChatTurn("I feel anxious and tired"))
         session = next(events)
         first = next(events)
         assert session["type"] == "session" and first["type"] == "delta"
@@ -612,7 +613,7 @@ def test_start_makes_an_empty_session_that_ends_without_a_summary(cli: Cli) -> N
     try:
         started = backend.chat.start(provider="offline")
         assert started["disclosure"] == AI_DISCLOSURE and started["provider"] == "offline"
-        events = list(backend.chat.send("hello", session_id=started["id"]))
+        events = list(backend.chat.send(ChatTurn("hello", started["id"])))
         assert events[0] == {
             "type": "session", "sessionId": started["id"], "created": False, "disclosure": None,
             "ageNotice": None,
@@ -689,7 +690,7 @@ def test_a_safe_reply_streams_sentence_by_sentence(cli: Cli) -> None:
     with environment(cli.env):
         backend = LocalBackend.open(load_settings(), SystemClock(), lambda: token)
     try:
-        events = list(backend.chat.send("I feel anxious about my exam and tired"))
+        events = list(backend.chat.send(ChatTurn("I feel anxious about my exam and tired")))
     finally:
         backend.close()
     deltas = [e["text"] for e in events if e["type"] == "delta"]

@@ -13,23 +13,16 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:
+    from psymitrix_cli.domain.chat import ChatTurn
     from psymitrix_cli.domain.checkin import CheckinAnswers
     from psymitrix_cli.domain.entry_kind import PageQuery
+    from psymitrix_cli.domain.signup import SignupForm
 
 Result = dict[str, Any]
 
 
 class AccountsAPI(Protocol):
-    def signup(
-        self,
-        *,
-        name: str | None,
-        username: str | None,
-        email: str | None,
-        password: str | None,
-        timezone: str | None,
-        phone: str | None = None,
-    ) -> Result: ...
+    def signup(self, form: SignupForm) -> Result: ...
 
     def login(self, identifier: str | None, password: str | None) -> Result: ...
 
@@ -161,15 +154,7 @@ The same dicts travel as SSE events (`event: <type>`, `data: <json>`) over HTTP.
 
 
 class ChatAPI(Protocol):
-    def send(
-        self,
-        message: str,
-        *,
-        session_id: str | None = None,
-        continue_last: bool = False,
-        provider: str | None = None,
-        memory: bool = True,
-    ) -> Iterator[ChatEvent]:
+    def send(self, turn: ChatTurn) -> Iterator[ChatEvent]:
         """Screen, store and answer one user message, streaming the reply.
 
         No session (and not continue_last) starts a new one. The user's message is

@@ -24,7 +24,9 @@ from psymitrix_cli.domain.entry_kind import EntryKind, PageQuery, When, payload_
 from psymitrix_cli.errors import AuthError, BackendUnavailable, InvalidInput
 
 if TYPE_CHECKING:
+    from psymitrix_cli.domain.chat import ChatTurn
     from psymitrix_cli.domain.checkin import CheckinAnswers
+    from psymitrix_cli.domain.signup import SignupForm
 
 Result = dict[str, Any]
 Page = dict[str, Any]
@@ -37,18 +39,8 @@ class _Api:
 
 
 class RemoteAccounts(_Api):
-    def signup(
-        self,
-        *,
-        name: str | None,
-        username: str | None,
-        email: str | None,
-        password: str | None,
-        timezone: str | None,
-        phone: str | None = None,
-    ) -> Result:
-        body = dict(name=name, username=username, email=email, password=password, timezone=timezone)
-        body["phone"] = phone
+    def signup(self, form: SignupForm) -> Result:
+        body = asdict(form)
         return self.http.request("POST", "/v1/auth/signup", json_body=body, auth=False)
 
     def login(self, identifier: str | None, password: str | None) -> Result:
@@ -236,17 +228,8 @@ class RemoteDashboard(_Api):
 class RemoteChat(_Api):
     base = "/v1/chat"
 
-    def send(
-        self,
-        message: str,
-        *,
-        session_id: str | None = None,
-        continue_last: bool = False,
-        provider: str | None = None,
-        memory: bool = True,
-    ) -> Iterator[Result]:
-        body = dict(message=message, sessionId=session_id, continueLast=continue_last)
-        body.update(provider=provider, memory=memory)
+    def send(self, turn: ChatTurn) -> Iterator[Result]:
+        body = asdict(turn)
         yield from self.http.stream(f"{self.base}/messages", body)
 
     def start(self, *, provider: str | None = None) -> Result:

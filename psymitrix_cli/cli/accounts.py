@@ -31,6 +31,7 @@ def signup(
 ) -> None:
     """Create an account (and log in). Prompts for anything missing when on a terminal."""
     from psymitrix_cli.domain import validation as v
+    from psymitrix_cli.domain.signup import SignupForm
     from psymitrix_cli.localtz import machine_timezone
     from psymitrix_cli.ui import prompts
     from psymitrix_cli.ui.views import accounts as views
@@ -53,14 +54,8 @@ def signup(
             confirm=True,
             check=lambda p: v.password(p, username_=username, email_=email),
         )
-    result = state.backend.accounts.signup(
-        name=name,
-        username=username,
-        email=email,
-        phone=phone,
-        timezone=timezone or machine_timezone(),
-        password=password,
-    )
+    form = SignupForm(name, username, email, password, timezone or machine_timezone(), phone)
+    result = state.backend.accounts.signup(form)
     _store_token(state, state.backend.accounts.login(result["username"], password))
     term.emit(result, views.signed_up)
 

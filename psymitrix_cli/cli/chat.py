@@ -99,23 +99,17 @@ def send(
     json_: Json = False,
 ) -> None:
     """Send one message and stream the reply (for scripts; --json prints it when done)."""
+    from psymitrix_cli.domain.chat import ChatTurn, check_target
     from psymitrix_cli.ui.views import chat as views
 
     state = AppState.of(ctx, json_)
-    from psymitrix_cli.domain.chat import check_target
-
     check_target(session, continue_)
     if message == "-":
         import sys
 
         message = sys.stdin.read()
-    events = state.backend.chat.send(
-        message,
-        session_id=session,
-        continue_last=continue_,
-        provider=provider and provider.value,
-        memory=not no_memory,
-    )
+    turn = ChatTurn(message, session, continue_, provider and provider.value, not no_memory)
+    events = state.backend.chat.send(turn)
     if state.term.json_mode:
         views.turn_json(state.term, events)
     else:

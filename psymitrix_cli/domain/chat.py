@@ -3,11 +3,26 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from psymitrix_cli import messages
 from psymitrix_cli.errors import InvalidInput
 
 MESSAGE_MAX = 8000
+
+
+@dataclass(frozen=True)
+class ChatTurn:
+    """One message to the companion and where it goes: a named session, the latest one
+    (continueLast), or a new one. Field names are the JSON names of the API body."""
+
+    message: str
+    sessionId: str | None = None
+    continueLast: bool = False
+    provider: str | None = None
+    memory: bool = True  # summaries of earlier sessions go to the model
+
+
 # Control characters other than tab and newline, lone surrogates, and the bidi
 # overrides that can make text print differently from what was typed.
 _FORBIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")

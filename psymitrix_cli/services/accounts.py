@@ -12,6 +12,7 @@ from psymitrix_cli import messages
 from psymitrix_cli.auth import passwords, tokens
 from psymitrix_cli.clock import iso
 from psymitrix_cli.domain import validation as v
+from psymitrix_cli.domain.signup import SignupForm
 from psymitrix_cli.errors import AuthError, InvalidInput
 from psymitrix_cli.services.context import ServiceContext, new_id
 from psymitrix_cli.services.session import Session
@@ -103,28 +104,19 @@ class AccountService:
         return codes
 
     # --- sign-up and login -------------------------------------------------------
-    def signup(
-        self,
-        *,
-        name: str | None,
-        username: str | None,
-        email: str | None,
-        password: str | None,
-        timezone: str | None,
-        phone: str | None = None,
-    ) -> dict[str, Any]:
-        user_name = v.username(username)
-        user_email = v.email(email)
+    def signup(self, form: SignupForm) -> dict[str, Any]:
+        user_name = v.username(form.username)
+        user_email = v.email(form.email)
         user = {
             "_id": new_id(12),
-            "name": v.name(name),
+            "name": v.name(form.name),
             "username": user_name,
             "email": user_email,
-            "phoneNumber": v.phone(phone),
-            "timezone": v.timezone(timezone),
+            "phoneNumber": v.phone(form.phone),
+            "timezone": v.timezone(form.timezone),
             "tokenVersion": 0,
         }
-        secret = v.password(password, username_=user_name, email_=user_email)
+        secret = v.password(form.password, username_=user_name, email_=user_email)
         now = self.ctx.now_iso()
         user.update(passwordHash=self._hash(secret), createdAt=now, updatedAt=now)
         user_data: Doc = {

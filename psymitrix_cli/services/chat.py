@@ -17,7 +17,7 @@ from psymitrix_cli.ai.base import Provider
 from psymitrix_cli.ai.prompts import build_system_prompt, fit_to_budget
 from psymitrix_cli.ai.select import select_provider
 from psymitrix_cli.domain import safety
-from psymitrix_cli.domain.chat import check_target, clean_message
+from psymitrix_cli.domain.chat import ChatTurn, check_target, clean_message
 from psymitrix_cli.domain.safety import wording
 from psymitrix_cli.errors import InvalidInput, NotFound, ProviderError
 from psymitrix_cli.services import chat_reminders as reminders
@@ -69,28 +69,20 @@ class ChatService:
         return newest
 
     # --- one turn ----------------------------------------------------------------
-    def send(
-        self,
-        message: str,
-        *,
-        session_id: str | None = None,
-        continue_last: bool = False,
-        provider: str | None = None,
-        memory: bool = True,
-    ) -> Iterator[ChatEvent]:
+    def send(self, turn: ChatTurn) -> Iterator[ChatEvent]:
         # Everything that can refuse the request runs now, before anything is stored,
         # so a server can answer with a status code instead of a broken stream.
-        text = clean_message(message)
-        check_target(session_id, continue_last)
+        text = clean_message(turn.message)
+        check_target(turn.sessionId, turn.continueLast)
         user_id = self.session.user_id
-        chosen = select_provider(provider, self.ctx.settings.ai)
+        chosen = select_provider(turn.provider, self.ctx.settings.ai)
         newest = summaries.newest_sessions(self.ctx, user_id)
         target: Doc | None = None
-        if session_id:
-            target = self._get(user_id, session_id)
-        elif continue_last and newest:
+        if turn.sessionId:
+            target = self._get(user_id, turn.sessionId)
+        elif turn.continueLast and newest:
             target = newest[0]
-        return self._turn(text, chosen, target, newest, memory)
+        return self._turn(text, chosen, target, newest, turn.memory)
 
     def _turn(
         self, text: str, provider: Provider, target: Doc | None, newest: list[Doc], memory: bool

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 from psymitrix_cli import messages
+from psymitrix_cli.domain.chat import ChatTurn
 from psymitrix_cli.errors import InvalidInput, ProviderError
 from psymitrix_cli.ui.terminal import Terminal
 from psymitrix_cli.ui.views import chat as views
@@ -206,12 +207,10 @@ class ChatRepl:
         view = views.ReplyView(self.term, self.crisis_line, show_disclosure=not self.disclosed)
         self.disclosed = True
         try:
-            events = self.chat.send(
-                text,
-                session_id=self.session_id,
-                provider=self.options.provider,
-                memory=self.options.memory,
+            turn = ChatTurn(
+                text, self.session_id, provider=self.options.provider, memory=self.options.memory
             )
+            events = self.chat.send(turn)
         except InvalidInput as exc:  # an empty or over-long message: say so, carry on
             self.term.error(exc.message)
             return

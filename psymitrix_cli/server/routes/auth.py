@@ -10,6 +10,7 @@ from typing import TypeVar
 
 from fastapi import APIRouter, status
 
+from psymitrix_cli.domain.signup import SignupForm
 from psymitrix_cli.errors import AuthError, InvalidInput
 from psymitrix_cli.server.deps import ClientIp, LoginThrottle, Public, Services, Svc
 from psymitrix_cli.server.models import (
@@ -56,14 +57,7 @@ RESET_REPLY = (
 @router.post("/signup", status_code=status.HTTP_201_CREATED, response_model=SignedUp)
 def signup(body: SignupIn, public: Public) -> Json:
     """Create an account; the answer holds its one-time recovery codes (shown once)."""
-    return public.accounts.signup(
-        name=body.name,
-        username=body.username,
-        email=body.email,
-        password=body.password,
-        timezone=body.timezone,
-        phone=body.phone,
-    )
+    return public.accounts.signup(SignupForm(**body.model_dump()))
 
 
 @router.post("/login", response_model=Grant)

@@ -13,6 +13,7 @@ from typing import Any
 from fastapi import APIRouter, Request, Response, status
 from fastapi.responses import JSONResponse, StreamingResponse
 
+from psymitrix_cli.domain.chat import ChatTurn
 from psymitrix_cli.server.context import ServerContext
 from psymitrix_cli.server.deps import Reader, Svc
 from psymitrix_cli.server.models import (
@@ -97,7 +98,7 @@ async def send_to_session(session_id: str, body: ChatMessageIn, svc: Svc, reques
         request,
         svc.ctx,
         lambda: svc.chat.send(
-            body.message, session_id=session_id, provider=body.provider, memory=body.memory
+            ChatTurn(body.message, session_id, provider=body.provider, memory=body.memory)
         ),
     )
 
@@ -109,10 +110,6 @@ async def send(body: ChatSendIn, svc: Svc, request: Request) -> Any:
         request,
         svc.ctx,
         lambda: svc.chat.send(
-            body.message,
-            session_id=body.session_id,
-            continue_last=body.continue_last,
-            provider=body.provider,
-            memory=body.memory,
+            ChatTurn(body.message, body.session_id, body.continue_last, body.provider, body.memory)
         ),
     )
