@@ -13,10 +13,10 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:
+    from psymitrix_cli.domain.account_forms import ProfileChanges, SignupForm
     from psymitrix_cli.domain.chat import ChatTurn
     from psymitrix_cli.domain.checkin import CheckinAnswers
     from psymitrix_cli.domain.entry_kind import PageQuery
-    from psymitrix_cli.domain.signup import SignupForm
 
 Result = dict[str, Any]
 
@@ -30,16 +30,7 @@ class AccountsAPI(Protocol):
 
     def whoami(self) -> Result: ...
 
-    def update_profile(
-        self,
-        *,
-        name: str | None = None,
-        username: str | None = None,
-        email: str | None = None,
-        phone: str | None = None,
-        timezone: str | None = None,
-        current_password: str | None = None,
-    ) -> Result: ...
+    def update_profile(self, changes: ProfileChanges) -> Result: ...
 
     def change_password(self, current: str | None, new: str | None) -> Result: ...
 

@@ -24,9 +24,9 @@ from psymitrix_cli.domain.entry_kind import EntryKind, PageQuery, When, payload_
 from psymitrix_cli.errors import AuthError, BackendUnavailable, InvalidInput
 
 if TYPE_CHECKING:
+    from psymitrix_cli.domain.account_forms import ProfileChanges, SignupForm
     from psymitrix_cli.domain.chat import ChatTurn
     from psymitrix_cli.domain.checkin import CheckinAnswers
-    from psymitrix_cli.domain.signup import SignupForm
 
 Result = dict[str, Any]
 Page = dict[str, Any]
@@ -53,18 +53,8 @@ class RemoteAccounts(_Api):
     def whoami(self) -> Result:
         return self.http.request("GET", "/v1/whoami")
 
-    def update_profile(
-        self,
-        *,
-        name: str | None = None,
-        username: str | None = None,
-        email: str | None = None,
-        phone: str | None = None,
-        timezone: str | None = None,
-        current_password: str | None = None,
-    ) -> Result:
-        body = dict(name=name, username=username, email=email, phone=phone, timezone=timezone)
-        body["currentPassword"] = current_password
+    def update_profile(self, changes: ProfileChanges) -> Result:
+        body = asdict(changes)
         return self.http.request("PATCH", "/v1/me", json_body=body)
 
     def change_password(self, current: str | None, new: str | None) -> Result:

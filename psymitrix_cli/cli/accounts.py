@@ -31,7 +31,7 @@ def signup(
 ) -> None:
     """Create an account (and log in). Prompts for anything missing when on a terminal."""
     from psymitrix_cli.domain import validation as v
-    from psymitrix_cli.domain.signup import SignupForm
+    from psymitrix_cli.domain.account_forms import SignupForm
     from psymitrix_cli.localtz import machine_timezone
     from psymitrix_cli.ui import prompts
     from psymitrix_cli.ui.views import accounts as views

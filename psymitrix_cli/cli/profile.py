@@ -8,6 +8,7 @@ import typer
 
 from psymitrix_cli.cli.options import Json, PasswordStdin, Yes
 from psymitrix_cli.cli.state import AppState
+from psymitrix_cli.domain.account_forms import ProfileChanges
 
 profile_app = typer.Typer(help="Change your profile.", no_args_is_help=True)
 account_app = typer.Typer(help="Manage your account.", no_args_is_help=True)
@@ -40,14 +41,8 @@ def update(
             current = prompts.ask_password(
                 state.term, "Current password", confirm=False, check=lambda p: p
             )
-    result = state.backend.accounts.update_profile(
-        name=name,
-        username=username,
-        email=email,
-        phone=phone,
-        timezone=timezone,
-        current_password=current,
-    )
+    changes = ProfileChanges(name, username, email, phone, timezone, current)
+    result = state.backend.accounts.update_profile(changes)
     state.term.emit(result, lambda t, r: (t.success("Profile updated."), views.account(t, r)))
 
 

@@ -12,7 +12,7 @@ from psymitrix_cli import messages
 from psymitrix_cli.auth import passwords, tokens
 from psymitrix_cli.clock import iso
 from psymitrix_cli.domain import validation as v
-from psymitrix_cli.domain.signup import SignupForm
+from psymitrix_cli.domain.account_forms import ProfileChanges, SignupForm
 from psymitrix_cli.errors import AuthError, InvalidInput
 from psymitrix_cli.services.context import ServiceContext, new_id
 from psymitrix_cli.services.session import Session
@@ -163,20 +163,13 @@ class AccountService:
     def whoami(self) -> dict[str, Any]:
         return account_view(self.session.user())
 
-    def update_profile(
-        self,
-        *,
-        name: str | None = None,
-        username: str | None = None,
-        email: str | None = None,
-        phone: str | None = None,
-        timezone: str | None = None,
-        current_password: str | None = None,
-    ) -> dict[str, Any]:
+    def update_profile(self, changes: ProfileChanges) -> dict[str, Any]:
         """Change profile fields; the username and email also need the current password.
 
         A token alone (perhaps a stolen one) must not be able to move the account's email
         and then reset the password through it; the old address is told of the change."""
+        name, username, email = changes.name, changes.username, changes.email
+        phone, timezone, current_password = changes.phone, changes.timezone, changes.currentPassword
         fields: Doc = {}
         if name is not None:
             fields["name"] = v.name(name)

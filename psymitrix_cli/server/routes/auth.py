@@ -10,7 +10,7 @@ from typing import TypeVar
 
 from fastapi import APIRouter, status
 
-from psymitrix_cli.domain.signup import SignupForm
+from psymitrix_cli.domain.account_forms import SignupForm
 from psymitrix_cli.errors import AuthError, InvalidInput
 from psymitrix_cli.server.deps import ClientIp, LoginThrottle, Public, Services, Svc
 from psymitrix_cli.server.models import (

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Response, status
 
+from psymitrix_cli.domain.account_forms import ProfileChanges
 from psymitrix_cli.server.deps import ClientIp, LoginThrottle, Reader, Svc
 from psymitrix_cli.server.models import Account, DeleteAccountIn, Json, Me, ProfileIn
 from psymitrix_cli.server.routes import ERRORS
@@ -26,13 +27,11 @@ def update_profile(body: ProfileIn, svc: Svc, throttle: LoginThrottle, ip: Clien
 
     def update() -> Json:
         return svc.accounts.update_profile(
-            name=body.name,
-            username=body.username,
-            email=body.email,
-            phone=body.phone,
-            timezone=body.timezone,
-            current_password=body.current_password,
-        )
+            ProfileChanges(
+                body.name, body.username, body.email, body.phone, body.timezone,
+                body.current_password,
+            )
+        )  # fmt: skip
 
     if body.username is None and body.email is None:
         return update()
