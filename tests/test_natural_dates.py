@@ -68,3 +68,12 @@ def test_jrnl_style_date_prefix_and_inline_tags(ny: Cli) -> None:
 def test_day_and_month_in_numbers_are_ambiguous_and_refused(ny: Cli, text: str) -> None:
     out = ny("journal", "add", "x", "--at", text)
     assert out.exit_code == 2 and "YYYY-MM-DD" in out.stderr and "more than one way" in out.stderr
+
+
+def test_gratitude_lists_by_day_like_the_journal(ny: Cli) -> None:
+    ny.json("gratitude", "add", "old tea", "--at", "2 weeks ago")
+    ny.json("gratitude", "add", "new tea", "--at", "yesterday")
+    recent = ny.json("gratitude", "list", "--since", "last monday")["items"]
+    older = ny.json("gratitude", "list", "--until", "2026-11-25")["items"]
+    assert [g["items"] for g in recent] == [["new tea"]]
+    assert [g["items"] for g in older] == [["old tea"]]

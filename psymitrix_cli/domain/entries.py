@@ -55,6 +55,7 @@ GRATITUDE = EntryKind(
     label="Gratitude entries",
     not_found=messages.GRATITUDE_NOT_FOUND,
     csv=("id", "at", "items", "createdAt"),
+    filters=("since", "until"),
     exported=True,
     tracker="gratitude",
     today="gratitude",
