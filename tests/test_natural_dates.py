@@ -60,6 +60,8 @@ def test_jrnl_style_date_prefix_and_inline_tags(ny: Cli) -> None:
     assert entry["at"].startswith("2026-12-01T17:00:00")
     assert entry["tags"] == ["sleep", "work"]  # an email address is not a tag
     assert entry["text"].startswith("yesterday: slept badly")
+    iso = ny.json("journal", "add", "2026-11-20: a grey day")
+    assert iso["at"].startswith("2026-11-20T17:00:00")  # a bare day is noon, there
     plain = ny.json("journal", "add", "Note: today was fine", "--tag", "calm")
     assert plain["at"].startswith("2026-12-02T15:00:00") and plain["tags"] == ["calm"]
 

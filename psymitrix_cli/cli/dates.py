@@ -70,14 +70,21 @@ _PREFIX = re.compile(r"^\s*([^:\n]{1,40}):\s+(?=\S)")
 def date_prefix(text: str, ctx: Any) -> str | None:
     """jrnl's "yesterday: slept badly": the instant a leading "PHRASE:" names, or None
     (no prefix, a prefix that is no date, or one that means today, which is now)."""
+    from psymitrix_cli.errors import InvalidInput
+
     found = _PREFIX.match(text)
-    if found is None or (ISO.match(found.group(1)) is None and not _looks_like_a_date(found[1])):
+    if found is None:
+        return None
+    phrase = found.group(1).strip()
+    if ISO.match(phrase):
+        return phrase  # checked like any --at by the entry's own rules
+    if not _looks_like_a_date(phrase):
         return None
     now = local_now(ctx)
     try:
-        when = resolve(found.group(1), now, flag="the date")
-    except Exception:
-        return None
+        when = resolve(phrase, now, flag="the date")
+    except InvalidInput:
+        return None  # a prefix that is no date is just the start of the text
     return None if when == now.date().isoformat() else when
 
 
