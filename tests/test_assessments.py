@@ -3,6 +3,7 @@ bad input, --demo, history, ownership, and the interactive picker in a pty."""
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -82,6 +83,11 @@ def test_result_json_has_exactly_the_documented_keys(cli: Cli) -> None:
     assert result["difficulty"] == 2 and result["change"] is None and result["retakeNote"] is None
 
 
+def _shows_crisis_line(text: str) -> bool:
+    """988 as a number on its own (a hex entry ID can hold "988"), or the IASP link."""
+    return bool(re.search(r"(?<![0-9a-f])988(?![0-9a-f])", text)) or "iasp.info" in text
+
+
 @pytest.mark.parametrize(
     ("test", "answers", "band"),
     [("phq9", "3,3,3,3,3,3,3,3,0", "severe"), ("gad7", "1,1,1,1,1,0,0", "mild")],
@@ -92,7 +98,7 @@ def test_human_result(cli: Cli, test: str, answers: str, band: str) -> None:
     total = sum(map(int, answers.split(",")))
     assert f"{total}/{27 if test == 'phq9' else 21}" in out and band in out
     assert "screening, not a diagnosis" in out
-    assert "988" not in out
+    assert not _shows_crisis_line(out)
 
 
 def test_band_is_coloured_on_a_colour_terminal(cli: Cli) -> None:
@@ -121,8 +127,10 @@ def test_item9_shows_crisis_resources_whatever_the_total(any_cli: Cli) -> None:
 
     high = any_cli("test", "phq9", "--answers", "3,3,3,3,3,3,3,3,0", "--json")
     assert high.json()["crisis"] is False and high.json()["total"] == 24
-    assert "988" not in high.stderr
-    assert "988" not in any_cli.ok("test", "phq9", "--answers", "3,3,3,3,3,3,3,3,0").stdout
+    assert not _shows_crisis_line(high.stderr)
+    assert not _shows_crisis_line(
+        any_cli.ok("test", "phq9", "--answers", "3,3,3,3,3,3,3,3,0").stdout
+    )
 
 
 def test_gad7_never_flags_crisis(cli: Cli) -> None:
