@@ -616,7 +616,7 @@ def test_start_makes_an_empty_session_that_ends_without_a_summary(cli: Cli) -> N
         events = list(backend.chat.send(ChatTurn("hello", started["id"])))
         assert events[0] == {
             "type": "session", "sessionId": started["id"], "created": False, "disclosure": None,
-            "ageNotice": None,
+            "ageNotice": None, "languageNote": None,
         }  # fmt: skip
         assert [e["type"] for e in events[1:-1]] == ["delta"] * (len(events) - 2)
         assert events[-1]["reply"] == "".join(e["text"] for e in events[1:-1])

@@ -174,3 +174,31 @@ def test_an_activity_is_screened_and_counted_like_the_rest(cli: Cli) -> None:
     assert LINE in cli.ok("activity", "add", CONCERN).stdout
     assert PANEL in cli.ok("activity", "add", ACUTE).stdout
     assert cli.json("safety", "report")["bySource"] == {"activity": 2}
+
+
+ENGLISH_FIRST_WORDS = "safety check reads English best"
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["journal", "add", "hoy fue un buen día con mis amigos en el parque"],
+        ["gratitude", "add", "je suis allé au marché avec ma soeur"],
+    ],
+)
+def test_text_not_in_english_is_told_the_screen_reads_english_best(
+    any_cli: Cli, args: list[str]
+) -> None:
+    any_cli.signup()
+    out = any_cli.ok(*args)
+    assert ENGLISH_FIRST_WORDS in " ".join(out.stdout.split())
+    english = any_cli.ok("journal", "add", "A calm walk by the sea with friends")
+    assert ENGLISH_FIRST_WORDS not in " ".join(english.stdout.split())
+
+
+def test_a_chat_message_not_in_english_is_told_too(any_cli: Cli) -> None:
+    any_cli.signup()
+    out = any_cli.ok("chat", "send", "heute war ein guter Tag mit meiner Familie")
+    assert ENGLISH_FIRST_WORDS in " ".join((out.stdout + out.stderr).split())
+    plain = any_cli.ok("chat", "send", "--continue", "I had a good day at the park")
+    assert ENGLISH_FIRST_WORDS not in " ".join((plain.stdout + plain.stderr).split())

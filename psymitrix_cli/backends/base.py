@@ -126,7 +126,9 @@ class DashboardAPI(Protocol):
 
 ChatEvent = dict[str, Any]
 """One step of a streamed chat turn, in order:
-- {"type": "session", "sessionId", "created": bool, "disclosure": str | None}
+- {"type": "session", "sessionId", "created": bool, "disclosure": str | None,
+   "ageNotice": str | None, "languageNote": str | None}
+  (languageNote: the message did not look like English, which the screen reads best)
   (disclosure: the AI disclosure, set when this turn created the session)
 - {"type": "delta", "text": str}                       (zero or more)
 - {"type": "replace", "text": str}                     (at most one, just before done)

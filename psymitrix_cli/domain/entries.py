@@ -216,6 +216,8 @@ def screening(spec: EntryKind, doc: dict[str, Any]) -> dict[str, Any]:
     text = "\n".join(value) if isinstance(value, list | tuple) else str(value or "")
     found = screen_message(text)
     out = {"crisis": needs_crisis_help(doc.get("mood"), found.tier), "safetyTier": found.tier}
+    if found.non_english:
+        out["screenedAsEnglish"] = False  # the screen reads English best: the view says so
     return {**out, "safetyKind": found.kind} if found.tier != "none" else out
 
 

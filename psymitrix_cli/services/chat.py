@@ -112,6 +112,7 @@ class ChatService:
             "created": target is None,
             "disclosure": safety.AI_DISCLOSURE if target is None else reminder,
             "ageNotice": wording.AGE_NOTICE if target is None else None,
+            "languageNote": wording.ENGLISH_FIRST if screen.non_english else None,
         }
         if screen.tier == "acute":
             # The fixed, human-written message; no model is asked anything this turn.

@@ -27,6 +27,13 @@ AI_REMINDER = (
     "A reminder: I'm PsyMitrix, an AI companion, not a person, a therapist or an emergency service."
 )
 
+# Shown when what a person wrote does not look like English: the screen reads it less well.
+ENGLISH_FIRST = (
+    "PsyMitrix's safety check reads English best, so it may miss what you wrote. If you are "
+    "in danger, call your local emergency number, or find a line in your language at "
+    "https://www.iasp.info/crisis-centres-helplines/."
+)
+
 AGE_NOTICE = (
     "PsyMitrix is made for adults and may not be suitable for anyone under 18. If you're under "
     "18, please also talk with a parent, carer or another adult you trust."

@@ -100,6 +100,9 @@ class ReplyView:
         return done
 
     def _session(self, event: ChatEvent) -> None:
+        # The screen reads English best: say so whenever a message was not English.
+        if event.get("languageNote"):
+            disclosure(self.term, event["languageNote"], self.disclosure_to_stderr)
         # A new session's disclosure and age line (unless the caller showed them
         # already); a reminder on a continuing session always.
         if not (self.show_disclosure or not event.get("created")):

@@ -92,6 +92,10 @@ def after_entry(
         from psymitrix_cli.domain.crisis import resources_line
 
         term.line(resources_line(local_line, kind=kind), style="bold")
+    if any(part.get("screenedAsEnglish") is False for part in _parts(result)):
+        from psymitrix_cli.domain.safety.wording import ENGLISH_FIRST
+
+        term.line(ENGLISH_FIRST, style="dim")
 
 
 def json_notice(term: Terminal, result: Any, local_line: str | None) -> None:
