@@ -210,3 +210,18 @@ def backend(cli: Cli, **env: str) -> Iterator[Backend]:
             yield state.backend
         finally:
             state.close()
+
+
+def http_signup(client: Any, username: str) -> dict[str, str]:
+    """Sign up and log in over HTTP (an httpx.Client on a served API); the auth header."""
+    body = {
+        "name": username.title(),
+        "username": username,
+        "email": f"{username}@example.com",
+        "password": PASSWORD,
+        "timezone": "UTC",
+    }
+    assert client.post("/v1/auth/signup", json=body).status_code == 201
+    login = client.post("/v1/auth/login", json={"identifier": username, "password": PASSWORD})
+    assert login.status_code == 200, login.text
+    return {"Authorization": f"Bearer {login.json()['accessToken']}"}

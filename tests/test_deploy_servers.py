@@ -25,7 +25,7 @@ from typing import Any
 import httpx
 import pytest
 
-from tests.driver import PASSWORD
+from tests.driver import PASSWORD, http_signup
 from tests.fixtures.mongo import fail_command
 from tests.fixtures.server import ApiServer, mongo_env
 
@@ -50,20 +50,6 @@ def two_servers(
         shutil.rmtree(home, ignore_errors=True)
 
 
-def signup(http: httpx.Client, username: str) -> dict[str, str]:
-    body = {
-        "name": username.title(),
-        "username": username,
-        "email": f"{username}@example.com",
-        "password": PASSWORD,
-        "timezone": "UTC",
-    }
-    assert http.post("/v1/auth/signup", json=body).status_code == 201
-    login = http.post("/v1/auth/login", json={"identifier": username, "password": PASSWORD})
-    assert login.status_code == 200, login.text
-    return {"Authorization": f"Bearer {login.json()['accessToken']}"}
-
-
 def _login(server: ApiServer, password: str) -> httpx.Response:
     body = {"identifier": "ann", "password": password}
     return httpx.post(f"{server.url}/v1/auth/login", json=body, timeout=30)
@@ -73,7 +59,7 @@ def _login(server: ApiServer, password: str) -> httpx.Response:
 def test_login_throttling_counts_failures_on_both_servers(two_servers: Pair) -> None:
     a, b = two_servers
     with httpx.Client(base_url=a.url, timeout=30) as http:
-        signup(http, "ann")
+        http_signup(http, "ann")
     # Five failures, alternating: each server saw only two or three of them.
     for server in (a, b, a, b, a):
         assert _login(server, "wrong-password-1").status_code == 401
@@ -139,7 +125,7 @@ def test_idempotent_post_retried_on_the_other_server_after_a_kill_gives_one_entr
 ) -> None:
     a, b = two_servers
     with httpx.Client(base_url=a.url, timeout=30) as http:
-        auth = signup(http, "ann")
+        auth = http_signup(http, "ann")
         warm = http.post("/v1/journal", json={"text": "first visit today"}, headers=auth)
         assert warm.status_code == 201  # the day's visit is counted: the next POST only writes
     before = set(_journal_ids(a))
@@ -236,7 +222,7 @@ def test_killing_mongodb_during_a_burst_loses_no_acknowledged_write(
     (same Idempotency-Key) gives one entry per key, and the count matches exactly."""
     store, pair = servers_on_own_mongo
     with httpx.Client(base_url=pair[0].url, timeout=30) as http:
-        auth = signup(http, "ann")
+        auth = http_signup(http, "ann")
     answers: dict[str, tuple[int, str | None]] = {}
     lock = threading.Lock()
     stop_at = time.monotonic() + 90

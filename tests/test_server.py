@@ -17,23 +17,9 @@ import httpx
 import pytest
 
 from psymitrix_cli.auth import tokens
-from tests.driver import PASSWORD, Cli
+from tests.driver import PASSWORD, Cli, http_signup
 from tests.fixtures.mail import Inbox, token_in
 from tests.fixtures.server import ApiServer, free_port
-
-
-def _signup(client: httpx.Client, username: str) -> dict[str, str]:
-    body = {
-        "name": username.title(),
-        "username": username,
-        "email": f"{username}@example.com",
-        "password": PASSWORD,
-        "timezone": "UTC",
-    }
-    assert client.post("/v1/auth/signup", json=body).status_code == 201
-    login = client.post("/v1/auth/login", json={"identifier": username, "password": PASSWORD})
-    assert login.status_code == 200, login.text
-    return {"Authorization": f"Bearer {login.json()['accessToken']}"}
 
 
 def _assert_error(response: httpx.Response, status: int, code: str) -> None:
@@ -82,7 +68,7 @@ def _create_everything(client: httpx.Client, auth: dict[str, str]) -> dict[str, 
 
 
 def test_no_user_can_read_change_or_delete_another_users_entries(client: httpx.Client) -> None:
-    ann, bob = _signup(client, "ann"), _signup(client, "bob")
+    ann, bob = http_signup(client, "ann"), http_signup(client, "bob")
     owned = _create_everything(client, ann)
     for kind, entry_id in owned.items():
         path = f"/v1/{kind}/{entry_id}"
@@ -119,7 +105,7 @@ def test_no_user_can_read_change_or_delete_another_users_entries(client: httpx.C
 
 
 def test_a_night_put_by_one_user_never_touches_anothers(client: httpx.Client) -> None:
-    ann, bob = _signup(client, "ann"), _signup(client, "bob")
+    ann, bob = http_signup(client, "ann"), http_signup(client, "bob")
     assert client.put("/v1/sleep/2026-01-05", json={"score": 9}, headers=ann).status_code == 200
     assert client.put("/v1/sleep/2026-01-05", json={"score": 1}, headers=bob).status_code == 200
     assert client.get("/v1/sleep/2026-01-05", headers=ann).json()["score"] == 9
@@ -136,7 +122,7 @@ def _b64(data: dict[str, Any]) -> str:
 def test_refused_tokens_are_401_with_the_json_error_body(
     client: httpx.Client, api_server: ApiServer
 ) -> None:
-    auth = _signup(client, "ann")
+    auth = http_signup(client, "ann")
     token = auth["Authorization"].split()[1]
     user_id = client.get("/v1/whoami", headers=auth).json()["userId"]
     now = datetime.now(UTC)
@@ -185,7 +171,7 @@ def own_client(
 
 def test_repeated_bad_logins_are_throttled_with_retry_after(own_client: httpx.Client) -> None:
     client = own_client
-    _signup(client, "ann")
+    http_signup(client, "ann")
     wrong = {"identifier": "ann", "password": "wrong-password-1"}
     right = {"identifier": "ann", "password": PASSWORD}
     for _ in range(4):
@@ -197,12 +183,12 @@ def test_repeated_bad_logins_are_throttled_with_retry_after(own_client: httpx.Cl
     _assert_error(throttled, 429, "rate_limited")
     assert 1 <= int(throttled.headers["Retry-After"]) <= 15 * 60
     # Another account from the same address is not locked (its IP budget is larger).
-    _signup(client, "bob")
+    http_signup(client, "bob")
 
 
 def test_a_username_and_its_email_share_one_throttle_bucket(own_client: httpx.Client) -> None:
     client = own_client
-    _signup(client, "dave")
+    http_signup(client, "dave")
     for identifier in ("dave", "DAVE", "dave@example.com", "Dave@Example.com", "dave"):
         wrong = {"identifier": identifier, "password": "wrong-password-1"}
         _assert_error(client.post("/v1/auth/login", json=wrong), 401, "auth_failed")
@@ -219,7 +205,7 @@ def test_a_username_and_its_email_share_one_throttle_bucket(own_client: httpx.Cl
 
 
 def test_bodies_over_64_kib_are_refused_with_413(client: httpx.Client) -> None:
-    auth = _signup(client, "ann")
+    auth = http_signup(client, "ann")
     big = json.dumps({"text": "x" * 70_000}).encode()
     declared = client.post(
         "/v1/journal", content=big, headers={**auth, "Content-Type": "application/json"}
@@ -291,7 +277,7 @@ def test_the_server_starts_and_serves_on_mongodb(
     )
     with httpx.Client(base_url=server.url, timeout=10) as http:
         assert http.get("/readyz").json() == {"status": "ready"}
-        auth = _signup(http, "ann")
+        auth = http_signup(http, "ann")
         made = http.post("/v1/journal", json={"text": "on mongo"}, headers=auth)
         assert made.status_code == 201, made.text
         listed = http.get("/v1/journal", headers=auth).json()["items"]
@@ -304,7 +290,7 @@ def test_the_server_starts_and_serves_on_mongodb(
 def test_password_reset_by_email_works_once(mail_server: tuple[ApiServer, Inbox]) -> None:
     server, inbox = mail_server
     with httpx.Client(base_url=server.url, timeout=10) as http:
-        old = _signup(http, "ann")
+        old = http_signup(http, "ann")
         asked = http.post("/v1/auth/reset/request", json={"email": "ANN@example.com"})
         assert asked.status_code == 202
         inbox.wait(1)
@@ -327,7 +313,7 @@ def test_password_reset_by_email_works_once(mail_server: tuple[ApiServer, Inbox]
 def test_a_reset_token_expires_after_30_minutes(mail_server: tuple[ApiServer, Inbox]) -> None:
     server, inbox = mail_server
     with httpx.Client(base_url=server.url, timeout=10) as http:
-        _signup(http, "ann")
+        http_signup(http, "ann")
         assert (
             http.post("/v1/auth/reset/request", json={"email": "ann@example.com"}).status_code
             == 202
@@ -351,7 +337,7 @@ def test_a_refused_reset_confirm_keeps_the_tokens_expiry(
     hand the token back with a fresh 30 minutes: it would never expire."""
     server, inbox = mail_server
     with httpx.Client(base_url=server.url, timeout=10) as http:
-        _signup(http, "ann")
+        http_signup(http, "ann")
         http.post("/v1/auth/reset/request", json={"email": "ann@example.com"})
         inbox.wait(1)
         token = token_in(inbox.messages[0])
@@ -373,7 +359,7 @@ def test_a_refused_reset_confirm_keeps_the_tokens_expiry(
 
 
 def test_an_idempotency_key_creates_once_and_replays_the_answer(client: httpx.Client) -> None:
-    auth = _signup(client, "ann")
+    auth = http_signup(client, "ann")
     keyed = {**auth, "Idempotency-Key": "retry-me-123"}
     first = client.post("/v1/journal", json={"text": "once"}, headers=keyed)
     again = client.post("/v1/journal", json={"text": "once"}, headers=keyed)
@@ -383,7 +369,7 @@ def test_an_idempotency_key_creates_once_and_replays_the_answer(client: httpx.Cl
     reused = client.post("/v1/journal", json={"text": "other"}, headers=keyed)
     _assert_error(reused, 422, "invalid_input")
     # Keys are per user: Bob's identical key is his own.
-    bob = {**_signup(client, "bob"), "Idempotency-Key": "retry-me-123"}
+    bob = {**http_signup(client, "bob"), "Idempotency-Key": "retry-me-123"}
     assert (
         client.post("/v1/journal", json={"text": "once"}, headers=bob).json()["id"]
         != first.json()["id"]
