@@ -141,6 +141,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "test": ("assess", "PHQ-9 and GAD-7 questionnaires (screenings, not diagnoses)."),
     "present": ("present", "Full screen for a room: breathing and questionnaires, no account."),
     "handout": ("handout", "Printable handouts: a breathing pattern, a blank PHQ-9 or GAD-7."),
+    "remind": ("remind", "Reminders from this machine's scheduler: check-in, sleep, PHQ-9."),
     "chat": ("chat", "Talk with the AI companion."),
     "help-now": ("help_now", "Crisis lines, grounding steps and your safety plan, now."),
     "safety-plan": ("safety_plan", "Your safety plan: see it, write it, change it."),
