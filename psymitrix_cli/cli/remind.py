@@ -13,9 +13,9 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from psymitrix_cli import messages
+from psymitrix_cli.backends.reminders import Reminders
 from psymitrix_cli.cli.options import Json
 from psymitrix_cli.cli.state import AppState
-from psymitrix_cli.backends.reminders import Reminders
 
 if TYPE_CHECKING:
     from psymitrix_cli.domain.reminders import ReminderKind

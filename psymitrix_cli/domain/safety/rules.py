@@ -54,6 +54,7 @@ from psymitrix_cli.domain.safety.rules_concern import CONCERN, PREPARATION, PREP
 from psymitrix_cli.domain.safety.rules_harm import HARM
 from psymitrix_cli.domain.safety.rules_idioms import IDIOMS, SPECIFIC
 from psymitrix_cli.domain.safety.rules_phrasings import MORE
+from psymitrix_cli.domain.safety.rules_situations import SITUATIONS
 from psymitrix_cli.domain.safety.types import Screen
 from psymitrix_cli.domain.safety.vocab import BOOST, CONTEXT, HARM_BOOST, NOW
 
@@ -64,6 +65,7 @@ RULE_LIST: tuple[Rule, ...] = (
     *IDIOMS,
     *ACUTE,  # type: ignore[has-type]
     *MORE,
+    *SITUATIONS,
     *HARM,
     *CONCERN,
     PREPARATION,

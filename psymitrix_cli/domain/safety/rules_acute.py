@@ -159,8 +159,17 @@ ACUTE = (
         negated="none",
         history=True,
     ),
-    _si(
+    rule(
+        # A note found in a story is the plot, not the writer's note.
         r"(goodbye|farewell|suicide|final|last) (note|notes|letter|letters)",
+        tier="acute",
+        kind=SI,
+        negated="concern",
+        history=True,
+        unless=r"\b(thriller|detective|novel|film|movie|series|episode|character|mystery|"
+        r"crime drama|in the book|the plot)\b",
+    ),
+    _si(
         r"(posted|sent|wrote|left|recorded) a (goodbye|farewell|suicide) (message|post|note|"
         r"letter|video)",
         r"(note|letter|letters)( \w+){0,3} where (my \w+|they|he|she|someone|people|everyone) "

@@ -36,11 +36,13 @@ MEANS = rf"(rope|noose|belt|cord|{WEAPON}|{DRUGS}|charcoal|hose|exhaust|helium)"
 # Somewhere high enough to fall from (no platforms: people wait on those).
 HIGH = (
     r"(bridge|roof|rooftop|ledge|cliff|cliffs|balcony|building|tower|overpass|flyover|"
-    r"car park|parking garage|multi storey|top floor|\d+(th|st|nd|rd) floor|window|dam|quarry)"
+    r"car park|parking garage|multi storey|multistorey|top floor|\d+(th|st|nd|rd) floor|window|dam|"
+    r"quarry)"
 )
 HEIGHT = (
     r"(bridge|roof|rooftop|ledge|cliff|cliffs|balcony|building|tower|overpass|flyover|"
-    r"car park|parking garage|multi storey|top floor|window|tracks|train tracks|platform|"
+    r"car park|parking garage|multi storey|multistorey|top floor|window|tracks|train tracks|"
+    r"platform|"
     r"motorway bridge|dam|quarry)"
 )
 SELF_METHOD = (
@@ -84,7 +86,7 @@ CONTEXT = (
     r"thesis|paramedic|nurse|singer|band|album|musician|actor|actress|celebrity|rapper|"
     r"nursing|doctor|volunteer|charity|counsellor|counselor|training|plot|spoiler|"
     r"the ending|at the end|in the end|protagonist|villain|hamlet|romeo|juliet|netflix|"
-    r"anime|manga|comic|story|stories|history)\b"
+    r"anime|manga|comic|story|stories|history|thriller|detective|mystery|crime novel)\b"
 )
 # Nothing follows but this, so "end it" is not "end it with him".
 END_OK = (

@@ -1,0 +1,145 @@
+"""Acute situations said without a suicide word: the person is somewhere, or holds
+something, and the message says what it is for.
+
+Found by fresh evaluation round 15 (written before any of these rules): a place to fall
+from with a reason to be there, means bought or kept for one method, a plan named by
+its parts, a date chosen, affairs put in order for afterwards, belongings left where
+people walk into water. Each phrase is a *pair* (a place or a means, and what makes it
+more than an errand), so "the knife set arrived" or "we went cliff walking" stay ordinary.
+"""
+
+from __future__ import annotations
+
+from psymitrix_cli.domain.safety.engine import SH, SI, rule
+from psymitrix_cli.domain.safety.vocab import DRUGS, HIGH, INTENT, WEAPON, WHEN
+
+_WATER = r"(sea|ocean|river|lake|canal|reservoir|water|waves|tide)"
+_PLACE_ON = (
+    r"(standing|stood|sitting|sat|stepped|stepping|climbed|climbing|perched|balanced|"
+    r"balancing|leaning|hanging)( \w+){0,2} (on|onto|over|out on|up on)"
+)
+_AT_A_HEIGHT = rf"(on|at|by|near|up) (the|a|this|my)( top of (the|a|this))? {HIGH}"
+# Ambivalence at the edge is still acute: the person is there.
+_THERE_FOR_IT = (
+    r"\b(jump|jumping|let go|step off|go over|drive over|fall|scared|nerve|courage|"
+    r"looking down|do it|end it|want to go|not coming (back|down)|this is it|goodbye)\b"
+)
+_DAY = (
+    r"((on )?(the )?\d{1,2}(st|nd|rd|th)( of \w+)?|on (monday|tuesday|wednesday|thursday|"
+    r"friday|saturday|sunday)|(monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
+    r"in (an|one|two|three|\d+) (hour|hours|minutes)|in a (few|couple of) (hours|minutes)|"
+    rf"{WHEN})"
+)
+
+SITUATIONS = (
+    rule(
+        # A place to fall from, and the reason to be there.
+        rf"{_PLACE_ON} (the|a|my|this)( \w+)? {HIGH}( \w+)? (railing|rail|ledge|edge|parapet|"
+        r"wall|barrier|fence)",
+        rf"{_PLACE_ON} (the|a) (ledge|edge|railing|parapet)",
+        rf"(at|on) the top of (the|a|this) {HIGH}",
+        rf"(parked|sitting|standing|waiting) (at|on|by) the ({HIGH}) (edge|top)",
+        rf"(parked|sitting|standing|waiting) (at|on|by|near) the edge of (the|a) {HIGH}",
+        tier="acute",
+        kind=SI,
+        negated="concern",
+        history=True,
+        needs=_THERE_FOR_IT,
+    ),
+    rule(
+        # A train that will not stop, seen from the platform or the line.
+        r"(express|train|freight|fast train|next one|next train)( train)? (does not|will not|"
+        r"is not going to|never) (stop|stops)( here)?",
+        tier="acute",
+        kind=SI,
+        negated="concern",
+        history=True,
+        needs=r"\b(platform|station|tracks|track|line|level crossing|railway)\b",
+    ),
+    rule(
+        # Means bought or kept for one method.
+        r"(bought|buying|ordered|got|have got|have|getting|picked up) (a |the |some |my )?"
+        r"(hose|hosepipe|tube|pipe)( \w+){0,3} (for|to fit|that fits|to reach) (the|my) "
+        r"(exhaust|car)",
+        r"charcoal( \w+){0,3} (and|with) (the |some )?(duct )?tape",
+        r"(tape|duct tape)( \w+){0,3} (and|with) (the |some )?charcoal",
+        r"(charcoal|a hose|the hose|the pipe)( \w+){0,6} (the car|the garage|my room) to myself",
+        rf"{DRUGS}( \w+){{0,6}} {INTENT} (drink|swallow|down|take|inject) (it|them|the lot|"
+        r"all of it|all of them)",
+        r"(bottle|tub|can) of (bleach|antifreeze|weedkiller|poison|drain cleaner)( \w+){0,4} "
+        r"(going to|gonna|will|about to|want to) (drink|swallow|down) (it|some|the lot)",
+        rf"(put|hid|hidden|keeping|kept|keep)( \w+){{0,2}} (the|a|my) {WEAPON}( \w+){{0,4}} "
+        r"(for later|for tonight|for when|ready for)",
+        r"(gun|guns|rifle|shotgun|pistol|firearm)s?( \w+){0,6} (and )?i (now )?(know|found|have|"
+        r"got) (the )?(code|combination|key)( now)?",
+        r"(know|found|got|have) (the )?(code|combination|key) (to|for) (the|his|her|my|our) "
+        r"(gun|rifle|shotgun|pistol|firearm) (safe|cabinet|case|locker)",
+        tier="acute",
+        kind=SI,
+        negated="concern",
+        history=True,
+        unless=r"\b(bbq|barbecue|grill|garden|plants|watering|cleaning|clean the|mop|"
+        r"pool|wash|drawing|art|sketch)\b",
+    ),
+    rule(
+        # A plan named by its parts: "a plan, the means and a date".
+        r"(i have|i have got|i got|got|i have now got) (a |the |my )?(plan|method|means|date)"
+        r"( \w+){0,2},? (and )?(a |the |my )?(plan|method|means|date|time|place)",
+        r"(the|my) plan is( \w+){0,2},? (pills|tablets|the rope|rope|a rope|the bridge|the "
+        rf"lake|the river|the sea|the train|the tracks|the gun|a gun|{HIGH})",
+        r"(scheduled|set a date|booked|planned) (myself )?to (end|finish) (it|things|everything|"
+        r"my life)",
+        rf"(end|finish) (it|things|everything|it all|my life) {_DAY}",
+        r"(decided|made up my mind|my mind is made up|it is decided)( \w+){0,6} (gave|given|"
+        r"giving) (away )?(the|my) (cat|dog|pets?|rabbit|things|stuff|belongings|possessions)",
+        r"(gave|given|giving) (away )?(the|my) (cat|dog|pets?|rabbit|guitar|things|stuff|"
+        r"belongings|possessions)( \w+){0,6} (i have decided|i decided|it is decided|my mind "
+        r"is made up|that is it|this is it)",
+        tier="acute",
+        kind=SI,
+        negated="concern",
+        history=True,
+    ),
+    rule(
+        # Afterwards, without saying what comes before it.
+        r"(no one|nobody|no one else|none of you|you|they|my family) (will|is going to|are "
+        r"going to|would) (have to )?(deal with|worry about|put up with|look after|clean up "
+        r"after|sort out) me (after|from|past|beyond|by) ",
+        r"(no one|nobody|none of you) (will|is going to) (have to )?(deal with|worry about|put "
+        r"up with) me (anymore|any more|much longer|for much longer|ever again)",
+        r"(put|putting|got|getting|sorted|sorting) (all )?my (affairs|things|life|paperwork) in "
+        r"order( \w+){0,12} (after|afterwards|once i am gone|when i am gone|for them|for "
+        r"anyone|nothing (is )?left)",
+        r"then it is time$",
+        tier="acute",
+        kind=SI,
+        negated="concern",
+        history=True,
+        needs=r"\b(after|afterwards|gone|will|note|letters?|goodbyes?|pills|tablets|rope|"
+        r"order|time)\b",
+        unless=r"\b(holiday|move|moving|retire|retiring|retirement|new job|surgery|operation|"
+        r"solicitor|lawyer|accountant)\b",
+    ),
+    rule(
+        # Belongings left on the shore; walking or swimming out and not back.
+        r"(leav(e|ing)|left) my (phone|wallet|shoes|clothes|keys|bag|things|note|coat)( and "
+        rf"(my )?\w+)? (on|at|by) the (beach|shore|bank|bridge|cliff|pier|edge|{_WATER})",
+        rf"(swim|swimming|walk|walking|wade|wading) (out|into the {_WATER})( \w+){{0,3}} (and "
+        r"not (come|coming) back|until i (cannot|can not|sink|go under)|and let go|and go "
+        r"under|as far as i can and)",
+        tier="acute",
+        kind=SI,
+        negated="concern",
+        history=True,
+    ),
+    rule(
+        # Self-harm that is escalating, or meant to be the last.
+        r"(started|been|am|keep) cutting (deeper|deep|more)",
+        r"(want|need|going|planning) (it|this|tonight|this time) to be the last (time|one)",
+        tier="acute",
+        kind=SH,
+        negated="concern",
+        history=True,
+        needs=r"\b(cut|cutting|blade|razor|pills|tablets|rope|bleed|bleeding|hurt|harm)\w*\b",
+    ),
+)
