@@ -104,7 +104,11 @@ def test_dry_run_shows_the_exact_files_and_changes_nothing(sched, tmp_path: Path
     assert "OnCalendar=*-*-* 08:00:00" in out  # the default morning time, in the unit text
     assert "systemctl --user enable --now psymitrix-remind-sleep.timer" in out
     assert not units(tmp_path).exists()
-    assert all(c[1:2] != ["--user"] or "show-environment" in c for c in calls(state)[before:])
+    # Only the read-only question that picks the scheduler was asked.
+    assert calls(state)[before:] == [["systemctl", "--user", "show-environment"]]
+    planned = cli.json("remind", "add", "sleep", "--dry-run")
+    assert planned["dryRun"] is True and planned["at"] == "08:00"
+    assert not units(tmp_path).exists()
     assert cli.json("remind", "list")["reminders"] == []
 
 
@@ -128,6 +132,15 @@ def test_cron_lines_keep_the_users_own_entries_and_move_on_re_add(sched) -> None
     assert any("psymitrix-remind-phq9" in line for line in tab)
     listed = cli.json("remind", "list")["reminders"]
     assert [(r["kind"], r["everyDays"]) for r in listed] == [("phq9", 14)]
+
+
+def test_an_unreadable_crontab_is_never_overwritten(sched) -> None:
+    cli, state = sched
+    (state / "crontab").write_text("30 6 * * * /usr/bin/backup\n")
+    out = cli("remind", "add", "checkin", "--scheduler", "cron", env={"FAKE_FAIL": "-l"})
+    assert out.exit_code == 4, out
+    assert (state / "crontab").read_text() == "30 6 * * * /usr/bin/backup\n"
+    assert cli.json("remind", "list")["reminders"] == []
 
 
 def test_launchd_agent_is_a_valid_plist(sched, tmp_path: Path) -> None:

@@ -15,7 +15,7 @@ import shutil
 import subprocess
 import sys
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -40,6 +40,10 @@ _CARRIED_ENV = (
 
 def _command(*argv: str) -> Step:
     return Step("run", " ".join(argv), argv=argv)
+
+
+def _shown(steps: list[Step]) -> list[dict[str, Any]]:
+    return [s.to_json() for s in steps]
 
 
 def _run(argv: list[str], stdin: str | None) -> subprocess.CompletedProcess[str]:
@@ -127,8 +131,10 @@ class Reminders:
     def plan_add(
         self, kind: str, at: str | None, scheduler: str | None
     ) -> tuple[rules.Reminder, list[Step]]:
-        rules.plan(kind, at, scheduler or "cron")  # a bad kind or time is named first
-        reminder = rules.plan(kind, at, scheduler or self.default_scheduler())
+        # The kind and the time are checked before a scheduler is looked for.
+        reminder = rules.plan(kind, at, scheduler or "cron")
+        if scheduler is None:
+            reminder = replace(reminder, scheduler=self.default_scheduler())
         argv = rules.fire_argv(self.command, reminder)
         env = self._carried()
         if reminder.scheduler == "systemd":
@@ -152,6 +158,20 @@ class Reminders:
         return reminder, steps
 
     # --- doing --------------------------------------------------------------------------
+    def dry_run(self, kind: str, at: str | None, scheduler: str | None) -> dict[str, Any]:
+        """What `add` would do, step by step, with nothing written or run."""
+        reminder, steps = self.plan_add(kind, at, scheduler)
+        return {**self._entry(reminder, steps), "dryRun": True, "steps": _shown(steps)}
+
+    def _entry(self, reminder: rules.Reminder, steps: list[Step]) -> dict[str, Any]:
+        return {
+            "kind": reminder.kind,
+            "at": reminder.at,
+            "everyDays": rules.KINDS[reminder.kind].every_days,
+            "scheduler": reminder.scheduler,
+            "files": [s.target for s in steps if s.action == "write"],
+        }
+
     def add(self, kind: str, at: str | None, scheduler: str | None) -> dict[str, Any]:
         reminder, steps = self.plan_add(kind, at, scheduler)
         previous = next((r for r in self.list() if r.get("kind") == reminder.kind), None)
@@ -170,15 +190,9 @@ class Reminders:
         if previous is not None and previous.get("scheduler") != reminder.scheduler:
             self.remove(reminder.kind)
         items = [r for r in self.list() if r.get("kind") != reminder.kind]
-        entry = {
-            "kind": reminder.kind,
-            "at": reminder.at,
-            "everyDays": rules.KINDS[reminder.kind].every_days,
-            "scheduler": reminder.scheduler,
-            "files": [s.target for s in steps if s.action == "write"],
-        }
+        entry = self._entry(reminder, steps)
         self._save([*items, entry])
-        return {**entry, "steps": [s.to_json() for s in steps]}
+        return {**entry, "steps": _shown(steps)}
 
     def _apply(self, reminder: rules.Reminder, step: Step) -> None:
         if step.action == "write":
@@ -205,7 +219,18 @@ class Reminders:
 
     def _crontab(self, reminder: rules.Reminder, add: str | None) -> None:
         """Rewrite the user's crontab with this reminder's tagged line dropped (and re-added)."""
-        current = self._exec(["crontab", "-l"])
+        try:
+            current = self._exec(["crontab", "-l"])
+        except (OSError, subprocess.SubprocessError) as exc:
+            raise BackendUnavailable(
+                messages.REMIND_SCHEDULER_FAILED.format(scheduler="cron", detail=exc)
+            ) from exc
+        if current.returncode != 0 and "no crontab" not in current.stderr.lower():
+            # Unreadable is not empty: writing now would wipe the person's own lines.
+            detail = (current.stderr or f"exit {current.returncode}").strip()
+            raise BackendUnavailable(
+                messages.REMIND_SCHEDULER_FAILED.format(scheduler="cron", detail=detail)
+            )
         lines = current.stdout.splitlines() if current.returncode == 0 else []
         marker = rules.cron_marker(reminder)
         kept = [line for line in lines if not line.rstrip().endswith(marker)]
@@ -240,15 +265,14 @@ class Reminders:
         return {
             "kind": spec.name,
             "scheduler": reminder.scheduler,
-            "steps": [s.to_json() for s in steps],
+            "steps": _shown(steps),
         }
 
     # --- firing -------------------------------------------------------------------------
-    def notify(self, text: str) -> bool:
-        """A desktop notification where one can be shown; False when none could."""
+    def notify(self, text: str) -> None:
+        """A desktop notification where one can be shown (the caller prints the line too)."""
         if self.platform == "darwin":
             script = f'display notification {json.dumps(text)} with title "PsyMitrix"'
-            return self._ok(["osascript", "-e", script])
-        if shutil.which("notify-send", path=self.env.get("PATH")):
-            return self._ok(["notify-send", "--app-name=PsyMitrix", "PsyMitrix", text])
-        return False
+            self._ok(["osascript", "-e", script])
+        elif shutil.which("notify-send", path=self.env.get("PATH")):
+            self._ok(["notify-send", "--app-name=PsyMitrix", "PsyMitrix", text])

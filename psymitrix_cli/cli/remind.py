@@ -7,7 +7,6 @@ a desktop notification only when the thing is still to do.
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -65,17 +64,9 @@ def add(
     state = AppState.of(ctx, json_)
     service = _reminders(state)
     if dry_run:
-        reminder, steps = service.plan_add(kind, at, scheduler)
-        data = {
-            "kind": reminder.kind,
-            "at": reminder.at,
-            "scheduler": reminder.scheduler,
-            "dryRun": True,
-            "steps": [s.to_json() for s in steps],
-        }
-        state.term.emit(data, views.dry_run)
-        return
-    state.term.emit(service.add(kind, at, scheduler), views.added)
+        state.term.emit(service.dry_run(kind, at, scheduler), views.dry_run)
+    else:
+        state.term.emit(service.add(kind, at, scheduler), views.added)
 
 
 @remind_app.command("list")
@@ -117,24 +108,15 @@ def fire(
 
 
 def _still_due(state: AppState, spec: ReminderKind) -> bool:
-    """From the dashboard; if it can't be read (logged out, offline), remind anyway:
-    a reminder shown once too often is better than one that silently never shows."""
+    """If the dashboard can't be read (logged out, offline), remind anyway: a reminder
+    shown once too often is better than one that silently never shows."""
     from psymitrix_cli.domain import reminders as rules
 
     try:
         status = state.backend.dashboard.status()
     except Exception:
         return True
-    today = status.get("today", {})
-    if spec.name == "checkin":
-        return not today.get("mood")
-    if spec.name == "sleep":
-        return not today.get("sleep")
-    latest = status.get("assessments", {}).get(rules.INSTRUMENTS[spec.name])
-    if not latest:
-        return True
-    taken = datetime.fromisoformat(str(latest["takenAt"]).replace("Z", "+00:00"))
-    return rules.due(spec.every_days, (state.clock.now() - taken).days)
+    return rules.still_due(spec, status, state.clock.now())
 
 
 def register(app: typer.Typer) -> None:

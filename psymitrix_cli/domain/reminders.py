@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 import shlex
 from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
 from xml.sax.saxutils import escape
 
 from psymitrix_cli import messages
@@ -86,6 +88,7 @@ def parse_time(text: str) -> tuple[int, int]:
 
 def plan(kind: str, at: str | None, scheduler: str) -> Reminder:
     spec = kind_of(kind)
+    hour, minute = parse_time(at or spec.at)
     if scheduler not in SCHEDULERS:
         raise InvalidInput(
             messages.REMIND_UNKNOWN_SCHEDULER.format(
@@ -93,7 +96,6 @@ def plan(kind: str, at: str | None, scheduler: str) -> Reminder:
             ),
             field="scheduler",
         )
-    hour, minute = parse_time(at or spec.at)
     return Reminder(spec.name, hour, minute, scheduler)
 
 
@@ -164,15 +166,21 @@ def launchd_plist(reminder: Reminder, argv: list[str], env: dict[str, str]) -> s
 
 def windows_command(reminder: Reminder, argv: list[str]) -> str:
     """The Task Scheduler command to run by hand (PsyMitrix does not run it)."""
-    task = subprocess_line(argv)
+    # /TR quoting: each argument with a space in escaped double quotes.
+    task = " ".join(f'\\"{a}\\"' if " " in a else a for a in argv)
     return f'schtasks /Create /SC DAILY /TN "{reminder.label}" /TR "{task}" /ST {reminder.at} /F'
 
 
-def subprocess_line(argv: list[str]) -> str:
-    # Windows quoting for /TR: each argument in escaped double quotes when it has a space.
-    return " ".join(f'\\"{a}\\"' if " " in a else a for a in argv)
-
-
-def due(every_days: int, days_since_last: int | None) -> bool:
-    """Whether a reminder should show: daily ones always, others once the last one is old."""
-    return every_days <= 1 or days_since_last is None or days_since_last >= every_days
+def still_due(spec: ReminderKind, status: dict[str, Any], now: datetime) -> bool:
+    """Whether `fire` should show, from the dashboard's status: the check-in until today's
+    mood is logged, sleep until last night is, a questionnaire once the last is 14 days old."""
+    today = status.get("today", {})
+    if spec.name == "checkin":
+        return not today.get("mood")
+    if spec.name == "sleep":
+        return not today.get("sleep")
+    latest = status.get("assessments", {}).get(INSTRUMENTS[spec.name])
+    if not latest:
+        return True
+    taken = datetime.fromisoformat(str(latest["takenAt"]).replace("Z", "+00:00"))
+    return (now - taken).days >= spec.every_days
