@@ -159,9 +159,10 @@ def test_windows_prints_the_task_scheduler_command_and_runs_nothing(sched) -> No
     assert 'schtasks /Create /SC DAILY /TN "psymitrix-remind-checkin"' in out
     assert "/ST 21:00" in out
     assert calls(state) == []
-    assert 'schtasks /Delete /TN "psymitrix-remind-checkin"' in cli.ok(
-        "remind", "remove", "checkin"
-    ).stdout
+    assert (
+        'schtasks /Delete /TN "psymitrix-remind-checkin"'
+        in cli.ok("remind", "remove", "checkin").stdout
+    )
 
 
 @pytest.mark.parametrize(

@@ -11,7 +11,7 @@ more than an errand), so "the knife set arrived" or "we went cliff walking" stay
 from __future__ import annotations
 
 from psymitrix_cli.domain.safety.engine import SH, SI, rule
-from psymitrix_cli.domain.safety.vocab import DRUGS, HIGH, INTENT, WEAPON, WHEN
+from psymitrix_cli.domain.safety.vocab import DRUGS, HIGH, INTENT, TRAVEL, WEAPON, WHEN
 
 _WATER = r"(sea|ocean|river|lake|canal|reservoir|water|waves|tide)"
 _PLACE_ON = (
@@ -48,13 +48,15 @@ SITUATIONS = (
     ),
     rule(
         # A train that will not stop, seen from the platform or the line.
-        r"(express|train|freight|fast train|next one|next train)( train)? (does not|will not|"
+        r"(the )?next (express|train|fast train|freight|one)( train)? (does not|will not|"
         r"is not going to|never) (stop|stops)( here)?",
         tier="acute",
         kind=SI,
         negated="concern",
         history=True,
-        needs=r"\b(platform|station|tracks|track|line|level crossing|railway)\b",
+        needs=r"\b(i am|standing|waiting|sitting)( \w+){0,3} (on|at|by) the (train )?(platform|"
+        r"tracks|track|edge|line|station|level crossing)\b",
+        unless=r"\b(so i|catch|take the|get the|change at|slow one|delayed|late|timetable)\b",
     ),
     rule(
         # Means bought or kept for one method.
@@ -70,10 +72,6 @@ SITUATIONS = (
         r"(going to|gonna|will|about to|want to) (drink|swallow|down) (it|some|the lot)",
         rf"(put|hid|hidden|keeping|kept|keep)( \w+){{0,2}} (the|a|my) {WEAPON}( \w+){{0,4}} "
         r"(for later|for tonight|for when|ready for)",
-        r"(gun|guns|rifle|shotgun|pistol|firearm)s?( \w+){0,6} (and )?i (now )?(know|found|have|"
-        r"got) (the )?(code|combination|key)( now)?",
-        r"(know|found|got|have) (the )?(code|combination|key) (to|for) (the|his|her|my|our) "
-        r"(gun|rifle|shotgun|pistol|firearm) (safe|cabinet|case|locker)",
         tier="acute",
         kind=SI,
         negated="concern",
@@ -82,19 +80,84 @@ SITUATIONS = (
         r"pool|wash|drawing|art|sketch)\b",
     ),
     rule(
-        # A plan named by its parts: "a plan, the means and a date".
-        r"(i have|i have got|i got|got|i have now got) (a |the |my )?(plan|method|means|date)"
-        r"( \w+){0,2},? (and )?(a |the |my )?(plan|method|means|date|time|place)",
-        r"(the|my) plan is( \w+){0,2},? (pills|tablets|the rope|rope|a rope|the bridge|the "
-        rf"lake|the river|the sea|the train|the tracks|the gun|a gun|{HIGH})",
+        # Access to a gun someone else keeps: whose gun it is does not lower it.
+        r"(gun|guns|rifle|shotgun|pistol|firearm)s?( \w+){0,6} (and )?i (now )?(know|found|have|"
+        r"got) (the )?(code|combination|key)( now)?",
+        r"(know|found|got|have) (the )?(code|combination|key) (to|for) (the|his|her|my|our) "
+        r"(gun|rifle|shotgun|pistol|firearm) (safe|cabinet|case|locker)",
+        tier="acute",
+        kind=SI,
+        negated="concern",
+        history=True,
+        person=False,
+        unless=r"\b(clay|shooting (range|club)|hunting|hunt|range|licen[cs]e|course|training|"
+        r"club)\b",
+    ),
+    # Rules read one clause at a time (commas and full stops split them), so a sign that
+    # is spread over a list ("a plan, the means, and a date") is one phrase in its clause
+    # and `needs` for the rest of the message.
+    rule(
+        r"(i have|i have got|i got|got|i have now got) (a |the |my )?(plan|method)",
+        tier="acute",
+        kind=SI,
+        negated="concern",
+        history=True,
+        needs=r"\b(the|a) means\b",
+        unless=r"\b(business|fund|funds|funding|pay|afford|budget|money|project|company|"
+        r"startup|mortgage|loan|deposit|savings)\b",
+    ),
+    rule(
+        r"(the|my) plan is (simple|easy|clear|set|made|sorted|ready|done)",
+        tier="acute",
+        kind=SI,
+        negated="concern",
+        history=True,
+        needs=r"\b(pills|tablets|rope|noose|gun|overdose)\b",
+    ),
+    rule(
+        rf"{INTENT} (drink|swallow|down) (it|them|the lot|all of it|all of them)",
+        tier="acute",
+        kind=SI,
+        negated="concern",
+        history=True,
+        needs=r"\b(bleach|antifreeze|weedkiller|poison|drain cleaner|pills|tablets)\b",
+    ),
+    rule(
+        r"(gave|given|giving) (away )?(the|my) (cat|dog|pets?|rabbit|guitar|things|stuff|"
+        r"belongings|possessions)",
+        tier="acute",
+        kind=SI,
+        negated="concern",
+        history=True,
+        needs=r"\b(i have decided|i decided|made up my mind|my mind is made up|it is "
+        r"decided)\b(?! to)",
+        unless=rf"\b(charity|charities|declutter\w*|donat\w*|look after|looking after|"
+        rf"car boot|sell|selling|sold|rehom\w*)\b|{TRAVEL}",
+    ),
+    rule(
+        r"nothing (is )?left for (anyone|anybody|them|my family|the family) to (deal with|sort "
+        r"out|clean up|do)",
+        tier="acute",
+        kind=SI,
+        negated="concern",
+        history=True,
+        needs=r"\b(affairs|in order|cancelled|paperwork|will|goodbyes?|letters?|note)\b",
+    ),
+    rule(
+        # On the railing or the ledge of a height: being there is the sign.
+        rf"{_PLACE_ON} (the|a|my|this)( \w+)? {HIGH} (railing|parapet|ledge)",
+        rf"{_PLACE_ON} the (railing|parapet|ledge) of (the|a|this) {HIGH}",
+        tier="acute",
+        kind=SI,
+        negated="concern",
+        history=True,
+        unless=r"\b(photo|photos|picture|pictures|selfie|selfies|pic|pics|video|painting|"
+        r"repair\w*|fixing|work|working|job)\b",
+    ),
+    rule(
         r"(scheduled|set a date|booked|planned) (myself )?to (end|finish) (it|things|everything|"
         r"my life)",
         rf"(end|finish) (it|things|everything|it all|my life) {_DAY}",
-        r"(decided|made up my mind|my mind is made up|it is decided)( \w+){0,6} (gave|given|"
-        r"giving) (away )?(the|my) (cat|dog|pets?|rabbit|things|stuff|belongings|possessions)",
-        r"(gave|given|giving) (away )?(the|my) (cat|dog|pets?|rabbit|guitar|things|stuff|"
-        r"belongings|possessions)( \w+){0,6} (i have decided|i decided|it is decided|my mind "
-        r"is made up|that is it|this is it)",
         tier="acute",
         kind=SI,
         negated="concern",
