@@ -259,3 +259,14 @@ REMIND_NONE = "No reminders yet. Add one with `psymitrix remind add checkin --at
 REMIND_NOT_FOUND = "There is no {kind} reminder to remove."
 REMIND_REMOVED = "Removed the {kind} reminder."
 REMIND_NOT_DUE = "Nothing to remind: {kind} is done already."
+
+# safety report
+SAFETY_REPORT_NONE = "No safety events recorded: the screen has not found concern or acute."
+SAFETY_REPORT_CONTENT_FREE = (
+    "Only the source, tier, kind and time of each event are kept, never content."
+)
+SAFETY_REPORT_ALL_REMOTE = (
+    "--all counts every account, so it reads the store directly: run it on the server's "
+    "host with the server's store settings (PSYMITRIX_BACKEND=local or mongo), not over the API."
+)
+SAFETY_REPORT_SCOPE_ALL = "Every account in {store}:"

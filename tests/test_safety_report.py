@@ -131,3 +131,37 @@ def test_record_keeps_no_event_for_none_and_never_content(cli: Cli) -> None:
     report = cli.json("safety", "report")
     assert report["bySource"] == {"chat": 2} and report["byMonth"] == {"2026-05": 2}
     assert report["byTier"] == {"concern": 1, "acute": 1}
+
+
+def test_the_operator_counts_every_account_without_a_login(
+    any_cli: Cli, store_env: dict[str, str]
+) -> None:
+    """`safety report --all` is the operator's figure: every account in the store, read
+    where the store is (for the hosted API, on the server's host), with no login."""
+    april = at("2026-04-02T12:00:00Z")
+    person = any_cli.at("2026-04-01T12:00:00Z")
+    person.signup("ann")
+    any_cli.ok("journal", "add", ACUTE, env=april)
+    person.signup("bob")
+    any_cli.ok("journal", "add", CONCERN, "--mood", "4", env=april)
+    any_cli.ok("test", "phq9", "--answers", "0,0,0,0,0,0,0,0,3", env=april)
+    assert any_cli.json("safety", "report", env=april)["total"] == 2  # bob's own
+
+    on_api = any_cli.extra.get("PSYMITRIX_BACKEND") == "api"
+    if on_api:
+        refused = any_cli("safety", "report", "--all", env=april)
+        assert refused.exit_code == 2 and "server's host" in refused.stderr
+    operator = {"PSYMITRIX_BACKEND": "local", **store_env, "PSYMITRIX_TOKEN": ""}
+    any_cli.ok("logout", env=april)
+    assert any_cli("safety", "report", env=operator).exit_code == 3  # one's own needs a login
+    report = any_cli.json("safety", "report", "--all", env=operator)
+    assert report["total"] == 3
+    assert report["bySource"] == {"journal": 2, "phq9": 1}
+    assert report["byTier"] == {"concern": 1, "acute": 2}
+    assert report["rows"] == [
+        {"month": "2026-04", "source": "journal", "tier": "acute", "count": 1},
+        {"month": "2026-04", "source": "journal", "tier": "concern", "count": 1},
+        {"month": "2026-04", "source": "phq9", "tier": "acute", "count": 1},
+    ]
+    human = any_cli.ok("safety", "report", "--all", env=operator).stdout
+    assert "Every account in" in human and "journal" in human

@@ -194,8 +194,9 @@ class SafetyPlanAPI(Protocol):
 
 
 class SafetyReportAPI(Protocol):
-    def report(self) -> Result:
-        """Safety-event counts by source, tier and month (never any content)."""
+    def report(self, everyone: bool = False) -> Result:
+        """Safety-event counts by source, tier and month (never any content); `everyone`
+        counts every account in the store (the operator's report, local stores only)."""
         ...
 
 

@@ -281,7 +281,12 @@ def _plan_json(plan: Any) -> Result:
 
 
 class RemoteSafety(_Api):
-    def report(self) -> Result:
+    def report(self, everyone: bool = False) -> Result:
+        if everyone:
+            from psymitrix_cli import messages
+            from psymitrix_cli.errors import InvalidInput
+
+            raise InvalidInput(messages.SAFETY_REPORT_ALL_REMOTE, field="all")
         return self.http.request("GET", "/v1/safety/report")  # type: ignore[no-any-return]
 
 

@@ -6,6 +6,7 @@ from typing import Any
 
 import typer
 
+from psymitrix_cli import messages
 from psymitrix_cli.cli.options import Json
 from psymitrix_cli.cli.state import AppState
 
@@ -20,7 +21,7 @@ def _table(term: Any, report: dict[str, Any]) -> None:
     from rich.table import Table
 
     if not report["total"]:
-        term.line("No safety events recorded: the screen has not found concern or acute.")
+        term.line(messages.SAFETY_REPORT_NONE)
         return
     table = Table(show_edge=False, pad_edge=False)
     for name in ("Month", "Source", "Tier"):
@@ -32,16 +33,26 @@ def _table(term: Any, report: dict[str, Any]) -> None:
     by_source = ", ".join(f"{k} {v}" for k, v in report["bySource"].items())
     by_tier = ", ".join(f"{k} {v}" for k, v in report["byTier"].items())
     term.line(f"Total {report['total']} · by source: {by_source} · by tier: {by_tier}")
-    term.line(
-        "Only the source, tier, kind and time of each event are kept, never content.", style="dim"
-    )
+    term.line(messages.SAFETY_REPORT_CONTENT_FREE, style="dim")
 
 
 @safety_app.command("report")
-def report(ctx: typer.Context, json_: Json = False) -> None:
+def report(
+    ctx: typer.Context,
+    json_: Json = False,
+    everyone: bool = typer.Option(
+        False,
+        "--all",
+        help="Every account in the store (the operator's report; reads the local or "
+        "MongoDB store directly, needs no login).",
+    ),
+) -> None:
     """Safety events by month, source (chat, journal, check-in, gratitude, PHQ-9) and tier."""
     state = AppState.of(ctx, json_)
-    state.term.emit(state.backend.safety.report(), _table)
+    result = state.backend.safety.report(everyone=everyone)
+    if everyone and not json_:
+        state.term.line(messages.SAFETY_REPORT_SCOPE_ALL.format(store=state.backend.describe()))
+    state.term.emit(result, _table)
 
 
 def register(app: typer.Typer) -> None:

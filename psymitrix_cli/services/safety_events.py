@@ -79,26 +79,40 @@ class SafetyReportService:
                 return
             after = (rows[-1]["at"], rows[-1]["_id"])
 
-    def report(self) -> Result:
-        """Counts by source, by tier, by month (UTC) and by all three; nothing else."""
+    def report(self, everyone: bool = False) -> Result:
+        """Counts by source, by tier, by month (UTC) and by all three; nothing else.
+
+        everyone: every account in the store, for the operator's report (one grouped
+        read; no login needed, because reading the store directly is the authority)."""
         rows: Counter[tuple[str, str, str]] = Counter()
-        for event in self._events(self.session.user_id):
-            month = parse_iso(event["at"]).strftime("%Y-%m")
-            rows[(month, str(event.get("source") or "chat"), str(event.get("tier")))] += 1
-        by_source: Counter[str] = Counter()
-        by_tier: Counter[str] = Counter()
-        by_month: Counter[str] = Counter()
-        for (month, source, tier), n in rows.items():
-            by_source[source] += n
-            by_tier[tier] += n
-            by_month[month] += n
-        return {
-            "total": sum(rows.values()),
-            "bySource": dict(sorted(by_source.items())),
-            "byTier": {t: by_tier.get(t, 0) for t in TIERS},
-            "byMonth": dict(sorted(by_month.items())),
-            "rows": [
-                {"month": m, "source": s, "tier": t, "count": n}
-                for (m, s, t), n in sorted(rows.items())
-            ],
-        }
+        if everyone:
+            grouped = self.ctx.store.count_groups(
+                SAFETY_EVENTS, ("at", "source", "tier"), (7, None, None)
+            )
+            for (month, source, tier), n in grouped:
+                rows[(str(month), str(source or "chat"), str(tier))] += n
+        else:
+            for event in self._events(self.session.user_id):
+                month = parse_iso(event["at"]).strftime("%Y-%m")
+                rows[(month, str(event.get("source") or "chat"), str(event.get("tier")))] += 1
+        return _summary(rows)
+
+
+def _summary(rows: Counter[tuple[str, str, str]]) -> Result:
+    by_source: Counter[str] = Counter()
+    by_tier: Counter[str] = Counter()
+    by_month: Counter[str] = Counter()
+    for (month, source, tier), n in rows.items():
+        by_source[source] += n
+        by_tier[tier] += n
+        by_month[month] += n
+    return {
+        "total": sum(rows.values()),
+        "bySource": dict(sorted(by_source.items())),
+        "byTier": {t: by_tier.get(t, 0) for t in TIERS},
+        "byMonth": dict(sorted(by_month.items())),
+        "rows": [
+            {"month": m, "source": s, "tier": t, "count": n}
+            for (m, s, t), n in sorted(rows.items())
+        ],
+    }

@@ -167,6 +167,14 @@ class Store(Protocol):
         """How many entries match (limit and offset ignored)."""
         ...
 
+    def count_groups(
+        self, kind: Kind, fields: Sequence[str], widths: Sequence[int | None]
+    ) -> list[tuple[tuple[Any, ...], int]]:
+        """Across every user: how many entries share each combination of `fields`, each
+        value cut to its width when one is given ("at" at 7 is the UTC month). For
+        operator-wide, content-free counts; one grouped read, never the documents."""
+        ...
+
     def totals_between(
         self, kind: Kind, user_id: str, field: str, bounds: Sequence[str]
     ) -> list[tuple[int, float]]:

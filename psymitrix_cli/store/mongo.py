@@ -461,6 +461,20 @@ class MongoStore(MongoServerState):
         return self._db[kind.name].count_documents(entry_filter(kind, query))
 
     @_mapped
+    def count_groups(
+        self, kind: Kind, fields: Sequence[str], widths: Sequence[int | None]
+    ) -> list[tuple[tuple[Any, ...], int]]:
+        key: dict[str, Any] = {}
+        for i, (name, width) in enumerate(zip(fields, widths, strict=True)):
+            key[f"f{i}"] = {"$substrCP": [f"${name}", 0, width]} if width else f"${name}"
+        pipeline = [{"$group": {"_id": key, "n": {"$sum": 1}}}]
+        out = [
+            (tuple(row["_id"].get(f"f{i}") for i in range(len(fields))), int(row["n"]))
+            for row in self._db[kind.name].aggregate(pipeline)
+        ]
+        return sorted(out, key=lambda item: tuple(str(v) for v in item[0]))
+
+    @_mapped
     def totals_between(
         self, kind: Kind, user_id: str, field: str, bounds: Sequence[str]
     ) -> list[tuple[int, float]]:

@@ -464,6 +464,21 @@ class SqliteStore(SqliteServerState):
             ]
         )
 
+    def count_groups(
+        self, kind: Kind, fields: Sequence[str], widths: Sequence[int | None]
+    ) -> list[tuple[tuple[Any, ...], int]]:
+        columns = []
+        for name, width in zip(fields, widths, strict=True):
+            if not re.fullmatch(r"[A-Za-z_]\w*", name):
+                raise ValueError(f"{kind.name} cannot be grouped on {name!r}")
+            value = f"json_extract(doc, '$.{name}')"
+            columns.append(f"substr({value}, 1, {int(width)})" if width else value)
+        group = ", ".join(columns)
+        rows = self._db.execute(
+            f"SELECT {group}, COUNT(*) FROM {kind.name} GROUP BY {group} ORDER BY {group}"
+        ).fetchall()
+        return [(tuple(row[:-1]), int(row[-1])) for row in rows]
+
     def totals_between(
         self, kind: Kind, user_id: str, field: str, bounds: Sequence[str]
     ) -> list[tuple[int, float]]:
