@@ -139,3 +139,24 @@ def test_a_checkin_while_the_api_is_down_is_queued_part_by_part(cli: Cli, offlin
     assert (
         me["moodJournal"][0]["text"] == "on a train" and "checkin" in me["moodJournal"][0]["tags"]
     )
+
+
+def test_a_queued_entry_at_acute_leads_with_the_plan_kept_on_this_device(
+    cli: Cli, start_api_server: Callable[..., ApiServer]
+) -> None:
+    """The server is out of reach, so the crisis lines come from the same rules here and
+    the person's own plan from the copy `safety-plan` keeps; the entry waits to be sent."""
+    server = start_api_server()
+    api = _api(cli, server)
+    api.signup("ann")
+    api.ok("safety-plan", "add", "helpers", "Sam", "--phone", "555 0101")
+    server.stop()
+
+    out = api("journal", "add", "I have the pills ready and I'm going to take them all tonight")
+    assert out.exit_code == 0, out
+    assert "outbox" in out.stderr
+    plan, lines = out.stdout.index("Your safety plan"), out.stdout.index("988")
+    assert plan < lines and "Sam: 555 0101" in out.stdout
+    calm = api("journal", "add", "a calm walk by the river")
+    assert calm.exit_code == 0 and "outbox" in calm.stderr
+    assert "Your safety plan" not in calm.stdout and "988" not in calm.stdout

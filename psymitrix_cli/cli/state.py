@@ -100,10 +100,17 @@ class AppState:
         if isinstance(result, Queued):
             from psymitrix_cli.ui.views.outbox import queued
 
-            queued(self.term, result, self.settings.crisis_line)
+            queued(self.term, result, self.settings.crisis_line, plan=self._remembered_plan)
             return False
         self.term.emit(result, render)
         return True
+
+    def _remembered_plan(self) -> dict[str, Any] | None:
+        """The copy of the safety plan kept on this device (the server is out of reach)."""
+        from psymitrix_cli.cli.plan_copy import remembered
+
+        token = self.credentials.get()
+        return remembered(self, token) if token else None
 
     def display_timezone(self) -> str | None:
         """The person's timezone, which human output shows times in (None for --json,

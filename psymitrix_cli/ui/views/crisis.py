@@ -18,7 +18,8 @@ PlanSource = Callable[[], Plan | None] | None
 _TIERS = {"none": 0, "concern": 1, "acute": 2}
 
 
-def _plan(source: PlanSource) -> Plan | None:
+def shown_plan(source: PlanSource) -> Plan | None:
+    """The plan to lead a crisis panel with, or None (none written, or unreadable)."""
     if source is None:
         return None
     try:
@@ -48,7 +49,7 @@ def crisis_panel(
 
     from psymitrix_cli.domain.crisis import crisis_notice
 
-    shown = _plan(plan)
+    shown = shown_plan(plan)
     if shown is not None:
         from psymitrix_cli.ui.views.safety_plan import plan_panel
 
