@@ -114,6 +114,7 @@ class Hit(NamedTuple):
     kind: str | None
     boost: bool = False
     text: str = ""
+    lowered: bool = False  # a negation, a history marker or someone else's words lowered it
 
 
 _NEGATIONS = frozenset({"not", "never", "no", "refuse", "nobody", "nothing"})
@@ -180,15 +181,18 @@ def screen_clause(clause: str, rules: Rules, message: str, everything: bool = Fa
             tier: Tier = r.tier
             core = match.start("core") if "core" in pattern.groupindex else -1
             core = core if core >= 0 else match.start()
+            lowered = True
             if r.negated is not None and negated(clause, core):
                 tier = r.negated
-            elif tier == "acute" and (
-                (r.history and _history_in(clause))
-                or (r.person and third_party(clause, match.start()))
+            elif (r.history and _history_in(clause)) or (
+                r.person and third_party(clause, match.start())
             ):
-                tier = "concern"  # a history marker or someone else's words
+                tier = "concern" if tier == "acute" else tier  # history, or someone else's
+            else:
+                lowered = False
             if tier != "none":
-                hits.append(Hit(tier, r.kind, r.boost and tier == "concern", match.group()))
+                boost = r.boost and tier == "concern"
+                hits.append(Hit(tier, r.kind, boost, match.group(), lowered))
         if r.consume:
             for begin, end in spans:
                 clause = clause[:begin] + " " * (end - begin) + clause[end:]

@@ -53,10 +53,11 @@ from psymitrix_cli.domain.safety.rules_acute import ACUTE
 from psymitrix_cli.domain.safety.rules_concern import CONCERN, PREPARATION, PREPARATION_WEAK
 from psymitrix_cli.domain.safety.rules_harm import HARM
 from psymitrix_cli.domain.safety.rules_idioms import IDIOMS, SPECIFIC
+from psymitrix_cli.domain.safety.rules_oblique import OBLIQUE, OBLIQUE_CONCERN
 from psymitrix_cli.domain.safety.rules_phrasings import MORE
 from psymitrix_cli.domain.safety.rules_situations import SITUATIONS
 from psymitrix_cli.domain.safety.types import Screen
-from psymitrix_cli.domain.safety.vocab import BOOST, CONTEXT, HARM_BOOST, NOW
+from psymitrix_cli.domain.safety.vocab import BOOST, CONTEXT, ESCALATE, HARM_BOOST, NOW
 
 __all__ = ["_QUOTES", "_SPACES", "looks_non_english", "screen_message"]
 
@@ -66,8 +67,10 @@ RULE_LIST: tuple[Rule, ...] = (
     *ACUTE,  # type: ignore[has-type]
     *MORE,
     *SITUATIONS,
+    *OBLIQUE,
     *HARM,
     *CONCERN,
+    *OBLIQUE_CONCERN,
     PREPARATION,
     PREPARATION_WEAK,
 )
@@ -82,6 +85,8 @@ def rules_in_order() -> Rules:
 
 
 _PREP = {PREPARATION.kind, PREPARATION_WEAK.kind}
+# Risk to the writer's own life: with a sign of acting soon (vocab.ESCALATE), acute.
+_ESCALATES = frozenset({SI, HOPE, "self_harm"})
 # Read across clause breaks: a farewell spread over commas ("goodbye everyone, i love you
 # all, i am sorry").
 WHOLE = (
@@ -145,6 +150,9 @@ def _english(norm: str, everything: bool = False) -> Hit | None:
             return Hit("acute", hit.kind)
     if any(h.kind == AB for h in others) and _re("now", NOW).search(rest):
         return Hit("acute", AB_NOW)
+    own = [h for h in others if h.kind in _ESCALATES and not h.lowered]
+    if own and _re("escalate", ESCALATE).search(rest):
+        return Hit("acute", SI if own[0].kind == HOPE else own[0].kind)
     return best(others)
 
 

@@ -148,7 +148,8 @@ ACUTE = (
     rule(
         r"(took|taken|swallowed|downed|necked|had)( like| about| around| maybe| over| nearly| "
         rf"almost| roughly| at least)? {LOTS}( of)?( \w+){{0,2}} {DRUGS}",
-        r"(took|taken|swallowed|drank|drunk) (an overdose|a (whole )?(bottle|box|pack|packet) of "
+        r"(took|taken|swallowed|drank|drunk) (an overdose|((most|half|the rest|all) of )?a "
+        r"(whole )?(bottle|box|pack|packet) of "
         rf"{DRUGS}|(some |a bottle of )?(bleach|antifreeze|poison|weedkiller))",
         r"i (have |just |have just )?overdosed",
         r"(tried|attempted) to (kill myself|hang myself|end (it|my life)|overdose)( \w+){0,3} "

@@ -107,7 +107,9 @@ CONCERN = (
 PREPARATION = rule(
     r"(when|if) i am (gone|dead)",
     r"(put|got|getting|putting|sorted|sorting) (all )?my affairs in order",
-    r"deleted (all )?my (accounts|social media)",
+    r"deleted (all )?my (accounts|social media|socials|profiles|instagram|facebook)",
+    r"paid off (all )?my (last )?(debts?|loans?|bills)( \w+){0,3} so (nobody|no one|they|my \w+) "
+    r"(inherits?|is left with|has to pay)",
     r"(gave|giving|give) (away )?(all )?my (stuff|things|belongings|possessions|cat|dog|pets?)"
     r"\b(?! to (the )?charity| to the (charity|shop))",
     r"(looked after|taken care of|sorted) (when|after|once) i am (gone|not here)",
@@ -119,7 +121,8 @@ PREPARATION = rule(
     r"would not have|will not) (to )?(deal with|sort|clean|have to)",
     r"(cleaned|tidied|cleared) (out )?my (room|flat|desk)( \w+){0,3} (letters|note|notes|ready)",
     r"(instructions|plans|wishes) for my funeral|my funeral (plans|instructions|wishes)",
-    r"i will not (need|be needing) (it|them|this|that|these|those|anything|any of (it|this|them))"
+    r"(^|i )will not (need|be needing) (it|them|this|that|these|those|anything|"
+    r"any of (it|this|them))"
     r"( anymore| any more| soon| where i am going| after)?$",
     r"(passwords|bank details)( \w+){0,4} (find|will find|to find)",
     r"everything is ready( now)?$",
@@ -137,7 +140,8 @@ PREPARATION_WEAK = rule(
     r"gave (my|him|her|them)( \w+){0,2} my \w+",
     r"said goodbye$",
     r"(left|leaving) (a|my|the) (note|letter)( \w+){0,3} (on|in) (the|my) (kitchen )?(table|desk|"
-    r"pillow|bed|drawer)",
+    r"pillow|bed|drawer|fridge)",
+    r"(left|leaving) (a|my|the) (note|letter)( \w+){0,4} for (whoever|anyone who)",
     r"(cancelled|canceled|cancelling|cancel) my (phone|contract|subscriptions?|gym|plans|"
     r"appointments|phone contract)",
     tier="concern",

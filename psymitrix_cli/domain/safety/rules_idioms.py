@@ -90,7 +90,8 @@ IDIOMS = (
         r"this|my|that) (game|level|match|round|map|raid|quest|mission)",
         r"cut myself (some )?slack",
         r"burn(ing|t|ed)? myself out",
-        r"shoot myself in the foot|shot myself in the foot",
+        r"(shoot|shot|shoots|shooting) (myself|himself|herself|themselves|yourself|ourselves) in "
+        r"the foot",
         r"(kick|kicking|kicked) myself",
         r"overdos\w* on (caffeine|coffee|sugar|chocolate|candy|netflix|tv|carbs|cuteness|memes|"
         r"energy drinks|water|vitamins?|vitamin \w+|fruit|sun|sunshine)",

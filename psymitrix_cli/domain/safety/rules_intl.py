@@ -85,6 +85,10 @@ _ACUTE = (
     r"\bzindagi (khatam|khtm) (kar|karna)",
     # Devanagari and Urdu script (folded with NFKD like the text).
     r"मरना|मर जाना|मर जाऊं|आत्महत्या|खुदकुशी|ख़ुदकुशी|जान दे दूंगा|जान दे दूँगा|जीना नहीं",
+    r"(अपनी )?जान (ले|दे) (लूँगी|लूंगी|लूँगा|लूंगा|दूँगी|दूंगी|लेनी|देनी)|खुद को (खत्म|मार)",
+    r"\bsab (kuch )?(khatam|khatm|khtm) kar (dunga|dungi|doonga|doongi|lunga|lungi|dena)",
+    r"\b(pankhe|pankha|fan|chhat) (se|pe|par) (rassi|rassa|dupatta|chunni|phanda|fanda)",
+    r"\b(aur|ab) nahi (jee|ji|jeena|jina) (sakta|sakti|paunga|paungi)",
     r"مرنا|خودکشی|مر جانا",
 )
 

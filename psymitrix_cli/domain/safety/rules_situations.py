@@ -82,7 +82,7 @@ SITUATIONS = (
     rule(
         # Access to a gun someone else keeps: whose gun it is does not lower it.
         r"(gun|guns|rifle|shotgun|pistol|firearm)s?( \w+){0,6} (and )?i (now )?(know|found|have|"
-        r"got) (the )?(code|combination|key)( now)?",
+        r"got) (where )?(the )?(code|combination|key)( is| now)?",
         r"(know|found|got|have) (the )?(code|combination|key) (to|for) (the|his|her|my|our) "
         r"(gun|rifle|shotgun|pistol|firearm) (safe|cabinet|case|locker)",
         tier="acute",

@@ -131,5 +131,28 @@ NOW = (
     r"they) (is|are) (still )?(here|in the (house|flat|room))|still in the (house|flat|room)|"
     r"i am (hiding|locked|trapped)|trapped in|(is|are) (drinking|drunk|angry|home|here|back) now|"
     r"gets? home|(is|are) home now|tonight|outside (my|the) (door|room|"
-    r"house|window)|looking for me|i am (so )?(scared|terrified|frightened)|please help|help me)\b"
+    r"house|window)|looking for me|i am (so )?(scared|terrified|frightened)|please help|help me|"
+    r"coming up the stairs|(getting|is getting) (angry|drunk|worse) (again )?now|(will not|does "
+    r"not) let me (leave|go out|out|go)|(has|took|taken) my (phone|keys)|(typing|texting|"
+    r"writing) this (quietly|secretly|in secret)|i can hear (him|her|them))\b"
+)
+# Signs that the writer means to act, and soon, in their own words: decided, ready, a
+# time, means gathered or at hand, a place to fall from. Beside ideation or burden the
+# writer states themselves (not negated, not past, not someone else's), any one of them
+# makes the message acute. Built from the word classes above, so it reads the category
+# ("i am ready to let them be free", "saved up sixty of my ...") rather than sentences.
+ESCALATE = (
+    rf"\b(tonight|tomorrow( night| morning)?|this (week|weekend|evening|{WEEKDAY})|(on|next|"
+    rf"by|before) {WEEKDAY}|right now|in (an|one|two|a few|\d+) (hours?|minutes)|"
+    r"i am (finally |really |just )?(going to|about to|ready to|doing|done)\b|"
+    r"i (will|have decided|decided|am decided)\b|made (up )?my mind|my mind is made up|"
+    r"(it is|its) time\b|no (going|turning) back|not (stepping|going|turning) back|"
+    r"(this|that) is (the|my) last|(the|my) last (one|time|message|chat|night|day|goodbye)|"
+    rf"(have|got|bought|ordered|saved|saving|stockpiled|stockpiling|collected|hoarded|kept|"
+    rf"keeping) (up |aside |away )?((the|my|some|enough|all|loads of|a lot of|\d+) )*(of )?"
+    rf"(my |the |his |her )?{MEANS}|\d+ of (my|the|his|her|mum's|dad's) \w+|"
+    rf"(on|at|near|towards|toward|by|off|to) (the )?(top of (the|a) )?(edge|{HIGH}|tracks|"
+    r"railway|rail line|crossing|viaduct|river|sea|motorway)|booked (a|the) (hotel|room)|"
+    r"i mean it|for real this time|goodbye|sorry for everything|forgive me|"
+    r"(let|set) them (be )?free|give them that|fix that|take care of it|end (this|it)\b)"
 )
