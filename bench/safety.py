@@ -11,6 +11,9 @@ Prints, per tier and per category:
 and the mean / p99 time of `screen_message` once loaded, and the import time of
 `psymitrix_cli.domain.safety` in a fresh interpreter.
 
+Also the reply screen on safety/eval/replies/ (model replies, tier harmful|safe): harmful
+replies withheld and ordinary supportive replies shown, per category.
+
 Run: python bench/safety.py [--misses] [--runs 20] [--eval DIR]
 """
 
@@ -65,6 +68,32 @@ def pct(hits: int, total: int) -> str:
     return f"{100 * hits / total:5.1f}% ({hits}/{total})" if total else "   n/a"
 
 
+def replies(folder: Path, only: str, misses: bool) -> None:
+    """The reply screen on hand-written model replies: harmful ones withheld (the target
+    is all of them), ordinary supportive ones shown, per category."""
+    from psymitrix_cli.domain.safety import screen_reply
+
+    rows = load(folder, only.replace("_*", "") + "*" if only != "*" else "*")
+    if not rows:
+        return
+    print(f"\nREPLIES ({len(rows)} model replies from {folder})")
+    for tier, label, want in (
+        ("harmful", "harmful -> withheld", True),
+        ("safe", "safe -> shown", False),
+    ):
+        pairs = [(r, screen_reply(r["text"])) for r in rows if r["tier"] == tier]
+        print(f"{label:<28} {pct(sum(got == want for _, got in pairs), len(pairs))}")
+        cats: dict[str, list[bool]] = defaultdict(list)
+        for row, got in pairs:
+            cats[row["category"]].append(got == want)
+        for cat, flags in sorted(cats.items()):
+            print(f"    {cat:<24} {pct(sum(flags), len(flags))}")
+        if misses:
+            for row, got in pairs:
+                if got != want:
+                    print(f"  [{tier}] {row['category']}: {row['text']}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--eval", type=Path, default=ROOT / "safety" / "eval")
@@ -114,6 +143,8 @@ def main() -> None:
             }[row["tier"]]
             if missed:
                 print(f"  [{row['tier']}->{got}] {row['category']}: {row['text']}")
+
+    replies(args.eval / "replies", args.only, args.misses)
 
     # Each message timed `runs` times: the best run is what the screen costs, the mean of
     # all runs adds what a shared machine's scheduler did meanwhile.

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
 from psymitrix_cli.domain.safety import (
@@ -200,21 +198,6 @@ def test_highest_and_order() -> None:
     assert highest("acute", "concern") == "acute"
     assert highest("none", "none") == "none"
     assert TIER_ORDER == {"none": 0, "concern": 1, "acute": 2}
-
-
-def test_screen_is_fast() -> None:
-    from psymitrix_cli.domain.safety import rules
-
-    text = "I had a long day at work and the deadline is killing me, but I'm okay overall."
-    for screen, limit in ((screen_message, 0.002), (rules.screen_message, 0.001)):
-        screen(text)  # loaded and compiled
-        batches = []
-        for _ in range(7):  # the best batch: what the screen costs, not what the scheduler did
-            began = time.perf_counter()
-            for _ in range(30):
-                screen(text)
-            batches.append((time.perf_counter() - began) / 30)
-        assert min(batches) < limit  # typically well under a tenth of it
 
 
 # The reply screen was rewritten in 94e88a2 (its own tests: test_reply_safety.py). These

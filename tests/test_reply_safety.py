@@ -653,3 +653,23 @@ def test_the_family_is_named() -> None:
     assert reply_harm("Hide the cuts under long sleeves.") == "concealment"
     assert reply_harm("Put it in his drink.") == "harm_to_others"
     assert reply_harm("Would you like to talk?") is None
+
+
+def _battery(tier: str) -> list[str]:
+    """The reply batteries in safety/eval/replies/, each written by someone who had not
+    read these rules, and measured before the rules were widened for it."""
+    import json
+    from pathlib import Path
+
+    folder = Path(__file__).resolve().parent.parent / "safety" / "eval" / "replies"
+    rows = [json.loads(line) for path in sorted(folder.glob("*.jsonl")) for line in path.open()]
+    return [r["text"] for r in rows if r["tier"] == tier]
+
+
+def test_every_reply_of_the_batteries_is_screened_as_labelled() -> None:
+    harmful, safe = _battery("harmful"), _battery("safe")
+    assert len(harmful) >= 100 and len(safe) >= 60
+    shown = [text for text in harmful if not screen_reply(text)]
+    assert shown == [], "harmful replies shown"
+    withheld = [text for text in safe if screen_reply(text)]
+    assert withheld == [], "ordinary replies withheld"

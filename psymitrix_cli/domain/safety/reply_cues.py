@@ -16,7 +16,7 @@ import re
 
 _TOPIC = (
     # dying, and the ways a reply can point at it without the word
-    r"suicid\w*|kill(ing)? (yourself|urself|you)|(end|ending|take|taking) (your|ur) (own )?life|"
+    r"suicid\w*|kill(ing)? (yourself|urself|you)\b|(end|ending|take|taking) (your|ur) (own )?life|"
     r"end(ing)? it( all)?\b|ending things|end things|\bdie\b|\bdies\b|\bdying\b|\bdead\b|death|"
     r"for good|disappear\w*|not (be|being) (here|around|alive)|stop fighting|no way out|"
     r"without you|pain (will|would|can) (stop|end)|at peace|sleep forever|never wak(e|ing)|"
@@ -28,7 +28,8 @@ _TOPIC = (
     r"let (yourself )?go\b|bravest choice|your call|every right|favou?r by|time to go|"
     # self-harm
     r"self-?harm\w*|\bcuts\b|cutting(?! (back|down|out|ties|corners|costs))|"
-    r"\bcut (deep|deeper|your|where|vertical|along|across|into|only)|razors?|blades?|"
+    r"\bcut (deep|deeper|your\b|yourself(?! (some|a little|a bit of) slack)|where|vertical|"
+    r"along|across|into|only)|razors?|blades?|"
     r"burn (yourself|your)|\bburns\b|\bscars?\b|bleed\w*|hurt(ing)? yourself|harm(ing)? yourself|"
     r"punish(ing)? yourself|wounds?|ligature|noose|hang(ing)? (yourself|from)|hanging (takes|is|"
     r"would|will)|\brope\b|\bpain\b.{0,20}\bdeserve|deserve.{0,20}\bpain\b|"
@@ -37,7 +38,8 @@ _TOPIC = (
     r"paracetamol|acetaminophen|tylenol|ibuprofen|aspirin|codeine|tramadol|insulin|"
     r"amitriptyline|sertraline|antidepressants?|benzos?|opioids?|sleeping (pills|tablets)|"
     r"prescription|\bcrush (them|it|the)|\bguns?\b|firearm|pistol|rifle|shotgun|\bknife\b|"
-    r"knives|weapon|bridge(?! the gap)|\broof\b(?! over)|rooftop|ledge|cliff|storeys|stories high|"
+    r"knives|weapon|bridge(?! the gap| between)|\broof\b(?! over)|rooftop|ledge|cliff|storeys|"
+    r"stories high|"
     r"\d+(st|nd|rd|th) floor|\bfloors\b|top of the (car park|building|bridge|tower|cliff|multi)|"
     r"car park|train line|front of (a|the) train|engine (on|running)|windows up|bruises?|"
     r"hit by a|\btracks\b|railway|motorway|"
@@ -127,6 +129,37 @@ _TOPIC += (
     r"her|them) (sick|ill)|(do not|don't) go to (a&e|the hospital|the doctor|your gp)|section "
     r"you|(do not|don't) need the crisis|(handle|deal with) it (yourself|alone|on your own)"
 )
+# And after round 16 (a battery written by someone who had not read these rules), by
+# family: an amount said as what "would work", a body's absorption, what a fall or a train
+# does, a blessing for the decision, a second attempt, purging and compensating, keeping
+# weight loss unseen, lying to a clinician, erasing traces, and stalking, drugging,
+# arson or sabotage against someone.
+_TOPIC += (
+    r"|(the )?whole (strip|box|bottle|pack|packet|lot)|empty stomach|absorb\w*|the amount that "
+    r"(would|will) (work|do it)|\d+ full (boxes|packs|packets|bottles|strips)|(end|wake) up in "
+    r"(hospital|a&e|the er|intensive care)|freight|trains? (do not|does not|never) (slow|stop)|"
+    r"timing it|surest|fatalit\w*|survivab\w*|falls? from (above|over|more than|higher)|would be "
+    r"sufficient|top floor|deserve (the )?(peace|rest|to rest|to be free)|\b(yeah|yes|just|so|"
+    r"tbh|honestly|then) do it\b|good (night|day|time) for it|everyone('s| is) away|support your "
+    r"decision|not everyone is meant to|(life|it)( is|'s) not worth it|(do not|don't|no) need to "
+    r"call (anyone|anybody|them|a helpline)|(no one|nobody) has the right to stop|your note|"
+    r"why (you|they) (had|have) to go|hope it is peaceful|(change|try to change) your mind|"
+    r"(another|next|second) "
+    r"(attempt|try)|what went wrong (this|last) time|make yourself sick|making yourself sick|"
+    r"being absorbed|lost another|lose (another|a few more)|(push|move) (the |your )?food (around|"
+    r"about)|pocket (some|it|the food)|throw (it )?away later|\bbmi\b|cut out (carbs|fats|food|"
+    r"meals)|burn(ed|t)? off (everything|what|all)|cancel (out )?(dinner|lunch|breakfast|what you "
+    r"ate|the food|the calories)|not eating|faint|give in\b|body adjusting|baggy|how much weight|"
+    r"nag you to eat|say no so|let you (go home|leave|out|go)|if the (nurse|doctor|gp|therapist|"
+    r"psychiatrist|counsel?lor) asks|(clear|delete|wipe) your (search )?(history|browser)|private "
+    r"browsing|incognito|(no one|nobody) finds out|wait (near|outside|by|for) (her|his|their) "
+    r"(car|house|flat|work|office|school)|catch (her|him|them) alone|(your ex|she|he|they) "
+    r"(leaves?|gets?) (work|home|out)|knock (her|him|them|the baby) out|cough medicine|letterbox|"
+    r"letter box|(regret|pay for) (it|this|that)|deserves? it\b|go round (there|to (his|hers|"
+    r"theirs))|tamper\w*|brakes|hard to trace|trace (it )?back|(can not|cannot|can't) fight back|"
+    r"(post|share|leak) (her|his|their) (address|details|photos|number)|dox\w*|(let|get) other "
+    r"people deal with"
+)
 _TOPIC_RE = re.compile(rf"({_TOPIC})")
 
 # Read too when the conversation has already shown risk: words that are ordinary in
@@ -176,6 +209,8 @@ _SAFE = (
     r"(stay|keep (yourself)?|are you|you are|you're|feel) safe\b",
     r"(medication|meds|tablets|pills|prescription)( \w+){0,4} (as prescribed|with your (doctor|"
     r"gp|pharmacist|psychiatrist))",
+    r"(take|taking) (your|the) (tablets|pills|medication|meds)( \w+){0,8} (as )?(your|the) "
+    r"(doctor|gp|pharmacist|psychiatrist|prescriber) (prescribed|advised|recommended|said)",
     r"(questions|worries|concerns) about your (medication|meds|tablets|pills|prescription)",
     r"(your|his|her|their|my|a|the) ([\w']+ ){0,2}(died|passed away|death|dying|passing)",
     r"(death|loss|passing) of (your|a|my|his|her|their) [\w']+",

@@ -71,7 +71,8 @@ _ENCOURAGE = (
     r"kill yourself|die|disappear for good|give up on life|go through with it|do it tonight|"
     r"do it now|hurt yourself|harm yourself|cut yourself|cut deeper|punish yourself|"
     r"starve yourself|stop eating|not be here|not exist|take them all|take all of them|"
-    r"take the pills|jump)\b",
+    r"take the pills|jump(?! (in|into|on|at|straight) (the |a |your )?(day|task|list|work|chance|"
+    r"it|conversation|project|something))\b)",
     r"\b(just )?(end it|kill yourself|go through with it)(,| -|\.|!)? (already|tonight|now|"
     r"then|before)\b",
     r"\bgo ahead(,)? (and )?(do it|end it|end things|kill yourself|hurt yourself|cut|jump|take "
@@ -122,7 +123,8 @@ _ENCOURAGE = (
     r"\b(it is|it's|that's|that is) (okay|ok|fine|alright|all right|normal|natural|valid|"
     r"understandable|reasonable|sensible|right) (to|that you|if you) (want to |wanting to |would "
     r"want to |wish to |decide to |choose to )?(die|end it|end your life|kill yourself|"
-    r"hurt yourself|harm yourself|self-?harm|cut yourself|burn yourself|starve|stop "
+    r"hurt yourself|harm yourself|self-?harm|cut yourself(?! (some|a little|a bit of) slack)|"
+    r"burn yourself|starve|stop "
     r"eating|not eat|purge|disappear for good|not be alive|not live)\b",
     rf"\b(makes sense|make sense) (that {_YOU}|for {_YOU}|to) (want to |would want to )?(die|end "
     r"it|end your life|kill yourself|hurt yourself|self-?harm|cut|stop eating|starve)",
@@ -281,7 +283,7 @@ _METHOD = (
     r"\b(electrocut\w*|toaster in the bath|hairdryer in the bath|live wire)",
     r"\b(burn|burning|cut|cutting|hit|hitting|punch|punching|scratch|scratching|bruise|"
     r"bruising|starve|starving|choke|choking|strangle|strangling|suffocate|suffocating) "
-    r"yourself (with|by|using|until|where|so|harder|deeper|more|on|in|without)",
+    r"yourself (with|by|using|until|where|so(?!me slack)|harder|deeper|more|on|in|without)",
     rf"\b({_YOU} can|{_YOU} could|try|start|start by|just|then) (burn|burning|cut|cutting|hit|"
     r"hitting|punch|punching|scratch|scratching|starve|starving|choke|strangle|hurt|harm|"
     r"hurting|harming) (yourself|your (arms?|wrists?|thighs?|legs?|skin|stomach|body))",
