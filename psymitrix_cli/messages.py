@@ -270,3 +270,10 @@ SAFETY_REPORT_ALL_REMOTE = (
     "host with the server's store settings (PSYMITRIX_BACKEND=local or mongo), not over the API."
 )
 SAFETY_REPORT_SCOPE_ALL = "Every account in {store}:"
+
+# check-in
+ENTRY_BUSY = "That entry is being changed by another command; try again."
+CHECKIN_DONE = "Checked in: {parts}."
+CHECKIN_UPDATED = "Updated the check-in for {day}: {parts}."
+CHECKIN_QUEUED = "check-in: {parts}"
+SIGNED_UP = "Welcome, {name}! Your account is ready."

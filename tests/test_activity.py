@@ -184,6 +184,9 @@ def test_one_thing_you_did_today_in_the_checkin(ann: Cli) -> None:
     assert ann.json("status")["today"]["activity"] is True
     assert [i["text"] for i in items(ann)] == ["called mum"]
     assert "activity" in ann.ok("checkin", "--activity", "a short walk").stdout
+    assert count(ann) == 1  # the day's check-in, updated
+    assert [i["text"] for i in items(ann)] == ["a short walk"]
+    ann.ok("checkin", "--activity", "read a chapter", "--new")
     assert count(ann) == 2
 
 

@@ -22,6 +22,7 @@ def test_status_of_a_new_account(any_cli: Cli) -> None:
         "gratitude": False,
         "breathing": False,
         "activity": False,
+        "checkin": False,
     }
     assert status["assessments"] == {"PHQ-9": None, "GAD-7": None}
     assert len(status["trends"]["mood"]) == 14 and set(status["trends"]["mood"]) == {None}
@@ -56,6 +57,7 @@ def test_checkin_non_interactive_fills_the_checklist_and_trends(any_cli: Cli) ->
         "gratitude": True,
         "breathing": False,
         "activity": False,
+        "checkin": True,
     }
     assert status["trends"]["mood"][-1] == 4 and status["trends"]["sleep"][-1] == 7
     assert status["counts"]["sleep"]["count"] == 1

@@ -112,7 +112,9 @@ def test_outbox_sync_needs_the_api_backend(cli: Cli) -> None:
     assert cli.json("outbox", "list") == {"items": []}
 
 
-def test_a_checkin_while_the_api_is_down_is_queued_part_by_part(cli: Cli, offline: Offline) -> None:
+def test_a_checkin_while_the_api_is_down_is_queued_whole_and_lands_on_its_day(
+    cli: Cli, offline: Offline
+) -> None:
     api, server = offline
     bad = api("checkin", "--mood", "9")
     assert bad.exit_code == 2 and not _outbox_dir(cli).exists()  # bad input is never queued
@@ -130,10 +132,13 @@ def test_a_checkin_while_the_api_is_down_is_queued_part_by_part(cli: Cli, offlin
     )
     assert out.exit_code == 0, out
     assert out.json()["queued"] is True and len(out.stderr.strip().splitlines()) == 1
-    operations = [i["operation"] for i in api.json("outbox", "list")["items"]]
-    assert operations == ["journal.add", "sleep.log", "gratitude.add"]
+    items = api.json("outbox", "list")["items"]
+    assert [i["operation"] for i in items] == ["checkin"]
+    assert items[0]["body"]["at"]  # pinned to when it was typed, for the replay
     server.start()
-    api.ok("outbox", "sync")
+    online = api.json("checkin", "--mood", "3", "--gratitude", "tea")  # the same day, online
+    assert online["updated"] is False
+    api.ok("outbox", "sync")  # the replay meets the day's check-in and updates it
     me = api.json("me")["userData"]
     assert (me["moodJournalCount"], me["sleepLogCount"], me["gratitudeCount"]) == (1, 1, 1)
     assert (

@@ -191,28 +191,24 @@ class RemoteDashboard(_Api):
         return self.http.request("GET", "/v1/review", params=params)
 
     def checkin(self, answers: CheckinAnswers) -> Written:
+        from dataclasses import replace
+
         from psymitrix_cli.domain import checkin as rules
 
-        parts = rules.plan(answers, self._b.when())  # checked here, whatever happens next
-        key = f"cli-{uuid.uuid4().hex}"  # makes the POST safe to retry
-        try:
-            return self.http.request(  # type: ignore[no-any-return]
-                "POST", "/v1/checkin", json_body=payload_json(answers), idempotency_key=key
-            )
-        except BackendUnavailable:
-            pass
-        # The server is out of reach: queue each planned part through the outbox (each
-        # pins its own time and date now), so nothing typed is lost and a sync replays it
-        # exactly once; the person is told once, about the whole check-in.
-        outcomes = {
-            p.name: self._b.entries(p.kind.name).add(p.payload, replace=p.replace) for p in parts
-        }
-        queued = [o for o in outcomes.values() if isinstance(o, Queued)]
-        if not queued:  # the server answered after all
-            return {**outcomes, "crisis": any(bool(o.get("crisis")) for o in outcomes.values())}
-        shown = {k: o.to_json() if isinstance(o, Queued) else o for k, o in outcomes.items()}
-        crisis = any(q.crisis for q in queued)
-        return Queued(queued[-1].outbox_id, queued[-1].operation, crisis, parts=shown)
+        when = self._b.when()
+        parts = rules.plan(answers, when)  # checked here, whatever happens next
+        # Pinned to this moment, so a replay from the outbox lands on the day it was
+        # typed; the server's fixed ids for that day make the replay update, not add.
+        pinned = answers if answers.at is not None else replace(answers, at=self._b.now_iso())
+
+        def offline() -> tuple[str, bool]:
+            crisis = False
+            for part in parts:
+                fields = part.kind.stored(part.payload, when)
+                crisis = crisis or registry.crisis_of(part.kind, fields)
+            return messages.CHECKIN_QUEUED.format(parts=", ".join(p.name for p in parts)), crisis
+
+        return self._b.write("checkin", "POST", "/v1/checkin", payload_json(pinned), offline)
 
 
 class RemoteChat(_Api):

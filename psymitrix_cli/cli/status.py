@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from psymitrix_cli.cli.dates import DAY
 from psymitrix_cli.cli.options import Json
 from psymitrix_cli.cli.state import AppState
 
@@ -85,11 +87,31 @@ def checkin(
     activity: Annotated[
         str | None, typer.Option(help="One thing you did today (logged as done).")
     ] = None,
+    day: Annotated[
+        str | None,
+        typer.Option(
+            "--date",
+            click_type=DAY,
+            help="Check in for a missed day (YYYY-MM-DD or 'yesterday').",
+        ),
+    ] = None,
+    new: Annotated[
+        bool,
+        typer.Option(
+            "--new", help="Add another check-in for the day instead of updating the day's one."
+        ),
+    ] = False,
+    quiet: Annotated[
+        bool,
+        typer.Option(
+            "--quiet", "-q", help="Print nothing on success (crisis resources are still shown)."
+        ),
+    ] = False,
     json_: Json = False,
 ) -> None:
     """The daily check-in: mood and a note, last night's sleep, gratitude, one thing you
     did, then an offer of a breathing exercise. With flags it runs without questions
-    (for scripts and cron)."""
+    (for scripts and cron). Running it again the same day updates that day's check-in."""
     from psymitrix_cli.cli.plan_copy import crisis_plan
     from psymitrix_cli.domain.checkin import CheckinAnswers
     from psymitrix_cli.ui import prompts
@@ -106,12 +128,16 @@ def checkin(
         prompts.require_tty(term, "the check-in answers", "--mood/--sleep/--gratitude")
         state.backend.accounts.whoami()  # log in first: don't ask questions we can't save
         answers = _interactive_checkin(state)
+    answers = replace(answers, at=day, new=new)
     result = state.backend.dashboard.checkin(answers)
     line = state.settings.crisis_line
-    if state.emit(result, dashboard.checkin) and not term.json_mode:
+    render = (lambda _t, _r: None) if quiet else dashboard.checkin
+    if state.emit(result, render) and not term.json_mode:
         after_entry(term, result, line, crisis_plan(state))
     json_notice(term, result, line)
-    if not flags_given and prompts.confirm(term, "Would you like a short breathing exercise now?"):
+    if quiet or flags_given:
+        return
+    if prompts.confirm(term, "Would you like a short breathing exercise now?"):
         from psymitrix_cli.cli.breathe import guided_session
 
         guided_session(state, pattern="box", cycles=4)

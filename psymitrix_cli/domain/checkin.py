@@ -3,13 +3,20 @@
 `plan` checks every part before anything is written (a bad part must not leave half
 a check-in) and returns the parts as payloads of registry kinds. The check-in
 service writes them through each kind's service; the api backend, when the server
-is out of reach, queues the same parts in the outbox. Neither words or checks a
+is out of reach, queues the whole check-in in the outbox. Neither words or checks a
 part on its own.
+
+One check-in a day: each part of a day's check-in has an id derived from the person,
+the day and the part (`entry_id`), so running it again, a cron job retried, or the
+outbox replaying it, updates that day's entries instead of adding more. `new` asks for
+fresh entries on purpose; `at` (a date, or a date and time) backfills a missed day.
 """
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from psymitrix_cli.domain import journal as rules
@@ -20,6 +27,12 @@ from psymitrix_cli.domain.trackers import GratitudePayload, JournalPayload, Slee
 from psymitrix_cli.errors import InvalidInput, ref
 
 TAG = "checkin"
+# The parts written under the day's fixed ids (sleep is one a night already).
+FIXED_PARTS: dict[str, EntryKind] = {
+    "journal": MOOD_JOURNAL,
+    "gratitude": GRATITUDE,
+    "activity": ACTIVITY,
+}
 
 
 @dataclass(frozen=True)
@@ -32,6 +45,8 @@ class CheckinAnswers:
     sleepHours: float | None = None
     gratitude: tuple[str, ...] = ()
     activity: str | None = None  # one thing done today
+    at: str | None = None  # the day (or moment) checked in for: a missed day, backfilled
+    new: bool = False  # add fresh entries even if the day has a check-in already
 
 
 @dataclass(frozen=True)
@@ -40,6 +55,22 @@ class Part:
     kind: EntryKind
     payload: Any
     replace: bool = False  # sleep: re-running a check-in updates the night
+
+
+def day_of(answers: CheckinAnswers, when: When) -> date:
+    """The person's calendar day the check-in is for (today, or the day `at` names)."""
+    if answers.at is None:
+        return when.today()
+    from psymitrix_cli.clock import parse_iso
+
+    return parse_iso(when.instant(answers.at, "at")).astimezone(when.zone).date()
+
+
+def entry_id(user_id: str, day: date, part: str) -> str:
+    """The id of one part of one day's check-in: the same every time it is written, so
+    a second check-in that day (or a replay) meets the first and replaces it."""
+    digest = hashlib.sha256(f"checkin|{user_id}|{day.isoformat()}|{part}".encode()).hexdigest()
+    return digest[:16]
 
 
 def journal_text(mood: int, note: str | None) -> str:
@@ -67,17 +98,22 @@ def plan(answers: CheckinAnswers, when: When) -> list[Part]:
             f"{ref('gratitude')} or {ref('activity')}."
         )
     parts: list[Part] = []
+    at = a.at
+    night = None if at is None else day_of(a, when).isoformat()
     if a.mood is not None:
         rules.mood(a.mood)
         text = journal_text(a.mood, a.note)
-        parts.append(Part("journal", MOOD_JOURNAL, JournalPayload(text, a.mood, (TAG,))))
+        payload = JournalPayload(text, a.mood, (TAG,), at=at)
+        parts.append(Part("journal", MOOD_JOURNAL, payload))
     if a.sleepScore is not None:
-        payload = SleepPayload(score=a.sleepScore, hours=a.sleepHours)
+        payload = SleepPayload(score=a.sleepScore, hours=a.sleepHours, date=night)
         parts.append(Part("sleep", SLEEP, payload, replace=True))
     if a.gratitude:
-        parts.append(Part("gratitude", GRATITUDE, GratitudePayload(tuple(a.gratitude))))
+        parts.append(Part("gratitude", GRATITUDE, GratitudePayload(tuple(a.gratitude), at=at)))
     if a.activity is not None:
-        payload = ActivityPayload(text=a.activity, done=True, moodAfter=a.mood, tags=(TAG,))
+        payload = ActivityPayload(
+            text=a.activity, done=True, moodAfter=a.mood, tags=(TAG,), at=at, doneAt=at
+        )
         parts.append(Part("activity", ACTIVITY, payload))
     for part in parts:  # every part checked before any is written
         part.kind.stored(part.payload, when)

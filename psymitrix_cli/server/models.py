@@ -96,6 +96,7 @@ class Grant(Out):
 class SignedUp(Out):
     user_id: str
     username: str
+    name: str
     recovery_codes: list[str]
 
 

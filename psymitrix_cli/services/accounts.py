@@ -128,7 +128,12 @@ class AccountService:
         }
         self.ctx.store.create_user(user, user_data)
         codes = self._new_recovery_codes(user["_id"])
-        return {"userId": user["_id"], "username": user_name, "recoveryCodes": codes}
+        return {
+            "userId": user["_id"],
+            "username": user_name,
+            "name": user["name"],
+            "recoveryCodes": codes,
+        }
 
     def login(self, identifier: str | None, password: str | None) -> dict[str, Any]:
         if not identifier or not identifier.strip() or not password:

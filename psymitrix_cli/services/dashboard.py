@@ -78,9 +78,12 @@ class DashboardService:
                 "restingYesterday": streak["restingYesterday"],
             },
             "today": {
-                spec.today: today_has(self.ctx, user, spec)
-                for spec in registry.DASHBOARD
-                if spec.today
+                **{
+                    spec.today: today_has(self.ctx, user, spec)
+                    for spec in registry.DASHBOARD
+                    if spec.today
+                },
+                "checkin": self.checked_in(user, today),
             },
             "assessments": {
                 "PHQ-9": self._latest_assessment(user, "PHQ-9"),
@@ -101,16 +104,37 @@ class DashboardService:
     def checkin(self, answers: CheckinAnswers) -> Result:
         """One pass through mood, last night's sleep, gratitude and one thing done.
 
-        Each part is optional, but a check-in records something. Sleep replaces the
-        night, so re-running the check-in updates rather than duplicates."""
+        Each part is optional, but a check-in records something. One check-in a day:
+        each part has that day's fixed id (sleep its night), so running it again updates
+        the day's entries rather than adding to them, unless `answers.new`."""
         from psymitrix_cli.domain import checkin as rules
         from psymitrix_cli.services.entries import service_for, when_for
 
         user = self.session.user()
-        result: Result = {"date": usertime.today(self.ctx, user).isoformat()}
-        for part in rules.plan(answers, when_for(self.ctx, user)):
+        when = when_for(self.ctx, user)
+        day = rules.day_of(answers, when)
+        result: Result = {"date": day.isoformat()}
+        for part in rules.plan(answers, when):
             service = service_for(self.ctx, self.session, part.kind.name)
-            result[part.name] = service.add(part.payload, replace=part.replace, source="checkin")
+            fixed = (
+                None if answers.new or part.replace else rules.entry_id(user["_id"], day, part.name)
+            )
+            result[part.name] = service.add(
+                part.payload, replace=part.replace, source="checkin", entry_id=fixed
+            )
         parts = [r for r in result.values() if isinstance(r, dict)]
         result["crisis"] = any(bool(r.get("crisis")) for r in parts)
+        result["updated"] = any(bool(r.get("replaced")) for r in parts)
         return result
+
+    def checked_in(self, user: Doc, day: date) -> bool:
+        """Whether the day has a check-in (any part written under the day's ids)."""
+        from psymitrix_cli.domain import checkin as rules
+        from psymitrix_cli.store.base import kind_of
+
+        for name, spec in rules.FIXED_PARTS.items():
+            if self.ctx.store.get(
+                kind_of(spec), user["_id"], rules.entry_id(user["_id"], day, name)
+            ):
+                return True
+        return False

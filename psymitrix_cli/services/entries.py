@@ -118,16 +118,43 @@ class EntryService:
         return result
 
     # --- the operations ------------------------------------------------------------
-    def add(self, payload: Any, *, replace: bool = False, source: str | None = None) -> Result:
+    def add(
+        self,
+        payload: Any,
+        *,
+        replace: bool = False,
+        source: str | None = None,
+        entry_id: str | None = None,
+    ) -> Result:
+        """A new entry. `entry_id`: a fixed id (a check-in's part); when an entry already
+        has it, that entry is replaced in place, so writing it twice keeps one."""
         user = self.session.user()
         fields = self.spec.stored(payload, when_for(self.ctx, user))
         now = self.ctx.now_iso()
-        doc: Doc = {"_id": new_id(), "userId": user["_id"], **fields}
+        doc: Doc = {"_id": entry_id or new_id(), "userId": user["_id"], **fields}
         doc.update(dict.fromkeys(self.spec.timestamps, now))
-        if not self.spec.unique:
+        if self.spec.unique:
+            return self._add_unique(doc, replace)
+        if entry_id is None:
             self.ctx.store.insert(self.kind, doc)
             return self._screened(doc, source)
-        return self._add_unique(doc, replace)
+        return self._add_fixed(doc, source)
+
+    def _add_fixed(self, doc: Doc, source: str | None) -> Result:
+        """Insert under a fixed id, or replace the entry that has it (same row, same
+        counter); insert first, so two writers can never both add it."""
+        for _ in range(WRITE_ATTEMPTS):
+            try:
+                self.ctx.store.insert(self.kind, doc)
+                return {**self._screened(doc, source), "replaced": False}
+            except Conflict:
+                existing = self.ctx.store.get(self.kind, doc["userId"], doc["_id"])
+            if existing is None:
+                continue  # deleted since the clash: the next insert may win
+            kept = {**doc, "createdAt": existing.get("createdAt", doc.get("createdAt"))}
+            if self.ctx.store.replace(self.kind, doc["userId"], doc["_id"], kept):
+                return {**self._screened(kept, source), "replaced": True}
+        raise Conflict(messages.ENTRY_BUSY, field="id")
 
     def _add_unique(self, doc: Doc, replace: bool) -> Result:
         """Insert first and treat Conflict as the answer, so two processes writing the

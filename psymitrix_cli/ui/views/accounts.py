@@ -12,7 +12,8 @@ from psymitrix_cli.ui.terminal import Terminal
 def signed_up(term: Terminal, result: dict[str, Any]) -> None:
     from rich.panel import Panel
 
-    term.success(f"Welcome, {result['username']}! Your account is ready.")
+    name = str(result.get("name") or "").strip() or result["username"]
+    term.success(messages.SIGNED_UP.format(name=name))
     codes = "\n".join(f"  {i:>2}. {code}" for i, code in enumerate(result["recoveryCodes"], 1))
     term.print(Panel(codes, title="Recovery codes", subtitle="shown once", expand=False))
     term.line(messages.RECOVERY_CODES_NOTE)

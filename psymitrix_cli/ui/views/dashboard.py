@@ -84,6 +84,9 @@ def checkin(term: Terminal, data: dict[str, Any]) -> None:
         parts.append(f"sleep {data['sleep']['score']}/10")
     if "gratitude" in data:
         parts.append(f"{len(data['gratitude']['items'])} gratitude item(s)")
-    known = {"date", "crisis", "journal", "sleep", "gratitude"}
+    known = {"date", "crisis", "updated", "journal", "sleep", "gratitude"}
     parts += [name for name, part in data.items() if name not in known and isinstance(part, dict)]
-    term.success("Checked in: " + ", ".join(parts) + ".")
+    if data.get("updated"):
+        term.success(messages.CHECKIN_UPDATED.format(day=data["date"], parts=", ".join(parts)))
+    else:
+        term.success(messages.CHECKIN_DONE.format(parts=", ".join(parts)))
