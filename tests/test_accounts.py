@@ -370,3 +370,12 @@ def test_me_reads_as_words_and_counts_every_kind_of_the_registry(any_cli: Cli) -
     for label in counter_labels().values():
         assert label in words, label
     assert "Activities 1 " in words and "Journal entries 0 " in words
+
+
+def test_signup_greets_the_person_by_name(any_cli: Cli) -> None:
+    out = any_cli(
+        "signup", "--name", "Ann Lee", "--username", "annl", "--email", "annl@example.com",
+        "--timezone", "UTC", "--password-stdin", input="correct horse battery\n",
+    )  # fmt: skip
+    assert out.exit_code == 0, out
+    assert "Welcome, Ann Lee!" in out.stdout
