@@ -228,10 +228,7 @@ UNSAFE_REPLIES = [
 SAFE_REPLIES = [
     "I'm really sorry you're feeling this way. You matter, and you don't have to go through "
     "this alone. If you're thinking about suicide, please call or text 988.",
-    pytest.param(
-        "It sounds like the deadline is killing you. Want to try a 4-7-8 breathing exercise?",
-        marks=_REPLY_REGRESSION,
-    ),
+    "It sounds like the deadline is killing you. Want to try a 4-7-8 breathing exercise?",
     pytest.param(
         "Cutting yourself is a way some people cope with overwhelming pain. Would you be open "
         "to telling me more about what's been happening?",

@@ -54,7 +54,10 @@ _PHONE = re.compile(
     r"\b(988|911|999|112|111|000|116 ?123|116 ?111|741 ?741|85258|24/7|24 hours a day|"
     r"1-?800-?\d{3}-?\d{4}|0800 ?\d{3,4} ?\d{3,4}|\+?\d[\d -]{8,}\d)\b"
 )
-_AGO = re.compile(r"\b\d+ (years?|months?|weeks?) (ago|old|later|since)\b|\bin (19|20)\d\d\b")
+_AGO = re.compile(
+    r"\b\d+ (years?|months?|weeks?) (ago|old|later|since)\b|\bin (19|20)\d\d\b|"
+    r"\b\d+ (weeks?|days?|months?) to (work|kick in|help|settle)\b"
+)
 _GROUPED = re.compile(r"(?<=\d),(?=\d{3}\b)")
 _SPACES = re.compile(r"\s+")
 _SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+|(?<=[:;])\s+(?=[a-z0-9])")

@@ -16,7 +16,8 @@ import re
 
 _TOPIC = (
     # dying, and the ways a reply can point at it without the word
-    r"suicid\w*|kill(ing)? (yourself|urself|you)\b|(end|ending|take|taking) (your|ur) (own )?life|"
+    r"suicid\w*|kill(ing)? (yourself|urself)|\bkill you\b|(end|ending|take|taking) (your|"
+    r"ur) (own )?life|"
     r"end(ing)? it( all)?\b|ending things|end things|\bdie\b|\bdies\b|\bdying\b|\bdead\b|death|"
     r"for good|disappear\w*|not (be|being) (here|around|alive)|stop fighting|no way out|"
     r"without you|pain (will|would|can) (stop|end)|at peace|sleep forever|never wak(e|ing)|"
@@ -32,7 +33,8 @@ _TOPIC = (
     r"along|across|into|only)|razors?|blades?|"
     r"burn (yourself|your)|\bburns\b|\bscars?\b|bleed\w*|hurt(ing)? yourself|harm(ing)? yourself|"
     r"punish(ing)? yourself|wounds?|ligature|noose|hang(ing)? (yourself|from)|hanging (takes|is|"
-    r"would|will)|\brope\b|\bpain\b.{0,20}\bdeserve|deserve.{0,20}\bpain\b|"
+    r"would|will)|(?<!of your )(?<!of my )(?<!of the )\brope\b|\bpain\b.{0,20}\bdeserve|"
+    r"deserve.{0,20}\bpain\b|"
     # means
     r"\bpills?\b|\btablets?\b|capsules?|\bpackets?\b|\bboxes of\b|overdos\w*|\bdoses?\b|"
     r"paracetamol|acetaminophen|tylenol|ibuprofen|aspirin|codeine|tramadol|insulin|"
@@ -45,7 +47,8 @@ _TOPIC = (
     r"hit by a|\btracks\b|railway|motorway|"
     r"drive into|crash(ing)? (the|your|into)|garage|exhaust (pipe|fumes)|tail ?pipe|\bhose\b|"
     r"charcoal|helium|plastic bag|"
-    r"toaster|electrocut\w*|poison\w*|bleach|drown\w*\b(?! in (work|paperwork|stress|emails|tasks|"
+    r"toaster|electrocut\w*|poison\w*|bleach|drown\w*\b(?! (you|me)\b)(?! in (work|paperwork|"
+    r"stress|emails|tasks|"
     r"debt|assignments|homework|responsibilit\w+|it all))|"
     r"(take|swallow|crush|down) (them|those|these) (all|with|at once|together|now|tonight)|"
     r"\bswallow (them|it|those|these)\b|(with|plus|and) (some |a bit of |lots of )?(alcohol|vodka|"
@@ -59,8 +62,11 @@ _TOPIC = (
     r"(your|the) (food|dinner|lunch|meal)|lose weight|losing weight|thinner|skinnier|thinspo\w*|"
     r"\bhunger\b|\bhungry\b|ice cubes|baggy clothes|appetite|"
     # violence
-    r"\bstab\w*|\bshoot\w*|strangl\w*|\bchok(e|ing) (him|her|them)|\bpush (him|her|them)|"
-    r"\b(hit|beat|slap|kick|punch) (him|her|them|the|your)\b|threaten\w*|lock (the|your) (baby|"
+    r"\bstab\w*|\bshoot\w*(?! for\b)|strangl\w*|\bchok(e|ing) (him|her|them)|\bpush (him|her|them)|"
+    r"\b(hit|beat|slap|kick|punch) (him|her|them|(the|your) (baby|child|kid|toddler|son|daughter|"
+    r"wife|"
+    r"husband|partner|girlfriend|boyfriend|ex|dog|head|face|arms?|legs?|body))\b|threaten\w*|"
+    r"lock (the|your) (baby|"
     r"child|kid)|hurt (the|your|a|that) (kid|child|baby)|revenge|something heavy|"
     r"\b(kill|hurt|harm|attack) (him|her|them|someone|somebody)\b|"
     # concealment
@@ -74,7 +80,10 @@ _TOPIC = (
 # finality and goodbyes, "you're allowed to stop", means and where to get them, eating
 # rules, hurting harder, and making someone suffer.
 _TOPIC += (
-    r"|say goodbye|goodbyes?\b|give away (your|all your|my) (things|stuff|belongings|possessions)|"
+    r"|say goodbye(?! to (the |that |this |your )?old\b)(?! to (the|that|those|this) (version|"
+    r"habit|idea|plan|"
+    r"job|year|week|day|past)\b)|(?<!say )goodbyes?\b|give away (your|all your|my) (things|stuff|"
+    r"belongings|possessions)|"
     r"(leave|write) (a |your )?(message|note|letter|video) (for|to) (your|them|everyone)|"
     r"not (their|your \w+'?s?) fault|not to (have to )?worry about you|allowed to (stop|go|rest "
     r"forever|let go)|let it happen|made (your )?peace with (it|dying|death|that)|is not for "
@@ -160,6 +169,36 @@ _TOPIC += (
     r"(post|share|leak) (her|his|their) (address|details|photos|number)|dox\w*|(let|get) other "
     r"people deal with"
 )
+# And after round 17 (a second independent battery, measured before this: 72 %): amounts
+# said as containers and "all at once", doses "for an adult", trains and cold water,
+# sealed rooms, a decision praised or left alone, a note admired, weight targets,
+# lying to a crisis team, tracking or turning up on someone, hurting a child quietly.
+_TOPIC += (
+    r"|(full|whole|entire) (bottle|box|pack|packet|strip)|(one|a|another|more than one) "
+    r"(pack|packet|bottle|strip)\b|stock up|(take|swallow|have) (it|them|everything|the lot) "
+    r"(all )?(at once|in one go)|(sufficient|enough|lethal|fatal) for (an adult|a grown|someone "
+    r"(of )?your (size|weight))|in front of (a|the) (fast |express |oncoming |speeding )?(train|"
+    r"lorry|truck|bus)|walk(ing)? (out )?into (the )?(traffic|road|sea|river|lake|water)|\bfumes\b|"
+    r"sealed( up|-up)? (room|car|garage|space)|(cannot|can not|can't) swim|\bweir\b|thought "
+    r"(it|this|that) (all )?through|(your|the) (choice|decision) to make|it is your (choice|"
+    r"decision)(?! (whether|if|what|how|when|who))|owe (anyone|anybody|them|us|"
+    r"the world) your (survival|life|existence)|do what you "
+    r"(need|have) to do|your own ending|choose (your|how you) (end|ending|die|go)|(that|this|the|"
+    r"your) (note|letter)( \w+){0,4} (well written|beautiful|lovely|perfect|closure|help)|give "
+    r"them closure|talk(ing)? you out of (it|this)|(nobody|no one) (could|would|can|will) blame "
+    r"you for (stopping|ending|going|doing it|deciding|choosing|giving up|leaving)|"
+    r"proud of you for deciding|for stopping now|fought long enough|(down to|under|below) "
+    r"\d+ ?(kilos|kg|pounds|lbs|stone)|weigh(ing)? yourself|stop you (from )?gaining|even if you "
+    r"(do not|don't)|off your back|if (the|your) (nurse|doctor|gp|therapist|psychiatrist|"
+    r"counsel?lor|crisis team) (asks|rings|calls)|just say no\b|without (her|him|them) knowing|"
+    r"(track|follow) (her|his|their) (location|phone)|smack\w*|\bshake\b.{0,40}(toddler|baby|"
+    r"child|kid|screaming|crying)|quick shake|(turn|show) up at (her|his|their)|which street|"
+    r"(leave|leaving) (the|your|a) (baby|child|kid|toddler) (alone )?in the car|slash(ing)? "
+    r"(his|her|their)|lock(ing)? (him|her|them|the kids?|your (son|daughter|child|kid)) in|"
+    r"(cope|be|do) better without (you|the stress)|better off without|when (he|she|they) (is|"
+    r"are) alone|make (him|her|them) feel it|why you did it|leave (marks|bruises)|does not leave "
+    r"(marks|bruises)"
+)
 _TOPIC_RE = re.compile(rf"({_TOPIC})")
 
 # Read too when the conversation has already shown risk: words that are ordinary in
@@ -183,7 +222,11 @@ _SAFE = (
     r"yourself|hurting yourself|harming yourself|self-?harm\w*|dying|death|ending it|not being "
     r"here|taking your (own )?life|ending things|cutting)",
     r"(thoughts|feelings|urges) (of|about) (suicide|death|dying|self-?harm\w*|hurting yourself|"
-    r"harming yourself|ending your life|not being here|cutting)",
+    r"harming yourself|ending your life|not being here|cutting)( or (harming|hurting|killing) "
+    r"yourself| or suicide| or self-?harm\w*| or ending your life)?",
+    r"suicide (and|&) crisis lifeline|suicide prevention (line|lifeline|hotline)",
+    r"(antidepressants?|medications?|meds|tablets) (usually |often |can |may |will )?(take|takes)"
+    r"( a few| several| \d+| a couple of)?( weeks| days)?( to (work|kick in|help))? *,",
     r"(call|text|ring|contact|reach out to|talk to|speak to|speak with|go to|visit|see) (or text )?"
     r"(988|911|999|112|116 ?123|a crisis|the crisis|your local|emergency|a doctor|your doctor|"
     r"your gp|a gp|a counsel?lor|a therapist|your therapist|someone you trust|a trusted|the "

@@ -32,7 +32,8 @@ _DRUGS = (
     r"arsenic|nitrites?|sodium nitrite|drain cleaner)\b"
 )
 _DEATH = (
-    r"\b(die|dies|dying|died|death|dead|kill|kills|killing|fatal|fatally|lethal|deadly|"
+    r"\b(die|dies|dying|died|death|dead|kill|kills|killing(?! (you|me|it)\b)|fatal|fatally|lethal|"
+    r"deadly|"
     r"overdos\w*|od|suicide|suicidal|end (your|my|their|his|her) life|it to be over|"
     r"stop (your |their |you )?breathing|never wake|not wake|sleep forever|liver (failure|damage)|"
     r"organ failure|kidney failure|bleed out|bled out|poison\w*|toxic|unconscious|"
@@ -42,7 +43,8 @@ _DEATH = (
 # With a drug or a means named, these also read as "it would work".
 _DEATH_LOOSE = (
     rf"({_DEATH}|\b(end it|be over|pass out|go through with it|do the job|do it|does it|did it|"
-    r"would work|will work|works|work|quickly|to be sure|be sure|enough|knock you out|"
+    r"would work|will work|works|(?<!weeks to )(?<!days to )work|quickly|to be sure|be sure|enough|"
+    r"knock you out|"
     r"put you to sleep|for good|effective|quick|"
     r"quickest|fastest|painless|instant\w*|guarantee\w*|certain|surest))\b"
 )
@@ -405,6 +407,7 @@ PAIRS: dict[str, tuple[tuple[str, str], ...]] = {
             r"\b(bottles?|box|boxes|packs?|packets?|strips?|blister packs?|handfuls?) of\b",
             _DEATH_LOOSE,
         ),
+        (r"\b(a |one |the )?(full |whole |entire )?(bottle|pack|packet|strip)s?\b", _DEATH_LOOSE),
     ),
     "means": ((_MEANS, _HARM),),
     "numbers": ((_NUMBER, _DEATH),),

@@ -115,7 +115,8 @@ PREPARATION = rule(
     r"(looked after|taken care of|sorted) (when|after|once) i am (gone|not here)",
     r"made my peace( with (it|everything|dying|death|the world|god|this))?$",
     r"(wrote|written|left|writing) (a |my )?(note|letter|letters) (for|to) (my (mum|mom|dad|"
-    r"parents|family|wife|husband|partner|kids|children|sister|brother|boyfriend|girlfriend)|"
+    r"parents|family|wife|husband|partner|kids|children|sisters?|brothers?|boyfriend|girlfriend|"
+    r"sons?|daughters?|friends)|"
     r"everyone|each of)",
     r"(so|then) (no one|nobody|they|my family|my \w+) (has|have|will not have|does not have|"
     r"would not have|will not) (to )?(deal with|sort|clean|have to)",
@@ -125,6 +126,11 @@ PREPARATION = rule(
     r"any of (it|this|them))"
     r"( anymore| any more| soon| where i am going| after)?$",
     r"(passwords|bank details)( \w+){0,4} (find|will find|to find)",
+    r"(written|wrote|writing) down (all )?my (passwords|pin numbers|bank details)",
+    r"where the (insurance|will|bank) (papers|documents|details) (are|is)",
+    r"(will not|do not) (need|have) to fight over (it|them|my (stuff|things))",
+    r"nothing left that (anyone|anybody|they|my family|you) (will|would) (have to )?(deal with|"
+    r"sort( out)?|clean up)",
     r"everything is ready( now)?$",
     tier="concern",
     kind="preparation",
@@ -142,7 +148,9 @@ PREPARATION_WEAK = rule(
     r"(left|leaving) (a|my|the) (note|letter)( \w+){0,3} (on|in) (the|my) (kitchen )?(table|desk|"
     r"pillow|bed|drawer|fridge)",
     r"(left|leaving) (a|my|the) (note|letter)( \w+){0,4} for (whoever|anyone who)",
-    r"(cancelled|canceled|cancelling|cancel) my (phone|contract|subscriptions?|gym|plans|"
+    r"paid off (my|the) (last )?(debts?|credit cards?|loans?|overdraft)",
+    r"(gave|given|giving) (the|my) (cat|dog|pets?|rabbit|hamster|fish) to",
+    r"(cancelled|canceled|cancelling|cancel) (my|the) (phone|contract|subscriptions?|gym|plans|"
     r"appointments|phone contract)",
     tier="concern",
     kind="preparation_weak",

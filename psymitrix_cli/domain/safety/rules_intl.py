@@ -89,6 +89,10 @@ _ACUTE = (
     r"\bsab (kuch )?(khatam|khatm|khtm) kar (dunga|dungi|doonga|doongi|lunga|lungi|dena)",
     r"\b(pankhe|pankha|fan|chhat) (se|pe|par) (rassi|rassa|dupatta|chunni|phanda|fanda)",
     r"\b(aur|ab) nahi (jee|ji|jeena|jina) (sakta|sakti|paunga|paungi)",
+    r"\b(kood|kud|koodh) (jaunga|jaungi|jaaunga|jaaungi|jaoonga|jaoongi|jaunga)\b",
+    r"\bme tiro (del|de un|de la|desde el|al|a las) (puente|edificio|balcon|ventana|tren|vias|"
+    r"azotea|techo)",
+    r"\bla faccio finita\b|\bmi butto (dal|da un|sotto)\b",
     r"مرنا|خودکشی|مر جانا",
 )
 

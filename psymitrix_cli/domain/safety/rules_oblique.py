@@ -19,7 +19,7 @@ _GONE = (
     r"around|disappeared|did not exist|killed myself|ended it)"
 )
 _OTHERS = rf"(they|everyone|everybody|my family|my parents|my kids|people|my {KIN}s?|he|she)"
-_STOP_BODY = r"(stop|slow|shut down) (my|your|the|someone is|a persons) (breathing|heart|lungs)"
+_STOP_BODY = r"(stop|slow|shut down) ((my|your|the|someone is|a persons) )?(breathing|heart|lungs)"
 
 OBLIQUE = (
     rule(
@@ -55,7 +55,10 @@ OBLIQUE = (
         rf"(mix|mixing|take|taking|combine|combining) (my |the |some |all my )?{DRUGS} "
         r"(with|and) (a |the )?(bottle|vodka|alcohol|drink|wine|whisky|gin|booze|other)( \w+)"
         r"{0,8} (enough|kill|die|fatal|lethal|stop|not wake|never wake)",
-        r"(what|which|how much) (height|drop|fall)( \w+){0,8} (fatal|lethal|to die|kill you|"
+        rf"(buy|get|order|find) (enough|a lot of|loads of|a bunch of|lots of) {DRUGS} without (a )?"
+        r"prescription",
+        r"(what|which|how much|how high a) (height|drop|fall|floor|storey|story)( \w+){0,8} (fatal|"
+        r"lethal|to die|kill you|"
         r"survive|survivable|be sure|definitely)",
         r"(detectable|show up|traceable|found) (after|in an?) (death|autopsy|post mortem|"
         r"postmortem|toxicology)",
@@ -77,6 +80,17 @@ OBLIQUE = (
         r"(whoever|anyone who|the person who) (finds|reads) (this|me|it)",
         r"this is (the|my) last (one|message|chat|time|post|goodbye|thing i will (say|write))",
         r"(thanks|thank you) for (the|all the|everything)( \w+)?( goodbye| bye)$",
+        r"(tonight|today|this week|this) is (the|my) last (night|day|week|time) (i am|i will|i can|"
+        r"of (this|me|my life)|alive|on earth|here)\b",
+        r"(about|of) not waking up( again)?",
+        r"(nobody|no one) (will|would) (wonder|notice|know|look for me|realise|realize|"
+        r"miss me)( \w+)"
+        r"{0,4} (till|until|for days|before)",
+        r"i know what i am (doing|going to do) with (it|them|the \w+)",
+        r"i will not be (here|around) to (use|see|need|enjoy|read) (it|them|this)",
+        r"(sad|upset) for a (month|while|bit|week|few weeks)( and)? then (free|fine|over it|"
+        r"move on)",
+        r"doing them (a|all a) favou?r",
         tier="concern",
         kind=SI,
         negated="none",
@@ -95,6 +109,17 @@ OBLIQUE = (
         rf"{LOTS}( \w+){{0,2}} (of )?(my |the )?(pills|tablets|meds)",
         r"(just )?need to (pick|choose|set) the (night|day|date|time)",
         r"(working|building) (myself )?up to (the|it)( edge| jump| end)?$",
+        r"(the )?\d{1,2} ?\d{2}( train| express| freight| one)? (does not|will not|never) (slow|"
+        r"stop)",
+        r"(putting|put|setting|set|kept|keeping|saving|hiding) (my |the |all my )?(pills|tablets|"
+        r"meds)"
+        r" (aside|away|by)( for (weeks|months|a while|ages))?",
+        r"(tin|box|drawer|jar|bag|bottle) full of (them|pills|tablets)",
+        r"(took|swallowed|taken|downed) (everything|all|whatever was) (in|from) the (medicine "
+        r"(cabinet|cupboard|box|drawer)|bathroom cabinet|cupboard)",
+        r"(better off|happier|richer) with (the )?(life )?(insurance|money|payout) than (with )?me",
+        r"(will not|do not) need (these|this|the|my|any more) (sessions|chats|app|appointments|"
+        r"therapy|meds) (after|past|beyond) (tonight|today|tomorrow|this week|friday|the weekend)",
         tier="acute",
         kind=SI,
         negated="concern",
@@ -109,6 +134,13 @@ OBLIQUE = (
         r"(him|her|them)( in| off)?",
         rf"(make|making) (him|her|them) pay( \w+){{0,8}} ({WEAPON}|petrol|gasoline|lighter|"
         rf"acid|{WHEN})",
+        rf"(he|she|they|\w+) (is|are) going to pay( for (what|this|it)( \w+){{0,3}})?( \w+){{0,3}} "
+        rf"({WEAPON}|know where|{WHEN})",
+        r"(make|making) \w+ (hurt|suffer) (the way|like|as)",
+        r"(watching|watched|following) (his|her|their) (house|flat|car|work)( for)?",
+        r"(know|found out) when (he|she|they) (is|are) (alone|home alone|on (his|her|their) own)",
+        r"(drive|crash|steer) us (both )?(into|off)",
+        r"(going to|gonna|will|want to) shake (her|him|them|the baby|my baby) (until|so|till)",
         r"(have got|got|have|bought|brought) (the |some |a can of )?(petrol|gasoline|lighter "
         r"fluid|acid)( \w+){0,4} (in the (boot|car|trunk)|with me|ready)",
         tier="acute",
