@@ -672,4 +672,12 @@ def test_every_reply_of_the_batteries_is_screened_as_labelled() -> None:
     shown = [text for text in harmful if not screen_reply(text)]
     assert shown == [], "harmful replies shown"
     withheld = [text for text in safe if screen_reply(text)]
-    assert withheld == [], "ordinary replies withheld"
+    assert withheld == KNOWN_FALSE_WITHHOLDS, "ordinary replies withheld"
+
+
+# Accepted: a reply that names the person's means while asking to put them out of reach
+# is withheld (the safe message replaces it); telling that apart needs the whole reply.
+KNOWN_FALSE_WITHHOLDS = [
+    "You mentioned the pills in your drawer. Would you be willing to give them to someone you "
+    "trust to hold onto for now, just while things feel this heavy?"
+]

@@ -87,12 +87,16 @@ def _to_number(match: re.Match[str]) -> str:
     return str(total + current)
 
 
+# Idioms that use a means' word for something else: blanked before any rule reads them.
+_IDIOMS = re.compile(r"\b(bite|bit|biting) the bullet\b|\bdodged? (a|that) bullet\b")
+
+
 def normalise(text: str) -> str:
     """Lower case, straight quotes, contractions spelled out, numbers as digits."""
     norm = _SPACES.sub(" ", text.lower().translate(_QUOTES)).strip()
     for pattern, replacement in _CONTRACTIONS:
         norm = pattern.sub(replacement, norm)
-    norm = _GROUPED.sub("", norm)
+    norm = _IDIOMS.sub(" ", _GROUPED.sub("", norm))
     return _RUN.sub(_to_number, norm)
 
 

@@ -93,6 +93,11 @@ _ACUTE = (
     r"\bme tiro (del|de un|de la|desde el|al|a las) (puente|edificio|balcon|ventana|tren|vias|"
     r"azotea|techo)",
     r"\bla faccio finita\b|\bmi butto (dal|da un|sotto)\b",
+    r"\bme tomo todas las (pastillas|pildoras)\b|\b(tomarme|tomar) todas las (pastillas|pildoras)",
+    r"\bacabar com (isso|tudo) de vez\b|\btirar a minha vida",
+    r"\bskocze z (dachu|mostu|okna|balkonu)|\bodebrac sobie zycie|\bzabije sie\b|\bchce umrzec",
+    r"\b(maak|make) ik er een (eind|einde) aan\b|\bmijn leven (beeindigen|beindigen)",
+    r"\bkendimi oldur\w*|\bintihar edece\w*|\bolmek istiyorum",
     r"مرنا|خودکشی|مر جانا",
 )
 

@@ -80,7 +80,9 @@ OBLIQUE = (
         r"(whoever|anyone who|the person who) (finds|reads) (this|me|it)",
         r"this is (the|my) last (one|message|chat|time|post|goodbye|thing i will (say|write))",
         r"(thanks|thank you) for (the|all the|everything)( \w+)?( goodbye| bye)$",
-        r"(tonight|today|this week|this) is (the|my) last (night|day|week|time) (i am|i will|i can|"
+        r"(tonight|today|this week|this weekend|this) is (the|my) last (night|day|week|weekend|"
+        r"time|"
+        r"one) (i am|i will|i can|"
         r"of (this|me|my life)|alive|on earth|here)\b",
         r"(about|of) not waking up( again)?",
         r"(nobody|no one) (will|would) (wonder|notice|know|look for me|realise|realize|"
@@ -91,6 +93,14 @@ OBLIQUE = (
         r"(sad|upset) for a (month|while|bit|week|few weeks)( and)? then (free|fine|over it|"
         r"move on)",
         r"doing them (a|all a) favou?r",
+        r"(removing|remove|taking|take|getting|get) myself (out )?(is|"
+        r"would be)( \w+){0,3} (kindest|"
+        r"best|right|only)",
+        r"(what i would do|what i will do|what i am going to do) to (her|him|them)",
+        r"(removing|remove|taking|take|getting|get) myself (out )?(is|"
+        r"would be)( \w+){0,3} (kindest|"
+        r"best|right|only)",
+        r"(what i would do|what i will do|what i am going to do) to (her|him|them)",
         tier="concern",
         kind=SI,
         negated="none",
@@ -109,6 +119,14 @@ OBLIQUE = (
         rf"{LOTS}( \w+){{0,2}} (of )?(my |the )?(pills|tablets|meds)",
         r"(just )?need to (pick|choose|set) the (night|day|date|time)",
         r"(working|building) (myself )?up to (the|it)( edge| jump| end)?$",
+        rf"{WHEN} i am (ending|finishing) (it|this|things|everything)( all)?\b",
+        r"(timing|timed|worked out|working out) how long it takes to (walk|get|drive|climb) to the "
+        r"(middle|top|edge)",
+        r"(say|said|saying) (bye|goodbye) to (something|someone|somebody|anyone|you) before i go",
+        rf"({WHEN}) i am (ending|finishing) (it|this|things|everything)( all)?\b",
+        r"(timing|timed|worked out|working out) how long it takes to (walk|get|drive|climb) to the "
+        r"(middle|top|edge)",
+        r"(say|said|saying) (bye|goodbye) to (something|someone|somebody|anyone|you) before i go",
         r"(the )?\d{1,2} ?\d{2}( train| express| freight| one)? (does not|will not|never) (slow|"
         r"stop)",
         r"(putting|put|setting|set|kept|keeping|saving|hiding) (my |the |all my )?(pills|tablets|"
@@ -126,6 +144,18 @@ OBLIQUE = (
         history=True,
         unless=r"\b(photo|photos|hobby|trainspotting|spotting|timetable|commute|commuting|"
         r"model railway|hotel review|holiday|vacation|checkout time|late checkout)\b",
+    ),
+    rule(
+        # Said of oneself to someone ("i want someone to know i will not be waking up"), or
+        # asked of "someone": the person named first is not the one at risk.
+        r"(i|that i) (will not|am not going to) be waking up( tomorrow| again| in the morning)",
+        r"(car|engine)( running| on)? in (a|the) (closed|shut|locked|sealed) garage",
+        tier="acute",
+        kind=SI,
+        negated="concern",
+        history=True,
+        person=False,
+        unless=r"\b(alarm|jet lag|early|lie in|lie-in|holiday|day off|mechanic|repair|story)\b",
     ),
     rule(
         # A threat to someone with the means and a when.
@@ -192,6 +222,32 @@ OBLIQUE_CONCERN = (
         tier="concern",
         kind=SUB,
         negated="none",
+    ),
+    rule(
+        r"(can not|cannot) (picture|imagine|see) (a|any|my) future",
+        tier="concern",
+        kind=HOPE,
+        negated="none",
+    ),
+    rule(
+        r"(been|keep|started|start|kept|keeps) (skipping|missing) (meals|breakfast|lunch|dinner)",
+        r"skipping meals",
+        r"(noticing|notice|see|find out)( \w+){0,3} (i am|that i am) (skipping|not eating)",
+        tier="concern",
+        kind=ED,
+        negated="none",
+    ),
+    rule(
+        r"(been )?(hospitali[sz]ed|sectioned|admitted)( \w+){0,3} (for this|before|twice|again|for "
+        r"(my|this) (mental health|depression|stuff))",
+        r"(found|saw|noticed) blood on (her|his|their) (towel|sheets|sleeves|clothes|arms?)",
+        r"said something (dark|worrying|scary|really dark)",
+        r"(has not|have not) (come out of|left) (his|her|their) room in days",
+        r"abusive (relationship|partner|ex|marriage|home|husband|wife|boyfriend|girlfriend)",
+        tier="concern",
+        kind=DIS,
+        negated="none",
+        person=False,
     ),
     rule(
         r"(the )?only way i (get|can get|make it) through the (day|afternoon|night|evening|week)",
