@@ -271,6 +271,11 @@ SAFETY_REPORT_ALL_REMOTE = (
 )
 SAFETY_REPORT_SCOPE_ALL = "Every account in {store}:"
 
+# ids people type
+ID_TOO_SHORT = "{id!r} is too short to name an entry: give at least {least} characters of its ID."
+ID_AMBIGUOUS = "More than one entry's ID starts with {id!r}; give a few more characters."
+ID_NO_LAST = "There is no entry yet, so `last` names nothing."
+
 # check-in
 ENTRY_BUSY = "That entry is being changed by another command; try again."
 CHECKIN_DONE = "Checked in: {parts}."

@@ -14,6 +14,7 @@ from psymitrix_cli import messages
 from psymitrix_cli.domain import assessments as rules
 from psymitrix_cli.domain.assessments import build_result, interpretation
 from psymitrix_cli.errors import NotFound
+from psymitrix_cli.services import ids
 from psymitrix_cli.services.context import ServiceContext, new_id, public
 from psymitrix_cli.services.paging import decode_cursor, page, page_size
 from psymitrix_cli.services.session import Session
@@ -79,6 +80,7 @@ class AssessmentService:
     def get(self, entry_id: str) -> Result:
         """A stored result with its change against the result of the same test before it."""
         user_id = self.session.user_id
+        entry_id = ids.resolve(self.ctx.store, ASSESSMENTS, user_id, entry_id)
         doc = self.ctx.store.get(ASSESSMENTS, user_id, entry_id)
         if doc is None:
             raise self._not_found(entry_id)
@@ -96,6 +98,7 @@ class AssessmentService:
 
     def delete(self, entry_id: str) -> None:
         user_id = self.session.user_id
+        entry_id = ids.resolve(self.ctx.store, ASSESSMENTS, user_id, entry_id)
         doc = self.ctx.store.get(ASSESSMENTS, user_id, entry_id)
         if doc is None:
             raise self._not_found(entry_id)

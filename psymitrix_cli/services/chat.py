@@ -57,6 +57,9 @@ class ChatService:
             return OfflineProvider()
 
     def _get(self, user_id: str, session_id: str) -> Doc:
+        from psymitrix_cli.services import ids
+
+        session_id = ids.resolve(self.ctx.store, CHAT_SESSIONS, user_id, session_id)
         doc = self.ctx.store.get(CHAT_SESSIONS, user_id, session_id)
         if doc is None:
             raise NotFound(messages.CHAT_NOT_FOUND.format(id=session_id))
@@ -256,7 +259,7 @@ class ChatService:
         user_id = self.session.user_id
         self._housekeep()
         doc = self._get(user_id, session_id)
-        found = chat_store.iter_messages(self.ctx, user_id, session_id)
+        found = chat_store.iter_messages(self.ctx, user_id, doc["_id"])
         return {**session_view(doc), "messages": [chat_store.message_view(m) for m in found]}
 
     def end(self, session_id: str | None = None) -> dict[str, Any]:
@@ -272,8 +275,9 @@ class ChatService:
 
     def delete(self, session_id: str) -> None:
         user_id = self.session.user_id
-        self._housekeep(skip=session_id)
         doc = self._get(user_id, session_id)
+        session_id = doc["_id"]
+        self._housekeep(skip=session_id)
         # Messages first: stopped half-way, the session is still there to delete again.
         self.ctx.store.delete_where(CHAT_MESSAGES, user_id, {"sessionId": session_id})
         counted = int(doc.get("userMessageCount") or 0) > 0

@@ -20,7 +20,7 @@ from psymitrix_cli.domain import journal as rules
 from psymitrix_cli.domain import validation as v
 from psymitrix_cli.domain.entry_kind import EntryKind, PageQuery, When, check
 from psymitrix_cli.errors import Conflict, InvalidInput, NotFound, ref
-from psymitrix_cli.services import usertime
+from psymitrix_cli.services import ids, usertime
 from psymitrix_cli.services.context import ServiceContext, new_id, public
 from psymitrix_cli.services.paging import decode_cursor, page, page_size
 from psymitrix_cli.services.session import Session
@@ -99,6 +99,7 @@ class EntryService:
     def _find(self, key: str) -> Doc:
         user_id = self.session.user_id
         if self.spec.key == "id":
+            key = ids.resolve(self.ctx.store, self.kind, user_id, key)
             doc = self.ctx.store.get(self.kind, user_id, key)
         else:  # a unique date field (sleep's night)
             day = v.parse_date(key, "Date").isoformat()
@@ -215,7 +216,10 @@ class EntryService:
         return self._screened({**doc, **fields})
 
     def delete(self, key: str) -> None:
-        entry_id = key if self.spec.key == "id" else self._find(key)["_id"]
+        if self.spec.key == "id":
+            entry_id = ids.resolve(self.ctx.store, self.kind, self.session.user_id, key)
+        else:
+            entry_id = self._find(key)["_id"]
         # By id, so the store keeps the counter exact; a racing delete finds nothing.
         if not self.ctx.store.delete(self.kind, self.session.user_id, entry_id):
             raise self._not_found(key)

@@ -70,6 +70,11 @@ class Query:
     ascending: bool = False
 
 
+def prefix_end(prefix: str) -> str:
+    """The least string above every string that starts with `prefix` (ids are ASCII)."""
+    return prefix[:-1] + chr(ord(prefix[-1]) + 1)
+
+
 class Store(Protocol):
     """Implemented by store.sqlite.SqliteStore and store.mongo.MongoStore."""
 
@@ -156,6 +161,11 @@ class Store(Protocol):
     def update(self, kind: Kind, user_id: str, entry_id: str, fields: Doc) -> bool: ...
 
     def get(self, kind: Kind, user_id: str, entry_id: str) -> Doc | None: ...
+
+    def ids_with_prefix(self, kind: Kind, user_id: str, prefix: str, limit: int = 2) -> list[str]:
+        """Up to `limit` of the user's entry ids that start with `prefix` (a range read on
+        the id, so it costs the same however many entries there are)."""
+        ...
 
     def find_one(self, kind: Kind, user_id: str, where: Doc) -> Doc | None:
         """An entry by equality on kind.unique or kind.fields (e.g. sleep by date)."""

@@ -30,7 +30,7 @@ from psymitrix_cli.clock import iso, parse_iso
 from psymitrix_cli.config import MongoSettings
 from psymitrix_cli.errors import BackendUnavailable, Conflict, InvalidInput, PsyError
 from psymitrix_cli.store import mongo_schema
-from psymitrix_cli.store.base import COUNTERS, KINDS, Doc, Kind, Query
+from psymitrix_cli.store.base import COUNTERS, KINDS, Doc, Kind, Query, prefix_end
 from psymitrix_cli.store.mongo_client import STANDALONE, client_options
 from psymitrix_cli.store.mongo_schema import (  # the URI helpers are re-exported here
     entry_filter,
@@ -414,6 +414,16 @@ class MongoStore(MongoServerState):
     def get(self, kind: Kind, user_id: str, entry_id: str) -> Doc | None:
         doc = self._db[kind.name].find_one({"_id": entry_id, "userId": user_id})
         return None if doc is None else _plain(doc)
+
+    @_mapped
+    def ids_with_prefix(self, kind: Kind, user_id: str, prefix: str, limit: int = 2) -> list[str]:
+        found = self._db[kind.name].find(
+            {"_id": {"$gte": prefix, "$lt": prefix_end(prefix)}, "userId": user_id},
+            projection={"_id": 1},
+            sort=[("_id", 1)],
+            limit=limit,
+        )
+        return [str(d["_id"]) for d in found]
 
     def find_one(self, kind: Kind, user_id: str, where: Doc) -> Doc | None:
         rows = self.list(kind, Query(user_id=user_id, limit=1, where=where))

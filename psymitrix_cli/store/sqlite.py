@@ -18,7 +18,7 @@ from typing import Any
 
 from psymitrix_cli.errors import BackendUnavailable, Conflict, PsyError
 from psymitrix_cli.fsutil import DISK_FULL, ensure_private_dir, is_disk_full, touch_private
-from psymitrix_cli.store.base import COUNTERS, Doc, Kind, Query
+from psymitrix_cli.store.base import COUNTERS, Doc, Kind, Query, prefix_end
 from psymitrix_cli.store.sqlite_schema import (
     LATEST,
     MIGRATIONS,
@@ -411,6 +411,14 @@ class SqliteStore(SqliteServerState):
             f"SELECT doc FROM {kind.name} WHERE id = ? AND user_id = ?", (entry_id, user_id)
         ).fetchone()
         return _decode(row[0]) if row else None
+
+    def ids_with_prefix(self, kind: Kind, user_id: str, prefix: str, limit: int = 2) -> list[str]:
+        rows = self._db.execute(
+            f"SELECT id FROM {kind.name} WHERE id >= ? AND id < ? AND user_id = ? "
+            "ORDER BY id LIMIT ?",
+            (prefix, prefix_end(prefix), user_id, limit),
+        ).fetchall()
+        return [str(r[0]) for r in rows]
 
     def find_one(self, kind: Kind, user_id: str, where: Doc) -> Doc | None:
         rows = self.list(kind, Query(user_id=user_id, limit=1, where=where))

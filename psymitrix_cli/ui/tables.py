@@ -63,3 +63,13 @@ def fitted(term: Terminal, columns: Sequence[Column], rows: Sequence[Sequence[An
     for row in rows:
         table.add_row(*row)
     return table
+
+
+def short_ids(items: Sequence[dict[str, Any]], least: int = 8) -> list[str]:
+    """Each row's ID cut to the shortest prefix (at least `least` characters) that tells
+    the rows apart: short enough to fit and type, and any unique prefix is accepted."""
+    ids = [str(item["id"]) for item in items]
+    size = least
+    while size < max((len(i) for i in ids), default=0) and len({i[:size] for i in ids}) < len(ids):
+        size += 1
+    return [i[:size] for i in ids]

@@ -36,7 +36,7 @@ def saved(term: Terminal, result: dict[str, Any], local_line: str | None) -> Non
 def entries(term: Terminal, result: dict[str, Any], timezone: str | None) -> None:
     from rich.text import Text
 
-    from psymitrix_cli.ui.tables import Column, fitted
+    from psymitrix_cli.ui.tables import Column, fitted, short_ids
 
     columns = (
         Column("When"),
@@ -45,9 +45,10 @@ def entries(term: Terminal, result: dict[str, Any], timezone: str | None) -> Non
         Column("How it felt", kind="bounded", bound=24),
         Column("ID", style="dim"),
     )
+    shorts = short_ids(result["items"])
     rows = [
-        (local_time(i["at"], timezone), _state(i), Text(i["text"]), _felt(i), i["id"])
-        for i in result["items"]
+        (local_time(i["at"], timezone), _state(i), Text(i["text"]), _felt(i), short)
+        for i, short in zip(result["items"], shorts, strict=True)
     ]
     term.print(fitted(term, columns, rows))
 

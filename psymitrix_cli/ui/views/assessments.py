@@ -105,6 +105,9 @@ def history(term: Terminal, page: dict[str, Any], timezone: str | None) -> None:
     table.add_column("Score", justify="right", no_wrap=True)
     table.add_column("Band", no_wrap=True)
     table.add_column("ID", style="dim", no_wrap=True)
+    from psymitrix_cli.ui.tables import short_ids
+
+    shorts = dict(zip((i["id"] for i in items), short_ids(items), strict=True))
     for item in reversed(items):
         instrument = rules.get_instrument(item["instrument"])
         style = band_style(item["severity"])
@@ -114,7 +117,7 @@ def history(term: Terminal, page: dict[str, Any], timezone: str | None) -> None:
             Text(bar(item["total"], instrument.max_total), style=style),
             f"{item['total']}/{instrument.max_total}",
             Text(item["severity"], style=style),
-            item["id"],
+            shorts[item["id"]],
         )
     term.print(table)
     if page.get("nextCursor"):

@@ -244,7 +244,7 @@ def patterns(term: Terminal, result: dict[str, Any]) -> None:
 
 
 def history(term: Terminal, result: dict[str, Any], timezone: str | None) -> None:
-    from psymitrix_cli.ui.tables import Column, fitted
+    from psymitrix_cli.ui.tables import Column, fitted, short_ids
 
     items = result["items"]
     if not items:
@@ -252,7 +252,7 @@ def history(term: Terminal, result: dict[str, Any], timezone: str | None) -> Non
         return
     columns = [Column(name) for name in ("When", "Pattern", "Cycles", "Time", "", "ID")]
     rows = []
-    for item in items:
+    for item, short in zip(items, short_ids(items), strict=True):
         planned = item.get("plannedCycles")
         rows.append(
             (
@@ -261,7 +261,7 @@ def history(term: Terminal, result: dict[str, Any], timezone: str | None) -> Non
                 f"{item['cycles']}/{planned}" if planned else str(item["cycles"]),
                 duration(item["durationSeconds"]),
                 "[green]done[/green]" if item["completed"] else "[yellow]stopped early[/yellow]",
-                item["id"],
+                short,
             )
         )
     term.print(fitted(term, columns, rows))

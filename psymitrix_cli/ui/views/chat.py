@@ -213,7 +213,7 @@ def turn_json(term: Terminal, events: Iterable[ChatEvent]) -> None:
 
 
 def sessions(term: Terminal, result: dict[str, Any], timezone: str | None) -> None:
-    from psymitrix_cli.ui.tables import Column, fitted
+    from psymitrix_cli.ui.tables import Column, fitted, short_ids
 
     items = result["items"]
     if not items:
@@ -228,13 +228,13 @@ def sessions(term: Terminal, result: dict[str, Any], timezone: str | None) -> No
     )
     rows = [
         (
-            item["id"],
+            short,
             _plain(item.get("title") or ("(open)" if not item.get("endedAt") else "(empty)")),
             local_time(item.get("startedAt"), timezone),
             str(item.get("messageCount", 0)),
             _plain(excerpt(item.get("summary")) or "—"),
         )
-        for item in items
+        for item, short in zip(items, short_ids(items), strict=True)
     ]
     term.print(fitted(term, columns, rows))
     if result.get("nextCursor"):

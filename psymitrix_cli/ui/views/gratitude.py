@@ -38,10 +38,14 @@ def saved(
 
 
 def entries(term: Terminal, result: dict[str, Any], timezone: str) -> None:
-    from psymitrix_cli.ui.tables import Column, fitted
+    from psymitrix_cli.ui.tables import Column, fitted, short_ids
 
     columns = (Column("When"), Column("Grateful for", kind="text"), Column("ID", style="dim"))
-    rows = [(local_time(i["at"], timezone), _items(i), i["id"]) for i in result["items"]]
+    shorts = short_ids(result["items"])
+    rows = [
+        (local_time(i["at"], timezone), _items(i), short)
+        for i, short in zip(result["items"], shorts, strict=True)
+    ]
     term.print(fitted(term, columns, rows))
 
 

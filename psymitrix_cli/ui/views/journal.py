@@ -54,7 +54,7 @@ def saved(
 
 
 def entries(term: Terminal, result: dict[str, Any], timezone: str) -> None:
-    from psymitrix_cli.ui.tables import Column, fitted
+    from psymitrix_cli.ui.tables import Column, fitted, short_ids
 
     columns = (
         Column("When"),
@@ -69,9 +69,9 @@ def entries(term: Terminal, result: dict[str, Any], timezone: str) -> None:
             mood(item),
             _plain(" ".join(f"#{t}" for t in item.get("tags") or ()), "cyan"),
             _plain(excerpt(item["text"])),
-            item["id"],
+            short,
         )
-        for item in result["items"]
+        for item, short in zip(result["items"], short_ids(result["items"]), strict=True)
     ]
     term.print(fitted(term, columns, rows))
 
