@@ -93,6 +93,10 @@ class EntriesAPI(Protocol):
 
     def delete(self, key: str) -> None: ...
 
+    def tags(self) -> Result:
+        """Each tag with how many entries carry it, most used first (kinds with tags)."""
+        ...
+
 
 class GratitudeAPI(EntriesAPI, Protocol):
     def reflect(self) -> Result | None: ...

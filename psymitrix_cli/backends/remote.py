@@ -107,6 +107,9 @@ class RemoteEntries(_Entries):
         self.spec = spec
         self.base = f"/v1/{spec.command}"
 
+    def tags(self) -> Result:
+        return self.http.request("GET", f"{self.base}/tags")  # type: ignore[no-any-return]
+
     def add(self, payload: Any, *, replace: bool = False) -> Written:
         body = payload_json(payload)
         if self.spec.unique:

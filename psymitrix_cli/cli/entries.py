@@ -192,3 +192,14 @@ def add_commands(
     delete.__doc__ = "Delete one entry for good."
     app.command("show")(show)
     app.command("delete")(delete)
+    if "tag" in spec.filters:
+
+        def tags(ctx: typer.Context, json_: Json = False) -> None:
+            state = AppState.of(ctx, json_)
+            result = state.backend.entries(kind).tags()
+            from psymitrix_cli.ui.views.tags import tag_table
+
+            state.term.emit(result, tag_table)
+
+        tags.__doc__ = f"Your tags, with how many {spec.label.lower()} carry each, most used first."
+        app.command("tags")(tags)

@@ -224,6 +224,13 @@ class EntryService:
         if not self.ctx.store.delete(self.kind, self.session.user_id, entry_id):
             raise self._not_found(key)
 
+    def tags(self) -> Result:
+        """How many entries carry each tag, most used first."""
+        if "tag" not in self.spec.filters:
+            raise InvalidInput(messages.NO_TAGS_HERE.format(label=self.spec.label), field="tags")
+        counted = self.ctx.store.tag_counts(self.kind, self.session.user_id)
+        return {"tags": [{"tag": tag, "count": n} for tag, n in counted]}
+
     def frequency(self) -> Result:
         user = self.session.user()
         data = self.ctx.store.get_user_data(user["_id"]) or {}

@@ -162,6 +162,11 @@ class Store(Protocol):
 
     def get(self, kind: Kind, user_id: str, entry_id: str) -> Doc | None: ...
 
+    def tag_counts(self, kind: Kind, user_id: str) -> list[tuple[str, int]]:
+        """Each tag the user's entries of `kind` carry, with how many carry it (one
+        grouped read in the store), most used first."""
+        ...
+
     def ids_with_prefix(self, kind: Kind, user_id: str, prefix: str, limit: int = 2) -> list[str]:
         """Up to `limit` of the user's entry ids that start with `prefix` (a range read on
         the id, so it costs the same however many entries there are)."""

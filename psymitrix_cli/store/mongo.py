@@ -416,6 +416,16 @@ class MongoStore(MongoServerState):
         return None if doc is None else _plain(doc)
 
     @_mapped
+    def tag_counts(self, kind: Kind, user_id: str) -> list[tuple[str, int]]:
+        pipeline = [
+            {"$match": {"userId": user_id}},
+            {"$unwind": "$tags"},
+            {"$group": {"_id": "$tags", "n": {"$sum": 1}}},
+        ]
+        rows = [(str(r["_id"]), int(r["n"])) for r in self._db[kind.name].aggregate(pipeline)]
+        return sorted(rows, key=lambda row: (-row[1], row[0]))
+
+    @_mapped
     def ids_with_prefix(self, kind: Kind, user_id: str, prefix: str, limit: int = 2) -> list[str]:
         found = self._db[kind.name].find(
             {"_id": {"$gte": prefix, "$lt": prefix_end(prefix)}, "userId": user_id},

@@ -412,6 +412,14 @@ class SqliteStore(SqliteServerState):
         ).fetchone()
         return _decode(row[0]) if row else None
 
+    def tag_counts(self, kind: Kind, user_id: str) -> list[tuple[str, int]]:
+        rows = self._db.execute(
+            f"SELECT tag.value, COUNT(*) FROM {kind.name}, json_each({kind.name}.doc, '$.tags') "
+            "AS tag WHERE user_id = ? GROUP BY tag.value ORDER BY COUNT(*) DESC, tag.value",
+            (user_id,),
+        ).fetchall()
+        return [(str(tag), int(n)) for tag, n in rows]
+
     def ids_with_prefix(self, kind: Kind, user_id: str, prefix: str, limit: int = 2) -> list[str]:
         rows = self._db.execute(
             f"SELECT id FROM {kind.name} WHERE id >= ? AND id < ? AND user_id = ? "

@@ -76,6 +76,13 @@ def router_for(spec: EntryKind, extras: Callable[[APIRouter], None] | None = Non
     add.__doc__ = f"Write one entry ({spec.label or spec.name})."
     router.post("", status_code=status.HTTP_201_CREATED)(add)
     router.get("", response_model=Page)(_lister(spec))
+    if "tag" in spec.filters:
+
+        async def tags(reads: Reader) -> Response:
+            return await reads.json(lambda s: s.entries(spec.name).tags())
+
+        tags.__doc__ = f"Each tag of {(spec.label or spec.name).lower()}, with how many carry it."
+        router.get("/tags", response_model=Json)(tags)  # before /{key}, which would read it
     if extras is not None:
         extras(router)
 
