@@ -119,12 +119,14 @@ def _kind_indexes(kind: Kind) -> list[IndexSpec]:
     return entry_indexes(kind.name, kind.sort, kind.fields, kind.unique)
 
 
-def ensure_kinds(db: Any) -> None:
+def ensure_kinds(db: Any, doc: Doc | None = None) -> None:
     """Create the indexes of registry kinds this database has not seen (a no-op when it
-    has seen them all: one read). create_index is idempotent, so a race is harmless."""
+    has seen them all). `doc`: the schema document already read, so the common case
+    costs no read of its own. create_index is idempotent, so a race is harmless."""
     from psymitrix_cli.store.base import KINDS
 
-    doc = db[SCHEMA_COLLECTION].find_one({"_id": SCHEMA_ID}, {"kinds": 1}) or {}
+    if doc is None:
+        doc = db[SCHEMA_COLLECTION].find_one({"_id": SCHEMA_ID}, {"kinds": 1}) or {}
     have = set(doc.get("kinds") or _MIGRATED_KINDS)
     missing = [k for k in KINDS.values() if k.name not in have]
     if not missing and doc.get("kinds"):
@@ -222,14 +224,16 @@ def migrate(db: Any, wait_seconds: float = 60.0, lease_seconds: float = LEASE_SE
     waiting = Waiting()
     started = time.monotonic()
     while True:
-        current = schema_version(db)
+        # One read answers both questions: the version, and which kinds have indexes.
+        doc = coll.find_one({"_id": SCHEMA_ID}, {"version": 1, "kinds": 1}) or {}
+        current = int(doc.get("version", 0))
         if current > LATEST:
             raise PsyError(
                 f"The MongoDB database {db.name!r} was written by a newer PsyMitrix "
                 f"(schema {current}); please upgrade."
             )
         if current == LATEST:
-            ensure_kinds(db)  # the common case: one more read, no write
+            ensure_kinds(db, doc)  # the common case: no more reads, no write
             return
         taken = lease.try_take()
         if taken is None:
