@@ -175,3 +175,17 @@ def test_interactive_add_asks_for_up_to_three(cli: Cli) -> None:
     assert code == 0, screen
     assert "control characters" in screen
     assert [e["items"] for e in listed(cli)] == [["Warm socks", "Tea"]]
+
+
+def test_gratitude_list_searches_the_items(any_cli: Cli) -> None:
+    any_cli.signup()
+    any_cli.ok("gratitude", "add", "warm tea", "the sun")
+    any_cli.ok("gratitude", "add", "my sister's call")
+    found = any_cli.json("gratitude", "list", "--search", "TEA")["items"]
+    assert [i["items"] for i in found] == [["warm tea", "the sun"]]
+    assert any_cli.json("gratitude", "list", "--search", "sister call")["items"][0]["items"] == [
+        "my sister's call"
+    ]
+    none = any_cli.ok("gratitude", "list", "--search", "bicycle")
+    assert none.exit_code == 0 and "bicycle" not in none.stdout
+    assert any_cli.json("gratitude", "list", "--search", "bicycle")["items"] == []

@@ -148,6 +148,7 @@ class EntryKind:
     add_verb: str = "add"  # `sleep log`, `journal add`
     key: str = "id"  # an entry's address: its id, or a unique field (sleep: date)
     filters: tuple[str, ...] = ()  # list filters beyond the page: since, until, tag, search
+    searched: str = "text"  # the field `search` looks in (a string, or a list of strings)
     page_size: int = 20
     editable: bool = False  # PATCH / `edit`: given fields replace stored ones
     summary: str = ""  # the command's line in --help

@@ -31,10 +31,11 @@ class Kind:
     counter: str | None = None  # the user_data count kept exactly with the entries
     fields: tuple[str, ...] = ()  # extra fields queried by equality (indexed)
     unique: tuple[str, ...] = ()  # unique together with userId
+    searched: str = "text"  # the field `Query.words` looks in (a string, or a list of them)
 
     @classmethod
     def of(cls, spec: EntryKind) -> Kind:
-        return cls(spec.name, spec.sort, spec.counter, spec.fields, spec.unique)
+        return cls(spec.name, spec.sort, spec.counter, spec.fields, spec.unique, spec.searched)
 
 
 KINDS: dict[str, Kind] = {spec.name: Kind.of(spec) for spec in registry.REGISTRY}

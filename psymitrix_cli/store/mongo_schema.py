@@ -285,7 +285,7 @@ def entry_filter(kind: Kind, query: Query, where: Doc | None = None, paged: bool
     extra = [{kind.sort: {op: value}} for op, value in (*lows, *highs)]
     if query.tag is not None:
         match["tags"] = query.tag
-    extra += [{"text": {"$regex": re.escape(w), "$options": "i"}} for w in query.words]
+    extra += [{kind.searched: {"$regex": re.escape(w), "$options": "i"}} for w in query.words]
     if extra:
         match["$and"] = extra
     return match

@@ -452,7 +452,7 @@ class SqliteStore(SqliteServerState):
             )
             params.append(query.tag)
         for word in query.words:
-            clauses.append("json_extract(doc, '$.text') LIKE ? ESCAPE '\\'")
+            clauses.append(f"json_extract(doc, '$.{kind.searched}') LIKE ? ESCAPE '\\'")
             params.append(f"%{_escape_like(word)}%")
         return " AND ".join(clauses), params
 
