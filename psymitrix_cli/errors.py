@@ -97,6 +97,14 @@ class AuthError(PsyError):
     code = "auth_failed"
 
 
+class Forbidden(AuthError):
+    """A valid token that may not do this: a script token outside its scope. Exit 3 like
+    any refused login (there is no separate code to script against), HTTP 403."""
+
+    http_status = 403
+    code = "forbidden"
+
+
 class RateLimited(PsyError):
     """Too many attempts; retry after a delay."""
 

@@ -204,6 +204,20 @@ class SafetyReportAPI(Protocol):
         ...
 
 
+class TokensAPI(Protocol):
+    """Script tokens (domain/script_tokens.py); a full login only."""
+
+    def create(self, name: str | None, scope: str | None = None, days: int | None = None) -> Result:
+        """The token's view, and the token itself under "token" (shown once)."""
+        ...
+
+    def list(self) -> Result:
+        """{"items": [{name, scope, createdAt, expiresAt, lastUsedAt, expired}]}"""
+        ...
+
+    def revoke(self, name: str | None) -> Result: ...
+
+
 class Backend(Protocol):
     name: str
     accounts: AccountsAPI
@@ -218,6 +232,7 @@ class Backend(Protocol):
     data: DataAPI
     safety_plan: SafetyPlanAPI
     safety: SafetyReportAPI
+    tokens: TokensAPI
 
     def entries(self, name: str) -> EntriesAPI:
         """The tracker of one registry kind, by its name."""

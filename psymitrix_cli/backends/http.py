@@ -22,6 +22,7 @@ from psymitrix_cli.errors import (
     AuthError,
     BackendUnavailable,
     Conflict,
+    Forbidden,
     Interrupted,
     InvalidInput,
     NotFound,
@@ -43,6 +44,7 @@ CLOCK_HEADER = "X-PsyMitrix-Clock"
 
 _BY_CODE: dict[str, type[PsyError]] = {
     "auth_failed": AuthError,
+    "forbidden": Forbidden,
     "not_found": NotFound,
     "conflict": Conflict,
     "invalid_input": InvalidInput,
@@ -54,6 +56,7 @@ _BY_CODE: dict[str, type[PsyError]] = {
 _BY_STATUS: dict[int, type[PsyError]] = {
     400: InvalidInput,
     401: AuthError,
+    403: Forbidden,
     404: NotFound,
     409: Conflict,
     413: InvalidInput,

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from psymitrix_cli.services.profile import ProfileService
     from psymitrix_cli.services.safety_events import SafetyReportService
     from psymitrix_cli.services.safety_plan import SafetyPlanService
+    from psymitrix_cli.services.script_tokens import ScriptTokenService
 
 
 class LocalBackend:
@@ -120,6 +121,12 @@ class LocalBackend:
         from psymitrix_cli.services.safety_events import SafetyReportService
 
         return SafetyReportService(self.ctx, self.session)
+
+    @cached_property
+    def tokens(self) -> ScriptTokenService:
+        from psymitrix_cli.services.script_tokens import ScriptTokenService
+
+        return ScriptTokenService(self.ctx, self.session)
 
     def describe(self) -> str:
         return store_location(self.settings)

@@ -115,6 +115,11 @@ def token_subject(token: str) -> str | None:
     """Whose token this is (unverified: only to keep queued items with their owner)."""
     import base64
 
+    from psymitrix_cli.auth import script_tokens
+
+    if script_tokens.looks_like(token):
+        return script_tokens.owner(token)
+
     try:
         payload = token.split(".")[1]
         claims = json.loads(base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4)))

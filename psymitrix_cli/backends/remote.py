@@ -289,6 +289,19 @@ class RemoteSafety(_Api):
         return self.http.request("GET", "/v1/safety/report")  # type: ignore[no-any-return]
 
 
+class RemoteTokens(_Api):
+    def create(self, name: str | None, scope: str | None = None, days: int | None = None) -> Result:
+        body = {"name": name, "scope": scope, "days": days}
+        return self.http.request("POST", "/v1/tokens", json_body=body)  # type: ignore[no-any-return]
+
+    def list(self) -> Result:
+        return self.http.request("GET", "/v1/tokens")  # type: ignore[no-any-return]
+
+    def revoke(self, name: str | None) -> Result:
+        path = f"/v1/tokens/{segment(name or '')}"
+        return self.http.request("DELETE", path)  # type: ignore[no-any-return]
+
+
 class RemoteBackend:
     name = "api"
 
@@ -312,6 +325,7 @@ class RemoteBackend:
         self.data = RemoteData(self)
         self.safety_plan = RemoteSafetyPlan(self)
         self.safety = RemoteSafety(self)
+        self.tokens = RemoteTokens(self)
 
     def entries(self, name: str) -> RemoteEntries:
         if name not in self._entries:

@@ -149,6 +149,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "export": ("data", "Export your data: json, csv or fhir."),
     "import": ("data", "Import a PsyMitrix export (or a jrnl journal)."),
     "auth": ("auth_cmd", "Inspect the stored login."),
+    "token": ("tokens", "Tokens for scripts: create, list, revoke (PSYMITRIX_TOKEN)."),
     "password": ("password", "Change or recover your password."),
     "profile": ("profile", "Change your profile."),
     "account": ("profile", "Delete your account."),

@@ -174,6 +174,9 @@ SAFETY_PLAN = EntryKind(
 SAFETY_EVENTS = EntryKind("safety_events", sort="at")
 # The server's record of each Idempotency-Key it has answered (see server/idempotency.py).
 IDEMPOTENCY = EntryKind("idempotency", sort="at", unique=("key",))
+# Script tokens (domain/script_tokens.py): `_id` is the SHA-256 of the token, never the
+# token; one name per account. Not exported: a credential, not something the person wrote.
+SCRIPT_TOKENS = EntryKind("script_tokens", sort="createdAt", unique=("name",))
 
 REGISTRY: tuple[EntryKind, ...] = (
     MOOD_JOURNAL,
@@ -187,6 +190,7 @@ REGISTRY: tuple[EntryKind, ...] = (
     SAFETY_PLAN,
     SAFETY_EVENTS,
     IDEMPOTENCY,
+    SCRIPT_TOKENS,
 )
 BY_NAME: dict[str, EntryKind] = {k.name: k for k in REGISTRY}
 BY_COMMAND: dict[str, EntryKind] = {k.command: k for k in REGISTRY if k.command}

@@ -114,6 +114,7 @@ def create_app(
         profile,
         safety_plan,
         sleep,
+        tokens,
     )
     from psymitrix_cli.server.routes.entries import router_for
     from psymitrix_cli.server.throttle import Throttle
@@ -180,7 +181,7 @@ def create_app(
     extras = {"gratitude": gratitude.extras, "sleep": sleep.extras}
     for spec in TRACKERS:  # every tracker of the registry, from one factory
         v1.include_router(router_for(spec, extras.get(spec.name)))
-    for module in (assessments, dashboard, chat, data, safety_plan):
+    for module in (assessments, dashboard, chat, data, safety_plan, tokens):
         v1.include_router(module.router)
     app.include_router(v1)
     app.include_router(health.router)

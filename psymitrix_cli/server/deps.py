@@ -1,9 +1,10 @@
 """Request dependencies: the process context, the caller's Session, and the services.
 
 The Session is built per request from the Bearer token and verified by the CLI's own
-code (`Session.user()`: pinned HS256, exp, token version, user still exists), in the
-dependency, so a refused token is a 401 before anything else is looked at, even
-before the body or the query is validated.
+code (`Session.verify()`: pinned HS256, exp, token version, user still exists; or a
+script token's row), in the dependency, so a refused token is a 401 before anything
+else is looked at, even before the body or the query is validated. Whether a script
+token may run the route's operation is the service's `Session.user()` (a 403).
 
 - Writes are sync routes (run in the threadpool; bcrypt never blocks the loop) and
   depend on `Svc`, verified in the threadpool too.
@@ -77,7 +78,7 @@ def _token(credentials: HTTPAuthorizationCredentials | None) -> str | None:
 def verified(request: Request, ctx: Ctx, credentials: Credentials) -> Services:
     token = _token(credentials)
     session = Session(ctx, lambda: token)
-    session.user()  # verify now: AuthError -> 401 before the route does anything
+    session.verify()  # now: AuthError -> 401 before the route does anything (scope: 403, later)
     return _services(request, session)
 
 
@@ -124,7 +125,7 @@ class Reads:
 async def reads(request: Request, ctx: Ctx, credentials: Credentials) -> Reads:
     token = _token(credentials)
     found = Reads(_services(request, Session(ctx, lambda: token)))
-    await found.run(lambda s: s.session.user())  # 401 first, as for writes
+    await found.run(lambda s: s.session.verify())  # 401 first, as for writes
     return found
 
 
@@ -161,7 +162,7 @@ class Idempotency:
         payload = body.model_dump(mode="json") if hasattr(body, "model_dump") else body
         request_print = idem.fingerprint(self.method, self.path, payload)
         result, replayed = idem.run_once(
-            self.session.ctx, self.session.user_id, self.key, request_print, action
+            self.session.ctx, self.session.caller_id, self.key, request_print, action
         )
         if replayed:
             self.response.headers["Idempotent-Replayed"] = "true"

@@ -126,6 +126,35 @@ class Accepted(Out):
     message: str
 
 
+# --- script tokens (domain/script_tokens.py) -------------------------------------------
+class TokenIn(Body):
+    name: str
+    scope: str | None = None  # write (the default) or read
+    days: int | None = None  # 365 unless given; 1 to 3650
+
+
+class ScriptToken(Out):
+    name: str
+    scope: str
+    created_at: str
+    expires_at: str
+    last_used_at: str | None = None
+    expired: bool
+
+
+class TokenCreated(ScriptToken):
+    token: str  # shown once: only its hash is kept
+
+
+class TokenList(Out):
+    items: list[ScriptToken]
+
+
+class TokenRevoked(Out):
+    name: str
+    revoked: bool
+
+
 # --- entries ------------------------------------------------------------------------
 class Page(Out):
     items: list[Json]

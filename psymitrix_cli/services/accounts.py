@@ -15,6 +15,7 @@ from psymitrix_cli.domain import validation as v
 from psymitrix_cli.domain.account_forms import ProfileChanges, SignupForm
 from psymitrix_cli.errors import AuthError, InvalidInput
 from psymitrix_cli.services.context import ServiceContext, new_id
+from psymitrix_cli.services.scopes import allows
 from psymitrix_cli.services.session import Session
 from psymitrix_cli.store.base import COUNTERS, Doc
 from psymitrix_cli.store.server_state import server_state
@@ -104,6 +105,7 @@ class AccountService:
         return codes
 
     # --- sign-up and login -------------------------------------------------------
+    @allows()
     def signup(self, form: SignupForm) -> dict[str, Any]:
         user_name = v.username(form.username)
         user_email = v.email(form.email)
@@ -135,6 +137,7 @@ class AccountService:
             "recoveryCodes": codes,
         }
 
+    @allows()
     def login(self, identifier: str | None, password: str | None) -> dict[str, Any]:
         if not identifier or not identifier.strip() or not password:
             raise InvalidInput("Give a username or email and a password.")
@@ -147,6 +150,7 @@ class AccountService:
             raise AuthError(messages.BAD_CREDENTIALS)
         return self._grant(user["_id"], int(user.get("tokenVersion", 0)))
 
+    @allows()
     def logout(self, everywhere: bool = False) -> None:
         """Revoke this session's token (everywhere: every token issued so far).
 
@@ -165,9 +169,11 @@ class AccountService:
         self.session.forget()
 
     # --- the profile --------------------------------------------------------------
+    @allows("write", "read")
     def whoami(self) -> dict[str, Any]:
         return account_view(self.session.user())
 
+    @allows()
     def update_profile(self, changes: ProfileChanges) -> dict[str, Any]:
         """Change profile fields; the username and email also need the current password.
 
@@ -206,6 +212,7 @@ class AccountService:
         return self.whoami()
 
     # --- passwords ----------------------------------------------------------------
+    @allows()
     def change_password(self, current: str | None, new: str | None) -> dict[str, Any]:
         user = self.session.user()
         if not current or not passwords.verify_password(current, user["passwordHash"]):
@@ -222,6 +229,7 @@ class AccountService:
             user["_id"], {"passwordHash": self._hash(new_password), "updatedAt": self.ctx.now_iso()}
         )
 
+    @allows()
     def recover_password(self, identifier: str | None, code: str | None, new: str | None) -> None:
         if not identifier or not code:
             raise InvalidInput("Give your username or email and a recovery code.")
@@ -239,6 +247,7 @@ class AccountService:
             raise InvalidInput(messages.BAD_RECOVERY_CODE)
         self._set_password_after_proof(user, secret)
 
+    @allows()
     def request_password_reset(self, email: str | None) -> None:
         """Email a one-time reset token if an account has this address.
 
@@ -268,6 +277,7 @@ class AccountService:
             ]
         )
 
+    @allows()
     def confirm_password_reset(self, token: str | None, new_password: str | None) -> None:
         """Set a new password with an emailed token (once); every session is logged out."""
         if not token or not token.strip():
@@ -287,6 +297,7 @@ class AccountService:
         self._set_password_after_proof(user, secret)
 
     # --- deletion -----------------------------------------------------------------
+    @allows()
     def delete_account(self, password: str | None) -> None:
         user = self.session.user()
         if not password or not passwords.verify_password(password, user["passwordHash"]):

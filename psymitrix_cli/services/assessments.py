@@ -17,6 +17,7 @@ from psymitrix_cli.errors import NotFound
 from psymitrix_cli.services import ids
 from psymitrix_cli.services.context import ServiceContext, new_id, public
 from psymitrix_cli.services.paging import decode_cursor, page, page_size
+from psymitrix_cli.services.scopes import allows
 from psymitrix_cli.services.session import Session
 from psymitrix_cli.store.base import ASSESSMENTS, Doc, Query
 
@@ -44,6 +45,7 @@ class AssessmentService:
         rows = self.ctx.store.list(ASSESSMENTS, query)
         return rows[0] if rows else None
 
+    @allows("write")
     def take(
         self, instrument: str, answers: Sequence[int], difficulty: int | None = None
     ) -> Result:
@@ -66,6 +68,7 @@ class AssessmentService:
             record(self.ctx, user_id, "phq9", phq9_tier(checked), "phq9_item9", result["takenAt"])
         return result
 
+    @allows("read")
     def list(
         self, *, instrument: str | None = None, limit: int = 20, cursor: str | None = None
     ) -> Result:
@@ -77,6 +80,7 @@ class AssessmentService:
         rows = self.ctx.store.list(ASSESSMENTS, query)
         return page(ASSESSMENTS, rows, size, [public(r) or {} for r in rows])
 
+    @allows("read")
     def get(self, entry_id: str) -> Result:
         """A stored result with its change against the result of the same test before it."""
         user_id = self.session.user_id
@@ -96,6 +100,7 @@ class AssessmentService:
         )
         return {**(public(doc) or {}), **extra}
 
+    @allows()
     def delete(self, entry_id: str) -> None:
         user_id = self.session.user_id
         entry_id = ids.resolve(self.ctx.store, ASSESSMENTS, user_id, entry_id)

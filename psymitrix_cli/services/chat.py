@@ -27,6 +27,7 @@ from psymitrix_cli.services.chat_holdback import HeldReply
 from psymitrix_cli.services.chat_safety import screen_turn
 from psymitrix_cli.services.context import ServiceContext, public
 from psymitrix_cli.services.paging import decode_cursor, page, page_size
+from psymitrix_cli.services.scopes import allows
 from psymitrix_cli.services.session import Session
 from psymitrix_cli.store.base import CHAT_MESSAGES, CHAT_SESSIONS, Doc, Query
 
@@ -72,6 +73,7 @@ class ChatService:
         return newest
 
     # --- one turn ----------------------------------------------------------------
+    @allows()
     def send(self, turn: ChatTurn) -> Iterator[ChatEvent]:
         # Everything that can refuse the request runs now, before anything is stored,
         # so a server can answer with a status code instead of a broken stream.
@@ -232,6 +234,7 @@ class ChatService:
         return stored, replaced
 
     # --- sessions ----------------------------------------------------------------
+    @allows()
     def start(self, *, provider: str | None = None) -> dict[str, Any]:
         user_id = self.session.user_id
         chosen = select_provider(provider, self.ctx.settings.ai)
@@ -246,6 +249,7 @@ class ChatService:
             "ageNotice": wording.AGE_NOTICE,
         }
 
+    @allows("read")
     def sessions(self, *, limit: int = 20, cursor: str | None = None) -> dict[str, Any]:
         size = page_size(limit)
         before = decode_cursor(cursor)
@@ -255,6 +259,7 @@ class ChatService:
         rows = self.ctx.store.list(CHAT_SESSIONS, query)
         return page(CHAT_SESSIONS, rows, size, [session_view(r) for r in rows])
 
+    @allows("read")
     def get(self, session_id: str) -> dict[str, Any]:
         user_id = self.session.user_id
         self._housekeep()
@@ -262,6 +267,7 @@ class ChatService:
         found = chat_store.iter_messages(self.ctx, user_id, doc["_id"])
         return {**session_view(doc), "messages": [chat_store.message_view(m) for m in found]}
 
+    @allows()
     def end(self, session_id: str | None = None) -> dict[str, Any]:
         user_id = self.session.user_id
         newest = summaries.newest_sessions(self.ctx, user_id)
@@ -273,6 +279,7 @@ class ChatService:
             summaries.summarise_session(self.ctx, doc, self._default_provider)
         return session_view(doc)
 
+    @allows()
     def delete(self, session_id: str) -> None:
         user_id = self.session.user_id
         doc = self._get(user_id, session_id)

@@ -15,6 +15,7 @@ from psymitrix_cli.errors import InvalidInput
 from psymitrix_cli.services import usertime
 from psymitrix_cli.services.context import ServiceContext
 from psymitrix_cli.services.entries import frequency_of, today_has
+from psymitrix_cli.services.scopes import allows
 from psymitrix_cli.services.session import Session
 from psymitrix_cli.services.visits import streak_view
 from psymitrix_cli.store.base import ASSESSMENTS, MOOD_JOURNAL, SLEEP, Doc, Query
@@ -58,6 +59,7 @@ class DashboardService:
             "sleep": [sleep.get(d) for d in days],
         }
 
+    @allows("read")
     def status(self) -> Result:
         user = self.session.user()
         today = usertime.today(self.ctx, user)
@@ -94,6 +96,7 @@ class DashboardService:
         }
 
     # --- the daily check-in ----------------------------------------------------------
+    @allows("read")
     def review(self, span: str = "week", since: str | None = None) -> Result:
         from psymitrix_cli.services.review import ReviewService
 
@@ -101,6 +104,7 @@ class DashboardService:
             raise InvalidInput(f"A review covers a week or a month, not {span!r}.", field="span")
         return ReviewService(self.ctx, self.session).review(span, since)  # type: ignore[arg-type]
 
+    @allows("write")
     def checkin(self, answers: CheckinAnswers) -> Result:
         """One pass through mood, last night's sleep, gratitude and one thing done.
 

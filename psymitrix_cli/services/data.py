@@ -20,6 +20,7 @@ from psymitrix_cli.domain import export_format as fmt
 from psymitrix_cli.domain.safety import highest
 from psymitrix_cli.errors import Conflict, InvalidInput
 from psymitrix_cli.services.context import ServiceContext, public
+from psymitrix_cli.services.scopes import allows
 from psymitrix_cli.services.session import Session
 from psymitrix_cli.services.visits import streak_view
 from psymitrix_cli.store import base as kinds
@@ -60,6 +61,7 @@ class DataService:
                 return
             after = (rows[-1][kind.sort], rows[-1]["_id"])
 
+    @allows("read")
     def export(self) -> Result:
         user = self.session.user()
         user_id = user["_id"]
@@ -104,6 +106,7 @@ class DataService:
         }
 
     # --- import ------------------------------------------------------------------------
+    @allows()
     def import_(self, document: Result, *, dry_run: bool = False) -> Result:
         user_id = self.session.user_id
         try:

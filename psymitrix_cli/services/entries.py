@@ -23,6 +23,7 @@ from psymitrix_cli.errors import Conflict, InvalidInput, NotFound, ref
 from psymitrix_cli.services import ids, usertime
 from psymitrix_cli.services.context import ServiceContext, new_id, public
 from psymitrix_cli.services.paging import decode_cursor, page, page_size
+from psymitrix_cli.services.scopes import allows
 from psymitrix_cli.services.session import Session
 from psymitrix_cli.store.base import Doc, Query, kind_of
 
@@ -119,6 +120,7 @@ class EntryService:
         return result
 
     # --- the operations ------------------------------------------------------------
+    @allows("write")
     def add(
         self,
         payload: Any,
@@ -180,6 +182,7 @@ class EntryService:
                 return {**screened(self.spec, kept), "replaced": True}
         raise taken
 
+    @allows("read")
     def list(self, query: PageQuery | None = None) -> Result:
         q = query or PageQuery()
         size = page_size(q.limit, default=self.spec.page_size)
@@ -197,9 +200,11 @@ class EntryService:
         rows = self.ctx.store.list(self.kind, store_query)
         return page(self.kind, rows, size, [public(r) or {} for r in rows])
 
+    @allows("read")
     def get(self, key: str) -> Result:
         return public(self._find(key)) or {}
 
+    @allows()
     def edit(self, key: str, changes: Mapping[str, Any]) -> Result:
         """Lay the given fields (None: unchanged) over the entry and normalise it whole."""
         if all(value is None for value in changes.values()):
@@ -215,6 +220,7 @@ class EntryService:
             raise self._not_found(key)
         return self._screened({**doc, **fields})
 
+    @allows()
     def delete(self, key: str) -> None:
         if self.spec.key == "id":
             entry_id = ids.resolve(self.ctx.store, self.kind, self.session.user_id, key)
@@ -224,6 +230,7 @@ class EntryService:
         if not self.ctx.store.delete(self.kind, self.session.user_id, entry_id):
             raise self._not_found(key)
 
+    @allows("read")
     def tags(self) -> Result:
         """How many entries carry each tag, most used first."""
         if "tag" not in self.spec.filters:
@@ -231,6 +238,7 @@ class EntryService:
         counted = self.ctx.store.tag_counts(self.kind, self.session.user_id)
         return {"tags": [{"tag": tag, "count": n} for tag, n in counted]}
 
+    @allows("read")
     def frequency(self) -> Result:
         user = self.session.user()
         data = self.ctx.store.get_user_data(user["_id"]) or {}

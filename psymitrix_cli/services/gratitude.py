@@ -8,6 +8,7 @@ from typing import Any
 from psymitrix_cli.domain.entries import GRATITUDE
 from psymitrix_cli.services.context import ServiceContext, public
 from psymitrix_cli.services.entries import EntryService
+from psymitrix_cli.services.scopes import allows
 from psymitrix_cli.services.session import Session
 from psymitrix_cli.store.base import Query
 
@@ -19,6 +20,7 @@ class GratitudeService(EntryService):
     def __init__(self, ctx: ServiceContext, session: Session) -> None:
         super().__init__(ctx, session, GRATITUDE)
 
+    @allows("read")
     def reflect(self) -> Result | None:
         """A past entry drawn uniformly: count, then one row at a random offset,
         so the cost does not depend on how long the history is."""

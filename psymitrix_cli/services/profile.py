@@ -16,6 +16,7 @@ from typing import Any
 from psymitrix_cli.domain import entries as registry
 from psymitrix_cli.domain.entry_kind import EntryKind
 from psymitrix_cli.services.context import ServiceContext, public
+from psymitrix_cli.services.scopes import allows
 from psymitrix_cli.services.session import Session
 from psymitrix_cli.services.visits import streak_view
 from psymitrix_cli.store import base as kinds
@@ -81,6 +82,7 @@ class ProfileService:
             )
         return chats
 
+    @allows("read")
     def me(self) -> dict[str, Any]:
         user = self.session.user()
         # The visit that opened this session just read user_data; me() writes nothing first.

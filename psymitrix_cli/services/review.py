@@ -12,6 +12,7 @@ from psymitrix_cli.domain.entry_kind import When
 from psymitrix_cli.errors import InvalidInput, ref
 from psymitrix_cli.services import usertime
 from psymitrix_cli.services.context import ServiceContext
+from psymitrix_cli.services.scopes import allows
 from psymitrix_cli.services.session import Session
 from psymitrix_cli.store.base import (
     ASSESSMENTS,
@@ -35,6 +36,7 @@ class ReviewService:
         self.ctx = ctx
         self.session = session
 
+    @allows("read")
     def review(self, span: rules.Span = "week", since: str | None = None) -> Result:
         user = self.session.user()
         today = usertime.today(self.ctx, user)

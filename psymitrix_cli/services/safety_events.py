@@ -15,6 +15,7 @@ from typing import Any
 
 from psymitrix_cli.clock import parse_iso
 from psymitrix_cli.services.context import ServiceContext, new_id
+from psymitrix_cli.services.scopes import allows
 from psymitrix_cli.services.session import Session
 from psymitrix_cli.store.base import SAFETY_EVENTS, Doc, Query
 
@@ -79,6 +80,7 @@ class SafetyReportService:
                 return
             after = (rows[-1]["at"], rows[-1]["_id"])
 
+    @allows("read")
     def report(self, everyone: bool = False) -> Result:
         """Counts by source, by tier, by month (UTC) and by all three; nothing else.
 

@@ -13,6 +13,7 @@ from psymitrix_cli.domain import safety_plan as rules
 from psymitrix_cli.domain.entries import SAFETY_PLAN
 from psymitrix_cli.errors import Conflict
 from psymitrix_cli.services.context import ServiceContext, new_id
+from psymitrix_cli.services.scopes import allows
 from psymitrix_cli.services.session import Session
 from psymitrix_cli.store.base import Doc, kind_of
 
@@ -29,10 +30,12 @@ class SafetyPlanService:
     def _doc(self, user_id: str) -> Doc | None:
         return self.ctx.store.find_one(KIND, user_id, {"slot": rules.SLOT})
 
+    @allows("read")
     def get(self) -> Result:
         """Every section (empty when there is no plan), its times, and `exists`."""
         return rules.view(self._doc(self.session.user_id))
 
+    @allows()
     def put(self, plan: rules.SafetyPlanPayload | dict[str, Any]) -> Result:
         """Replace the whole plan (an empty one deletes it: nothing to show in a crisis)."""
         payload = rules.payload(plan) if isinstance(plan, dict) else rules.check(plan)
@@ -60,6 +63,7 @@ class SafetyPlanService:
                 return rules.view(kept)
         raise Conflict("Your safety plan changed while it was being saved; try again.")
 
+    @allows()
     def delete(self) -> Result:
         self.ctx.store.delete_where(KIND, self.session.user_id, {"slot": rules.SLOT})
         return rules.view(None)

@@ -11,6 +11,7 @@ from psymitrix_cli.domain.entry_kind import PageQuery
 from psymitrix_cli.services import usertime
 from psymitrix_cli.services.context import ServiceContext
 from psymitrix_cli.services.entries import EntryService
+from psymitrix_cli.services.scopes import allows
 from psymitrix_cli.services.session import Session
 from psymitrix_cli.store.base import Doc, Query
 
@@ -33,6 +34,7 @@ class SleepService(EntryService):
     def __init__(self, ctx: ServiceContext, session: Session) -> None:
         super().__init__(ctx, session, SLEEP)
 
+    @allows("read")
     def list(self, query: PageQuery | None = None) -> Result:
         """{"items", "nextCursor", "average7", "average30"}"""
         result = super().list(query)

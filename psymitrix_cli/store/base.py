@@ -48,6 +48,7 @@ CHAT_SESSIONS = KINDS["chat_sessions"]
 CHAT_MESSAGES = KINDS["chat_messages"]
 SAFETY_EVENTS = KINDS["safety_events"]
 IDEMPOTENCY = KINDS["idempotency"]
+SCRIPT_TOKENS = KINDS["script_tokens"]
 COUNTERS: tuple[str, ...] = registry.COUNTERS
 
 

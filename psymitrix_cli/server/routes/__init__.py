@@ -10,6 +10,7 @@ ERRORS: dict[int | str, dict[str, object]] = {
     for status, description in (
         (400, "The body could not be read (not UTF-8 JSON)."),
         (401, "Not logged in, or the token was refused."),
+        (403, "A script token outside its scope (write-only or read-only)."),
         (404, "No such entry (or it belongs to someone else)."),
         (409, "A uniqueness rule would be broken."),
         (413, "The request body is too large."),
