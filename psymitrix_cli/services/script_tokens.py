@@ -63,7 +63,7 @@ class ScriptTokenService:
 
     @allows()
     def list(self) -> Result:
-        """{"items": [...]}, newest first; never a token or its hash. A token a password
+        """{"items": [...]} by name; never a token or its hash. A token a password
         change or `logout --all` revoked is no longer listed."""
         user = self.session.user()
         version = int(user.get("tokenVersion", 0))
@@ -72,7 +72,7 @@ class ScriptTokenService:
         live = [r for r in rows if int(r.get("tokenVersion", 0)) == version]
         for stale in (r for r in rows if r not in live):  # revoked by a password change
             self.ctx.store.delete(SCRIPT_TOKENS, user["_id"], stale["_id"])
-        return {"items": [rules.view(r, now) for r in live]}
+        return {"items": [rules.view(r, now) for r in sorted(live, key=lambda r: r["name"])]}
 
     @allows()
     def revoke(self, name: str | None) -> Result:
