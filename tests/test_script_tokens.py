@@ -88,8 +88,13 @@ def test_a_write_token_adds_entries_and_reads_nothing_back(any_cli: Cli) -> None
         ("token", "list"),
         ("token", "create", "--name", "another"),
         ("token", "revoke", "cron"),
+        ("logout",),
+        ("logout", "--all"),
     ):
         _forbidden(cli, token, *args)
+    change = ("password", "change", "--password-stdin", "--json")
+    out = cli(*change, input=f"{PASSWORD}\nanother-horse-7\n", env={"PSYMITRIX_TOKEN": token})
+    assert out.exit_code == 3 and "forbidden" in out.stderr, out
     assert cli.json("journal", "show", entry_id)["id"] == entry_id  # nothing was deleted
     assert cli.json("whoami")["name"] == "Ann"
     (listed,) = cli.json("token", "list")["items"]

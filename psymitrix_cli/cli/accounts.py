@@ -104,7 +104,7 @@ def logout(
 ) -> None:
     """Revoke this terminal's token and forget it (--all: every token issued so far)."""
     from psymitrix_cli import messages
-    from psymitrix_cli.errors import AuthError, BackendUnavailable
+    from psymitrix_cli.errors import AuthError, BackendUnavailable, Forbidden
 
     state = AppState.of(ctx, json_)
     token = state.credentials.get()
@@ -113,6 +113,8 @@ def logout(
         try:
             state.backend.accounts.logout(everywhere=everywhere)
             revoked = True
+        except Forbidden:
+            raise  # a script token: `token revoke` ends it; the login stored here stays
         except AuthError:
             if everywhere:
                 raise
