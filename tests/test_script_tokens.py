@@ -226,3 +226,18 @@ def test_every_service_operation_declares_what_a_script_token_may_do(
     from psymitrix_cli.services.scopes import declared
 
     assert declared(operation) is not None, f"{name} declares no @allows(...)"
+
+
+def test_a_read_token_is_not_a_visit_and_a_write_token_is(any_cli: Cli) -> None:
+    day1 = any_cli.at(START)
+    day1.signup()
+    reader = _token(day1, "--name", "bar", "--scope", "read")
+    writer = _token(day1, "--name", "cron")
+    day2 = any_cli.at("2026-03-03T09:00:00+00:00")
+    seen = _as(day2, reader, "status", "--json")
+    assert seen.exit_code == 0, seen
+    assert json.loads(seen.stdout)["streak"]["lastVisit"].startswith("2026-03-02")
+    assert _as(day2, writer, "journal", "add", "from cron", "--mood", "3").exit_code == 0
+    assert (
+        _as(day2, reader, "status", "--json").json()["streak"]["lastVisit"].startswith("2026-03-03")
+    )
