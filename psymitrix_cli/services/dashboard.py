@@ -131,6 +131,7 @@ class DashboardService:
         result["updated"] = any(bool(r.get("replaced")) for r in parts)
         return result
 
+    @allows("read")
     def checked_in(self, user: Doc, day: date) -> bool:
         """Whether the day has a check-in (any part written under the day's ids)."""
         from psymitrix_cli.domain import checkin as rules
