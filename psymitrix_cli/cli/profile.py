@@ -91,7 +91,7 @@ def _remove_local_files(state: AppState, user_id: str | None) -> None:
     for draft in (state.settings.data_dir / "drafts").glob(f"{draft_prefix(user_id)}*.md"):
         draft.unlink(missing_ok=True)
     box = Outbox(state.settings.data_dir)
-    for item in list(box.items()):
+    for item in list(box.items(opened=False)):
         if item.get("userId") == user_id:
             box.remove(item)
 
