@@ -135,7 +135,7 @@ def seal_file(passphrase: str, data: bytes) -> bytes:
      "data": base64(nonce || ciphertext || tag)}"""
     header = {ENVELOPE: 1, "cipher": "AES-256-GCM", "kdf": new_kdf()}
     blob = encrypt(kdf_key(passphrase, header["kdf"]), data, _envelope_aad(header))
-    return json.dumps({**header, "data": _b64(blob)}, indent=1).encode("utf-8") + b"\n"
+    return json.dumps({**header, "data": _b64(blob)}).encode("utf-8") + b"\n"
 
 
 def is_envelope(head: bytes) -> bool:
