@@ -282,3 +282,22 @@ def test_export_encrypt_needs_one_file(cli: Cli) -> None:
     assert out.exit_code == 2 and "--output" in out.stderr, out
     out = cli("export", "--encrypt", "-f", "csv", "-o", "x.zip", "--passphrase-stdin", input=PASS)
     assert out.exit_code == 2, out
+
+
+def test_a_server_on_an_encrypted_store_keeps_no_plaintext_either(
+    cli: Cli, start_api_server: Callable[..., ApiServer]
+) -> None:
+    server = start_api_server(PSYMITRIX_PASSPHRASE=PASS, **NO_KEYRING)
+    api = Cli(cli.env, {"PSYMITRIX_BACKEND": "api", "PSYMITRIX_API_URL": server.url})
+    api.signup("bob")
+    api.json("journal", "add", SECRETS[0])
+    server.stop()
+    store = Cli({**cli.env, **server.store_env}, NO_KEYRING)
+    enable = ("encryption", "enable", "--passphrase-stdin")
+    assert store.subprocess(*enable, input=PASS + "\n").exit_code == 0
+    server.start()
+    api.json("checkin", "--mood", "3", "--note", SECRETS[4])  # with an Idempotency-Key
+    texts = {e["text"] for e in api.json("journal", "list")["items"]}
+    assert texts == {SECRETS[0], SECRETS[4]}
+    raw = b"".join(p.read_bytes() for p in server.home.glob("psymitrix.db*"))
+    assert SECRETS[0].encode() not in raw and SECRETS[4].encode() not in raw

@@ -180,7 +180,7 @@ SAFETY_PLAN = EntryKind(
 # Not exported: no content, only that a screen fired; an operational record of this account.
 SAFETY_EVENTS = EntryKind("safety_events", sort="at")
 # The server's record of each Idempotency-Key it has answered (see server/idempotency.py).
-IDEMPOTENCY = EntryKind("idempotency", sort="at", unique=("key",))
+IDEMPOTENCY = EntryKind("idempotency", sort="at", unique=("key",), sealed=("result",))
 
 REGISTRY: tuple[EntryKind, ...] = (
     MOOD_JOURNAL,
