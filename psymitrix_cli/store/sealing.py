@@ -24,11 +24,12 @@ import json
 import os
 import sqlite3
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 from psymitrix_cli import cipher, messages
 from psymitrix_cli.errors import PsyError
-from psymitrix_cli.store.base import KINDS, Doc, Kind
+from psymitrix_cli.store.base import KINDS, Doc, Kind, Query
 
 Meta = dict[str, Any]
 KeySource = Callable[[Meta], bytes]
@@ -179,6 +180,32 @@ class SqliteSealing:
     def _tx(self) -> contextlib.AbstractContextManager[sqlite3.Connection]:
         raise NotImplementedError  # SqliteStore's
 
+    def list(self, kind: Kind, query: Query) -> list[Doc]:
+        raise NotImplementedError  # SqliteStore's
+
+    # --- the boundary: every document written or read goes through these --------------
+    def _dump(self, kind: Kind, doc: Doc) -> str:
+        if self._sealer is not None and kind.sealed:
+            doc = self._sealer.seal(kind, doc)
+        return json.dumps(doc, ensure_ascii=False)
+
+    def _load(self, kind: Kind, text: str) -> Doc:
+        doc = json.loads(text)
+        return doc if self._sealer is None else open_doc(self._sealer, kind, doc)
+
+    def _searched(self, kind: Kind, query: Query) -> bool:
+        """A search of sealed text: SQL cannot read it, so the rows are opened and the
+        words matched here, as LIKE would (ASCII case folded, nothing else)."""
+        return bool(query.words) and self._sealer is not None and kind.searched in kind.sealed
+
+    def _search(self, kind: Kind, query: Query) -> list[Doc]:
+        unlimited = replace(query, words=(), limit=-1, offset=0)
+        found = [
+            d for d in self.list(kind, unlimited) if matches(d.get(kind.searched), query.words)
+        ]
+        return found[query.offset : query.offset + query.limit]
+
+    # --- enable, disable, status ---------------------------------------------------------
     def encryption(self) -> Meta | None:
         """The key's description when encryption is on, else None."""
         return self._sealer.meta if self._sealer is not None else None

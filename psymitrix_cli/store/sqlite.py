@@ -24,7 +24,6 @@ from psymitrix_cli.store.sealing import (
     KeySource,
     Sealer,
     SqliteSealing,
-    matches,
     open_doc,
     read_meta,
 )
@@ -470,26 +469,6 @@ class SqliteStore(SqliteServerState, SqliteSealing):
             clauses.append(f"json_extract(doc, '$.{kind.searched}') LIKE ? ESCAPE '\\'")
             params.append(f"%{_escape_like(word)}%")
         return " AND ".join(clauses), params
-
-    def _dump(self, kind: Kind, doc: Doc) -> str:
-        if self._sealer is not None and kind.sealed:
-            doc = self._sealer.seal(kind, doc)
-        return json.dumps(doc, ensure_ascii=False)
-
-    def _load(self, kind: Kind, text: str) -> Doc:
-        doc = _decode(text)
-        return doc if self._sealer is None else open_doc(self._sealer, kind, doc)
-
-    def _searched(self, kind: Kind, query: Query) -> bool:
-        """A search of sealed text: SQL cannot read it, so the rows are opened and the
-        words matched here, as LIKE would (ASCII case folded, nothing else)."""
-        return bool(query.words) and self._sealer is not None and kind.searched in kind.sealed
-
-    def _search(self, kind: Kind, query: Query) -> list[Doc]:
-        unlimited = replace(query, words=(), limit=-1, offset=0)
-        rows = self.list(kind, unlimited)
-        found = [d for d in rows if matches(d.get(kind.searched), query.words)]
-        return found[query.offset : query.offset + query.limit]
 
     def list(self, kind: Kind, query: Query) -> list[Doc]:
         if self._searched(kind, query):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from psymitrix_cli.store.base import IDEMPOTENCY, Doc, Kind
 from psymitrix_cli.store.server_state import REVOKED, revoked_key
@@ -22,12 +22,9 @@ class SqliteServerState:
         raise NotImplementedError  # SqliteStore's
 
     # A record's `result` is the answer replayed (a journal entry, its text too): sealed
-    # like an entry's fields when encryption is on (store/sealing.py).
-    def _dump(self, kind: Kind, doc: Doc) -> str:
-        raise NotImplementedError  # SqliteStore's
-
-    def _load(self, kind: Kind, text: str) -> Doc:
-        raise NotImplementedError  # SqliteStore's
+    # like an entry's fields when encryption is on (SqliteSealing in store/sealing.py).
+    _dump: Callable[[Kind, Doc], str]
+    _load: Callable[[Kind, str], Doc]
 
     # --- login throttling ------------------------------------------------------------
     def add_login_failure(self, keys: Sequence[str], at: str, expires_at: str) -> None:
