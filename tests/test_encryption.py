@@ -56,6 +56,7 @@ def _reads(cli: Cli, ids: dict[str, str]) -> dict[str, Any]:
         "search-none": ("journal", "list", "--search", "nothing like this"),
         "journal-show": ("journal", "show", ids["journal"]),
         "gratitude": ("gratitude", "list"),
+        "gratitude-search": ("gratitude", "list", "--search", "MAYA"),
         "sleep": ("sleep", "list"),
         "activity": ("activity", "list"),
         "tests": ("test", "history"),
@@ -94,6 +95,7 @@ def test_enable_seals_every_text_and_every_read_says_the_same(cli: Cli) -> None:
     ids = _populate(cli)
     before = _reads(cli, ids)
     assert before["search"]["items"] and not before["search-none"]["items"]
+    assert before["gratitude-search"]["items"]
     assert cli.json("encryption", "status")["enabled"] is False
     assert _plaintext_left(cli) == list(SECRETS)
 

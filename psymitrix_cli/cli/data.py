@@ -131,10 +131,10 @@ def _document(state: AppState, path: str, source: ImportSource) -> Any:
     from psymitrix_cli.errors import InvalidInput
 
     importer = formats.IMPORTER[source.value]
-    raw = _read(path)
-    if cipher.is_envelope(raw[:64]):
-        raw = cipher.open_file(_file_passphrase(state, new=False), raw)  # WrongKey: exit 2
     try:
+        raw = _read(path)
+        if cipher.is_envelope(raw[:64]):  # export --encrypt; a wrong passphrase is exit 2
+            raw = cipher.open_file(_file_passphrase(state, new=False), raw)
         parsed = fmt.parse(raw)
         timezone = state.backend.accounts.whoami()["timezone"] if importer.needs_timezone else ""
         return importer.read(parsed, timezone)
