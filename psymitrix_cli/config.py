@@ -114,6 +114,7 @@ class Settings:
     clock_spec: str | None
     testing: bool
     breathing_patterns: str | None = None
+    passphrase: str | None = field(repr=False, default=None)  # the store's, when wrapped
 
     @property
     def db_path(self) -> Path:
@@ -293,6 +294,7 @@ def load_settings(
         token_ttl=timedelta(days=_rule(values, "PSYMITRIX_TOKEN_TTL_DAYS", 14.0)),
         jwt_secret=values.get("PSYMITRIX_JWT_SECRET") or None,
         token=values.get("PSYMITRIX_TOKEN") or None,
+        passphrase=values.get("PSYMITRIX_PASSPHRASE") or None,
         crisis_line=values.get("PSYMITRIX_CRISIS_LINE") or None,
         api_url=_rule(values, "PSYMITRIX_API_URL", "http://127.0.0.1:8000"),
         mongo=MongoSettings(

@@ -39,6 +39,7 @@ SIGNUP_ANN = (
 # Settings a developer's shell might hold that must never leak into a test.
 SCRUB = (
     "PSYMITRIX_TOKEN",
+    "PSYMITRIX_PASSPHRASE",
     "PSYMITRIX_BACKEND",
     "PSYMITRIX_API_URL",
     "PSYMITRIX_JWT_SECRET",

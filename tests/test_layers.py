@@ -28,12 +28,15 @@ PACKAGE = Path(__file__).resolve().parent.parent / PACKAGE_NAME
 # Leaf modules: they import nothing of the package.
 LEAVES = frozenset({"__init__", "errors", "messages", "clock", "localtz"})
 # The small shared helpers every layer may use.
-BASE = LEAVES | {"fsutil", "installhint"}
+BASE = LEAVES | {"fsutil", "installhint", "cipher"}
 
 MAY_IMPORT: dict[str, frozenset[str]] = {
     **{leaf: frozenset() for leaf in LEAVES},
     "fsutil": frozenset({"errors", "messages"}),
     "installhint": frozenset({"__init__", "messages"}),
+    # AES-GCM and Scrypt (cryptography, imported lazily): the store seals fields with it,
+    # auth wraps the data key, the CLI seals exports.
+    "cipher": frozenset({"errors", "messages"}),
     # "domain/ is pure: it imports only errors, messages, clock and other domain modules."
     "domain": frozenset({"domain", "errors", "messages", "clock"}),
     # Settings sit under every layer that is configured (store, ai, auth, services).

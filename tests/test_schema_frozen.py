@@ -24,6 +24,7 @@ SQLITE_SHIPPED = {
     5: "9eac3f995b18d75487fef373af0524eab8af43dfceaa162de90b4d954e7ad75a",
     6: "50aac26fbbb11f68485917e61eb3da3a4c3f67b3e67ab03d9fba879aeac880c3",
     7: "fa81011109e685c530e61162e1b08cf09cfe520c56de060b72adb7e043d53d99",
+    8: "8ed516d0b6e6a8a8e7025eb53178a752e32e1778ccd845d9b823de5ca69d0adf",
 }
 # version -> digest of the indexes it creates, as shipped.
 MONGO_SHIPPED = {

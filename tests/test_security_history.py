@@ -72,3 +72,26 @@ def test_account_delete_removes_its_outbox_items_and_the_chat_history_file(
     assert [item["body"]["text"] for item in left] == ["bob's queued words"]
     assert not (home / "chat_history").exists()
     assert _files_holding(home, "ann's queued words") == []
+
+
+def test_chat_delete_all_erases_every_session_of_the_account_and_the_history_file(
+    cli: Cli,
+) -> None:
+    cli.signup("bob")
+    cli.json("chat", "send", "bob's own words")
+    cli.signup("ann")  # now logged in as ann, on the same store
+    for text in ("first session", "second session"):
+        cli.json("chat", "send", text)
+    home = Path(cli.env["PSYMITRIX_HOME"])
+    (home / "chat_history").write_text("+typed by someone on this machine\n")
+    neither = cli("chat", "delete")
+    assert neither.exit_code == 2 and "--all" in neither.stderr, neither
+    unconfirmed = cli("chat", "delete", "--all")  # no terminal to confirm on
+    assert unconfirmed.exit_code == 2 and "--yes" in unconfirmed.stderr
+    assert len(cli.json("chat", "sessions")["items"]) == 2
+
+    assert cli.json("chat", "delete", "--all", "--yes") == {"deleted": 2}
+    assert cli.json("chat", "sessions")["items"] == []
+    assert not (home / "chat_history").exists()
+    cli.ok("login", "bob", "--password-stdin", input=PASSWORD + "\n")
+    assert len(cli.json("chat", "sessions")["items"]) == 1  # another account's are its own

@@ -252,6 +252,38 @@ class CredentialStore:
         except _NoAnswer:
             pass  # nothing stored there, or the keyring is gone: either way no token remains
 
+    # --- a secret for the OS keyring only (the store's data key) ------------------------
+    def keyring_put(self, secret: str) -> str | None:
+        """Keep `secret` in the OS keyring, never in the file: the backend's name, or None
+        when this machine has no usable keyring (none, not answering, or plaintext)."""
+        try:
+            backend = self._backend(self.timeout, fresh=True)
+            if backend is None or is_plaintext(qualified_name(backend)):
+                return None
+            _with_timeout(lambda: backend.set_password(SERVICE, self.slot, secret), self.timeout)
+        except _NoAnswer:
+            return None
+        return qualified_name(backend)
+
+    def keyring_get(self) -> str | None:
+        """The secret `keyring_put` kept; KeyringUnavailable when the keyring does not answer."""
+        patience = self.timeout * READ_PATIENCE
+        try:
+            backend = self._backend(patience)
+            if backend is None:
+                return None
+            return _with_timeout(lambda: backend.get_password(SERVICE, self.slot), patience)
+        except _NoAnswer as exc:
+            raise KeyringUnavailable(messages.KEYRING_NO_ANSWER.format(reason=exc)) from None
+
+    def keyring_delete(self) -> None:
+        try:
+            backend = self._backend(self.timeout)
+            if backend is not None:
+                _with_timeout(lambda: backend.delete_password(SERVICE, self.slot), self.timeout)
+        except _NoAnswer:
+            pass  # nothing stored there, or the keyring is gone
+
     def _store_in_file(self, token: str) -> None:
         tokens = self._read_file()
         tokens[self.slot] = token

@@ -17,6 +17,7 @@ from psymitrix_cli.services.session import Session
 from psymitrix_cli.store.factory import open_store, store_location
 
 if TYPE_CHECKING:
+    from psymitrix_cli.auth.datakey import DataKeys
     from psymitrix_cli.services.accounts import AccountService
     from psymitrix_cli.services.assessments import AssessmentService
     from psymitrix_cli.services.chat import ChatService
@@ -56,9 +57,18 @@ class LocalBackend:
 
     @classmethod
     def open(
-        cls, settings: Settings, clock: Clock, token_source: Callable[[], str | None]
+        cls,
+        settings: Settings,
+        clock: Clock,
+        token_source: Callable[[], str | None],
+        keys: DataKeys | None = None,
     ) -> LocalBackend:
-        ctx = ServiceContext(settings, clock, lambda: open_store(settings))
+        """`keys` loads the data key of an encrypted store (auth/datakey.py)."""
+        if keys is None:
+            from psymitrix_cli.auth.datakey import for_settings
+
+            keys = for_settings(settings)
+        ctx = ServiceContext(settings, clock, lambda: open_store(settings, key_source=keys.load))
         return cls(ctx, Session(ctx, token_source))
 
     def entries(self, name: str) -> EntryService:

@@ -9,6 +9,11 @@ server had already written) still creates one entry.
 Items a server refuses (bad input, a night already logged) are kept, marked
 `rejected` with the server's reason, so what the user typed is never thrown away
 without them saying so (`psymitrix outbox drop`).
+
+When the local store's encryption is on (`psymitrix encryption enable`), the outbox
+beside it is too: `.encryption.json` in the outbox dir holds the store's key
+description, and each item's `body` and `summary` are sealed values
+(psymitrix_cli/cipher.py) bound to "outbox.<field>:<item id>"; they are opened on read.
 """
 
 from __future__ import annotations
@@ -22,17 +27,20 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from psymitrix_cli import messages
-from psymitrix_cli.errors import AuthError, InvalidInput, NotFound
+from psymitrix_cli import cipher, messages
+from psymitrix_cli.errors import AuthError, InvalidInput, NotFound, PsyError
 from psymitrix_cli.fsutil import atomic_write_text
 
 if TYPE_CHECKING:
+    from psymitrix_cli.auth.datakey import DataKeys
     from psymitrix_cli.backends.http import Http
 
 Item = dict[str, Any]
 PENDING = "pending"
 REJECTED = "rejected"
 SUMMARY_CHARS = 60
+KEY_FILE = ".encryption.json"  # the store's key description, while encryption is on
+SEALED = ("body", "summary")
 
 
 def summary(text: str) -> str:
@@ -40,9 +48,67 @@ def summary(text: str) -> str:
     return flat if len(flat) <= SUMMARY_CHARS else flat[: SUMMARY_CHARS - 1] + "…"
 
 
+def _aad(item_id: str, field: str) -> str:
+    return f"psymitrix:outbox.{field}:{item_id}"
+
+
 class Outbox:
-    def __init__(self, data_dir: Path) -> None:
+    def __init__(self, data_dir: Path, keys: DataKeys | None = None) -> None:
         self.dir = data_dir / "outbox"
+        self._keys = keys
+
+    # --- encryption ----------------------------------------------------------------------
+    def _meta(self) -> dict[str, Any] | None:
+        try:
+            return json.loads((self.dir / KEY_FILE).read_text(encoding="utf-8"))  # type: ignore[no-any-return]
+        except FileNotFoundError:
+            return None
+
+    def _key(self, meta: dict[str, Any] | None) -> bytes:
+        if meta is None:
+            raise PsyError(messages.ENCRYPTION_DAMAGED)
+        if self._keys is None:
+            raise PsyError(messages.ENCRYPTION_NEEDS_PASSPHRASE)
+        return self._keys.load(meta)
+
+    def _sealed(self, item: Item) -> Item:
+        meta = self._meta()
+        if meta is None:
+            return item
+        key = self._key(meta)
+        out = dict(item)
+        for name in SEALED:
+            if not cipher.is_sealed(out.get(name)):
+                out[name] = cipher.seal(key, out.get(name), _aad(item["id"], name))
+        return out
+
+    def _opened(self, item: Item) -> Item:
+        if any(cipher.is_sealed(item.get(name)) for name in SEALED):
+            key = self._key(self._meta())
+            for name in SEALED:
+                if cipher.is_sealed(item.get(name)):
+                    item[name] = cipher.unseal(key, item[name], _aad(item["id"], name))
+        return item
+
+    def seal_all(self, meta: dict[str, Any]) -> int:
+        """Encryption turned on: record the key's description, then seal every item."""
+        if not self.dir.is_dir():
+            return 0
+        atomic_write_text(self.dir / KEY_FILE, json.dumps(meta))
+        items = list(self.items())
+        for item in items:
+            self.save(item)
+        return len(items) * len(SEALED)
+
+    def open_all(self) -> int:
+        """Encryption turned off: open every item, then forget the key's description."""
+        if self._meta() is None:
+            return 0
+        items = list(self.items())
+        (self.dir / KEY_FILE).unlink()
+        for item in items:
+            self.save(item)
+        return len(items) * len(SEALED)
 
     def _path(self, item: Item) -> Path:
         return self.dir / f"{item['seq']:020d}-{item['id']}.json"
@@ -78,14 +144,15 @@ class Outbox:
         return item
 
     def save(self, item: Item) -> None:
-        atomic_write_text(self._path(item), json.dumps(item, ensure_ascii=False))
+        atomic_write_text(self._path(item), json.dumps(self._sealed(item), ensure_ascii=False))
 
     def remove(self, item: Item) -> None:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(self._path(item))
 
-    def items(self) -> Iterator[Item]:
-        """Oldest first. A file another process removed meanwhile is skipped."""
+    def items(self, opened: bool = True) -> Iterator[Item]:
+        """Oldest first (`opened`: with sealed fields opened). A file another process
+        removed meanwhile is skipped."""
         try:
             names = sorted(p.name for p in self.dir.iterdir() if p.suffix == ".json")
         except FileNotFoundError:
@@ -94,9 +161,10 @@ class Outbox:
             if name.startswith("."):
                 continue  # a temp file of a write in progress
             try:
-                yield json.loads((self.dir / name).read_text(encoding="utf-8"))
+                item = json.loads((self.dir / name).read_text(encoding="utf-8"))
             except FileNotFoundError:
                 continue
+            yield self._opened(item) if opened else item
 
     def find(self, item_id: str) -> Item:
         for item in self.items():

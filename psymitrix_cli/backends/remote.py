@@ -24,6 +24,7 @@ from psymitrix_cli.domain.entry_kind import EntryKind, PageQuery, When, payload_
 from psymitrix_cli.errors import AuthError, BackendUnavailable, InvalidInput
 
 if TYPE_CHECKING:
+    from psymitrix_cli.auth.datakey import DataKeys
     from psymitrix_cli.domain.account_forms import ProfileChanges, SignupForm
     from psymitrix_cli.domain.chat import ChatTurn
     from psymitrix_cli.domain.checkin import CheckinAnswers
@@ -305,13 +306,18 @@ class RemoteTokens(_Api):
 class RemoteBackend:
     name = "api"
 
-    def __init__(self, settings: Settings, token_source: Callable[[], str | None]) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        token_source: Callable[[], str | None],
+        keys: DataKeys | None = None,  # for an outbox kept encrypted (backends/outbox.py)
+    ) -> None:
         self.settings = settings
         headers = {}
         if settings.testing and settings.clock_spec:
             headers[CLOCK_HEADER] = settings.clock_spec  # honoured by a test server only
         self.http = Http(settings.api_url, token_source, headers)
-        self.outbox = ob.Outbox(settings.data_dir)
+        self.outbox = ob.Outbox(settings.data_dir, keys)
         self.accounts = RemoteAccounts(self)
         self.profile = RemoteProfile(self)
         self._entries: dict[str, RemoteEntries] = {}

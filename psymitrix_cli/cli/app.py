@@ -148,6 +148,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "safety": ("safety_report", "Safety-event counts (safety report); never any content."),
     "export": ("data", "Export your data: json, csv or fhir."),
     "import": ("data", "Import a PsyMitrix export (or a jrnl journal)."),
+    "encryption": ("encryption", "Encrypt the local store at rest: enable, disable, status."),
     "auth": ("auth_cmd", "Inspect the stored login."),
     "token": ("tokens", "Tokens for scripts: create, list, revoke (PSYMITRIX_TOKEN)."),
     "password": ("password", "Change or recover your password."),

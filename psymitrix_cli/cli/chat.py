@@ -43,6 +43,7 @@ NoMemory = Annotated[
     bool,
     typer.Option("--no-memory", help="Do not share summaries of earlier sessions with the AI."),
 ]
+HISTORY_FILE = "chat_history"  # older versions' shared input history (ui/chat_repl.py)
 SessionId = Annotated[str, typer.Argument(help="The session's ID (see `chat sessions`).")]
 
 chat_app = typer.Typer(
@@ -80,7 +81,7 @@ def chat(
         state.backend.chat,
         options,
         crisis_line=state.settings.crisis_line,
-        history_file=state.settings.data_dir / "chat_history",
+        history_file=state.settings.data_dir / HISTORY_FILE,
         timezone=state.display_timezone,
     )
     code = repl.run()
@@ -162,13 +163,31 @@ def end(
 
 @chat_app.command("delete")
 def delete(
-    ctx: typer.Context, session_id: SessionId, yes: Yes = False, json_: Json = False
+    ctx: typer.Context,
+    session_id: Annotated[
+        str | None, typer.Argument(help="The session's ID (see `chat sessions`).")
+    ] = None,
+    all_: Annotated[
+        bool,
+        typer.Option(
+            "--all", help="Every session of yours, and this machine's chat input history."
+        ),
+    ] = False,
+    yes: Yes = False,
+    json_: Json = False,
 ) -> None:
-    """Delete a session and all of its messages for good."""
+    """Delete a session (or --all of them) and all of its messages for good."""
     from psymitrix_cli import messages
     from psymitrix_cli.cli.deleting import confirm_and_delete
+    from psymitrix_cli.errors import InvalidInput
 
     state = AppState.of(ctx, json_)
+    if all_ == (session_id is not None):
+        raise InvalidInput(messages.CHAT_DELETE_ONE_OR_ALL)
+    if all_:
+        _delete_all(state, yes)
+        return
+    assert session_id is not None
     chat_api = state.backend.chat
     confirm_and_delete(
         state,
@@ -181,6 +200,34 @@ def delete(
         ),
         done=messages.CHAT_DELETED.format(id=session_id),
     )
+
+
+def _delete_all(state: AppState, yes: bool) -> None:
+    from psymitrix_cli import messages
+    from psymitrix_cli.errors import InvalidInput
+    from psymitrix_cli.ui import prompts
+
+    chat_api = state.backend.chat
+    if not yes:
+        prompts.require_tty(state.term, "confirmation", "--yes")
+        if not prompts.confirm(state.term, messages.CHAT_CONFIRM_DELETE_ALL):
+            raise InvalidInput(messages.NOT_DELETED)
+    deleted = 0
+    while items := chat_api.sessions(limit=100)["items"]:
+        for session in items:
+            chat_api.delete(session["id"])
+            deleted += 1
+    forget_history(state)
+    state.term.emit(
+        {"deleted": deleted},
+        lambda t, r: t.success(messages.CHAT_DELETED_ALL.format(count=r["deleted"])),
+    )
+
+
+def forget_history(state: AppState) -> None:
+    """The chat input history on this machine: the REPL keeps it in memory only, so what
+    is left is the one file older versions wrote (shared by every account here)."""
+    (state.settings.data_dir / HISTORY_FILE).unlink(missing_ok=True)
 
 
 @chat_app.command("export")

@@ -9,7 +9,7 @@ from typing import Annotated, Any
 
 import typer
 
-from psymitrix_cli.cli.options import Json
+from psymitrix_cli.cli.options import Json, PassphraseStdin
 from psymitrix_cli.cli.state import AppState
 from psymitrix_cli.domain import formats
 
@@ -36,6 +36,14 @@ def export(
             show_default=False,
         ),
     ] = None,
+    encrypt: Annotated[
+        bool,
+        typer.Option(
+            "--encrypt",
+            help="Protect the file with a passphrase (Scrypt + AES-256-GCM); import reads it.",
+        ),
+    ] = False,
+    passphrase_stdin: PassphraseStdin = False,
     json_: Json = False,
 ) -> None:
     """Export your data, in one of the formats --format lists."""
@@ -43,12 +51,22 @@ def export(
     from psymitrix_cli.ui.views import data as views
 
     state = AppState.of(ctx, json_)
+    exporter = formats.EXPORTER[format_.value]
+    passphrase = None
+    if encrypt:
+        from psymitrix_cli import messages
+        from psymitrix_cli.auth.datakey import check_passphrase
+        from psymitrix_cli.errors import InvalidInput
+
+        if exporter.output == "files" or output is None:
+            raise InvalidInput(messages.EXPORT_ENCRYPT_FORMAT)
+        state.passphrase_stdin = passphrase_stdin
+        passphrase = check_passphrase(_file_passphrase(state, new=True))
     service = state.backend.data
     with views.progress(state.term) as report:
         if report is not None and hasattr(service, "progress"):
             service.progress = report  # the local backend reads page by page and can report
         document = service.export()
-    exporter = formats.EXPORTER[format_.value]
     rendered = exporter.render(document)
     if exporter.output == "files":
         target = output or Path(views.default_csv_dir(document))
@@ -63,15 +81,28 @@ def export(
             sys.stdout.flush()
             return
         target = output
-        write_user_file(target, text.encode("utf-8"))
+        data = text.encode("utf-8")
+        if passphrase is not None:
+            from psymitrix_cli import cipher
+
+            data = cipher.seal_file(passphrase, data)
+        write_user_file(target, data)
     result = {"format": format_.value, "path": str(target), "entries": views.entry_count(document)}
     state.term.emit(result, views.exported)
+
+
+def _file_passphrase(state: AppState, new: bool) -> str:
+    """An export's passphrase: --passphrase-stdin, else PSYMITRIX_PASSPHRASE, else asked."""
+    if not state.passphrase_stdin and state.settings.passphrase:
+        return state.settings.passphrase
+    return state.passphrase(new)
 
 
 def _read(path: str) -> bytes:
     """The file's bytes, refusing early: by size before reading, by its first bytes
     before reading the rest, so a large junk file is never loaded whole."""
     from psymitrix_cli import messages
+    from psymitrix_cli.cipher import is_envelope
     from psymitrix_cli.domain import export_format as fmt
     from psymitrix_cli.errors import InvalidInput
 
@@ -86,6 +117,8 @@ def _read(path: str) -> bytes:
             raise InvalidInput(problem)
         with open(path, "rb") as handle:
             head = handle.read(64)
+            if is_envelope(head):  # base64 is a third larger than what it holds
+                return head + handle.read(limit * 4 // 3 + 4096 - len(head))
             fmt.sniff(head)
             return head + handle.read(limit + 1 - len(head))
     except OSError as exc:
@@ -93,13 +126,16 @@ def _read(path: str) -> bytes:
 
 
 def _document(state: AppState, path: str, source: ImportSource) -> Any:
-    from psymitrix_cli import messages
+    from psymitrix_cli import cipher, messages
     from psymitrix_cli.domain import export_format as fmt
     from psymitrix_cli.errors import InvalidInput
 
     importer = formats.IMPORTER[source.value]
     try:
-        parsed = fmt.parse(_read(path))
+        raw = _read(path)
+        if cipher.is_envelope(raw[:64]):  # export --encrypt; a wrong passphrase is exit 2
+            raw = cipher.open_file(_file_passphrase(state, new=False), raw)
+        parsed = fmt.parse(raw)
         timezone = state.backend.accounts.whoami()["timezone"] if importer.needs_timezone else ""
         return importer.read(parsed, timezone)
     except InvalidInput as exc:  # one line naming the file, whatever was wrong with it
@@ -118,13 +154,15 @@ def import_(
     dry_run: Annotated[
         bool, typer.Option("--dry-run", help="Check the file and count; write nothing.")
     ] = False,
+    passphrase_stdin: PassphraseStdin = False,
     json_: Json = False,
 ) -> None:
     """Import into this account (--from lists the formats). Safe to repeat: what is
-    already here is skipped."""
+    already here is skipped. A file written by `export --encrypt` asks for its passphrase."""
     from psymitrix_cli.ui.views import data as views
 
     state = AppState.of(ctx, json_)
+    state.passphrase_stdin = passphrase_stdin
     document = _document(state, path, source)
     state.term.emit(state.backend.data.import_(document, dry_run=dry_run), views.imported)
 

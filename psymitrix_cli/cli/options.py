@@ -12,3 +12,10 @@ PasswordStdin = Annotated[
     typer.Option("--password-stdin", help="Read the password from standard input (for scripts)."),
 ]
 Yes = Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")]
+PassphraseStdin = Annotated[
+    bool,
+    typer.Option(
+        "--passphrase-stdin",
+        help="Read the passphrase from standard input (for scripts). [env: PSYMITRIX_PASSPHRASE]",
+    ),
+]

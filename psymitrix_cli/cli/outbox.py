@@ -48,7 +48,7 @@ def list_(ctx: typer.Context, json_: Json = False) -> None:
     from psymitrix_cli.backends.outbox import Outbox, public
 
     state = AppState.of(ctx, json_)
-    items = [public(i) for i in Outbox(state.settings.data_dir).items()]
+    items = [public(i) for i in Outbox(state.settings.data_dir, state.data_keys).items()]
     state.term.emit({"items": items}, _show_items)
 
 

@@ -83,15 +83,16 @@ def _remove_local_files(state: AppState, user_id: str | None) -> None:
     editor drafts, and the chat input history older versions wrote (one file shared by
     every account here)."""
     from psymitrix_cli.backends.outbox import Outbox
+    from psymitrix_cli.cli.chat import forget_history
     from psymitrix_cli.ui.editor import draft_prefix
 
-    (state.settings.data_dir / "chat_history").unlink(missing_ok=True)
+    forget_history(state)
     if user_id is None:
         return
     for draft in (state.settings.data_dir / "drafts").glob(f"{draft_prefix(user_id)}*.md"):
         draft.unlink(missing_ok=True)
     box = Outbox(state.settings.data_dir)
-    for item in list(box.items()):
+    for item in list(box.items(opened=False)):
         if item.get("userId") == user_id:
             box.remove(item)
 

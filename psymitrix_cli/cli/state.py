@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     from psymitrix_cli.auth.credentials import CredentialStore
+    from psymitrix_cli.auth.datakey import DataKeys
     from psymitrix_cli.backends.base import Backend
     from psymitrix_cli.clock import Clock
     from psymitrix_cli.config import Settings
@@ -29,6 +30,7 @@ class AppState:
     json_mode: bool = False
     debug: bool = False
     no_color: bool = False
+    passphrase_stdin: bool = False  # set by a command's --passphrase-stdin
     _closers: list[Any] = field(default_factory=list)
 
     @classmethod
@@ -79,16 +81,35 @@ class AppState:
         )
 
     @cached_property
+    def data_keys(self) -> DataKeys:
+        """The encrypted store's key (auth/datakey.py), asked for only when first needed."""
+        from psymitrix_cli.auth.datakey import for_settings
+
+        return for_settings(self.settings, self.passphrase)
+
+    def passphrase(self, new: bool) -> str:
+        """The passphrase: one line of stdin under --passphrase-stdin (read once), else
+        asked on the terminal (twice when it is a new one)."""
+        if "_passphrase" not in self.__dict__:
+            from psymitrix_cli.ui import prompts
+
+            if self.passphrase_stdin:
+                self.__dict__["_passphrase"] = prompts.read_stdin_lines(1, "--passphrase-stdin")[0]
+            else:
+                self.__dict__["_passphrase"] = prompts.ask_passphrase(self.term, new)
+        return self.__dict__["_passphrase"]  # type: ignore[no-any-return]
+
+    @cached_property
     def backend(self) -> Backend:
         settings = self.settings
         if settings.backend == "api":
             from psymitrix_cli.backends.remote import RemoteBackend
 
-            backend: Backend = RemoteBackend(settings, self.credentials.get)
+            backend: Backend = RemoteBackend(settings, self.credentials.get, self.data_keys)
         else:
             from psymitrix_cli.backends.local import LocalBackend
 
-            backend = LocalBackend.open(settings, self.clock, self.credentials.get)
+            backend = LocalBackend.open(settings, self.clock, self.credentials.get, self.data_keys)
         self._closers.append(backend.close)
         return backend
 

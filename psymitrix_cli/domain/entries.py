@@ -28,6 +28,7 @@ MOOD_JOURNAL = EntryKind(
     normalise=trackers.journal,
     timestamps=("createdAt", "updatedAt"),
     screened="text",
+    sealed=("text",),
     command="journal",
     filters=("since", "until", "tag", "search"),
     editable=True,
@@ -49,6 +50,7 @@ GRATITUDE = EntryKind(
     normalise=trackers.gratitude,
     timestamps=("createdAt",),
     screened="items",
+    sealed=("items",),
     command="gratitude",
     summary="A few good things, and a moment to recall them.",
     title="Gratitude",
@@ -69,6 +71,7 @@ SLEEP = EntryKind(
     unique=("date",),
     payload=trackers.SleepPayload,
     normalise=trackers.sleep,
+    sealed=("note",),
     timestamps=("createdAt", "updatedAt"),
     command="sleep",
     add_verb="log",
@@ -114,6 +117,7 @@ ACTIVITY = EntryKind(
     normalise=activity.normalise,
     timestamps=("createdAt", "updatedAt"),
     screened="text",
+    sealed=("text",),
     command="activity",
     filters=("since", "until", "tag"),
     editable=True,
@@ -136,6 +140,7 @@ ASSESSMENTS = EntryKind(
     sort="takenAt",
     counters=("anxietyTestCount", "depressionTestCount"),  # the instrument picks one
     fields=("instrument",),
+    sealed=("answers", "difficulty"),
     label="PHQ-9 / GAD-7 results",
     csv=("id", "instrument", "takenAt", "total", "severity", "answers", "difficulty", "crisis"),
     exported=True,
@@ -144,6 +149,7 @@ CHAT_SESSIONS = EntryKind(
     "chat_sessions",
     sort="startedAt",
     counters=("chatSessionCount",),  # counted with a session's first user message
+    sealed=("title", "summary"),
     label="Chat sessions",
     csv=_columns("id startedAt lastActivityAt endedAt title summary provider model messageCount"),
     exported=True,
@@ -153,6 +159,7 @@ CHAT_MESSAGES = EntryKind(
     sort="seq",
     fields=("sessionId",),
     unique=("sessionId", "seq"),
+    sealed=("content",),
     label="Chat messages",  # exported inside their session; a CSV file of their own
     csv=("sessionId", "seq", "id", "role", "at", "content"),
 )
@@ -173,7 +180,7 @@ SAFETY_PLAN = EntryKind(
 # Not exported: no content, only that a screen fired; an operational record of this account.
 SAFETY_EVENTS = EntryKind("safety_events", sort="at")
 # The server's record of each Idempotency-Key it has answered (see server/idempotency.py).
-IDEMPOTENCY = EntryKind("idempotency", sort="at", unique=("key",))
+IDEMPOTENCY = EntryKind("idempotency", sort="at", unique=("key",), sealed=("result",))
 # Script tokens (domain/script_tokens.py): `_id` is the SHA-256 of the token, never the
 # token; one name per account. Not exported: a credential, not something the person wrote.
 SCRIPT_TOKENS = EntryKind("script_tokens", sort="createdAt", unique=("name",))

@@ -143,6 +143,7 @@ class EntryKind:
     normalise: Normaliser | None = None  # payload -> stored fields (raises InvalidInput)
     timestamps: tuple[str, ...] = ()  # createdAt / updatedAt, set by the service
     screened: str | None = None  # the free-text field the safety screen reads
+    sealed: tuple[str, ...] = ()  # encrypted at rest when the local store's encryption is on
     # --- how it is addressed ---------------------------------------------------------------
     command: str | None = None  # CLI group and /v1/<command> route
     add_verb: str = "add"  # `sleep log`, `journal add`

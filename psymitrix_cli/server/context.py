@@ -118,6 +118,10 @@ class ServerContext(ServiceContext):
 
 
 def open_pool(settings: Settings) -> StorePool:
+    from psymitrix_cli.auth.datakey import for_settings
     from psymitrix_cli.store.factory import open_store
 
-    return StorePool(lambda: open_store(settings), per_thread=settings.backend != "mongo")
+    keys = for_settings(settings)  # an encrypted store: the keyring, or PSYMITRIX_PASSPHRASE
+    return StorePool(
+        lambda: open_store(settings, key_source=keys.load), per_thread=settings.backend != "mongo"
+    )

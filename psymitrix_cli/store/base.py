@@ -32,10 +32,13 @@ class Kind:
     fields: tuple[str, ...] = ()  # extra fields queried by equality (indexed)
     unique: tuple[str, ...] = ()  # unique together with userId
     searched: str = "text"  # the field `Query.words` looks in (a string, or a list of them)
+    sealed: tuple[str, ...] = ()  # encrypted when the store's encryption is on (SQLite)
 
     @classmethod
     def of(cls, spec: EntryKind) -> Kind:
-        return cls(spec.name, spec.sort, spec.counter, spec.fields, spec.unique, spec.searched)
+        return cls(
+            spec.name, spec.sort, spec.counter, spec.fields, spec.unique, spec.searched, spec.sealed
+        )
 
 
 KINDS: dict[str, Kind] = {spec.name: Kind.of(spec) for spec in registry.REGISTRY}

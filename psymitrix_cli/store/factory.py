@@ -2,17 +2,26 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from psymitrix_cli.config import Settings
 from psymitrix_cli.errors import InvalidInput
 from psymitrix_cli.store.base import Store
 
+if TYPE_CHECKING:
+    from psymitrix_cli.store.sealing import KeySource
 
-def open_store(settings: Settings, kind: str | None = None) -> Store:
+
+def open_store(
+    settings: Settings, kind: str | None = None, key_source: KeySource | None = None
+) -> Store:
+    """`key_source` loads the data key of an encrypted SQLite store (auth/datakey.py),
+    only when a sealed field is first read or written."""
     chosen = kind or ("mongo" if settings.backend == "mongo" else "local")
     if chosen == "local":
         from psymitrix_cli.store.sqlite import SqliteStore
 
-        return SqliteStore(settings.db_path)
+        return SqliteStore(settings.db_path, key_source)
     if chosen == "mongo":
         from psymitrix_cli.store.mongo import MongoStore
 

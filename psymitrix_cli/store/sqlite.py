@@ -13,12 +13,20 @@ import json
 import re
 import sqlite3
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from psymitrix_cli.errors import BackendUnavailable, Conflict, PsyError
 from psymitrix_cli.fsutil import DISK_FULL, ensure_private_dir, is_disk_full, touch_private
 from psymitrix_cli.store.base import COUNTERS, Doc, Kind, Query, prefix_end
+from psymitrix_cli.store.sealing import (
+    KeySource,
+    Sealer,
+    SqliteSealing,
+    open_doc,
+    read_meta,
+)
 from psymitrix_cli.store.sqlite_schema import (
     LATEST,
     MIGRATIONS,
@@ -85,9 +93,11 @@ def _test_page_limit(db: sqlite3.Connection) -> None:
         db.execute(f"PRAGMA max_page_count = {int(pages)}")
 
 
-class SqliteStore(SqliteServerState):
-    def __init__(self, path: Path) -> None:
+class SqliteStore(SqliteServerState, SqliteSealing):
+    def __init__(self, path: Path, key_source: KeySource | None = None) -> None:
         self.path = path
+        self._key_source = key_source
+        self._sealer: Sealer | None = None
         try:
             ensure_private_dir(path.parent)
             touch_private(path)
@@ -106,6 +116,10 @@ class SqliteStore(SqliteServerState):
             self._db.execute("PRAGMA foreign_keys = ON")
             _test_page_limit(self._db)
             self._migrate()
+            meta = read_meta(self._db)
+            if meta:  # encryption on: the key is loaded on first use; deleted rows are zeroed
+                self._sealer = Sealer(meta, key_source)
+                self._db.execute("PRAGMA secure_delete = ON")
         except sqlite3.DatabaseError as exc:
             if is_disk_full(exc):
                 raise PsyError(DISK_FULL) from None
@@ -345,7 +359,7 @@ class SqliteStore(SqliteServerState):
                 marks = ", ".join("?" * (len(values) + 1))
                 db.execute(
                     f"INSERT INTO {kind.name} ({names}) VALUES ({marks})",
-                    (*values, json.dumps(doc, ensure_ascii=False)),
+                    (*values, self._dump(kind, doc)),
                 )
                 self._bump(db, doc["userId"], counter or kind.counter, +1)
         except sqlite3.IntegrityError:
@@ -363,7 +377,7 @@ class SqliteStore(SqliteServerState):
                 d["userId"],
                 d[kind.sort],
                 *(d.get(c) for c in extra),
-                json.dumps(d, ensure_ascii=False),
+                self._dump(kind, d),
             )
             for d in docs
         ]
@@ -378,7 +392,7 @@ class SqliteStore(SqliteServerState):
     def replace(self, kind: Kind, user_id: str, entry_id: str, doc: Doc) -> bool:
         extra = self._columns(kind)
         sets = ", ".join(["sort_key = ?", *(f'"{c}" = ?' for c in extra), "doc = ?"])
-        values = (doc[kind.sort], *(doc.get(c) for c in extra), json.dumps(doc, ensure_ascii=False))
+        values = (doc[kind.sort], *(doc.get(c) for c in extra), self._dump(kind, doc))
         try:
             with self._tx() as db:
                 cursor = db.execute(
@@ -397,12 +411,12 @@ class SqliteStore(SqliteServerState):
             ).fetchone()
             if row is None:
                 return False
-            doc = {**json.loads(row[0]), **fields}
+            doc = {**self._load(kind, row[0]), **fields}
             extra = self._columns(kind)
             sets = ", ".join(["sort_key = ?", *(f'"{c}" = ?' for c in extra), "doc = ?"])
             db.execute(
                 f"UPDATE {kind.name} SET {sets} WHERE id = ?",
-                (doc[kind.sort], *(doc.get(c) for c in extra), json.dumps(doc), entry_id),
+                (doc[kind.sort], *(doc.get(c) for c in extra), self._dump(kind, doc), entry_id),
             )
         return True
 
@@ -410,7 +424,7 @@ class SqliteStore(SqliteServerState):
         row = self._db.execute(
             f"SELECT doc FROM {kind.name} WHERE id = ? AND user_id = ?", (entry_id, user_id)
         ).fetchone()
-        return _decode(row[0]) if row else None
+        return self._load(kind, row[0]) if row else None
 
     def tag_counts(self, kind: Kind, user_id: str) -> list[tuple[str, int]]:
         rows = self._db.execute(
@@ -457,6 +471,8 @@ class SqliteStore(SqliteServerState):
         return " AND ".join(clauses), params
 
     def list(self, kind: Kind, query: Query) -> list[Doc]:
+        if self._searched(kind, query):
+            return self._search(kind, query)
         where, params = self._where(kind, query)
         order = "ASC" if query.ascending else "DESC"
         if query.before is not None:
@@ -470,9 +486,13 @@ class SqliteStore(SqliteServerState):
             f"ORDER BY sort_key {order}, id {order} LIMIT ? OFFSET ?",
             (*params, query.limit, query.offset),
         ).fetchall()
+        if self._sealer is not None and kind.sealed:
+            return [open_doc(self._sealer, kind, _decode(r[0])) for r in rows]
         return [_decode(r[0]) for r in rows]
 
     def count(self, kind: Kind, query: Query) -> int:
+        if self._searched(kind, query):
+            return len(self._search(kind, replace(query, limit=2**62, offset=0)))
         where, params = self._where(kind, query)
         return int(
             self._db.execute(f"SELECT COUNT(*) FROM {kind.name} WHERE {where}", params).fetchone()[

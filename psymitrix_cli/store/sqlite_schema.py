@@ -219,6 +219,11 @@ _V7: tuple[Statement, ...] = (
 # (table, field) -> the version 7 column holding that field, for SqliteStore.totals_between.
 NUMBER_COLUMNS = {("mood_journal", "mood"): "mood_n"}
 
+# Facts about the store itself: `encryption` (store/sealing.py) holds how its data key is kept.
+_V8: tuple[Statement, ...] = (
+    "CREATE TABLE store_meta (name TEXT PRIMARY KEY, value TEXT NOT NULL)",
+)
+
 # FROZEN: (version, statements) as shipped. Append a version; never edit a shipped one.
 SHIPPED: tuple[tuple[int, tuple[Statement, ...]], ...] = (
     (1, _V1),
@@ -228,6 +233,7 @@ SHIPPED: tuple[tuple[int, tuple[Statement, ...]], ...] = (
     (5, _V5),
     (6, _V6),
     (7, _V7),
+    (8, _V8),
 )
 
 

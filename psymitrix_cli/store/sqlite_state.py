@@ -8,11 +8,10 @@ tables stay as small as the traffic of the last window.
 from __future__ import annotations
 
 import contextlib
-import json
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
-from psymitrix_cli.store.base import Doc
+from psymitrix_cli.store.base import IDEMPOTENCY, Doc, Kind
 from psymitrix_cli.store.server_state import REVOKED, revoked_key
 
 
@@ -21,6 +20,11 @@ class SqliteServerState:
 
     def _tx(self) -> contextlib.AbstractContextManager[sqlite3.Connection]:
         raise NotImplementedError  # SqliteStore's
+
+    # A record's `result` is the answer replayed (a journal entry, its text too): sealed
+    # like an entry's fields when encryption is on (SqliteSealing in store/sealing.py).
+    _dump: Callable[[Kind, Doc], str]
+    _load: Callable[[Kind, str], Doc]
 
     # --- login throttling ------------------------------------------------------------
     def add_login_failure(self, keys: Sequence[str], at: str, expires_at: str) -> None:
@@ -57,7 +61,7 @@ class SqliteServerState:
                         doc["at"],
                         doc["key"],
                         expires_at,
-                        json.dumps(doc, ensure_ascii=False),
+                        self._dump(IDEMPOTENCY, doc),
                     ),
                 )
         except sqlite3.IntegrityError:
@@ -68,7 +72,7 @@ class SqliteServerState:
         row = self._db.execute(
             "SELECT doc FROM idempotency WHERE id = ? AND user_id = ?", (record_id, user_id)
         ).fetchone()
-        return json.loads(row[0]) if row else None  # type: ignore[no-any-return]
+        return self._load(IDEMPOTENCY, row[0]) if row else None
 
     def finish_idempotency(self, user_id: str, record_id: str, result: Doc) -> None:
         with self._tx() as db:
@@ -77,10 +81,10 @@ class SqliteServerState:
             ).fetchone()
             if row is None:
                 return
-            doc = {**json.loads(row[0]), "state": "done", "result": result}
+            doc = {**self._load(IDEMPOTENCY, row[0]), "state": "done", "result": result}
             db.execute(
                 "UPDATE idempotency SET doc = ? WHERE id = ?",
-                (json.dumps(doc, ensure_ascii=False), record_id),
+                (self._dump(IDEMPOTENCY, doc), record_id),
             )
 
     def release_idempotency(self, user_id: str, record_id: str) -> None:

@@ -19,7 +19,7 @@ T = TypeVar("T")
 STDIN_NOT_UTF8 = "What arrived on standard input is not valid UTF-8; send the password as UTF-8."
 
 
-def read_stdin_lines(count: int) -> list[str]:
+def read_stdin_lines(count: int, flag: str = "--password-stdin") -> list[str]:
     """`count` lines from stdin for --password-stdin (newlines stripped, nothing else).
 
     Bytes that are not UTF-8 are refused here: stdin may decode them to lone surrogates
@@ -32,11 +32,17 @@ def read_stdin_lines(count: int) -> list[str]:
         except UnicodeError:  # a strict decoder's UnicodeDecodeError, or surrogates
             raise InvalidInput(STDIN_NOT_UTF8) from None
         if not line:
-            raise InvalidInput(messages.NO_STDIN)
+            raise InvalidInput(_no_stdin(flag))
         lines.append(line.rstrip("\r\n"))
     if any(not line for line in lines):
-        raise InvalidInput(messages.NO_STDIN)
+        raise InvalidInput(_no_stdin(flag))
     return lines
+
+
+def _no_stdin(flag: str) -> str:
+    return (
+        messages.NO_STDIN if flag == "--password-stdin" else messages.NO_STDIN_FOR.format(flag=flag)
+    )
 
 
 def require_tty(term: Terminal, what: str, flag: str) -> None:
@@ -73,6 +79,18 @@ def ask_password(term: Terminal, label: str, confirm: bool, check: Callable[[str
         if not confirm or Prompt.ask("Repeat it", console=term.out, password=True) == first:
             return first
         term.error(messages.PASSWORDS_DIFFER)
+
+
+def ask_passphrase(term: Terminal, new: bool) -> str:
+    """The encryption passphrase, typed unseen (twice when it is a new one)."""
+    require_tty(term, "the passphrase", "--passphrase-stdin or PSYMITRIX_PASSPHRASE")
+    from rich.prompt import Prompt
+
+    while True:
+        first = Prompt.ask(messages.PASSPHRASE_PROMPT, console=term.out, password=True)
+        if not new or Prompt.ask("Repeat it", console=term.out, password=True) == first:
+            return first
+        term.error(messages.PASSPHRASES_DIFFER)
 
 
 def confirm(term: Terminal, question: str, flag: str = "--yes") -> bool:
