@@ -188,7 +188,7 @@ def test_history_pages_show_and_delete(any_cli: Cli) -> None:
     rest = any_cli.json("breathe", "history", "-n", "2", "--cursor", first["nextCursor"])
     assert [s["id"] for s in rest["items"]] == [ids[0]] and rest["nextCursor"] is None
     table = any_cli.ok("breathe", "history").stdout
-    assert "box 4-4-4-4" in table and ids[0] in table
+    assert "box 4-4-4-4" in table and ids[0][:8] in table
 
     any_cli.ok("breathe", "delete", ids[1], "--yes")
     assert [s["id"] for s in sessions(any_cli)] == [ids[2], ids[0]]

@@ -44,8 +44,10 @@ def test_server_errors_map_to_the_local_exit_codes(cli: Cli, api_server: ApiServ
     api.signup("ann")
     missing = api("journal", "show", "no-such-id/../x?y")
     assert missing.exit_code == 2 and "No journal entry" in missing.stderr, missing
-    missing = api("journal", "show", "..")
+    missing = api("journal", "show", "....")
     assert missing.exit_code == 2 and "No journal entry" in missing.stderr
+    short = api("journal", "show", "..")
+    assert short.exit_code == 2 and "too short" in short.stderr
     api.ok("sleep", "log", "--score", "5", "--date", "2026-01-05")
     clash = api("sleep", "log", "--score", "5", "--date", "2026-01-05")
     assert clash.exit_code == 2 and "already logged" in clash.stderr

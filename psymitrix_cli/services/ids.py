@@ -9,7 +9,7 @@ from psymitrix_cli.store.base import Kind, Query, Store
 
 LAST = "last"
 SHORTEST = 4
-FULL = 16  # new_id's entry ids: 8 random bytes in hex
+FULL = 24  # the longest id new_id makes (entries 16 hex characters, chat sessions 20)
 
 
 def resolve(store: Store, kind: Kind, user_id: str, key: str) -> str:
