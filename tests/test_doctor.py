@@ -53,7 +53,8 @@ def test_unreachable_mongodb_exits_4_quickly_without_the_password(cli: Cli) -> N
         assert "127.0.0.1:9" in out.stdout + out.stderr
         assert "s3cr3t" not in out.stdout + out.stderr and "P%40ss" not in out.stdout + out.stderr
         assert "Traceback" not in out.stderr
-        assert elapsed < 5, elapsed
+        # Seconds, not the driver's 30 s default; the slack is for a loaded test machine.
+        assert elapsed < 10, elapsed
 
 
 def test_doctor_warns_when_the_token_lives_in_the_fallback_file(cli: Cli) -> None:

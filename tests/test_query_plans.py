@@ -165,6 +165,7 @@ def test_a_database_from_before_version_6_gets_the_new_indexes_and_column(tmp_pa
         )
     db.execute("DROP INDEX mood_journal_user_time_mood")  # and undo version 7
     db.execute("ALTER TABLE mood_journal DROP COLUMN mood_n")
+    db.execute("DROP TABLE store_meta")  # and version 8
     db.execute("DELETE FROM schema_migrations WHERE version >= 6")
     db.commit()
     db.close()
