@@ -213,14 +213,7 @@ class CredentialStore:
         from_file = self._read_file().get(self.slot)
         if from_file:
             return from_file
-        patience = self.timeout * READ_PATIENCE
-        try:
-            backend = self._backend(patience)
-            if backend is None:
-                return None
-            return _with_timeout(lambda: backend.get_password(SERVICE, self.slot), patience)
-        except _NoAnswer as exc:
-            raise KeyringUnavailable(messages.KEYRING_NO_ANSWER.format(reason=exc)) from None
+        return self.keyring_get()
 
     def set(self, token: str) -> str:
         """Store the token; return a description of where it went."""
