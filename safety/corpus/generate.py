@@ -144,14 +144,18 @@ def embed(core: str, rng: random.Random) -> str:
 
 
 def handwritten() -> list[tuple[str, str, str]]:
-    """(tier, category, line) from handwritten.txt; "## tier category" opens a section."""
-    out, tier, category = [], "", ""
-    for raw in (HERE / "handwritten.txt").read_text(encoding="utf-8").splitlines():
-        line = raw.strip()
-        if line.startswith("## "):
-            tier, category = line[3:].split()
-        elif line and not line.startswith("#"):
-            out.append((tier, category, line))
+    """(tier, category, line) from handwritten.txt, then each handwritten_*.txt (lines by
+    other authors, read after it so the first file's groups keep their numbers);
+    "## tier category" opens a section."""
+    out = []
+    for path in [HERE / "handwritten.txt", *sorted(HERE.glob("handwritten_*.txt"))]:
+        tier, category = "", ""
+        for raw in path.read_text(encoding="utf-8").splitlines():
+            line = raw.strip()
+            if line.startswith("## "):
+                tier, category = line[3:].split()[:2]
+            elif line and not line.startswith("#"):
+                out.append((tier, category, line))
     return out
 
 
