@@ -10,6 +10,7 @@ from psymitrix_cli.domain.safety import (
     SAFETY_INSTRUCTION,
     TIER_ORDER,
     highest,
+    rules,
     screen_message,
     screen_reply,
 )
@@ -93,12 +94,14 @@ CONCERN = [
     "life is pointless",
     "I've been cutting again",
     # Negated suicide phrases: the topic is live, so a gentle check-in.
-    # "kill/hurt him" is often an idiom: concern until a time, a weapon or a plan.
-    "I'm going to hurt him",
     "I'm not going to kill myself",
     "I'm not suicidal",
     "No way I would kill myself",
 ]
+
+# "kill/hurt him" is often an idiom: the rules say concern until a time, a weapon or a
+# plan; the semantic layer may read the intent as acute (the emergency number first).
+CONCERN_OR_ACUTE = ["I'm going to hurt him"]
 
 NONE = [
     "this deadline is killing me",
@@ -163,6 +166,12 @@ def test_concern(text: str) -> None:
     result = screen_message(text)
     assert result.tier == "concern", result
     assert result.kind is not None
+
+
+@pytest.mark.parametrize("text", CONCERN_OR_ACUTE)
+def test_concern_or_acute(text: str) -> None:
+    assert rules.screen_message(text).tier == "concern"
+    assert screen_message(text).tier in ("concern", "acute")
 
 
 @pytest.mark.parametrize("text", NONE)

@@ -2,7 +2,9 @@
 
 Layers (each can only raise the tier the one before found, never lower it):
 - `rules`: deterministic patterns over normalised text, microseconds;
-- `learned`: a small classifier that ships inside the package (no download);
+- `learned`: a hashed n-gram classifier that ships inside the package (no download);
+- `semantic`: a small network over static word-piece embeddings, also shipped, which
+  reads meaning a little where no rule or n-gram has seen the words;
 - a model-based moderation pass lives in services/, because it needs a provider.
 
 `reply` screens the model's replies; `wording` holds the fixed text.
@@ -13,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from psymitrix_cli.domain.safety import conversation, learned, rules
+from psymitrix_cli.domain.safety import conversation, learned, rules, semantic
 from psymitrix_cli.domain.safety.reply import screen_reply
 from psymitrix_cli.domain.safety.rules import looks_non_english
 from psymitrix_cli.domain.safety.types import NONE, TIER_ORDER, Screen, Tier, highest
@@ -36,11 +38,14 @@ __all__ = [
 
 
 def screen_message(text: str) -> Screen:
-    """Screen one piece of a person's own writing: the rules, then the learned layer."""
+    """Screen one piece of a person's own writing: the rules, then the learned layers."""
     found = rules.screen_message(text)
     if found.tier == "acute":
         return found
     raised = learned.raise_tier(text, found)
+    tier = semantic.message_tier(text, raised.tier)
+    if tier is not None:
+        raised = replace(raised, tier=tier, kind=learned.kind_for(text, raised, tier))
     if found.non_english and not raised.non_english:
         raised = replace(raised, non_english=True)  # the learned layer speaks to the tier only
     return raised

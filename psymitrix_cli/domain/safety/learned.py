@@ -156,6 +156,14 @@ def raise_tier(text: str, found: Screen) -> Screen:
     return replace(found, tier=tier, kind=kind)  # keeps what the rules noted (non_english)
 
 
+def kind_for(text: str, found: Screen, tier: str) -> str:
+    """The kind a raised tier carries: what the rules named, else the kind head's guess."""
+    if found.kind and found.tier != "none":
+        return _fit(found.kind, tier)
+    m = model()
+    return _fit(m.kind(m.scores(text).window), tier)
+
+
 _ACUTE_KINDS = frozenset({"suicidal_ideation", "self_harm", "harm_to_others", "abuse_now"})
 
 
