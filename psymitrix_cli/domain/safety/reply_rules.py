@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 
+from psymitrix_cli.domain.safety import reply_stance
+
 # Everything is matched against normalise()d text: lower case, straight quotes,
 # "n't" spelled out, numbers in words turned into digits, single spaces.
 
@@ -382,6 +384,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "poison": _POISON,
     "weapon": _WEAPON,
     "harm_to_others": _OTHERS,
+    "stance": reply_stance.PHRASES,
 }
 
 # Cue pairs, read over two sentences at a time ("Paracetamol is the one. Forty of those
@@ -411,6 +414,7 @@ PAIRS: dict[str, tuple[tuple[str, str], ...]] = {
     ),
     "means": ((_MEANS, _HARM),),
     "numbers": ((_NUMBER, _DEATH),),
+    "go_ahead": reply_stance.PAIRS,
 }
 
 # Any one of these in an unfinished fragment keeps it from being shown (reply.risky_fragment).
