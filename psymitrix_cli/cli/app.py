@@ -146,7 +146,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "help-now": ("help_now", "Crisis lines, grounding steps and your safety plan, now."),
     "safety-plan": ("safety_plan", "Your safety plan: see it, write it, change it."),
     "safety": ("safety_report", "Safety-event counts (safety report); never any content."),
-    "export": ("data", "Export your data: json, csv or fhir."),
+    "export": ("data", "Export your data: json, csv, fhir or md."),
     "import": ("data", "Import a PsyMitrix export (or a jrnl journal)."),
     "encryption": ("encryption", "Encrypt the local store at rest: enable, disable, status."),
     "auth": ("auth_cmd", "Inspect the stored login."),
