@@ -146,6 +146,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "help-now": ("help_now", "Crisis lines, grounding steps and your safety plan, now."),
     "safety-plan": ("safety_plan", "Your safety plan: see it, write it, change it."),
     "safety": ("safety_report", "Safety-event counts (safety report); never any content."),
+    "report": ("report", "A self-report summary for a clinician (md or html), not a diagnosis."),
     "export": ("data", "Export your data: json, csv, fhir or md."),
     "import": ("data", "Import a PsyMitrix export (or a jrnl journal)."),
     "encryption": ("encryption", "Encrypt the local store at rest: enable, disable, status."),
