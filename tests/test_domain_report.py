@@ -77,8 +77,8 @@ def test_sparklines_map_the_scale_onto_eight_blocks() -> None:
 
 
 def test_svg_points_sit_mid_slot_on_the_scale() -> None:
-    # Plot width 640 - 44 - 72 = 524; 4 slots of 131, so the first point is at 44 + 65.5.
-    assert (svg.x_at(0, 4), svg.x_at(3, 4)) == (109.5, 502.5)
+    # Plot width 640 - 44 - 12 = 584; 4 slots of 146, so the first point is at 44 + 73.
+    assert (svg.x_at(0, 4), svg.x_at(3, 4)) == (117.0, 555.0)
     # Plot height 180 - 12 - 30 = 138: 3 on 1..5 is halfway down, 12 + 69.
     assert (svg.y_at(3, 1, 5), svg.y_at(5, 1, 5), svg.y_at(1, 1, 5)) == (81.0, 12.0, 150.0)
     assert svg.y_at(9, 1, 5) == 12.0  # clamped
@@ -87,7 +87,7 @@ def test_svg_points_sit_mid_slot_on_the_scale() -> None:
     )
     out = svg.render(chart)
     # The line breaks at the missing day: one polyline of two points, a lone dot after.
-    assert out.count("<polyline") == 1 and 'points="109.5,81.0 240.5,12.0"' in out
+    assert out.count("<polyline") == 1 and 'points="117.0,81.0 263.0,12.0"' in out
     assert out.count("<circle") == 3 and "Mood &lt;b&gt;" in out and "<b>" not in out
 
 

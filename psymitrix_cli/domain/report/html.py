@@ -32,13 +32,6 @@ tr.marked td { font-weight: bold; background: #fde9c8; }
 figure { margin: .6rem 0; break-inside: avoid; page-break-inside: avoid; }
 figcaption { font-size: 9pt; color: #444; }
 svg { width: 100%; height: auto; display: block; }
-svg text { fill: #333; }
-svg .grid { stroke: #ddd; stroke-width: 1; }
-svg .axis { stroke: #333; stroke-width: 1; }
-svg .guide { stroke: #b35c00; stroke-width: 1; stroke-dasharray: 4 3; }
-svg .line { fill: none; stroke: #1f5fa8; stroke-width: 2; }
-svg .dot { fill: #1f5fa8; }
-svg .bar { fill: #5b8fc9; }
 .entry { white-space: pre-wrap; margin: 0 0 .6rem; }
 @page { size: auto; margin: 15mm; }
 @media print {
