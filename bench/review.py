@@ -6,7 +6,8 @@ hour back from now, and a night of sleep, a gratitude note, a breathing session 
 now and then a PHQ-9/GAD-7 a day, in the proportions of daily use), leaves another
 empty, and times `python -m psymitrix_cli review --month --json` for both, interleaved,
 whole-process (median of --runs). Also the in-process call (a new backend, as a
-command makes), which shows what the history adds once the interpreter has started.
+command makes), which shows what the history adds once the interpreter has started, and
+`report --format html` over its default 90 days, whole-process, for comparison.
 Target: seeded / empty <= 1.5x.
 
   python bench/review.py
@@ -214,19 +215,23 @@ def main() -> None:
             for name, token in tokens.items():
                 inproc[name].append(timed_ms(lambda t=token: review_as(t)))
 
-        whole: dict[str, list[float]] = {n: [] for n in tokens}
+        commands = {
+            "review --month: whole process": ["review", "--month", "--json"],
+            "report (90 days, html)": ["report", "--format", "html", "--json"],
+        }
+        whole: dict[str, dict[str, list[float]]] = {c: {n: [] for n in tokens} for c in commands}
         for _ in range(args.runs):
-            for name, token in tokens.items():
-                run_env = {**env, "PSYMITRIX_TOKEN": token}
-                whole[name].append(
-                    timed_ms(lambda e=run_env: cli(e, "review", "--month", "--json"))
-                )
+            for label, argv in commands.items():
+                for name, token in tokens.items():
+                    run_env = {**env, "PSYMITRIX_TOKEN": token}
+                    whole[label][name].append(timed_ms(lambda e=run_env, a=argv: cli(e, *a)))
 
-        print(f"\n{'review --month (median ms)':30}{'empty':>10}{'seeded':>10}  seeded/empty")
-        for label, times in (("whole process", whole), ("in-process backend call", inproc)):
+        print(f"\n{'median ms':34}{'empty':>10}{'seeded':>10}  seeded/empty")
+        rows = {**whole, "review --month: in-process call": inproc}
+        for label, times in rows.items():
             row = {n: statistics.median(v) for n, v in times.items()}
             print(
-                f"{label:30}{row['empty']:10.1f}{row['seeded']:10.1f}"
+                f"{label:34}{row['empty']:10.1f}{row['seeded']:10.1f}"
                 f"  {row['seeded'] / row['empty']:12.2f}"
             )
         print("\ntarget: whole process seeded / empty <= 1.50")
