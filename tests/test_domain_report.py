@@ -134,8 +134,8 @@ def test_the_not_a_diagnosis_note_comes_first() -> None:
 def test_change_in_words() -> None:
     q = {"instrument": "GAD-7", "results": 3, "change": 5, "direction": "worse",
          "reliable": True, "clinicallySignificant": False, "threshold": 4,
-         "first": {"total": 4, "severity": "minimal", "takenAt": "2026-09-01T00:00:00Z"},
-         "latest": {"total": 9, "severity": "mild", "takenAt": "2026-10-01T00:00:00Z"}}  # fmt: skip
+         "first": {"total": 4, "severity": "minimal", "date": "2026-09-01"},
+         "latest": {"total": 9, "severity": "mild", "date": "2026-10-01"}}  # fmt: skip
     assert document.change_sentence(q) == (
         "GAD-7: 4 (minimal) on 2026-09-01 to 9 (mild) on 2026-10-01, 3 results, a change "
         "of +5: reliable worsening (±4 or more)."
@@ -171,3 +171,28 @@ def test_the_markdown_export_goes_by_year_month_and_local_time() -> None:
         "### 2026-01-01 00:30 · mood 4/5 (good) · #party\n\nNew year &lt;3\n"
     )
     assert md_export.render({"user": {}, "entries": {}}) == "No journal or gratitude entries yet.\n"
+
+
+def test_the_summary_reads_days_in_the_persons_zone() -> None:
+    span = Period(date(2026, 10, 1), date(2026, 10, 2))
+    entries = {
+        "journal": [
+            {"at": "2026-10-02T03:00:00+00:00", "mood": 2, "text": "late", "tags": ["checkin"]},
+            {"at": "2026-10-02T15:00:00+00:00", "mood": 4, "text": "", "tags": []},
+        ],
+        "sleep": [{"date": "2026-10-01", "score": 6, "hours": 7.5}],
+        "gratitude": [],
+        "breathing": [],
+        "assessments": [_result("PHQ-9", 12, "2026-10-02T02:00:00+00:00", [0] * 9)],
+    }
+    out = summary.build(span, "America/New_York", entries, checkin_tag="checkin")
+    # 03:00 UTC is 23:00 the day before in New York (UTC-4 in October).
+    assert out["mood"]["daily"] == {"2026-10-01": 2.0, "2026-10-02": 4.0}
+    assert (out["mood"]["average"], out["sleep"]["averageHours"]) == (3.0, 7.5)
+    assert out["questionnaires"][0]["first"]["date"] == "2026-10-01"
+    assert out["done"]["checkins"] == 1 and out["journal"] is None
+    kept = summary.build(span, "America/New_York", entries, checkin_tag="x", include_journal=True)
+    assert [(e["date"], e["time"], e["text"]) for e in kept["journal"]] == [
+        ("2026-10-01", "23:00", "late"),
+        ("2026-10-02", "11:00", ""),
+    ]

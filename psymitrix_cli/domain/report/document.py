@@ -70,8 +70,8 @@ def change_sentence(q: Mapping[str, Any]) -> str:
     if q["results"] == 1:
         return f"{q['instrument']}: one result, {latest['total']} ({latest['severity']})."
     line = (
-        f"{q['instrument']}: {first['total']} ({first['severity']}) on {first['takenAt'][:10]} "
-        f"to {latest['total']} ({latest['severity']}) on {latest['takenAt'][:10]}, "
+        f"{q['instrument']}: {first['total']} ({first['severity']}) on {first['date']} "
+        f"to {latest['total']} ({latest['severity']}) on {latest['date']}, "
         f"{q['results']} results, a change of {_signed(q['change'])}"
     )
     if q["clinicallySignificant"]:

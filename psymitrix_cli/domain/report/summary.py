@@ -116,6 +116,14 @@ def journal_entries(journal: Iterable[Doc], zone: str) -> list[dict[str, Any]]:
     return out
 
 
+def _with_local_dates(changes: list[dict[str, Any]], zone: str) -> list[dict[str, Any]]:
+    """The review's first-to-latest changes, each end with its day in the person's zone."""
+    for change in changes:
+        for end in ("first", "latest"):
+            change[end]["date"] = rules.local_date(change[end]["takenAt"], zone).isoformat()
+    return changes
+
+
 def build(
     span: Period,
     zone: str,
@@ -153,7 +161,7 @@ def build(
             "weeklyScore": weekly(span, scores),
             "weeklyHours": weekly(span, hours),
         },
-        "questionnaires": rules.questionnaires(entries["assessments"]),
+        "questionnaires": _with_local_dates(rules.questionnaires(entries["assessments"]), zone),
         "assessments": rows,
         "item9": item9_history(rows),
         "done": rules.done(
