@@ -1,5 +1,6 @@
 """`review`: read a period's entries (and the period before it) and let domain/review.py
-do the arithmetic. Reads are bounded by the period, in pages, on indexed sort fields."""
+do the arithmetic. Reads are bounded by the period, in pages, on indexed sort fields; of
+the period before, only the mood a day (summed in the store) and the nights are read."""
 
 from __future__ import annotations
 
@@ -44,9 +45,12 @@ class ReviewService:
         current = rules.period(today, span, start)
         previous = current.before()
         zone = user["timezone"]
-        now, before = self._read(user, current), self._read(user, previous)
-        days, days_before = (rules.daily_mood(r["journal"], zone) for r in (now, before))
-        sleep_now, sleep_before = now["sleep"], before["sleep"]
+        now = self._read(user, current)
+        days = rules.daily_mood(now["journal"], zone)
+        # Of the period before, only its mood a day and its nights are compared: the mood
+        # is summed per day in the store (one grouped read, no entry decoded).
+        days_before = self._daily_mood(user, previous)
+        sleep_now, sleep_before = now["sleep"], in_period(self.ctx, SLEEP, user, previous)
         mood, mood_before = rules.mean(days.values()), rules.mean(days_before.values())
         score = rules.mean(n["score"] for n in sleep_now)
         score_before = rules.mean(n["score"] for n in sleep_before)
@@ -90,6 +94,13 @@ class ReviewService:
 
     def _read(self, user: Doc, span: rules.Period) -> dict[str, list[Doc]]:
         return read_period(self.ctx, user, span, READ)
+
+    def _daily_mood(self, user: Doc, span: rules.Period) -> dict[date, float]:
+        """As rules.daily_mood, from the store's per-day count and sum of the mood."""
+        days = span.dates()
+        bounds = [usertime.day_start(d, user) for d in (*days, span.end + timedelta(days=1))]
+        totals = self.ctx.store.totals_between(MOOD_JOURNAL, user["_id"], "mood", bounds)
+        return {d: round(total / n, 2) for d, (n, total) in zip(days, totals, strict=True) if n}
 
     def _assessments(self, user: Doc, span: rules.Period) -> list[Doc]:
         return in_period(self.ctx, ASSESSMENTS, user, span)
