@@ -48,7 +48,10 @@ def report(
     output: Annotated[
         Path | None,
         typer.Option(
-            "--output", "-o", help="File to write (0600). [default: stdout]", show_default=False
+            "--output",
+            "-o",
+            help="File to write (0600). [default: stdout; html only into a pipe or a redirect]",
+            show_default=False,
         ),
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Replace an existing file.")] = False,
