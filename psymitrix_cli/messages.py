@@ -184,6 +184,8 @@ IMPORT_NOTHING_NEW = "Nothing new to import: everything in this file is already 
 EXPORT_WROTE = "Exported {entries} entries to {path}."
 EXPORT_NOT_A_DIR = "{path} exists and is not a directory."
 EXPORT_PROGRESS = "Exporting"
+EXPORT_MD_EMPTY = "No journal or gratitude entries yet."
+EXPORT_MD_LEAVES_OUT = "md is for reading the journal and gratitude; json carries {kind}"
 EDITOR_AGAIN = "Open the editor again to fix it?"
 JOURNAL_PROMPT = "How are you feeling? Write as much as you like."
 CONFIRM_DELETE_ENTRY = "Delete this entry for good?"
@@ -222,6 +224,37 @@ REVIEW_GAP = (
     "There was a stretch of {days} days with nothing logged; that happens. Picking up again "
     "is what counts."
 )
+# --- report (for a clinician) ------------------------------------------------------------
+REPORT_TITLE = "PsyMitrix self-report summary"
+REPORT_NOT_A_DIAGNOSIS = (
+    "This is a summary of what {name} recorded in PsyMitrix themselves (self-report), "
+    "from {start} to {end}. It is not a diagnosis: the PHQ-9 and GAD-7 are screening "
+    "questionnaires, to be read alongside a clinical assessment."
+)
+REPORT_RELIABLE_NOTE = (
+    "Reliable change (Jacobson-Truax): {phq} points or more on the PHQ-9, {gad} or more on "
+    "the GAD-7, between two results. Clinically significant: a reliable fall from the "
+    "moderate range or above into the minimal or mild range."
+)
+REPORT_ITEM9_NOTE = 'PHQ-9 item 9: "{item}". Any answer above "Not at all" is marked.'
+REPORT_ITEM9_RAISED = "Item 9 was answered above 0 in {count} of {total} PHQ-9 result(s)."
+REPORT_NO_QUESTIONNAIRES = "No PHQ-9 or GAD-7 was taken in this period."
+REPORT_NO_PHQ9 = "No PHQ-9 was taken in this period."
+REPORT_NO_MOOD = "No mood was rated in this period."
+REPORT_NO_SLEEP = "No sleep was logged in this period."
+REPORT_JOURNAL_LEFT_OUT = "Journal text is not included in this report."
+REPORT_NO_JOURNAL = "No journal entries in this period."
+REPORT_NO_SAFETY_PLAN = "No safety plan has been written yet."
+REPORT_MACHINE_READABLE = (
+    "The questionnaires in a machine-readable form: psymitrix export --format fhir."
+)
+REPORT_EXISTS = "{path} already exists; pass --force to replace it."
+REPORT_HTML_ON_TTY = (
+    "An HTML report is a file to open or print, not terminal text: give -o report.html, "
+    "or redirect it (psymitrix report --format html > report.html)."
+)
+REPORT_WRITTEN = "Wrote the {format} report ({start} to {end}) to {path}."
+REPORT_SINCE_AFTER_UNTIL = "{since} must be on or before {until}."
 DATE_AMBIGUOUS = (
     "{flag} {text!r} could be read more than one way (day/month or month/day); "
     "write it as YYYY-MM-DD."
@@ -346,7 +379,9 @@ PASSPHRASE_EMPTY = "The passphrase must not be empty."
 PASSPHRASE_SHORT = "Use a passphrase of at least {min} characters."
 PASSPHRASE_PROMPT = "Passphrase"
 ENVELOPE_DAMAGED = "the encrypted file is damaged or not a PsyMitrix export."
-EXPORT_ENCRYPT_FORMAT = "--encrypt writes one file: use it with --format json or fhir and --output."
+EXPORT_ENCRYPT_FORMAT = (
+    "--encrypt writes one file: use it with --format json, fhir or md and --output."
+)
 NO_STDIN_FOR = "{flag} was given but nothing arrived on standard input."
 PASSPHRASES_DIFFER = "The two passphrases do not match."
 CHAT_DELETE_ONE_OR_ALL = "Give one session's ID, or --all."

@@ -386,9 +386,29 @@ def test_the_choices_and_their_help_come_from_the_registry(cli: Cli) -> None:
     (summary,) = [ln for ln in cli.ok("--help").stdout.splitlines() if ln.split()[:1] == ["export"]]
     assert all(exporter.name in summary for exporter in formats.EXPORTERS), summary
     cli.signup()
-    for args in (["export", "--format", "md"], ["import", "-", "--from", "md"]):
+    for args in (["export", "--format", "xml"], ["import", "-", "--from", "md"]):
         out = cli(*args, input="{}")
-        assert out.exit_code == 2 and "md" in out.stderr, out
+        assert out.exit_code == 2 and args[-1] in out.stderr, out
+
+
+def test_markdown_export_reads_by_date_in_the_persons_time(data_cli: Cli, tmp_path: Path) -> None:
+    """jrnl's layout (a heading a year, a month, an entry), journal and gratitude
+    interleaved, local times, a person's text kept as text."""
+    data_cli.signup(timezone="Europe/Berlin")
+    data_cli.json("journal", "add", "Fireworks <3\n# not a heading", "--mood", "5",
+                  "--tag", "party", "--at", "2026-01-01T00:30")  # fmt: skip
+    data_cli.json("gratitude", "add", "Tea", "Rain", "--at", "2025-12-31T18:00")
+    data_cli.json("sleep", "log", "--score", "7", "--date", "2025-12-31")
+    out = data_cli.ok("export", "--format", "md").stdout
+    assert out == (
+        "# 2025\n\n## December\n\n### 2025-12-31 18:00 · Grateful for\n\n- Tea\n- Rain\n\n"
+        "# 2026\n\n## January\n\n### 2026-01-01 00:30 · mood 5/5 (great) · #party\n\n"
+        "Fireworks &lt;3  \n\\# not a heading\n"
+    )
+    path = tmp_path / "journal.md"
+    written = data_cli.json("export", "-f", "md", "-o", str(path))
+    assert written["entries"] == 2 and path.read_text(encoding="utf-8") == out  # sleep: not md's
+    assert mode(path) == 0o600
 
 
 def test_import_reads_standard_input(cli: Cli, tmp_path: Path) -> None:

@@ -85,3 +85,19 @@ def test_bad_periods_are_one_line_and_exit_2(any_cli: Cli, args: list[str], fiel
     cli.signup("cat")
     out = cli("review", *args)
     assert out.exit_code == 2 and field in out.stderr and out.stderr.count("\n") == 1, out
+
+
+def test_the_period_before_counts_days_in_the_persons_zone(any_cli: Cli) -> None:
+    """The period before is summed per local day in the store: an entry at 23:30 in New
+    York belongs to that day, though it is the next day in UTC."""
+    cli = any_cli.at(NOW)  # Oct 20, 17:00 in New York: the week is Oct 14-20, before Oct 7-13
+    cli.signup("eve", timezone="America/New_York")
+    for text, mood, at in (
+        ("late", "1", "2026-10-13T23:30"),  # Oct 14 03:30 UTC, yet Oct 13 here
+        ("morning", "5", "2026-10-13T08:00"),  # Oct 13: (1 + 5) / 2 = 3
+        ("early", "4", "2026-10-07T00:30"),  # Oct 7: 4
+        ("before", "2", "2026-10-06T23:30"),  # Oct 6 here: outside both periods
+    ):
+        cli.json("journal", "add", text, "--mood", mood, "--at", at)
+    r = cli.json("review")
+    assert (r["mood"]["previous"], r["mood"]["days"], r["mood"]["average"]) == (3.5, 0, None)

@@ -123,6 +123,13 @@ class DashboardAPI(Protocol):
         """A week's or a month's review (or from `since`): see domain/review.py."""
         ...
 
+    def report(
+        self, since: str | None = None, until: str | None = None, journal: bool = False
+    ) -> Result:
+        """The summary behind the report for a clinician: see domain/report/summary.py.
+        The journal's text is in it only with `journal`."""
+        ...
+
     def checkin(self, answers: CheckinAnswers) -> Written:
         """Every part planned by domain/checkin.py, each written as its own entry."""
         ...

@@ -194,6 +194,13 @@ class RemoteDashboard(_Api):
         params = {"span": span, **({"since": since} if since else {})}
         return self.http.request("GET", "/v1/review", params=params)
 
+    def report(
+        self, since: str | None = None, until: str | None = None, journal: bool = False
+    ) -> Result:
+        given = {"since": since, "until": until}
+        params = {k: v for k, v in given.items() if v} | ({"journal": "true"} if journal else {})
+        return self.http.request("GET", "/v1/report", params=params)
+
     def checkin(self, answers: CheckinAnswers) -> Written:
         from dataclasses import replace
 

@@ -75,7 +75,7 @@ def export(
         else:
             views.write_csv_dir(target, rendered)
     else:
-        text = views.to_json(rendered)
+        text = rendered if exporter.output == "text" else views.to_json(rendered)
         if output is None:
             sys.stdout.write(text)
             sys.stdout.flush()
@@ -87,7 +87,12 @@ def export(
 
             data = cipher.seal_file(passphrase, data)
         write_user_file(target, data)
-    result = {"format": format_.value, "path": str(target), "entries": views.entry_count(document)}
+    carried = {k: document["entries"].get(k) or [] for k in exporter.carries}
+    result = {
+        "format": format_.value,
+        "path": str(target),
+        "entries": views.entry_count({"entries": carried}),
+    }
     state.term.emit(result, views.exported)
 
 

@@ -1,7 +1,7 @@
 """Every way data leaves or enters PsyMitrix, declared once: exporters and importers.
 
 `psymitrix export --format` and `psymitrix import --from` take their choices and their
-help from `EXPORTERS` and `IMPORTERS`; a new format (md, say) is one entry here and its
+help from `EXPORTERS` and `IMPORTERS`; a new format is one entry here and its
 function. An exporter names the entry kinds it carries and, for each exported kind it
 does not, why (`leaves_out`): tests/test_export_import.py fails when an exported kind
 is in neither, so a new tracker is never silently dropped from a format.
@@ -19,11 +19,13 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from psymitrix_cli import messages
 from psymitrix_cli.domain import entries as registry
-from psymitrix_cli.domain import fhir, jrnl
+from psymitrix_cli.domain import fhir, jrnl, md_export
 
 Doc = dict[str, Any]
-Output = Literal["json", "files"]  # one JSON value, or {file name: bytes} (a dir or a zip)
+# One JSON value, one text (Markdown), or {file name: bytes} (a dir or a zip).
+Output = Literal["json", "text", "files"]
 
 # One CSV per kind (chat messages get a file of their own, keyed by sessionId).
 CSV_COLUMNS: dict[str, tuple[str, ...]] = {spec.name: spec.csv for spec in registry.COUNTED}
@@ -109,6 +111,18 @@ EXPORTERS: tuple[Exporter, ...] = (
         fhir.bundle,
         carries=tuple(fhir.RESOURCES),
         leaves_out=fhir.LEFT_OUT,
+    ),
+    Exporter(
+        "md",
+        "the journal and gratitude as Markdown to read, by date (as jrnl writes it)",
+        "text",
+        md_export.render,
+        carries=md_export.CARRIES,
+        leaves_out={
+            k: messages.EXPORT_MD_LEAVES_OUT.format(kind=k)
+            for k in EXPORTED_KINDS
+            if k not in md_export.CARRIES
+        },
     ),
 )
 IMPORTERS: tuple[Importer, ...] = (

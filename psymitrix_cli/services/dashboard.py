@@ -104,6 +104,14 @@ class DashboardService:
             raise InvalidInput(f"A review covers a week or a month, not {span!r}.", field="span")
         return ReviewService(self.ctx, self.session).review(span, since)  # type: ignore[arg-type]
 
+    @allows("read")
+    def report(
+        self, since: str | None = None, until: str | None = None, journal: bool = False
+    ) -> Result:
+        from psymitrix_cli.services.report import ReportService
+
+        return ReportService(self.ctx, self.session).report(since, until, journal)
+
     @allows("write")
     def checkin(self, answers: CheckinAnswers) -> Result:
         """One pass through mood, last night's sleep, gratitude and one thing done.

@@ -1,5 +1,6 @@
 """`review`: read a period's entries (and the period before it) and let domain/review.py
-do the arithmetic. Reads are bounded by the period, in pages, on indexed sort fields."""
+do the arithmetic. Reads are bounded by the period, in pages, on indexed sort fields; of
+the period before, only the mood a day (summed in the store) and the nights are read."""
 
 from __future__ import annotations
 
@@ -40,13 +41,16 @@ class ReviewService:
     def review(self, span: rules.Span = "week", since: str | None = None) -> Result:
         user = self.session.user()
         today = usertime.today(self.ctx, user)
-        start = self._since(since, user) if since else None
+        start = parse_day(self.ctx, user, since, "since") if since else None
         current = rules.period(today, span, start)
         previous = current.before()
         zone = user["timezone"]
-        now, before = self._read(user, current), self._read(user, previous)
-        days, days_before = (rules.daily_mood(r["journal"], zone) for r in (now, before))
-        sleep_now, sleep_before = now["sleep"], before["sleep"]
+        now = self._read(user, current)
+        days = rules.daily_mood(now["journal"], zone)
+        # Of the period before, only its mood a day and its nights are compared: the mood
+        # is summed per day in the store (one grouped read, no entry decoded).
+        days_before = self._daily_mood(user, previous)
+        sleep_now, sleep_before = now["sleep"], in_period(self.ctx, SLEEP, user, previous)
         mood, mood_before = rules.mean(days.values()), rules.mean(days_before.values())
         score = rules.mean(n["score"] for n in sleep_now)
         score_before = rules.mean(n["score"] for n in sleep_before)
@@ -88,36 +92,52 @@ class ReviewService:
             ),
         }
 
-    def _since(self, value: str, user: Doc) -> date:
-        when = When(self.ctx.clock.now(), usertime.zone(user))
-        day = when.date(value, "since")
-        if day < when.today() - timedelta(days=3660):
-            raise InvalidInput(f"{ref('since')} {value} is more than ten years ago.", field="since")
-        return day
-
     def _read(self, user: Doc, span: rules.Period) -> dict[str, list[Doc]]:
-        kinds = {"journal": MOOD_JOURNAL, "sleep": SLEEP, "gratitude": GRATITUDE}
-        out = {name: self._all(kind, user, span) for name, kind in kinds.items()}
-        out["breathing"] = self._all(BREATHING, user, span)
-        return out
+        return read_period(self.ctx, user, span, READ)
+
+    def _daily_mood(self, user: Doc, span: rules.Period) -> dict[date, float]:
+        """As rules.daily_mood, from the store's per-day count and sum of the mood."""
+        days = span.dates()
+        bounds = [usertime.day_start(d, user) for d in (*days, span.end + timedelta(days=1))]
+        totals = self.ctx.store.totals_between(MOOD_JOURNAL, user["_id"], "mood", bounds)
+        return {d: round(total / n, 2) for d, (n, total) in zip(days, totals, strict=True) if n}
 
     def _assessments(self, user: Doc, span: rules.Period) -> list[Doc]:
-        return self._all(ASSESSMENTS, user, span)
+        return in_period(self.ctx, ASSESSMENTS, user, span)
 
-    def _all(self, kind: Kind, user: Doc, span: rules.Period) -> list[Doc]:
-        """Every entry of `kind` in the period, newest first, read a page at a time."""
-        end = span.end + timedelta(days=1)
-        if kind.name in DATE_SORTED:
-            since, until = span.start.isoformat(), end.isoformat()
-        else:
-            since, until = usertime.day_start(span.start, user), usertime.day_start(end, user)
-        rows: list[Doc] = []
-        while len(rows) < MAX_ROWS:
-            page = self.ctx.store.list(
-                kind,
-                Query(user_id=user["_id"], limit=PAGE, offset=len(rows), since=since, until=until),
-            )
-            rows.extend(page)
-            if len(page) < PAGE:
-                break
-        return rows
+
+def parse_day(ctx: ServiceContext, user: Doc, value: str, field: str) -> date:
+    """A day the person typed (YYYY-MM-DD or 'last monday'), at most ten years ago."""
+    when = When(ctx.clock.now(), usertime.zone(user))
+    day = when.date(value, field)
+    if day < when.today() - timedelta(days=3660):
+        raise InvalidInput(f"{ref(field)} {value} is more than ten years ago.", field=field)
+    return day
+
+
+READ = {"journal": MOOD_JOURNAL, "sleep": SLEEP, "gratitude": GRATITUDE, "breathing": BREATHING}
+
+
+def read_period(
+    ctx: ServiceContext, user: Doc, span: rules.Period, kinds: dict[str, Kind]
+) -> dict[str, list[Doc]]:
+    return {name: in_period(ctx, kind, user, span) for name, kind in kinds.items()}
+
+
+def in_period(ctx: ServiceContext, kind: Kind, user: Doc, span: rules.Period) -> list[Doc]:
+    """Every entry of `kind` in the period, newest first, read a page at a time."""
+    end = span.end + timedelta(days=1)
+    if kind.name in DATE_SORTED:
+        since, until = span.start.isoformat(), end.isoformat()
+    else:
+        since, until = usertime.day_start(span.start, user), usertime.day_start(end, user)
+    rows: list[Doc] = []
+    while len(rows) < MAX_ROWS:
+        page = ctx.store.list(
+            kind,
+            Query(user_id=user["_id"], limit=PAGE, offset=len(rows), since=since, until=until),
+        )
+        rows.extend(page)
+        if len(page) < PAGE:
+            break
+    return rows

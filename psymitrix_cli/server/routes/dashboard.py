@@ -32,6 +32,18 @@ async def review(
     return await reads.json(lambda s: s.dashboard.review(span, since))
 
 
+@router.get("/report", response_model=Json)
+async def report(
+    reads: Reader,
+    since: Annotated[str | None, Query(description="From this day (YYYY-MM-DD).")] = None,
+    until: Annotated[str | None, Query(description="To this day (YYYY-MM-DD).")] = None,
+    journal: Annotated[bool, Query(description="Include the journal's text.")] = False,
+) -> Response:
+    """The summary behind `psymitrix report`: questionnaires with reliable change, PHQ-9
+    item 9, mood and sleep by day and week, and what was done; the journal only if asked."""
+    return await reads.json(lambda s: s.dashboard.report(since, until, journal))
+
+
 @router.post("/checkin")
 def checkin(body: CheckinIn, svc: Svc, idem: Idem) -> Json:  # type: ignore[valid-type]
     """Mood, sleep, gratitude and one thing done, in one step; each part is saved as its
