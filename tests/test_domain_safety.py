@@ -17,6 +17,9 @@ from psymitrix_cli.domain.safety import (
 
 ACUTE = [
     "I want to kill myself",
+    # hopelessness beside means looked at or got out
+    "I feel so empty and I've been looking at my dad's gun",
+    "nothing matters anymore, I took the pills out of the cupboard",
     "I'm going to end it tonight",
     "I have the pills ready",
     "i wanna kms",
@@ -105,6 +108,7 @@ CONCERN_OR_ACUTE = ["I'm going to hurt him"]
 
 NONE = [
     "this deadline is killing me",
+    "looking at the gun collection at the museum was fun",
     "I'd kill for a coffee",
     "that joke killed me",
     "I'm dying to see that film",

@@ -158,5 +158,11 @@ ESCALATE = (
     rf"(on|at|near|towards|toward|by|off|to) (the )?(top of (the|a) )?(edge|{HIGH}|tracks|"
     r"railway|rail line|crossing|viaduct|river|sea|motorway)|booked (a|the) (hotel|room)|"
     r"i mean it|for real this time|goodbye|sorry for everything|forgive me|"
-    r"(let|set) them (be )?free|give them that|fix that|take care of it|end (this|it)\b)"
+    r"(let|set) them (be )?free|give them that|fix that|take care of it|end (this|it)\b|"
+    # means looked at, held or got out, and all of it about to be taken
+    rf"(looking|staring|looked|stared) at (the |my |his |her )?(\w+'?s )?{MEANS}|"
+    rf"(holding|got out|taken out|took out|unlocked) (the |my |his |her )?(\w+'?s )?{MEANS}|"
+    rf"(took|got|taken|getting|taking) (the |my |his |her )?(\w+'?s )?{MEANS} (out|down)\b|"
+    r"(taking|take|swallow|swallowing|drink|drinking) (all|the whole|every one|the lot) of "
+    r"(it|them|the bottle|the box|the pack))"
 )
