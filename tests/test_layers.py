@@ -32,6 +32,8 @@ BASE = LEAVES | {"fsutil", "installhint", "cipher"}
 
 MAY_IMPORT: dict[str, frozenset[str]] = {
     **{leaf: frozenset() for leaf in LEAVES},
+    # The messages package: its __init__ re-exports each area's module.
+    "messages": frozenset({"messages"}),
     "fsutil": frozenset({"errors", "messages"}),
     "installhint": frozenset({"__init__", "messages"}),
     # AES-GCM and Scrypt (cryptography, imported lazily): the store seals fields with it,

@@ -110,7 +110,7 @@ def guided_session(
     )
     if present is not None and not term.interactive:
         from psymitrix_cli.errors import InvalidInput
-        from psymitrix_cli.ui.present import words
+        from psymitrix_cli.messages import present as words
 
         raise InvalidInput(words.NEEDS_TERMINAL)
     if not demo:
@@ -149,7 +149,7 @@ def _present_session(
     from psymitrix_cli.domain.breathing import PATTERNS, stored_name
     from psymitrix_cli.domain.breathing_guide import Guide
     from psymitrix_cli.errors import PsyError
-    from psymitrix_cli.ui.present import words
+    from psymitrix_cli.messages import present as words
     from psymitrix_cli.ui.present.breathing import Look, play
     from psymitrix_cli.ui.present.screen import Terminated, open_screen
     from psymitrix_cli.ui.present.theme import pick

@@ -63,7 +63,7 @@ FILTERS: dict[str, Any] = {
 
 @dataclass(frozen=True)
 class Words:
-    """What a tracker's shared commands say (messages.py constants)."""
+    """What a tracker's shared commands say (constants in psymitrix_cli/messages/)."""
 
     empty: str  # an empty first page
     deleted: str  # after a delete ({date} is the key, for kinds addressed by date)

@@ -28,7 +28,7 @@ def _look(state: AppState, *, high_contrast: bool, reduced_motion: bool, demo: b
 
 def _need_terminal(state: AppState) -> None:
     from psymitrix_cli.errors import InvalidInput
-    from psymitrix_cli.ui.present import words
+    from psymitrix_cli.messages import present as words
 
     if not state.term.interactive:
         raise InvalidInput(words.NEEDS_TERMINAL)
@@ -53,7 +53,7 @@ def present_questionnaire(
     item 9, the crisis panel; the usual result is printed once the screen is restored."""
     from psymitrix_cli.clock import iso
     from psymitrix_cli.domain import assessments as rules
-    from psymitrix_cli.ui.present import words
+    from psymitrix_cli.messages import present as words
     from psymitrix_cli.ui.present.questionnaire import ask, show_result
     from psymitrix_cli.ui.present.screen import Terminated, open_screen
     from psymitrix_cli.ui.views import assessments as views
@@ -119,7 +119,7 @@ def present(
     Always a demo: nothing is saved and no account is needed."""
     from psymitrix_cli.domain.breathing import PATTERNS, cycles_for
     from psymitrix_cli.errors import PsyError
-    from psymitrix_cli.ui.present import words
+    from psymitrix_cli.messages import present as words
     from psymitrix_cli.ui.present.menu import Done, run_menu
     from psymitrix_cli.ui.present.screen import Terminated, open_screen
 

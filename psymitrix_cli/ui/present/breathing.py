@@ -14,7 +14,8 @@ from typing import Literal
 
 from psymitrix_cli.clock import Clock
 from psymitrix_cli.domain.breathing_guide import Guide
-from psymitrix_cli.ui.present import font, words
+from psymitrix_cli.messages import present as words
+from psymitrix_cli.ui.present import font
 from psymitrix_cli.ui.present.screen import Screen
 from psymitrix_cli.ui.present.theme import Theme, visible
 

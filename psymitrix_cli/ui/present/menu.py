@@ -12,7 +12,8 @@ from psymitrix_cli.clock import Clock
 from psymitrix_cli.domain.assessments import INSTRUMENTS, Instrument
 from psymitrix_cli.domain.breathing import Pattern, cycles_for
 from psymitrix_cli.domain.breathing_guide import Guide
-from psymitrix_cli.ui.present import font, words
+from psymitrix_cli.messages import present as words
+from psymitrix_cli.ui.present import font
 from psymitrix_cli.ui.present.breathing import Look, centre, header, play
 from psymitrix_cli.ui.present.questionnaire import ask, show_result
 from psymitrix_cli.ui.present.screen import Screen

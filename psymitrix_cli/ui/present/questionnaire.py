@@ -13,7 +13,8 @@ import textwrap
 from typing import Any, Literal
 
 from psymitrix_cli.domain.assessments import SCREENING_NOTE, Instrument
-from psymitrix_cli.ui.present import font, words
+from psymitrix_cli.messages import present as words
+from psymitrix_cli.ui.present import font
 from psymitrix_cli.ui.present.breathing import Look, centre, header
 from psymitrix_cli.ui.present.screen import Screen
 from psymitrix_cli.ui.terminal import Terminal

@@ -211,7 +211,7 @@ def finished(term: Terminal, result: dict[str, Any], demo: bool) -> None:
 
 def present_summary(term: Terminal, guide: Guide) -> None:
     """What a present-mode session was, once the full screen has gone."""
-    from psymitrix_cli.ui.present import words
+    from psymitrix_cli.messages import present as words
 
     term.line(
         words.SUMMARY.format(

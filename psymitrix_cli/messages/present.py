@@ -1,4 +1,5 @@
-"""What present mode says on screen (its wording file, beside messages.py)."""
+"""What present mode says on screen. Not re-exported by the package: `messages.present`
+is its own namespace (as `words`), so its short names (SUMMARY, STATUS) stay short."""
 
 from __future__ import annotations
 
