@@ -139,10 +139,12 @@ def check_config_value(key: str, value: str) -> None:
     """What `psymitrix config set` may store: a known key, and a value that reading it
     back will accept (the same rule as `load_settings`), so a setting can't brick anything."""
     if key not in CONFIG_KEYS:
-        raise InvalidInput(f"Unknown setting {key!r}; choose one of: {', '.join(CONFIG_KEYS)}.")
+        raise InvalidInput(
+            messages.CONFIG_UNKNOWN_KEY.format(key=key, choices=", ".join(CONFIG_KEYS))
+        )
     choices = {"backend": BACKENDS, "ai_provider": PROVIDER_NAMES}.get(key)
     if value and choices and value not in choices:
-        raise InvalidInput(f"{key} must be one of: {', '.join(choices)}.")
+        raise InvalidInput(messages.CONFIG_NOT_A_CHOICE.format(key=key, choices=", ".join(choices)))
     rule = _RULES.get(CONFIG_KEYS[key])
     if value and rule:
         rule(key, value)
@@ -165,7 +167,7 @@ def read_config_file(path: Path) -> dict[str, str]:
     except FileNotFoundError:
         return {}
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise InvalidInput(f"The config file {path} is not valid TOML: {exc}") from None
+        raise InvalidInput(messages.CONFIG_BAD_TOML.format(path=path, exc=exc)) from None
     return {k: str(v) for k, v in raw.items() if k in CONFIG_KEYS}
 
 
@@ -220,9 +222,11 @@ def _parse_int(name: str, raw: str, low: int, high: int) -> int:
     try:
         value = int(raw)
     except ValueError:
-        raise InvalidInput(f"{name} must be a whole number, not {raw!r}.") from None
+        raise InvalidInput(messages.CONFIG_NOT_AN_INT.format(name=name, raw=raw)) from None
     if not low <= value <= high:
-        raise InvalidInput(f"{name} must be between {low} and {high}; got {value}.")
+        raise InvalidInput(
+            messages.CONFIG_INT_RANGE.format(name=name, low=low, high=high, value=value)
+        )
     return value
 
 
@@ -230,9 +234,11 @@ def _parse_float(name: str, raw: str, low: float, high: float) -> float:
     try:
         value = float(raw)
     except ValueError:
-        raise InvalidInput(f"{name} must be a number, not {raw!r}.") from None
+        raise InvalidInput(messages.CONFIG_NOT_A_NUMBER.format(name=name, raw=raw)) from None
     if not low <= value <= high:  # also refuses nan
-        raise InvalidInput(f"{name} must be between {low:g} and {high:g}; got {value:g}.")
+        raise InvalidInput(
+            messages.CONFIG_FLOAT_RANGE.format(name=name, low=low, high=high, value=value)
+        )
     return value
 
 
@@ -245,7 +251,7 @@ def _parse_url(name: str, raw: str) -> str:
     except ValueError:
         parts = None
     if not parts or parts.scheme not in ("http", "https") or not parts.hostname or " " in raw:
-        raise InvalidInput(f"{name} must be an http:// or https:// URL, not {raw!r}.")
+        raise InvalidInput(messages.CONFIG_NOT_A_URL.format(name=name, raw=raw))
     return raw.rstrip("/")
 
 
@@ -284,7 +290,9 @@ def load_settings(
     testing = values.get("PSYMITRIX_TESTING") == "1"
     chosen = (backend or values.get("PSYMITRIX_BACKEND") or "local").lower()
     if chosen not in BACKENDS:
-        raise InvalidInput(f"Unknown backend {chosen!r}; choose one of: {', '.join(BACKENDS)}.")
+        raise InvalidInput(
+            messages.CONFIG_UNKNOWN_BACKEND.format(chosen=chosen, choices=", ".join(BACKENDS))
+        )
     return Settings(
         backend=chosen,
         data_dir=data_dir,

@@ -8,10 +8,7 @@ import os
 import tempfile
 from pathlib import Path
 
-# Shown for ENOSPC / SQLITE_FULL wherever it is met: the write was rolled back whole.
-DISK_FULL = "The disk is full; nothing was saved. Free some space and try again."
-NOT_A_DIR = "{setting} is {path}, but {found} is a file, not a directory; point it at a folder."
-IS_A_FILE = "{setting} is {path}, a file, not a directory; point it at a folder."
+from psymitrix_cli import messages
 
 
 def is_disk_full(exc: BaseException) -> bool:
@@ -29,7 +26,7 @@ def check_dir_setting(path: Path, setting: str) -> Path:
     for probe in (path, *path.parents):
         if probe.exists():
             if not probe.is_dir():
-                text = IS_A_FILE if probe == path else NOT_A_DIR
+                text = messages.SETTING_IS_A_FILE if probe == path else messages.SETTING_NOT_A_DIR
                 raise InvalidInput(text.format(setting=setting, path=path, found=probe))
             break
     return path
@@ -73,15 +70,15 @@ def write_user_file(path: Path, data: bytes) -> None:
     from psymitrix_cli.errors import InvalidInput, PsyError
 
     if path.is_dir():
-        raise InvalidInput(f"{path} is a directory; give a file name.")
+        raise InvalidInput(messages.PATH_IS_A_DIRECTORY.format(path=path))
     if not path.parent.is_dir():
-        raise InvalidInput(f"The folder {path.parent} does not exist.")
+        raise InvalidInput(messages.FOLDER_MISSING.format(parent=path.parent))
     try:
         atomic_write_bytes(path, data, private_dir=False)
     except OSError as exc:
         if is_disk_full(exc):
-            raise PsyError(DISK_FULL) from None
-        raise PsyError(f"Cannot write {path}: {exc.strerror}.") from None
+            raise PsyError(messages.DISK_FULL) from None
+        raise PsyError(messages.CANNOT_WRITE.format(path=path, strerror=exc.strerror)) from None
 
 
 def touch_private(path: Path) -> None:

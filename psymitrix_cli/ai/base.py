@@ -10,6 +10,7 @@ import sys
 from collections.abc import Iterator, Sequence
 from typing import Protocol
 
+from psymitrix_cli import messages
 from psymitrix_cli.config import PROVIDER_NAMES, PROVIDERS, AISettings, ProviderSpec
 from psymitrix_cli.errors import ProviderError
 
@@ -65,11 +66,13 @@ def transport_failure(provider: str, exc: BaseException, mid_stream: bool) -> Pr
     """Word an httpx-family transport error (see transport_errors) for the user."""
     kind = type(exc).__name__
     if "Timeout" in kind:
-        return ProviderUnavailable(f"{provider} took too long to answer (timed out).")
+        return ProviderUnavailable(messages.AI_TIMED_OUT.format(provider=provider))
     if "Connect" in kind:
-        return ProviderUnavailable(f"Could not connect to {provider}; check your network.")
-    where = "mid-reply" if mid_stream else "while answering"
-    return ProviderUnavailable(f"The connection to {provider} dropped {where}.")
+        return ProviderUnavailable(messages.AI_NO_CONNECTION.format(provider=provider))
+    where = messages.AI_MID_REPLY if mid_stream else messages.AI_WHILE_ANSWERING
+    return ProviderUnavailable(
+        messages.AI_CONNECTION_DROPPED.format(provider=provider, where=where)
+    )
 
 
 def scrub(text: str, secret: str | None, limit: int = 200) -> str:

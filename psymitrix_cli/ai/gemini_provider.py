@@ -18,6 +18,7 @@ import json
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
+from psymitrix_cli import messages
 from psymitrix_cli.ai.base import (
     AISettings,
     Message,
@@ -28,6 +29,9 @@ from psymitrix_cli.ai.base import (
     transport_failure,
 )
 from psymitrix_cli.errors import ProviderError
+
+# A provider's `messages` parameter (the chat's) hides the module inside its methods.
+from psymitrix_cli.messages import GEMINI_NO_REPLY
 
 if TYPE_CHECKING:
     from google.genai import Client, types
@@ -73,7 +77,7 @@ class GeminiProvider:
                 raise
             raise mapped from exc
         if not produced and refusal:
-            raise ProviderError(f"Gemini gave no reply to this message ({refusal}).")
+            raise ProviderError(GEMINI_NO_REPLY.format(refusal=refusal))
 
     def complete(self, system: str, messages: Sequence[Message]) -> str:
         try:
@@ -89,7 +93,7 @@ class GeminiProvider:
         text = response.text or ""
         refusal = _refusal(response)
         if not text and refusal:
-            raise ProviderError(f"Gemini gave no reply to this message ({refusal}).")
+            raise ProviderError(GEMINI_NO_REPLY.format(refusal=refusal))
         return text
 
     def _sdk(self, system: str) -> tuple[Client, types.GenerateContentConfig]:
@@ -123,28 +127,24 @@ class GeminiProvider:
         key = self._settings.gemini_api_key
         if isinstance(exc, errors.ClientError):
             if exc.code in (401, 403) or _is_bad_key(exc):
-                return ProviderAuthError(f"Gemini rejected the API key in {ENV_KEY}.")
+                return ProviderAuthError(messages.GEMINI_BAD_KEY.format(env_key=ENV_KEY))
             if exc.code == 429:
-                return ProviderUnavailable(
-                    "Gemini is rate-limiting requests (quota reached); try again later."
-                )
+                return ProviderUnavailable(messages.GEMINI_RATE_LIMITED)
             if exc.code == 408:
-                return ProviderUnavailable("Gemini took too long to answer (timed out).")
+                return ProviderUnavailable(messages.GEMINI_TIMED_OUT)
             if exc.code == 404:
-                return ProviderError(f"Gemini does not offer the model '{self.model}'.")
+                return ProviderError(messages.GEMINI_NO_MODEL.format(model=self.model))
             return ProviderError(
-                f"Gemini refused the request (HTTP {exc.code}): {scrub(exc.message or '', key)}"
+                messages.GEMINI_REFUSED.format(code=exc.code, detail=scrub(exc.message or "", key))
             )
         if isinstance(exc, errors.ServerError):
-            return ProviderUnavailable(
-                f"Gemini is having problems (HTTP {exc.code}); try again later."
-            )
+            return ProviderUnavailable(messages.GEMINI_TROUBLE.format(code=exc.code))
         if isinstance(exc, errors.APIError):
-            return ProviderError(f"Gemini failed: {scrub(str(exc), key)}")
+            return ProviderError(messages.GEMINI_FAILED.format(detail=scrub(str(exc), key)))
         if isinstance(exc, transport_errors()):
-            return transport_failure("Gemini", exc, mid_stream)
+            return transport_failure(messages.GEMINI_NAME, exc, mid_stream)
         if isinstance(exc, errors.UnknownApiResponseError | json.JSONDecodeError):
-            return ProviderError("Gemini sent a reply PsyMitrix could not read.")
+            return ProviderError(messages.GEMINI_UNREADABLE)
         return None
 
 
@@ -178,11 +178,11 @@ def _refusal(response: Any) -> str | None:
     """Why Gemini returned no text (a blocked prompt or a safety stop), if it says."""
     feedback = getattr(response, "prompt_feedback", None)
     if feedback is not None and feedback.block_reason:
-        return f"blocked: {_enum_name(feedback.block_reason)}"
+        return messages.GEMINI_BLOCKED.format(reason=_enum_name(feedback.block_reason))
     for candidate in getattr(response, "candidates", None) or []:
         reason = _enum_name(candidate.finish_reason) if candidate.finish_reason else None
         if reason and reason not in _STOPPED_OK:
-            return f"stopped: {reason}"
+            return messages.GEMINI_STOPPED.format(reason=reason)
     return None
 
 

@@ -15,6 +15,7 @@ import json
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
+from psymitrix_cli import messages
 from psymitrix_cli.ai.base import (
     AISettings,
     Message,
@@ -86,35 +87,37 @@ class GroqProvider:
 
         key = self._settings.groq_api_key
         if isinstance(exc, groq.AuthenticationError):
-            return ProviderAuthError(f"Groq rejected the API key in {ENV_KEY}.")
+            return ProviderAuthError(messages.GROQ_BAD_KEY.format(env_key=ENV_KEY))
         if isinstance(exc, groq.PermissionDeniedError):
             return ProviderAuthError(
-                f"Groq refused access for the API key in {ENV_KEY}: {scrub(exc.message, key)}"
+                messages.GROQ_KEY_REFUSED.format(env_key=ENV_KEY, detail=scrub(exc.message, key))
             )
         if isinstance(exc, groq.RateLimitError):
-            return ProviderUnavailable("Groq is rate-limiting requests; try again in a minute.")
+            return ProviderUnavailable(messages.GROQ_RATE_LIMITED)
         if isinstance(exc, groq.APITimeoutError):
             return ProviderUnavailable(
-                f"Groq did not answer within {self._settings.timeout_seconds:g} s."
+                messages.GROQ_TIMED_OUT.format(timeout_seconds=self._settings.timeout_seconds)
             )
         if isinstance(exc, groq.APIConnectionError):
-            return ProviderUnavailable("Could not connect to Groq; check your network.")
+            return ProviderUnavailable(messages.GROQ_NO_CONNECTION)
         if isinstance(exc, groq.NotFoundError):
-            return ProviderError(f"Groq does not offer the model '{self.model}'.")
+            return ProviderError(messages.GROQ_NO_MODEL.format(model=self.model))
         if isinstance(exc, groq.APIStatusError):
             if exc.status_code >= 500:
                 return ProviderUnavailable(
-                    f"Groq is having problems (HTTP {exc.status_code}); try again later."
+                    messages.GROQ_TROUBLE.format(status_code=exc.status_code)
                 )
             return ProviderError(
-                f"Groq refused the request (HTTP {exc.status_code}): {scrub(exc.message, key)}"
+                messages.GROQ_REFUSED.format(
+                    status_code=exc.status_code, detail=scrub(exc.message, key)
+                )
             )
         if isinstance(exc, groq.APIError):  # an error event inside the stream
-            return ProviderUnavailable(f"Groq stopped with an error: {scrub(exc.message, key)}")
+            return ProviderUnavailable(messages.GROQ_STOPPED.format(detail=scrub(exc.message, key)))
         if isinstance(exc, transport_errors()):  # raw httpx errors while reading the body
-            return transport_failure("Groq", exc, mid_stream)
+            return transport_failure(messages.GROQ_NAME, exc, mid_stream)
         if isinstance(exc, json.JSONDecodeError):
-            return ProviderError("Groq sent a reply PsyMitrix could not read.")
+            return ProviderError(messages.GROQ_UNREADABLE)
         return None
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import importlib
 
+from psymitrix_cli import messages
 from psymitrix_cli.ai.base import AISettings, Provider
 from psymitrix_cli.config import PROVIDER_NAMES, PROVIDERS, PROVIDERS_BY_NAME, ProviderSpec
 from psymitrix_cli.errors import InvalidInput
@@ -23,13 +24,11 @@ def select_provider(requested: str | None, settings: AISettings) -> Provider:
     name = _clean(requested) or _clean(settings.provider) or _by_key(settings)
     if name not in PROVIDERS_BY_NAME:
         raise InvalidInput(
-            f"Unknown AI provider '{name}'. Choose one of: {', '.join(PROVIDER_NAMES)}."
+            messages.AI_UNKNOWN_PROVIDER.format(name=name, choices=", ".join(PROVIDER_NAMES))
         )
     spec = PROVIDERS_BY_NAME[name]
     if spec.key_env is not None and not _has(_key(spec, settings)):
-        raise InvalidInput(
-            f"The {name} provider needs an API key: set {spec.key_env}, or use --provider offline."
-        )
+        raise InvalidInput(messages.AI_NEEDS_KEY.format(name=name, key_env=spec.key_env))
     module, cls = _CLASSES[name]
     provider_class = getattr(importlib.import_module(module), cls)
     return provider_class(settings) if spec.key_env is not None else provider_class()  # type: ignore[no-any-return]

@@ -55,7 +55,7 @@ def _with_timeout(func: Callable[[], T], timeout: float) -> T:
     worker.start()
     worker.join(timeout)
     if worker.is_alive():
-        raise _NoAnswer(f"no answer within {timeout:g}s")
+        raise _NoAnswer(messages.KEYRING_NO_ANSWER_WITHIN.format(seconds=timeout))
     if isinstance(box.get("error"), _NoKeyring):
         raise box["error"]
     if "error" in box:
@@ -71,12 +71,12 @@ def _probe() -> Any:
     backend = keyring.get_keyring()
     # Not `backend.priority <= 0`: asking a backend its priority probes it again.
     if isinstance(backend, (fail.Keyring, null.Keyring)):
-        raise _NoKeyring("no keyring backend")
+        raise _NoKeyring(messages.KEYRING_NONE)
     # The chainer wraps whatever real backends exist; with none, it holds nothing.
     if type(backend).__name__ == "ChainerBackend":
         chained = getattr(backend, "backends", None)
         if not chained:
-            raise _NoKeyring("no keyring backend")
+            raise _NoKeyring(messages.KEYRING_NONE)
         if len(chained) == 1:  # remember the real one, so loading it needs no probe
             return chained[0]
     return backend
@@ -189,19 +189,19 @@ class CredentialStore:
     def describe(self) -> tuple[str, str | None]:
         """Where the token is kept, and a warning when that place is not a safe one."""
         if self.env_token:
-            return "the PSYMITRIX_TOKEN environment variable", None
+            return messages.TOKEN_IN_ENV, None
         in_file = messages.TOKEN_IN_FILE.format(path=self.fallback_file)
         if self.slot in self._read_file():
-            return f"file {self.fallback_file}", in_file
+            return messages.TOKEN_FILE.format(path=self.fallback_file), in_file
         try:
             backend = self._backend(self.timeout * READ_PATIENCE)
         except _NoAnswer as exc:
-            return f"system keyring (not answering: {exc})", None
+            return messages.TOKEN_KEYRING_SILENT.format(reason=exc), None
         if backend is None:
-            return f"file {self.fallback_file} (no usable keyring)", in_file
+            return messages.TOKEN_FILE_NO_KEYRING.format(path=self.fallback_file), in_file
         name = qualified_name(backend)
         warning = messages.KEYRING_PLAINTEXT.format(name=name) if is_plaintext(name) else None
-        return f"system keyring ({name})", warning
+        return messages.TOKEN_KEYRING.format(name=name), warning
 
     def get(self) -> str | None:
         """The stored token, or None when there is none.

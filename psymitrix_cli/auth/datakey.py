@@ -98,7 +98,7 @@ class DataKeys:
         except (ValueError, binascii.Error):
             key = b""
         if len(key) != cipher.KEY_BYTES:
-            reason = f"service psymitrix, slot data-key:{key_id}"
+            reason = messages.ENCRYPTION_KEY_SLOT.format(key_id=key_id)
             raise PsyError(messages.ENCRYPTION_KEY_MISSING.format(reason=reason))
         try:
             if cipher.unseal(key, meta.get("check") or {}, _aad(key_id)) == _CHECK:

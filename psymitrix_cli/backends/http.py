@@ -17,7 +17,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
-from psymitrix_cli import __version__
+from psymitrix_cli import __version__, messages
 from psymitrix_cli.errors import (
     AuthError,
     BackendUnavailable,
@@ -132,7 +132,9 @@ class Http:
 
     def unreachable(self, exc: Exception | None = None, status: int | None = None) -> PsyError:
         reason = f"HTTP {status}" if status else (str(exc) or type(exc).__name__)
-        return BackendUnavailable(f"Cannot reach the PsyMitrix API at {self.base_url} ({reason}).")
+        return BackendUnavailable(
+            messages.API_UNREACHABLE.format(base_url=self.base_url, reason=reason)
+        )
 
     def _error(self, response: httpx.Response) -> PsyError:
         try:
@@ -142,7 +144,7 @@ class Http:
         except (ValueError, KeyError, TypeError):
             if response.status_code in RETRY_STATUSES:  # a proxy's page: the API is not there
                 return self.unreachable(status=response.status_code)
-            code, message = None, f"The API answered HTTP {response.status_code}."
+            code, message = None, messages.API_ANSWERED.format(status=response.status_code)
             template = None
         retry = response.headers.get("Retry-After")
         return typed_error(response.status_code, code, message, retry, str(template or "") or None)

@@ -170,7 +170,7 @@ class Outbox:
         for item in self.items():
             if item["id"] == item_id:
                 return item
-        raise NotFound(f"No outbox item with ID {item_id!r}.")
+        raise NotFound(messages.OUTBOX_NOT_FOUND.format(item_id=item_id))
 
 
 def public(item: Item) -> dict[str, Any]:

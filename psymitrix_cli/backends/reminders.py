@@ -212,7 +212,11 @@ class Reminders:
                 messages.REMIND_SCHEDULER_FAILED.format(scheduler=scheduler, detail=exc)
             ) from exc
         if done.returncode != 0:
-            detail = (done.stderr or done.stdout or f"exit {done.returncode}").strip()
+            detail = (
+                done.stderr
+                or done.stdout
+                or messages.REMIND_EXIT_STATUS.format(code=done.returncode)
+            ).strip()
             raise BackendUnavailable(
                 messages.REMIND_SCHEDULER_FAILED.format(scheduler=scheduler, detail=detail)
             )
@@ -227,7 +231,9 @@ class Reminders:
             ) from exc
         if current.returncode != 0 and "no crontab" not in current.stderr.lower():
             # Unreadable is not empty: writing now would wipe the person's own lines.
-            detail = (current.stderr or f"exit {current.returncode}").strip()
+            detail = (
+                current.stderr or messages.REMIND_EXIT_STATUS.format(code=current.returncode)
+            ).strip()
             raise BackendUnavailable(
                 messages.REMIND_SCHEDULER_FAILED.format(scheduler="cron", detail=detail)
             )

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from psymitrix_cli import messages
 from psymitrix_cli.domain import journal as rules
 from psymitrix_cli.domain.entry_kind import FUTURE_SLACK, PLAN_AHEAD, Doc, When, check
 from psymitrix_cli.domain.validation import clean_text
@@ -42,9 +43,11 @@ def rating(value: object, field: str) -> int | None:
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, int):
-        raise InvalidInput(f"{ref(field)} must be a whole number from 0 to 10; got {value!r}.")
+        raise InvalidInput(
+            messages.ACTIVITY_RATING_NOT_AN_INT.format(field=ref(field), value=value)
+        )
     if not RATING_MIN <= value <= RATING_MAX:
-        raise InvalidInput(f"{ref(field)} must be a whole number from 0 to 10; got {value}.")
+        raise InvalidInput(messages.ACTIVITY_RATING_RANGE.format(field=ref(field), value=value))
     return value
 
 
@@ -54,14 +57,14 @@ def mood(value: object, field: str) -> int | None:
         return rules.mood(value)
     except InvalidInput:
         raise InvalidInput(
-            f"{ref(field)} must be a whole number from 1 (awful) to 5 (great); got {value}.",
+            messages.ACTIVITY_MOOD_RANGE.format(field=ref(field), value=value),
             field=field,
         ) from None
 
 
 def normalise(p: ActivityPayload, when: When) -> Doc:
     if not isinstance(p.done, bool):
-        raise InvalidInput(f"{ref('done')} must be true or false.", field="done")
+        raise InvalidInput(messages.ACTIVITY_DONE_NOT_BOOL.format(done=ref("done")), field="done")
     planned = None
     if p.planned is not None:
         planned = when.date(p.planned, "planned", ahead=PLAN_AHEAD).isoformat()
@@ -77,10 +80,15 @@ def normalise(p: ActivityPayload, when: When) -> Doc:
         if planned is not None:
             at = done_at
     if p.moodAfter is not None and not p.done:
-        raise InvalidInput(f"{ref('moodAfter')} goes with {ref('done')}.", field="moodAfter")
+        raise InvalidInput(
+            messages.ACTIVITY_MOOD_AFTER_NEEDS_DONE.format(
+                mood_after=ref("moodAfter"), done=ref("done")
+            ),
+            field="moodAfter",
+        )
     return {
         "at": at,
-        "text": check("text", lambda: clean_text(p.text, "The activity", TEXT_MAX) or ""),
+        "text": check("text", lambda: clean_text(p.text, messages.LABEL_ACTIVITY, TEXT_MAX) or ""),
         "planned": planned,
         "done": p.done,
         "doneAt": done_at,

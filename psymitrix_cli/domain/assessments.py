@@ -154,24 +154,34 @@ def get_instrument(key: str) -> Instrument:
     normalised = "".join(ch for ch in key.lower() if ch.isalnum())
     instrument = INSTRUMENTS.get(normalised)
     if instrument is None:
-        raise InvalidInput(f"Unknown assessment {key!r}; choose phq9 (PHQ-9) or gad7 (GAD-7).")
+        raise InvalidInput(messages.ASSESSMENT_UNKNOWN.format(key=key))
     return instrument
 
 
 def _expected(instrument: Instrument) -> str:
-    return f"{instrument.name} needs exactly {len(instrument.items)} answers, each 0-3"
+    return messages.ASSESSMENT_ANSWERS_EXPECTED.format(
+        name=instrument.name, count=len(instrument.items)
+    )
 
 
 def parse_answers(instrument: Instrument, text: str) -> tuple[int, ...]:
     """Parse "0,1,2,3,..." (spaces allowed) into validated answers."""
     parts = [part.strip() for part in text.split(",")] if text.strip() else []
     if len(parts) != len(instrument.items):
-        raise InvalidInput(f"{_expected(instrument)}; got {len(parts)}.")
+        raise InvalidInput(
+            messages.ASSESSMENT_ANSWER_COUNT.format(
+                expected=_expected(instrument), count=len(parts)
+            )
+        )
     answers: list[int] = []
     for position, part in enumerate(parts, start=1):
         # isdigit() rejects "-1", "1.5", "" and "a" alike; int() alone would accept " +1".
         if not (part.isascii() and part.isdigit()):
-            raise InvalidInput(f"{_expected(instrument)}; answer {position} is {part!r}.")
+            raise InvalidInput(
+                messages.ASSESSMENT_BAD_ANSWER.format(
+                    expected=_expected(instrument), position=position, part=part
+                )
+            )
         answers.append(int(part))
     return validate_answers(instrument, answers)
 
@@ -179,15 +189,27 @@ def parse_answers(instrument: Instrument, text: str) -> tuple[int, ...]:
 def validate_answers(instrument: Instrument, answers: Sequence[int]) -> tuple[int, ...]:
     """Check already-parsed answers (e.g. from JSON), rejecting bools and non-ints."""
     if isinstance(answers, str | bytes):
-        raise InvalidInput(f"{_expected(instrument)}; got text, not a list.")
+        raise InvalidInput(messages.ASSESSMENT_ANSWERS_TEXT.format(expected=_expected(instrument)))
     if len(answers) != len(instrument.items):
-        raise InvalidInput(f"{_expected(instrument)}; got {len(answers)}.")
+        raise InvalidInput(
+            messages.ASSESSMENT_ANSWER_COUNT.format(
+                expected=_expected(instrument), count=len(answers)
+            )
+        )
     for position, value in enumerate(answers, start=1):
         # bool is an int subclass; True as an answer is a client bug, not a 1.
         if isinstance(value, bool) or not isinstance(value, int):
-            raise InvalidInput(f"{_expected(instrument)}; answer {position} is {value!r}.")
+            raise InvalidInput(
+                messages.ASSESSMENT_BAD_ANSWER.format(
+                    expected=_expected(instrument), position=position, part=value
+                )
+            )
         if not 0 <= value <= 3:
-            raise InvalidInput(f"{_expected(instrument)}; answer {position} is {value}.")
+            raise InvalidInput(
+                messages.ASSESSMENT_ANSWER_RANGE.format(
+                    expected=_expected(instrument), position=position, value=value
+                )
+            )
     return tuple(answers)
 
 
@@ -196,7 +218,7 @@ def validate_difficulty(value: int | None) -> int | None:
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 3:
-        raise InvalidInput(f"Difficulty must be 0-3 or left out; got {value!r}.")
+        raise InvalidInput(messages.ASSESSMENT_DIFFICULTY_RANGE.format(value=value))
     return value
 
 
@@ -204,7 +226,11 @@ def severity(instrument: Instrument, total: int) -> str:
     for low, high, label in instrument.bands:
         if low <= total <= high:
             return label
-    raise InvalidInput(f"{instrument.name} total must be 0-{instrument.max_total}; got {total}.")
+    raise InvalidInput(
+        messages.ASSESSMENT_TOTAL_RANGE.format(
+            name=instrument.name, max_total=instrument.max_total, total=total
+        )
+    )
 
 
 def needs_crisis_resources(instrument: Instrument, answers: Sequence[int]) -> bool:
@@ -277,7 +303,9 @@ def next_step(instrument: Instrument, severity: str, *, crisis: bool = False) ->
     """A gentle, non-diagnostic suggestion for a band of this instrument (or, when
     item 9 is endorsed, the safety next step)."""
     if severity not in {label for _, _, label in instrument.bands}:
-        raise InvalidInput(f"{instrument.name} has no band {severity!r}.")
+        raise InvalidInput(
+            messages.ASSESSMENT_NO_BAND.format(name=instrument.name, severity=severity)
+        )
     return ITEM9_NEXT_STEP if crisis else _NEXT_STEPS[severity]
 
 

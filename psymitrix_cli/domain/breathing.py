@@ -105,7 +105,7 @@ def get_pattern(name: str, saved: Mapping[str, Pattern] | None = None) -> Patter
     pattern = PATTERNS.get(_ALIASES.get(key, key))
     if pattern is None:
         names = ", ".join([*PATTERNS, *(saved or {})])
-        raise InvalidInput(f"Unknown breathing pattern {name!r}; choose one of: {names}.")
+        raise InvalidInput(messages.BREATHING_UNKNOWN_PATTERN.format(name=name, names=names))
     return pattern
 
 
@@ -114,10 +114,7 @@ _NUMBER = re.compile(r"\d+(\.\d+)?|\.\d+")
 
 def parse_custom(spec: str) -> Pattern:
     """Parse "IN-HOLD-OUT-HOLD" seconds, e.g. "4-2-6-0"."""
-    expected = (
-        "Custom pattern must be IN-HOLD-OUT-HOLD in seconds, e.g. 4-2-6-0 "
-        f"(each 0-{MAX_PHASE_SECONDS:g}, inhale and exhale above 0); got {spec!r}."
-    )
+    expected = messages.BREATHING_CUSTOM_RULE.format(most=MAX_PHASE_SECONDS, spec=spec)
     parts = [part.strip() for part in spec.strip().split("-")]
     if len(parts) != 4 or not all(_NUMBER.fullmatch(part) for part in parts):
         raise InvalidInput(expected)
@@ -132,17 +129,17 @@ def parse_custom(spec: str) -> Pattern:
 def cycles_for(pattern: Pattern, cycles: int | None, minutes: float | None) -> int:
     """How many cycles to run: from a count, from a duration (rounded up), or the default."""
     if cycles is not None and minutes is not None:
-        raise InvalidInput("Give either a number of cycles or a number of minutes, not both.")
+        raise InvalidInput(messages.BREATHING_CYCLES_OR_MINUTES)
     if cycles is not None:
         if isinstance(cycles, bool) or not isinstance(cycles, int) or not 1 <= cycles <= MAX_CYCLES:
             raise InvalidInput(
-                f"Cycles must be a whole number from 1 to {MAX_CYCLES}; got {cycles}."
+                messages.BREATHING_CYCLES_RANGE.format(max_cycles=MAX_CYCLES, cycles=cycles)
             )
         return cycles
     if minutes is not None:
         if isinstance(minutes, bool) or not (0 < minutes <= MAX_MINUTES):
             raise InvalidInput(
-                f"Minutes must be above 0 and at most {MAX_MINUTES:g}; got {minutes}."
+                messages.BREATHING_MINUTES_RANGE.format(max_minutes=MAX_MINUTES, minutes=minutes)
             )
         return _cycles_in(pattern, minutes)
     return max(MIN_DEFAULT_CYCLES, _cycles_in(pattern, DEFAULT_MINUTES))
@@ -164,7 +161,7 @@ class Step:
 def schedule(pattern: Pattern, cycles: int) -> list[Step]:
     """Every phase of every cycle, with offsets computed (not accumulated) from one start."""
     if isinstance(cycles, bool) or not isinstance(cycles, int) or cycles < 1:
-        raise InvalidInput(f"Cycles must be a whole number of at least 1; got {cycles}.")
+        raise InvalidInput(messages.BREATHING_CYCLES_AT_LEAST_ONE.format(cycles=cycles))
     offsets = [0.0]
     for phase in pattern.phases:
         offsets.append(offsets[-1] + phase.seconds)
@@ -209,7 +206,7 @@ def run(
     fps=0 is plain mode: no frames, only on_phase and a sleep to each phase's end.
     """
     if not (fps >= 0 and math.isfinite(fps)):
-        raise InvalidInput(f"Frames per second must be 0 or more; got {fps}.")
+        raise InvalidInput(messages.BREATHING_FPS_RANGE.format(fps=fps))
     total = steps[-1].end if steps else 0.0
     # A step closes its cycle when the next step belongs to another cycle.
     closes_cycle = [
@@ -326,20 +323,24 @@ def pattern_catalog(saved: Mapping[str, Pattern] | None = None) -> list[dict[str
 def _canonical(pattern: str, label: str) -> tuple[str, str]:
     """(pattern name, label) as stored: built-ins by canonical name, customs as "custom"."""
     if not isinstance(pattern, str) or not isinstance(label, str):
-        raise InvalidInput("Pattern and label must be text.")
+        raise InvalidInput(messages.BREATHING_PATTERN_NOT_TEXT)
     if pattern.strip().lower().startswith(CUSTOM):
         return CUSTOM, parse_custom(label).label
     builtin = get_pattern(pattern)
     if label.strip() != builtin.label:
         raise InvalidInput(
-            f"Label {label!r} does not match the {builtin.name} pattern ({builtin.label})."
+            messages.BREATHING_LABEL_MISMATCH.format(
+                label=label, name=builtin.name, expected=builtin.label
+            )
         )
     return builtin.name, builtin.label
 
 
 def _count(value: object, what: str, low: int) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= MAX_CYCLES:
-        raise InvalidInput(f"{what} must be a whole number from {low} to {MAX_CYCLES}.")
+        raise InvalidInput(
+            messages.BREATHING_COUNT_RANGE.format(what=what, low=low, max_cycles=MAX_CYCLES)
+        )
     return value
 
 
@@ -356,25 +357,29 @@ def session_record(
 ) -> dict[str, Any]:
     """A validated session, ready to store (or to show, for a demo that stores nothing)."""
     name, clean_label = _canonical(pattern, label)
-    done = _count(cycles, "Completed cycles", 0)
-    planned = None if planned_cycles is None else _count(planned_cycles, "Planned cycles", 1)
+    done = _count(cycles, messages.LABEL_COMPLETED_CYCLES, 0)
+    planned = (
+        None if planned_cycles is None else _count(planned_cycles, messages.LABEL_PLANNED_CYCLES, 1)
+    )
     if not isinstance(completed, bool):
-        raise InvalidInput("completed must be true or false.")
+        raise InvalidInput(messages.BREATHING_COMPLETED_NOT_BOOL)
     if planned is not None and (done > planned or (completed and done != planned)):
-        raise InvalidInput(f"{done} completed cycles do not fit a plan of {planned}.")
+        raise InvalidInput(messages.BREATHING_CYCLES_OVER_PLAN.format(done=done, planned=planned))
     if (
         isinstance(duration_seconds, bool)
         or not isinstance(duration_seconds, int | float)
         or not math.isfinite(duration_seconds)
         or duration_seconds < 0
     ):
-        raise InvalidInput(f"Duration must be 0 seconds or more; got {duration_seconds!r}.")
+        raise InvalidInput(
+            messages.BREATHING_DURATION_RANGE.format(duration_seconds=duration_seconds)
+        )
     try:
         start, end = parse_iso(started_at), parse_iso(ended_at)
     except (TypeError, ValueError, AttributeError):
-        raise InvalidInput("startedAt and endedAt must be ISO 8601 instants.") from None
+        raise InvalidInput(messages.BREATHING_BAD_INSTANTS) from None
     if end < start:
-        raise InvalidInput("A session cannot end before it starts.")
+        raise InvalidInput(messages.BREATHING_ENDS_BEFORE_START)
     return {
         "startedAt": iso(start),
         "endedAt": iso(end),

@@ -10,6 +10,7 @@ import math
 import re
 from collections.abc import Mapping
 
+from psymitrix_cli import messages
 from psymitrix_cli.domain.breathing import (
     _ALIASES,
     CUSTOM,
@@ -34,13 +35,12 @@ def check_saved_name(name: str) -> str:
     clean = name.strip().lower()
     if not _SAVED_NAME.fullmatch(clean):
         raise InvalidInput(
-            "A pattern name is 1-24 letters, digits, '-' or '_', starting with a letter; "
-            f"got {name!r}.",
+            messages.BREATHING_PATTERN_NAME_RULE.format(name=name),
             field="name",
         )
     key = _key(clean)
     if key in PATTERNS or key in _ALIASES or clean.startswith(CUSTOM):
-        raise InvalidInput(f"{name!r} is the name of a built-in pattern; pick another.")
+        raise InvalidInput(messages.BREATHING_PATTERN_BUILT_IN.format(name=name))
     return clean
 
 
@@ -54,10 +54,15 @@ def saved_pattern(
     for field, seconds, breath in (*phases, ("holdAfter", hold_after, False)):
         low_ok = seconds > 0 if breath else seconds >= 0
         if not (math.isfinite(seconds) and low_ok and seconds <= MAX_PHASE_SECONDS):
-            low = "above 0" if breath else "0 or more"
+            low = (
+                messages.BREATHING_PHASE_ABOVE_ZERO
+                if breath
+                else messages.BREATHING_PHASE_ZERO_OR_MORE
+            )
             raise InvalidInput(
-                f"‹{field}› must be {low} and at most {MAX_PHASE_SECONDS:g} seconds; "
-                f"got {seconds:g}.",
+                messages.BREATHING_PHASE_RANGE.format(
+                    field=field, low=low, max_phase_seconds=MAX_PHASE_SECONDS, seconds=seconds
+                ),
                 field=field,
             )
     timings = (float(inhale), float(hold), float(exhale), float(hold_after))
@@ -75,9 +80,9 @@ def parse_saved(text: str | None) -> dict[str, Pattern]:
             pattern = saved_pattern(name, *parse_custom(spec).timings)
         except InvalidInput as exc:
             raise InvalidInput(
-                f"The saved breathing pattern {entry.strip()!r} ({SAVED_KEY} in the config "
-                f"file) is not valid: {exc.message} Remove it with `psymitrix breathe "
-                f"patterns remove NAME` or `psymitrix config unset {SAVED_KEY}`."
+                messages.BREATHING_SAVED_PATTERN_BAD.format(
+                    name=entry.strip(), saved_key=SAVED_KEY, message=exc.message
+                )
             ) from None
         saved[pattern.name] = pattern
     return saved
@@ -92,13 +97,13 @@ def with_pattern(saved: Mapping[str, Pattern], pattern: Pattern) -> dict[str, Pa
     """`saved` plus `pattern` (replacing one of the same name), within MAX_SAVED."""
     updated = {**saved, pattern.name: pattern}
     if len(updated) > MAX_SAVED:
-        raise InvalidInput(f"At most {MAX_SAVED} saved patterns; remove one first.")
+        raise InvalidInput(messages.BREATHING_PATTERNS_FULL.format(max_saved=MAX_SAVED))
     return updated
 
 
 def without_pattern(saved: Mapping[str, Pattern], name: str) -> dict[str, Pattern]:
     clean = name.strip().lower()
     if clean not in saved:
-        known = ", ".join(saved) or "none saved yet"
-        raise InvalidInput(f"No saved pattern {name!r} ({known}).")
+        known = ", ".join(saved) or messages.BREATHING_NONE_SAVED
+        raise InvalidInput(messages.BREATHING_PATTERN_NOT_SAVED.format(name=name, known=known))
     return {k: v for k, v in saved.items() if k != clean}

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from psymitrix_cli import messages
 from psymitrix_cli.domain import journal as rules
 from psymitrix_cli.domain.activity import ActivityPayload
 from psymitrix_cli.domain.entries import ACTIVITY, GRATITUDE, MOOD_JOURNAL, SLEEP
@@ -77,25 +78,29 @@ def journal_text(mood: int, note: str | None) -> str:
     """The mood entry a check-in writes: the note, or a line naming the mood."""
     if note and note.strip():
         return note
-    return f"Daily check-in: feeling {rules.mood_label(mood)}."
+    return messages.CHECKIN_JOURNAL_TEXT.format(mood=rules.mood_label(mood))
 
 
 def plan(answers: CheckinAnswers, when: When) -> list[Part]:
     """The entries a check-in writes, each already checked by its kind's normaliser."""
     a = answers
     if a.mood is None and a.note and a.note.strip():
-        raise InvalidInput(
-            f"A check-in note goes with a mood; add {ref('mood')} 1-5.", field="note"
-        )
+        raise InvalidInput(messages.CHECKIN_NOTE_NEEDS_MOOD.format(mood=ref("mood")), field="note")
     if a.sleepScore is None and a.sleepHours is not None:
         raise InvalidInput(
-            f"{ref('sleepHours')} goes with {ref('sleepScore')} (last night's score, 1-10).",
+            messages.CHECKIN_HOURS_NEED_SCORE.format(
+                sleep_hours=ref("sleepHours"), sleep_score=ref("sleepScore")
+            ),
             field="sleepHours",
         )
     if a.mood is None and a.sleepScore is None and not a.gratitude and a.activity is None:
         raise InvalidInput(
-            f"Nothing to check in; give {ref('mood')}, {ref('sleepScore')}, "
-            f"{ref('gratitude')} or {ref('activity')}."
+            messages.CHECKIN_NOTHING.format(
+                mood=ref("mood"),
+                sleep_score=ref("sleepScore"),
+                gratitude=ref("gratitude"),
+                activity=ref("activity"),
+            )
         )
     parts: list[Part] = []
     at = a.at

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, tzinfo
 from typing import Any, Literal, TypeVar
 
+from psymitrix_cli import messages
 from psymitrix_cli.clock import iso, parse_iso
 from psymitrix_cli.domain import validation as v
 from psymitrix_cli.errors import InvalidInput, ref
@@ -57,7 +58,10 @@ class When:
             if parsed.tzinfo is None:
                 parsed = parsed.replace(tzinfo=self.zone)
         if parsed > self.now + ahead:
-            raise InvalidInput(f"{ref(field)} {value!r} is in the future.", field=field)
+            raise InvalidInput(
+                messages.ENTRY_FIELD_IN_FUTURE_REPR.format(field=ref(field), value=value),
+                field=field,
+            )
         _not_too_old(parsed.date(), value, field)
         return iso(parsed)
 
@@ -67,7 +71,9 @@ class When:
             return self.today()
         day = check(field, lambda: v.parse_date(_text(value), ref(field)))
         if day > (self.now.astimezone(self.zone) + ahead).date():
-            raise InvalidInput(f"{ref(field)} {value} is in the future.", field=field)
+            raise InvalidInput(
+                messages.ENTRY_FIELD_IN_FUTURE.format(field=ref(field), value=value), field=field
+            )
         _not_too_old(day, value, field)
         return day
 
@@ -75,13 +81,16 @@ class When:
 def _not_too_old(day: date, value: object, field: str) -> None:
     if day < EARLIEST:
         raise InvalidInput(
-            f"{ref(field)} {value!r} is too long ago (before {EARLIEST.isoformat()}).", field=field
+            messages.ENTRY_TOO_LONG_AGO.format(
+                field=ref(field), value=value, earliest=EARLIEST.isoformat()
+            ),
+            field=field,
         )
 
 
 def _text(value: object) -> str:
     if not isinstance(value, str):
-        raise InvalidInput(f"expected text, got {value!r}.")
+        raise InvalidInput(messages.EXPECTED_TEXT_GOT.format(value=value))
     return value
 
 
@@ -103,10 +112,10 @@ def past_instant(
         moment = parse_iso(_text(value))
     except ValueError:
         raise InvalidInput(
-            f"{str(value)[:40]!r} is not an ISO 8601 date-time.", field=field
+            messages.ENTRY_NOT_AN_INSTANT.format(value=str(value)[:40]), field=field
         ) from None
     if moment > when.now + slack:
-        raise InvalidInput(f"{value} is in the future.", field=field)
+        raise InvalidInput(messages.ENTRY_IN_FUTURE.format(value=value), field=field)
     _not_too_old(moment.date(), value, field)
     return iso(moment)
 
@@ -195,7 +204,9 @@ class EntryKind:
                 and f.default_factory is dataclasses.MISSING
             ]
             field = missing[0] if missing else None
-            raise InvalidInput(f"{ref(field or 'body')} is required.", field=field) from None
+            raise InvalidInput(
+                messages.ENTRY_FIELD_REQUIRED.format(field=ref(field or "body")), field=field
+            ) from None
 
     def merged(self, doc: Doc, changes: Mapping[str, Any]) -> Any:
         """The payload of a stored entry with `changes` (None: unchanged) laid over it."""

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+from psymitrix_cli import messages
 from psymitrix_cli.clock import iso, parse_iso
 from psymitrix_cli.domain import assessments as instruments
 from psymitrix_cli.domain import entries as registry
@@ -68,7 +69,7 @@ def sniff(head: bytes) -> None:
     """Refuse at the first bytes what cannot be a JSON object (a binary, a CSV, a zip)."""
     text = head.removeprefix(b"\xef\xbb\xbf").lstrip(b" \t\r\n")
     if text and not text.startswith(b"{"):
-        raise InvalidInput("it is not a JSON object, so not a PsyMitrix export.")
+        raise InvalidInput(messages.IMPORT_NOT_AN_OBJECT)
 
 
 def _no_constants(name: str) -> None:
@@ -78,26 +79,28 @@ def _no_constants(name: str) -> None:
 def parse(data: bytes) -> Any:
     """Bytes to a JSON value, refusing early and with one line what is not an export."""
     if len(data) > MAX_BYTES:
-        raise InvalidInput(f"it is larger than {MAX_BYTES // (1024 * 1024)} MB.")
+        raise InvalidInput(messages.IMPORT_LARGER_THAN.format(value=MAX_BYTES // (1024 * 1024)))
     sniff(data[:64])
     try:
         text = data.removeprefix(b"\xef\xbb\xbf").decode("utf-8")
     except UnicodeDecodeError:
-        raise InvalidInput("it is not UTF-8 text.") from None
+        raise InvalidInput(messages.IMPORT_NOT_UTF8) from None
     if not text.strip():
-        raise InvalidInput("it is empty.")
+        raise InvalidInput(messages.IMPORT_EMPTY)
     try:
         return json.loads(text, parse_constant=_no_constants)  # NaN and Infinity are not JSON
     except json.JSONDecodeError as exc:
         # An unterminated string always runs into the end of the file.
         ended = exc.pos >= len(text.rstrip()) or exc.msg.startswith("Unterminated string")
-        what = "it ends early (truncated?)" if ended else "it is not valid JSON"
-        where = f"line {exc.lineno}, column {exc.colno}"
-        raise InvalidInput(f"{what}: {exc.msg} ({where}).") from None
+        what = messages.IMPORT_TRUNCATED if ended else messages.IMPORT_NOT_JSON
+        where = messages.IMPORT_WHERE.format(line=exc.lineno, column=exc.colno)
+        raise InvalidInput(
+            messages.IMPORT_JSON_ERROR.format(what=what, msg=exc.msg, where=where)
+        ) from None
     except ValueError as exc:
-        raise InvalidInput(f"it is not valid JSON: {exc} is not a number JSON allows.") from None
+        raise InvalidInput(messages.IMPORT_BAD_NUMBER.format(exc=exc)) from None
     except RecursionError:
-        raise InvalidInput("it is nested too deeply to be an export.") from None
+        raise InvalidInput(messages.IMPORT_TOO_DEEP) from None
 
 
 # --- small typed readers: each names where the problem is ------------------------------
@@ -109,13 +112,13 @@ def _fail(where: str, problem: str) -> InvalidInput:
 
 def _obj(value: Any, where: str) -> Doc:
     if not isinstance(value, dict):
-        raise _fail(where, f"expected an object, got {_type(value)}.")
+        raise _fail(where, messages.IMPORT_EXPECTED_OBJECT.format(type=_type(value)))
     return value
 
 
 def _list(value: Any, where: str) -> list[Any]:
     if not isinstance(value, list):
-        raise _fail(where, f"expected a list, got {_type(value)}.")
+        raise _fail(where, messages.IMPORT_EXPECTED_LIST.format(type=_type(value)))
     return value
 
 
@@ -123,9 +126,9 @@ def _str(value: Any, where: str, *, optional: bool = False) -> str | None:
     if value is None and optional:
         return None
     if not isinstance(value, str):
-        raise _fail(where, f"expected text, got {_type(value)}.")
+        raise _fail(where, messages.IMPORT_EXPECTED_TEXT.format(type=_type(value)))
     if _SURROGATE.search(value):
-        raise _fail(where, "contains invalid characters.")
+        raise _fail(where, messages.IMPORT_INVALID_CHARS)
     return value
 
 
@@ -135,30 +138,30 @@ def _text(value: Any, where: str, limit: int, *, optional: bool = False) -> str 
     if text is None:
         return None
     if not text.strip() and not optional:
-        raise _fail(where, "cannot be empty.")
+        raise _fail(where, messages.IMPORT_TEXT_EMPTY)
     if len(text) > limit:
-        raise _fail(where, f"is too long ({len(text)} characters; the limit is {limit}).")
+        raise _fail(where, messages.IMPORT_TEXT_TOO_LONG.format(length=len(text), limit=limit))
     if _FORBIDDEN.search(text):
-        raise _fail(where, "contains control characters.")
+        raise _fail(where, messages.IMPORT_CONTROL_CHARS)
     return text
 
 
 def _int(value: Any, where: str, low: int = 0) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or value < low:
-        raise _fail(where, f"expected a whole number of at least {low}, got {value!r}.")
+        raise _fail(where, messages.IMPORT_EXPECTED_COUNT.format(low=low, value=value))
     return value
 
 
 def _bool(value: Any, where: str) -> bool:
     if not isinstance(value, bool):
-        raise _fail(where, f"expected true or false, got {value!r}.")
+        raise _fail(where, messages.IMPORT_EXPECTED_BOOL.format(value=value))
     return value
 
 
 def _id(value: Any, where: str) -> str:
     text = _str(value, where) or ""
     if not ID_RE.fullmatch(text):
-        raise _fail(where, "is not a valid ID.")
+        raise _fail(where, messages.IMPORT_BAD_ID)
     return text
 
 
@@ -170,19 +173,19 @@ def _instant(value: Any, where: str, now: datetime, optional: bool = False) -> s
     try:
         moment = parse_iso(text)
     except ValueError:
-        raise _fail(where, f"{text[:40]!r} is not an ISO 8601 date-time.") from None
+        raise _fail(where, messages.ENTRY_NOT_AN_INSTANT.format(value=text[:40])) from None
     if moment > now + FUTURE_SLACK:
-        raise _fail(where, f"{text} is in the future.")
+        raise _fail(where, messages.IMPORT_IN_FUTURE.format(text=text))
     return iso(moment)
 
 
 def _type(value: Any) -> str:
-    names = {dict: "an object", list: "a list", str: "text", bool: "true/false"}
+    names = messages.IMPORT_TYPES
     if value is None:
-        return "null"
+        return names["null"]
     if isinstance(value, bool | dict | list | str):
-        return names[type(value)]
-    return "a number" if isinstance(value, int | float) else type(value).__name__
+        return names[type(value).__name__]
+    return names["number"] if isinstance(value, int | float) else type(value).__name__
 
 
 def _rule(where: str, check: Callable[[], Any]) -> Any:
@@ -201,7 +204,7 @@ def origin_of(entry: Doc, where: str, source_user: str) -> str:
     if given is not None:
         text = _str(given, f"{where}.origin") or ""
         if not ORIGIN_RE.fullmatch(text):
-            raise _fail(f"{where}.origin", "is not a valid origin.")
+            raise _fail(f"{where}.origin", messages.IMPORT_BAD_ORIGIN)
         return text
     return f"{source_user}/{_id(entry.get('id'), f'{where}.id')}"
 
@@ -222,7 +225,7 @@ def _tracker(kind: EntryKind, e: Doc, w: str, now: datetime) -> Doc:
     """A tracker's entry through the kind's own normaliser (the one new entries use),
     with its recorded times kept: an import restores history, it does not rewrite it."""
     if e.get(kind.sort) is None:
-        raise _fail(f"{w}.{kind.sort}", "expected a value, got null.")
+        raise _fail(f"{w}.{kind.sort}", messages.IMPORT_NULL)
     try:
         # A day of slack: machines' clocks and calendars disagree; year 3024 does not.
         doc = kind.stored(kind.new_payload(e), When(now + FUTURE_SLACK, UTC))
@@ -245,7 +248,9 @@ def _assessment(e: Doc, w: str, now: datetime) -> Doc:
     level = _rule(f"{w}.difficulty", lambda: instruments.validate_difficulty(e.get("difficulty")))
     total = sum(answers)
     if "total" in e and e["total"] != total:
-        raise _fail(f"{w}.total", f"is {e['total']!r}, but the answers add up to {total}.")
+        raise _fail(
+            f"{w}.total", messages.IMPORT_TOTAL_MISMATCH.format(total=e["total"], answers=total)
+        )
     return {
         "instrument": spec.name,
         "answers": list(answers),
@@ -271,7 +276,7 @@ def _safety_plan(e: Doc, w: str, now: datetime) -> Doc:
 def _message(e: Doc, w: str, now: datetime) -> Doc:
     role = e.get("role")
     if role not in ("user", "assistant"):
-        raise _fail(f"{w}.role", f"must be 'user' or 'assistant', got {role!r}.")
+        raise _fail(f"{w}.role", messages.IMPORT_BAD_ROLE.format(role=role))
     doc: Doc = {
         "seq": _int(e.get("seq"), f"{w}.seq"),
         "role": role,
@@ -281,7 +286,7 @@ def _message(e: Doc, w: str, now: datetime) -> Doc:
     if role == "user":
         tier = e.get("safety", "none")
         if tier not in TIER_ORDER:
-            raise _fail(f"{w}.safety", f"must be none, concern or acute, got {tier!r}.")
+            raise _fail(f"{w}.safety", messages.IMPORT_BAD_TIER.format(tier=tier))
         doc["safety"] = tier
     else:
         doc["interrupted"] = _bool(e.get("interrupted", False), f"{w}.interrupted")
@@ -315,7 +320,7 @@ def _messages(e: Doc, w: str, now: datetime, source_user: str) -> list[Item]:
         message = _obj(raw, where)
         doc = _message(message, where, now)
         if doc["seq"] in seqs:
-            raise _fail(f"{where}.seq", f"{doc['seq']} appears twice in this session.")
+            raise _fail(f"{where}.seq", messages.IMPORT_SEQ_TWICE.format(seq=doc["seq"]))
         seqs.add(doc["seq"])
         found.append(Item(origin_of(message, where, source_user), doc))
     return sorted(found, key=lambda m: m.doc["seq"])
@@ -325,13 +330,17 @@ def _messages(e: Doc, w: str, now: datetime, source_user: str) -> list[Item]:
 
 
 def check_header(document: Any) -> Doc:
-    doc = _obj(document, "the document")
+    doc = _obj(document, messages.IMPORT_THE_DOCUMENT)
     if doc.get("format") != FORMAT:
-        raise _fail("format", f"expected {FORMAT!r}, got {doc.get('format')!r}.")
+        raise _fail(
+            "format", messages.IMPORT_FORMAT_MISMATCH.format(format=FORMAT, found=doc.get("format"))
+        )
     version = doc.get("version")
     if isinstance(version, bool) or version not in SUPPORTED_VERSIONS:
         supported = ", ".join(str(s) for s in SUPPORTED_VERSIONS)
-        raise _fail("version", f"{version!r} is not one this PsyMitrix reads ({supported}).")
+        raise _fail(
+            "version", messages.IMPORT_VERSION_UNKNOWN.format(version=version, supported=supported)
+        )
     return doc
 
 
@@ -350,7 +359,7 @@ def validate(document: Any, *, now: datetime) -> Plan:
     entries = _obj(doc.get("entries"), "entries")
     unknown = sorted(set(entries) - set(ENTRY_KINDS))
     if unknown:
-        raise _fail("entries", f"unknown kind {unknown[0]!r}.")
+        raise _fail("entries", messages.IMPORT_UNKNOWN_KIND.format(value=unknown[0]))
     normalisers: dict[str, Callable[[Doc, str, datetime], Doc]] = {
         "assessments": _assessment,
         "chat_sessions": _chat_session,

@@ -12,6 +12,7 @@ import html
 from dataclasses import dataclass, field
 from typing import Literal
 
+from psymitrix_cli import messages
 from psymitrix_cli.domain.assessments import SCREENING_NOTE, Instrument
 from psymitrix_cli.domain.breathing import Pattern
 from psymitrix_cli.domain.crisis import crisis_resources
@@ -130,7 +131,9 @@ def questionnaire_handout(instrument: Instrument, local_line: str | None = None)
 def check_format(name: str) -> str:
     clean = name.strip().lower()
     if clean not in FORMATS:
-        raise InvalidInput(f"Unknown handout format {name!r}; choose one of: {', '.join(FORMATS)}.")
+        raise InvalidInput(
+            messages.HANDOUT_UNKNOWN_FORMAT.format(name=name, choices=", ".join(FORMATS))
+        )
     return clean
 
 

@@ -12,6 +12,7 @@ import unicodedata
 from collections.abc import Sequence
 from typing import TypeGuard
 
+from psymitrix_cli import messages
 from psymitrix_cli.domain.validation import clean_text, has_control_chars
 from psymitrix_cli.errors import InvalidInput
 
@@ -39,7 +40,7 @@ def _whole(value: object) -> TypeGuard[int]:
 
 
 def entry_text(value: str | None) -> str:
-    text = clean_text(value, "Journal text", TEXT_MAX, multiline=True) or ""
+    text = clean_text(value, messages.LABEL_JOURNAL_TEXT, TEXT_MAX, multiline=True) or ""
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
@@ -48,7 +49,7 @@ def mood(value: object) -> int | None:
     if value is None:
         return None
     if not _whole(value) or value not in MOOD_LABELS:
-        raise InvalidInput(f"Mood must be a whole number from 1 (awful) to 5 (great); got {value}.")
+        raise InvalidInput(messages.MOOD_RANGE.format(value=value))
     return value
 
 
@@ -59,16 +60,14 @@ def mood_label(value: int | None) -> str | None:
 def tag(value: str | None) -> str:
     """One tag in stored form: trimmed, a leading '#' dropped, lower-cased."""
     if value is None or not value.strip():
-        raise InvalidInput("A tag cannot be empty.")
+        raise InvalidInput(messages.TAG_EMPTY)
     raw = value.strip()
     if has_control_chars(raw):
-        raise InvalidInput("A tag contains control characters.")
+        raise InvalidInput(messages.TAG_CONTROL_CHARS)
     text = unicodedata.normalize("NFC", raw.removeprefix("#")).lower()
     if not TAG_RE.fullmatch(text):
         shown = raw if len(raw) <= 40 else raw[:40] + "…"
-        raise InvalidInput(
-            f"Tag {shown!r} is not valid: use 1–{TAG_MAX_LEN} letters, digits, '-' or '_'."
-        )
+        raise InvalidInput(messages.TAG_RULE.format(shown=shown, tag_max_len=TAG_MAX_LEN))
     return text
 
 
@@ -76,7 +75,7 @@ def tags(values: Sequence[str] | None) -> list[str]:
     """Tags in stored form, duplicates dropped, order kept; at most TAGS_MAX."""
     cleaned = list(dict.fromkeys(tag(v) for v in values or ()))
     if len(cleaned) > TAGS_MAX:
-        raise InvalidInput(f"An entry can have at most {TAGS_MAX} tags; got {len(cleaned)}.")
+        raise InvalidInput(messages.TAGS_TOO_MANY.format(tags_max=TAGS_MAX, count=len(cleaned)))
     return cleaned
 
 
@@ -99,7 +98,7 @@ def search_words(value: str | None) -> tuple[str, ...]:
     """`--search` words: every one must appear in the text (any case)."""
     if value is None:
         return ()
-    text = clean_text(value, "Search", SEARCH_MAX) or ""
+    text = clean_text(value, messages.LABEL_SEARCH, SEARCH_MAX) or ""
     return tuple(dict.fromkeys(text.split()))
 
 
@@ -115,15 +114,17 @@ def needs_crisis_help(mood_value: int | None, tier: str) -> bool:
 def gratitude_items(values: Sequence[str] | None) -> list[str]:
     items = list(values or ())
     if any(not isinstance(item, str) for item in items):
-        raise InvalidInput("Gratitude items must be text.")
+        raise InvalidInput(messages.GRATITUDE_NOT_TEXT)
     if not items:
-        raise InvalidInput("Give at least one thing you are grateful for.")
+        raise InvalidInput(messages.GRATITUDE_NONE_GIVEN)
     if len(items) > GRATITUDE_ITEMS_MAX:
         raise InvalidInput(
-            f"A gratitude entry holds 1 to {GRATITUDE_ITEMS_MAX} items; got {len(items)}."
+            messages.GRATITUDE_ITEM_COUNT.format(
+                gratitude_items_max=GRATITUDE_ITEMS_MAX, count=len(items)
+            )
         )
     return [
-        clean_text(item, f"Gratitude item {i}", GRATITUDE_ITEM_MAX) or ""
+        clean_text(item, messages.LABEL_GRATITUDE_ITEM.format(number=i), GRATITUDE_ITEM_MAX) or ""
         for i, item in enumerate(items, 1)
     ]
 
@@ -134,8 +135,9 @@ def gratitude_items(values: Sequence[str] | None) -> list[str]:
 def sleep_score(value: object) -> int:
     if not _whole(value) or not SLEEP_SCORE_MIN <= value <= SLEEP_SCORE_MAX:
         raise InvalidInput(
-            f"Sleep score must be a whole number from {SLEEP_SCORE_MIN} to {SLEEP_SCORE_MAX}; "
-            f"got {value}."
+            messages.SLEEP_SCORE_RANGE.format(
+                sleep_score_min=SLEEP_SCORE_MIN, sleep_score_max=SLEEP_SCORE_MAX, value=value
+            )
         )
     return value
 
@@ -149,12 +151,12 @@ def sleep_hours(value: object) -> float | None:
         or not math.isfinite(value)
         or not 0 <= value <= SLEEP_HOURS_MAX
     ):
-        raise InvalidInput(f"Hours of sleep must be between 0 and 24; got {value}.")
+        raise InvalidInput(messages.SLEEP_HOURS_RANGE.format(value=value))
     return round(float(value), 2)
 
 
 def sleep_note(value: str | None) -> str | None:
-    return clean_text(value, "Sleep note", SLEEP_NOTE_MAX, required=False)
+    return clean_text(value, messages.LABEL_SLEEP_NOTE, SLEEP_NOTE_MAX, required=False)
 
 
 # --- ids -------------------------------------------------------------------------------

@@ -13,6 +13,7 @@ from datetime import date, datetime, time
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from psymitrix_cli import messages
 from psymitrix_cli.clock import iso
 from psymitrix_cli.domain import export_format as fmt
 from psymitrix_cli.domain import journal as rules
@@ -26,7 +27,7 @@ def _field(entry: dict[str, Any], name: str, where: str, required: bool = True) 
     if value is None and not required:
         return ""
     if not isinstance(value, str):
-        raise InvalidInput(f"{where}.{name}: expected text, got {value!r}.")
+        raise InvalidInput(messages.JRNL_NOT_TEXT.format(where=where, name=name, value=value))
     return value
 
 
@@ -34,11 +35,11 @@ def _moment(day: str, clock: str, zone: ZoneInfo, where: str) -> str:
     try:
         local_day = date.fromisoformat(day.strip())
     except ValueError:
-        raise InvalidInput(f"{where}.date: {day!r} is not a date in the form YYYY-MM-DD.") from None
+        raise InvalidInput(messages.JRNL_BAD_DATE.format(where=where, day=day)) from None
     try:
         local_time = time.fromisoformat(clock.strip()) if clock.strip() else time(12)
     except ValueError:
-        raise InvalidInput(f"{where}.time: {clock!r} is not a time like 09:30.") from None
+        raise InvalidInput(messages.JRNL_BAD_TIME.format(where=where, clock=clock)) from None
     return iso(datetime.combine(local_day, local_time, tzinfo=zone))
 
 
@@ -60,13 +61,13 @@ def tags(values: Any) -> list[str]:
 def to_document(data: Any, timezone: str) -> dict[str, Any]:
     """A jrnl export as a PsyMitrix export document holding only mood-journal entries."""
     if not isinstance(data, dict) or not isinstance(data.get("entries"), list):
-        raise InvalidInput("this is not a jrnl JSON export (no 'entries' list).")
+        raise InvalidInput(messages.JRNL_NOT_AN_EXPORT)
     zone = ZoneInfo(timezone)
     entries = []
     for i, raw in enumerate(data["entries"]):
         where = f"entries[{i}]"
         if not isinstance(raw, dict):
-            raise InvalidInput(f"{where}: expected an object.")
+            raise InvalidInput(messages.JRNL_NOT_AN_OBJECT.format(where=where))
         day, clock = _field(raw, "date", where), _field(raw, "time", where, required=False)
         title, body = _field(raw, "title", where, False), _field(raw, "body", where, False)
         text = "\n\n".join(part.strip() for part in (title, body) if part.strip())

@@ -15,6 +15,7 @@ from datetime import date, timedelta
 from typing import Any, Literal
 from zoneinfo import ZoneInfo
 
+from psymitrix_cli import messages
 from psymitrix_cli.clock import parse_iso
 from psymitrix_cli.domain.assessments import INSTRUMENTS, Instrument, severity
 
@@ -131,8 +132,16 @@ def sleep_and_next_day_mood(sleep: Iterable[Doc], days: Mapping[date, float]) ->
     score = [(int(n["score"]) >= GOOD_SLEEP_SCORE, m) for n, m in pairs]
     return {
         "pairs": len(pairs),
-        "byHours": _split(hours, f"{GOOD_SLEEP_HOURS:g} h or more", "less"),
-        "byScore": _split(score, f"a score of {GOOD_SLEEP_SCORE} or more", "lower"),
+        "byHours": _split(
+            hours,
+            messages.REVIEW_HOURS_OR_MORE.format(hours=GOOD_SLEEP_HOURS),
+            messages.REVIEW_LESS,
+        ),
+        "byScore": _split(
+            score,
+            messages.REVIEW_SCORE_OR_MORE.format(score=GOOD_SLEEP_SCORE),
+            messages.REVIEW_LOWER,
+        ),
     }
 
 

@@ -15,6 +15,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from psymitrix_cli import messages
 from psymitrix_cli.domain.validation import has_control_chars
 from psymitrix_cli.errors import InvalidInput
 
@@ -123,23 +124,27 @@ def section(name: str) -> Section:
     text = name.strip()
     found = BY_NAME.get(text.lower()) or BY_KEY.get(text)
     if found is None:
-        raise InvalidInput(f"There is no safety-plan section {text!r}; use one of {NAMES}.")
+        raise InvalidInput(messages.SAFETY_PLAN_NO_SECTION.format(text=text, names=NAMES))
     return found
 
 
 def _text(value: object, where: str, limit: int) -> str:
     if not isinstance(value, str):
-        raise InvalidInput(f"{where}: expected text.", field=where.split("[")[0])
+        raise InvalidInput(
+            messages.SAFETY_PLAN_NOT_TEXT.format(where=where), field=where.split("[")[0]
+        )
     text = " ".join(value.split())
     if not text:
-        raise InvalidInput(f"{where} cannot be empty.", field=where.split("[")[0])
+        raise InvalidInput(messages.TEXT_EMPTY.format(where=where), field=where.split("[")[0])
     if len(text) > limit:
         raise InvalidInput(
-            f"{where} is too long ({len(text)} characters; the limit is {limit}).",
+            messages.TEXT_TOO_LONG.format(where=where, length=len(text), limit=limit),
             field=where.split("[")[0],
         )
     if has_control_chars(text):
-        raise InvalidInput(f"{where} contains control characters.", field=where.split("[")[0])
+        raise InvalidInput(
+            messages.TEXT_CONTROL_CHARS.format(where=where), field=where.split("[")[0]
+        )
     return text
 
 
@@ -160,7 +165,9 @@ def contact(value: object, where: str) -> Contact:
         parsed = parse_contact(value)
         raw_name, raw_phone = parsed.name, parsed.phone
     else:
-        raise InvalidInput(f"{where}: expected a name and a phone.", field=where.split("[")[0])
+        raise InvalidInput(
+            messages.SAFETY_PLAN_NOT_A_CONTACT.format(where=where), field=where.split("[")[0]
+        )
     name = _text(raw_name, f"{where}.name", ITEM_MAX)
     phone = None
     if raw_phone is not None and not (isinstance(raw_phone, str) and not raw_phone.strip()):
@@ -172,11 +179,14 @@ def _items(spec: Section, values: object) -> tuple[Item, ...]:
     if values is None:
         return ()
     if isinstance(values, str | bytes) or not isinstance(values, Iterable):
-        raise InvalidInput(f"{spec.key}: expected a list.", field=spec.key)
+        raise InvalidInput(messages.SAFETY_PLAN_NOT_A_LIST.format(key=spec.key), field=spec.key)
     listed = list(values)
     if len(listed) > ITEMS_MAX:
         raise InvalidInput(
-            f"{spec.key} holds at most {ITEMS_MAX} items; got {len(listed)}.", field=spec.key
+            messages.SAFETY_PLAN_TOO_MANY.format(
+                key=spec.key, items_max=ITEMS_MAX, count=len(listed)
+            ),
+            field=spec.key,
         )
     out: list[Item] = []
     for i, value in enumerate(listed):
@@ -191,7 +201,7 @@ def payload(data: Mapping[str, Any]) -> SafetyPlanPayload:
     unknown = sorted(set(data) - set(BY_KEY) - {"id", "createdAt", "updatedAt", "origin"})
     if unknown:
         raise InvalidInput(
-            f"There is no safety-plan section {unknown[0]!r}; use one of {NAMES}.",
+            messages.SAFETY_PLAN_NO_SECTION.format(text=unknown[0], names=NAMES),
             field=unknown[0],
         )
     return SafetyPlanPayload(**{s.key: _items(s, data.get(s.key)) for s in SECTIONS})  # type: ignore[arg-type]
@@ -237,7 +247,7 @@ def added(
 ) -> SafetyPlanPayload:
     """The plan with lines added to one section (`phone` goes with a single contact)."""
     if phone is not None and (not spec.contacts or len(texts) != 1):
-        raise InvalidInput("--phone goes with one name in helpers or professionals.", field="phone")
+        raise InvalidInput(messages.SAFETY_PLAN_PHONE_NEEDS_ONE_NAME, field="phone")
     new: list[Item] = []
     for text in texts:
         if spec.contacts:
@@ -266,9 +276,9 @@ def removed(plan: SafetyPlanPayload, spec: Section, which: str) -> SafetyPlanPay
                 break
     if index is None:
         raise InvalidInput(
-            f"{spec.title} has no item {target!r}; give its number (1-{len(items)}) or its text."
+            messages.SAFETY_PLAN_NO_ITEM.format(title=spec.title, target=target, count=len(items))
             if items
-            else f"{spec.title} has nothing to remove.",
+            else messages.SAFETY_PLAN_NOTHING_TO_REMOVE.format(title=spec.title),
             field="item",
         )
     del items[index]
@@ -317,13 +327,14 @@ def from_text(text: str) -> SafetyPlanPayload:
             current = _TITLES.get(heading) or BY_NAME.get(heading)
             if current is None:
                 raise InvalidInput(
-                    f"line {number}: there is no section {line.lstrip('#').strip()!r}; "
-                    f"use the headings the editor starts with."
+                    messages.SAFETY_PLAN_UNKNOWN_HEADING.format(
+                        number=number, heading=line.lstrip("#").strip()
+                    )
                 )
             continue
         item = line[1:].strip() if line[0] in "-*•" else line
         if current is None:
-            raise InvalidInput(f"line {number}: an item before any '## section' heading.")
+            raise InvalidInput(messages.SAFETY_PLAN_ITEM_BEFORE_HEADING.format(number=number))
         if item:
             found[current.key].append(item)
     return payload(found)

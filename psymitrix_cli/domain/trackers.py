@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import timedelta
 
+from psymitrix_cli import messages
 from psymitrix_cli.clock import parse_iso
 from psymitrix_cli.domain import journal as rules
 from psymitrix_cli.domain.entry_kind import Doc, When, check
@@ -94,5 +95,5 @@ def breathing(p: BreathingPayload, when: When) -> Doc:
         planned_cycles=p.plannedCycles,
     )
     if parse_iso(record["endedAt"]) > when.now + BREATHING_FUTURE_SLACK:
-        raise InvalidInput("A session cannot end in the future.", field="endedAt")
+        raise InvalidInput(messages.SESSION_ENDS_IN_FUTURE, field="endedAt")
     return record

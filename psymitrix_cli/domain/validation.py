@@ -7,6 +7,7 @@ import re
 import unicodedata
 from datetime import date, datetime
 
+from psymitrix_cli import messages
 from psymitrix_cli.errors import InvalidInput
 
 USERNAME_RE = re.compile(r"^[a-z0-9_.-]{3,32}$")
@@ -35,33 +36,35 @@ def clean_text(
     """Trim, then refuse empty (when required), over-long and control-character text."""
     if value is None or not value.strip():
         if required:
-            raise InvalidInput(f"{label} cannot be empty.")
+            raise InvalidInput(messages.TEXT_EMPTY.format(where=label))
         return None
     text = value.strip()
     if len(text) > max_len:
-        raise InvalidInput(f"{label} is too long ({len(text)} characters; the limit is {max_len}).")
+        raise InvalidInput(
+            messages.TEXT_TOO_LONG.format(where=label, length=len(text), limit=max_len)
+        )
     if has_control_chars(text, allow_newlines=multiline):
-        raise InvalidInput(f"{label} contains control characters.")
+        raise InvalidInput(messages.TEXT_CONTROL_CHARS.format(where=label))
     return text
 
 
 def name(value: str | None) -> str:
-    return clean_text(value, "Name", NAME_MAX) or ""
+    return clean_text(value, messages.PROMPT_NAME, NAME_MAX) or ""
 
 
 def username(value: str | None) -> str:
     """The NFKC form, checked and stored: U+212A KELVIN SIGN is the letter K, and nothing
     that only looks ASCII after `.lower()` is kept as non-ASCII text."""
-    text = unicodedata.normalize("NFKC", clean_text(value, "Username", 32) or "")
+    text = unicodedata.normalize("NFKC", clean_text(value, messages.PROMPT_USERNAME, 32) or "")
     if not text.isascii() or not USERNAME_RE.match(text.lower()):
-        raise InvalidInput("Username must be 3–32 characters of letters, digits, '_', '.' or '-'.")
+        raise InvalidInput(messages.USERNAME_RULE)
     return text
 
 
 def email(value: str | None) -> str:
-    text = clean_text(value, "Email", EMAIL_MAX) or ""
+    text = clean_text(value, messages.PROMPT_EMAIL, EMAIL_MAX) or ""
     if not EMAIL_RE.match(text):
-        raise InvalidInput(f"{text!r} is not a valid email address.")
+        raise InvalidInput(messages.EMAIL_INVALID.format(text=text))
     return text.lower()
 
 
@@ -70,44 +73,39 @@ def phone(value: str | None) -> str | None:
         return None
     raw = value.strip()
     if has_control_chars(raw):
-        raise InvalidInput("Phone number contains control characters.")
+        raise InvalidInput(messages.PHONE_CONTROL_CHARS)
     digits = re.sub(r"[\s().-]", "", raw)
     if not PHONE_RE.match(digits):
-        raise InvalidInput(
-            f"{raw!r} is not a valid phone number; use international form, e.g. +14155550123."
-        )
+        raise InvalidInput(messages.PHONE_INVALID.format(raw=raw))
     return digits if digits.startswith("+") else f"+{digits}"
 
 
 def timezone(value: str | None) -> str:
-    text = clean_text(value, "Timezone", 64) or ""
+    text = clean_text(value, messages.LABEL_TIMEZONE, 64) or ""
     from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
     try:
         ZoneInfo(text)
     except (ZoneInfoNotFoundError, ValueError):
-        raise InvalidInput(
-            f"Unknown timezone {text!r}; use an IANA name like Europe/London."
-        ) from None
+        raise InvalidInput(messages.TIMEZONE_UNKNOWN.format(text=text)) from None
     return text
 
 
 def password(value: str | None, *, username_: str | None = None, email_: str | None = None) -> str:
     if value is None or value == "":
-        raise InvalidInput("Password cannot be empty.")
+        raise InvalidInput(messages.PASSWORD_EMPTY)
     if len(value) < PASSWORD_MIN:
-        raise InvalidInput(f"Password must be at least {PASSWORD_MIN} characters.")
+        raise InvalidInput(messages.PASSWORD_TOO_SHORT.format(password_min=PASSWORD_MIN))
     size = len(value.encode("utf-8"))
     if size > PASSWORD_MAX_BYTES:
         raise InvalidInput(
-            f"Password is {size} bytes in UTF-8; the limit is {PASSWORD_MAX_BYTES} "
-            "(bcrypt would silently ignore the rest). Please choose a shorter one."
+            messages.PASSWORD_TOO_LONG.format(size=size, password_max_bytes=PASSWORD_MAX_BYTES)
         )
     if has_control_chars(value):
-        raise InvalidInput("Password contains control characters.")
+        raise InvalidInput(messages.PASSWORD_CONTROL_CHARS)
     lowered = value.lower()
     if (username_ and lowered == username_.lower()) or (email_ and lowered == email_.lower()):
-        raise InvalidInput("Password must not be the same as your username or email.")
+        raise InvalidInput(messages.PASSWORD_IS_IDENTITY)
     return value
 
 
@@ -115,13 +113,11 @@ def parse_date(value: str, label: str = "Date") -> date:
     try:
         return date.fromisoformat(value.strip())
     except ValueError:
-        raise InvalidInput(f"{label} {value!r} is not a date in the form YYYY-MM-DD.") from None
+        raise InvalidInput(messages.DATE_NOT_ISO.format(label=label, value=value)) from None
 
 
 def parse_datetime(value: str, label: str = "Time") -> datetime:
     try:
         return datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
     except ValueError:
-        raise InvalidInput(
-            f"{label} {value!r} is not an ISO date-time, e.g. 2026-11-24T08:30 or 2026-11-24."
-        ) from None
+        raise InvalidInput(messages.INSTANT_NOT_ISO.format(label=label, value=value)) from None

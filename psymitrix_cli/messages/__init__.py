@@ -8,6 +8,7 @@ Terminal, a prompt, a notice. Operators' log lines, JSON keys and the safety wor
 """
 
 from psymitrix_cli.messages.accounts import *  # noqa: F403
+from psymitrix_cli.messages.ai import *  # noqa: F403
 from psymitrix_cli.messages.chat import *  # noqa: F403
 from psymitrix_cli.messages.common import *  # noqa: F403
 from psymitrix_cli.messages.data import *  # noqa: F403
@@ -17,4 +18,6 @@ from psymitrix_cli.messages.practice import *  # noqa: F403
 from psymitrix_cli.messages.reminders import *  # noqa: F403
 from psymitrix_cli.messages.report import *  # noqa: F403
 from psymitrix_cli.messages.safety import *  # noqa: F403
+from psymitrix_cli.messages.server import *  # noqa: F403
+from psymitrix_cli.messages.store import *  # noqa: F403
 from psymitrix_cli.messages.tokens import *  # noqa: F403

@@ -13,7 +13,7 @@ from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 from typing import TYPE_CHECKING
 
-from psymitrix_cli import __version__
+from psymitrix_cli import __version__, messages
 from psymitrix_cli.auth.secret import MIN_SECRET_BYTES
 from psymitrix_cli.clock import Clock, clock_from_spec
 from psymitrix_cli.config import Settings
@@ -35,15 +35,12 @@ def check_secret(settings: Settings) -> str:
     """The server signs tokens for many people: it never invents or reuses a local secret."""
     secret = settings.jwt_secret
     if not secret:
-        raise InvalidInput(
-            "PSYMITRIX_JWT_SECRET is not set; the server needs a signing secret of at least "
-            f"{MIN_SECRET_BYTES} bytes (e.g. `python -c 'import secrets; "
-            "print(secrets.token_urlsafe(48))'`)."
-        )
+        raise InvalidInput(messages.JWT_SECRET_MISSING.format(min_secret_bytes=MIN_SECRET_BYTES))
     if len(secret.encode("utf-8")) < MIN_SECRET_BYTES:
         raise InvalidInput(
-            f"PSYMITRIX_JWT_SECRET is too short ({len(secret.encode('utf-8'))} bytes); "
-            f"use at least {MIN_SECRET_BYTES}."
+            messages.JWT_SECRET_SHORT.format(
+                size=len(secret.encode("utf-8")), min_secret_bytes=MIN_SECRET_BYTES
+            )
         )
     return secret
 

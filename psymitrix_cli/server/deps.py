@@ -25,6 +25,7 @@ from fastapi import Depends, Header, Request, Response
 from fastapi.responses import JSONResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
+from psymitrix_cli import messages
 from psymitrix_cli.backends.local import LocalBackend
 from psymitrix_cli.server import idempotency as idem
 from psymitrix_cli.server.context import ServerContext
@@ -51,7 +52,9 @@ async def request_context(request: Request) -> ServerContext:
             try:
                 return ctx.with_clock(clock_from_spec(spec))
             except ValueError:
-                raise InvalidInput(f"{CLOCK_HEADER} is not an ISO instant.") from None
+                raise InvalidInput(
+                    messages.CLOCK_HEADER_NOT_AN_INSTANT.format(clock_header=CLOCK_HEADER)
+                ) from None
     return ctx
 
 

@@ -11,6 +11,7 @@ import logging
 import traceback
 from typing import Any
 
+from psymitrix_cli import messages
 from psymitrix_cli.errors import PsyError, RateLimited
 
 log = logging.getLogger("psymitrix.server")
@@ -24,10 +25,7 @@ _HTTP_CODES = {
     413: "too_large",
     415: "unsupported_media_type",
 }
-_SERVER_SIDE = {
-    500: "Something went wrong on the server.",
-    503: "The service is temporarily unavailable; please try again in a moment.",
-}
+_SERVER_SIDE = {500: messages.SERVER_INTERNAL, 503: messages.SERVER_UNAVAILABLE}
 
 
 def public_error(exc: PsyError) -> dict[str, str]:
@@ -42,10 +40,10 @@ def error_body(code: str, message: str) -> dict[str, dict[str, str]]:
 def _validation_message(errors: list[dict[str, Any]]) -> str:
     """One readable line from pydantic's errors: `body.mood: Input should be a valid integer`."""
     if not errors:
-        return "The request is not valid."
+        return messages.REQUEST_INVALID
     first = errors[0]
     where = ".".join(str(p) for p in first.get("loc", ()) if p != "body") or "body"
-    more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
+    more = messages.REQUEST_MORE_ERRORS.format(count=len(errors) - 1) if len(errors) > 1 else ""
     return f"{where}: {first.get('msg', 'invalid')}{more}"
 
 
@@ -84,7 +82,7 @@ class CatchAll:
                 return  # mid-stream: the client sees the stream end early
             from starlette.responses import JSONResponse
 
-            body = error_body("internal_error", "Something went wrong on the server.")
+            body = error_body("internal_error", messages.SERVER_INTERNAL)
             await JSONResponse(body, status_code=500)(scope, receive, send)
 
 
@@ -117,7 +115,7 @@ def install(app: Any) -> None:
     async def http(request: Request, exc: Exception) -> JSONResponse:
         assert isinstance(exc, HTTPException)
         code = _HTTP_CODES.get(exc.status_code, "error")
-        message = exc.detail if isinstance(exc.detail, str) else "The request failed."
+        message = exc.detail if isinstance(exc.detail, str) else messages.REQUEST_FAILED
         return JSONResponse(
             error_body(code, message), status_code=exc.status_code, headers=exc.headers
         )

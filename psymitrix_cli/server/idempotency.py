@@ -36,6 +36,7 @@ from contextvars import ContextVar
 from datetime import datetime, timedelta
 from typing import Any
 
+from psymitrix_cli import messages
 from psymitrix_cli.clock import iso, parse_iso
 from psymitrix_cli.errors import Conflict, InvalidInput, PsyError
 from psymitrix_cli.services.context import ServiceContext, ids_from, minted_here
@@ -66,9 +67,7 @@ def fingerprint(method: str, path: str, body: Any) -> str:
 
 def check_key(key: str) -> str:
     if not KEY_PATTERN.fullmatch(key):
-        raise InvalidInput(
-            f"{HEADER} must be 8-128 characters of letters, digits, '.', '_', ':' or '-'."
-        )
+        raise InvalidInput(messages.IDEMPOTENCY_KEY_RULE.format(header=HEADER))
     return key
 
 
@@ -99,7 +98,7 @@ def run_once(
                 continue  # another request claimed it first: read what it holds
             record = claim
         if record.get("fingerprint") != request_print:
-            raise InvalidInput(f"This {HEADER} was already used for a different request.")
+            raise InvalidInput(messages.IDEMPOTENCY_KEY_REUSED.format(header=HEADER))
         if record.get("state") == "done":
             return record["result"], True
         try:
@@ -111,7 +110,7 @@ def run_once(
             raise  # otherwise the claim stays, and a retry finishes the same operation
         state.finish_idempotency(user_id, rid, result)
         return result, False
-    raise Conflict(f"A request with this {HEADER} is being processed; retry it.")
+    raise Conflict(messages.IDEMPOTENCY_IN_PROGRESS.format(header=HEADER))
 
 
 @contextmanager

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from psymitrix_cli import messages
 from psymitrix_cli.server.errors import error_body
 
 MAX_BODY_BYTES = 64 * 1024
 
 
 def _too_large_message(max_bytes: int) -> str:
-    return f"The request body is larger than {max_bytes // 1024} KiB."
+    return messages.REQUEST_TOO_LARGE.format(kib=max_bytes // 1024)
 
 
 def _too_large(max_bytes: int) -> Exception:

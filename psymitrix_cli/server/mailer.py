@@ -16,37 +16,12 @@ import ssl
 from concurrent.futures import Future, ThreadPoolExecutor
 from email.message import EmailMessage
 
+from psymitrix_cli import messages
 from psymitrix_cli.config import SmtpSettings
 
 log = logging.getLogger("psymitrix.server.mail")
 
 SMTP_TIMEOUT_S = 20
-SUBJECT = "Your PsyMitrix password reset"
-BODY = """Hello {name},
-
-Someone (we hope you) asked to reset the password of your PsyMitrix account.
-Your one-time reset token is:
-
-    {token}
-
-It works once, within {minutes} minutes. To use it, send it with your new password
-to POST /v1/auth/reset/confirm, or give it to your PsyMitrix client.
-
-If you did not ask for this, ignore this email: your password has not changed.
-"""
-
-CHANGE_SUBJECT = "Your PsyMitrix account details were changed"
-CHANGE_BODY = """Hello {name},
-
-The following details of your PsyMitrix account were just changed:
-
-{changes}
-
-If you made this change, there is nothing to do. If you did not, someone may have
-your password: sign in, change your password (every other session is logged out),
-and change these details back. This notice goes to the address the account had
-before the change.
-"""
 
 
 class Mailer:
@@ -66,8 +41,8 @@ class Mailer:
         message = EmailMessage()
         message["From"] = self.smtp.sender
         message["To"] = to
-        message["Subject"] = SUBJECT
-        message.set_content(BODY.format(name=name, token=token, minutes=minutes))
+        message["Subject"] = messages.MAIL_SUBJECT
+        message.set_content(messages.MAIL_BODY.format(name=name, token=token, minutes=minutes))
         return self._pool.submit(self._deliver, message)
 
     def send_change_notice(
@@ -80,8 +55,8 @@ class Mailer:
         message = EmailMessage()
         message["From"] = self.smtp.sender
         message["To"] = to
-        message["Subject"] = CHANGE_SUBJECT
-        message.set_content(CHANGE_BODY.format(name=name, changes=lines))
+        message["Subject"] = messages.MAIL_CHANGE_SUBJECT
+        message.set_content(messages.MAIL_CHANGE_BODY.format(name=name, changes=lines))
         return self._pool.submit(self._deliver, message)
 
     def _deliver(self, message: EmailMessage) -> None:

@@ -19,6 +19,7 @@ import threading
 from collections.abc import AsyncIterator, Callable, Iterator
 from typing import Any
 
+from psymitrix_cli import messages
 from psymitrix_cli.errors import PsyError
 from psymitrix_cli.server.context import ServerContext
 
@@ -90,7 +91,7 @@ async def sse_frames(first: ChatEvent, events: ThreadedEvents) -> AsyncIterator[
         from psymitrix_cli.server.errors import log_unexpected
 
         log_unexpected(exc, "POST", "chat stream")
-        yield frame("error", {"code": "internal_error", "message": "The reply failed."})
+        yield frame("error", {"code": "internal_error", "message": messages.REPLY_FAILED})
     finally:
         events.cancel()
 

@@ -32,6 +32,7 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import timedelta
 
+from psymitrix_cli import messages
 from psymitrix_cli.clock import iso, parse_iso
 from psymitrix_cli.errors import RateLimited
 from psymitrix_cli.services.context import ServiceContext
@@ -40,7 +41,6 @@ from psymitrix_cli.store.server_state import server_state
 ACCOUNT_LIMIT = 5
 IP_LIMIT = 20
 WINDOW_SECONDS = 15 * 60
-MESSAGE = "Too many failed attempts; wait {seconds} seconds and try again."
 
 
 @dataclass(frozen=True)
@@ -78,7 +78,7 @@ class BoundThrottle:
             if count >= window.limit and oldest is not None:
                 left = parse_iso(oldest) + timedelta(seconds=window.seconds) - now
                 wait = max(1, math.ceil(left.total_seconds()))
-                raise RateLimited(MESSAGE.format(seconds=wait), retry_after=wait)
+                raise RateLimited(messages.TOO_MANY_ATTEMPTS.format(seconds=wait), retry_after=wait)
 
     def failed(self, account: str | None, ip: str | None) -> None:
         keys = self._keys(account, ip)

@@ -31,7 +31,6 @@ ResetSender = Callable[[str, str, str, int], object]
 ChangeNotifier = Callable[[str, str, list[tuple[str, str, str]]], object]
 # Changing these moves who can log in or reset the password: they need the password too.
 _IDENTITY = {"username": "username", "email": "email address"}
-IDENTITY_NEEDS_PASSWORD = "Changing your email or username needs your current password."
 
 
 def _recovery_code() -> str:
@@ -140,7 +139,7 @@ class AccountService:
     @allows()
     def login(self, identifier: str | None, password: str | None) -> dict[str, Any]:
         if not identifier or not identifier.strip() or not password:
-            raise InvalidInput("Give a username or email and a password.")
+            raise InvalidInput(messages.LOGIN_NEEDS_BOTH)
         user = self.ctx.store.find_user(identifier.strip())
         stored = (
             user["passwordHash"] if user else passwords.dummy_hash(self.ctx.settings.bcrypt_rounds)
@@ -193,12 +192,12 @@ class AccountService:
         if timezone is not None:
             fields["timezone"] = v.timezone(timezone)
         if not fields:
-            raise InvalidInput("Nothing to update; give at least one field to change.")
+            raise InvalidInput(messages.PROFILE_NOTHING_TO_UPDATE)
         user = self.session.user()
         changed = [f for f in _IDENTITY if f in fields and fields[f] != user[f]]
         if changed:
             if not current_password:
-                raise InvalidInput(IDENTITY_NEEDS_PASSWORD, field="currentPassword")
+                raise InvalidInput(messages.IDENTITY_NEEDS_PASSWORD, field="currentPassword")
             if not passwords.verify_password(current_password, user["passwordHash"]):
                 raise AuthError(messages.WRONG_PASSWORD)
         fields["updatedAt"] = self.ctx.now_iso()
@@ -232,7 +231,7 @@ class AccountService:
     @allows()
     def recover_password(self, identifier: str | None, code: str | None, new: str | None) -> None:
         if not identifier or not code:
-            raise InvalidInput("Give your username or email and a recovery code.")
+            raise InvalidInput(messages.RECOVER_NEEDS_BOTH)
         # No account oracle: the rules that need no account come first, then an unknown
         # user and a wrong code get the same answer, and only a proven owner hears the
         # rules that depend on the account. The code is spent only on a password we take.

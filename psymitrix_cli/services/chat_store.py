@@ -13,6 +13,7 @@ import time
 from collections.abc import Iterator
 from typing import Any
 
+from psymitrix_cli import messages
 from psymitrix_cli.domain.safety import Tier, highest
 from psymitrix_cli.errors import Conflict
 from psymitrix_cli.services.context import ServiceContext, new_id, public
@@ -86,7 +87,7 @@ def append(ctx: ServiceContext, session: Doc, role: str, content: str, **extra: 
         except Conflict:
             seq = max(seq, _last_seq(ctx, user_id, sid)) + 1
     else:
-        raise Conflict("This chat session is too busy right now; please try again.")
+        raise Conflict(messages.CHAT_BUSY)
     fields: Doc = {
         "messageCount": max(int(session.get("messageCount") or 0), seq + 1),
         "lastActivityAt": now,

@@ -20,6 +20,7 @@ from psymitrix_cli.clock import parse_iso
 from psymitrix_cli.domain.safety import TIER_ORDER, Tier
 from psymitrix_cli.domain.safety.wording import ACUTE_MARKER
 from psymitrix_cli.errors import ProviderError
+from psymitrix_cli.messages import CHAT_SUMMARY_SKIPPED  # `messages` is a parameter below
 from psymitrix_cli.services import chat_store
 from psymitrix_cli.services.context import ServiceContext
 from psymitrix_cli.store.base import CHAT_SESSIONS, Doc, Query
@@ -147,7 +148,7 @@ class _FailOnce:
 
     def complete(self, system: str, messages: Sequence[Message]) -> str:
         if self._failed:
-            raise ProviderError("skipped after an earlier failure")
+            raise ProviderError(CHAT_SUMMARY_SKIPPED)
         try:
             return self._get().complete(system, messages)
         except Exception:

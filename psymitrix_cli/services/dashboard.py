@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
+from psymitrix_cli import messages
 from psymitrix_cli.domain import entries as registry
 from psymitrix_cli.errors import InvalidInput
 from psymitrix_cli.services import usertime
@@ -101,7 +102,7 @@ class DashboardService:
         from psymitrix_cli.services.review import ReviewService
 
         if span not in ("week", "month"):
-            raise InvalidInput(f"A review covers a week or a month, not {span!r}.", field="span")
+            raise InvalidInput(messages.REVIEW_UNKNOWN_SPAN.format(span=span), field="span")
         return ReviewService(self.ctx, self.session).review(span, since)  # type: ignore[arg-type]
 
     @allows("read")

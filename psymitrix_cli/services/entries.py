@@ -103,7 +103,7 @@ class EntryService:
             key = ids.resolve(self.ctx.store, self.kind, user_id, key)
             doc = self.ctx.store.get(self.kind, user_id, key)
         else:  # a unique date field (sleep's night)
-            day = v.parse_date(key, "Date").isoformat()
+            day = v.parse_date(key, messages.LABEL_DATE).isoformat()
             key = day
             doc = self.ctx.store.find_one(self.kind, user_id, {self.spec.key: day})
         if doc is None:
@@ -208,8 +208,7 @@ class EntryService:
     def edit(self, key: str, changes: Mapping[str, Any]) -> Result:
         """Lay the given fields (None: unchanged) over the entry and normalise it whole."""
         if all(value is None for value in changes.values()):
-            names = [ref(name) for name in changes] or ["a field"]
-            listed = ", ".join(names[:-1]) + (" or " if len(names) > 1 else "") + names[-1]
+            listed = messages.one_of([ref(name) for name in changes] or [messages.A_FIELD])
             raise InvalidInput(messages.NOTHING_TO_EDIT.format(fields=listed))
         doc = self._find(key)
         user = self.session.user()

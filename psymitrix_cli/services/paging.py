@@ -9,6 +9,7 @@ import base64
 import json
 from typing import Any
 
+from psymitrix_cli import messages
 from psymitrix_cli.errors import InvalidInput
 from psymitrix_cli.store.base import Doc, Kind
 
@@ -30,13 +31,13 @@ def decode_cursor(cursor: str | None) -> tuple[Any, str] | None:
             raise ValueError
         return value, entry_id
     except (ValueError, TypeError, json.JSONDecodeError):
-        raise InvalidInput("That page cursor is not valid.") from None
+        raise InvalidInput(messages.PAGE_CURSOR_INVALID) from None
 
 
 def page_size(limit: int | None, default: int = 20) -> int:
     size = default if limit is None else limit
     if not 1 <= size <= MAX_PAGE:
-        raise InvalidInput(f"The number of entries must be between 1 and {MAX_PAGE}; got {size}.")
+        raise InvalidInput(messages.PAGE_SIZE_RANGE.format(max_page=MAX_PAGE, size=size))
     return size
 
 

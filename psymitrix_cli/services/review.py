@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
+from psymitrix_cli import messages
 from psymitrix_cli.domain import review as rules
 from psymitrix_cli.domain.checkin import TAG as CHECKIN_TAG
 from psymitrix_cli.domain.entry_kind import When
@@ -111,7 +112,9 @@ def parse_day(ctx: ServiceContext, user: Doc, value: str, field: str) -> date:
     when = When(ctx.clock.now(), usertime.zone(user))
     day = when.date(value, field)
     if day < when.today() - timedelta(days=3660):
-        raise InvalidInput(f"{ref(field)} {value} is more than ten years ago.", field=field)
+        raise InvalidInput(
+            messages.REVIEW_TOO_LONG_AGO.format(field=ref(field), value=value), field=field
+        )
     return day
 
 

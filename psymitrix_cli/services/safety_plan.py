@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from psymitrix_cli import messages
 from psymitrix_cli.domain import safety_plan as rules
 from psymitrix_cli.domain.entries import SAFETY_PLAN
 from psymitrix_cli.errors import Conflict
@@ -61,7 +62,7 @@ class SafetyPlanService:
                 kept["origin"] = existing["origin"]
             if self.ctx.store.replace(KIND, user_id, existing["_id"], kept):
                 return rules.view(kept)
-        raise Conflict("Your safety plan changed while it was being saved; try again.")
+        raise Conflict(messages.SAFETY_PLAN_BUSY)
 
     @allows()
     def delete(self) -> Result:

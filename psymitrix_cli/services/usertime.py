@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+from psymitrix_cli import messages
 from psymitrix_cli.clock import iso
 from psymitrix_cli.domain import validation as v
 from psymitrix_cli.errors import InvalidInput, ref
@@ -36,7 +37,9 @@ def date_range(user: Doc, since: str | None, until: str | None) -> tuple[str | N
     start = day_start(_day(since, "since"), user) if since else None
     end = day_start(_day(until, "until") + timedelta(days=1), user) if until else None
     if start and end and start >= end:
-        raise InvalidInput(f"{ref('since')} must be on or before {ref('until')}.", field="since")
+        raise InvalidInput(
+            messages.SINCE_AFTER_UNTIL.format(since=ref("since"), until=ref("until")), field="since"
+        )
     return start, end
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from psymitrix_cli import messages
 from psymitrix_cli.config import Settings
 from psymitrix_cli.errors import InvalidInput
 from psymitrix_cli.store.base import Store
@@ -26,7 +27,7 @@ def open_store(
         from psymitrix_cli.store.mongo import MongoStore
 
         return MongoStore(settings.mongo)
-    raise InvalidInput(f"Unknown store {chosen!r}.")
+    raise InvalidInput(messages.STORE_UNKNOWN.format(chosen=chosen))
 
 
 def store_location(settings: Settings) -> str:

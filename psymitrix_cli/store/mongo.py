@@ -26,12 +26,13 @@ from collections.abc import Callable, Sequence
 from datetime import datetime, timedelta
 from typing import Any, TypeVar
 
+from psymitrix_cli import messages
 from psymitrix_cli.clock import iso, parse_iso
 from psymitrix_cli.config import MongoSettings
 from psymitrix_cli.errors import BackendUnavailable, Conflict, InvalidInput, PsyError
 from psymitrix_cli.store import mongo_schema
 from psymitrix_cli.store.base import COUNTERS, KINDS, Doc, Kind, Query, prefix_end
-from psymitrix_cli.store.mongo_client import STANDALONE, client_options
+from psymitrix_cli.store.mongo_client import client_options
 from psymitrix_cli.store.mongo_schema import (  # the URI helpers are re-exported here
     entry_filter,
     mongo_uri,
@@ -128,9 +129,9 @@ class MongoStore(MongoServerState):
             text = self._scrub(str(exc))
             if isinstance(exc, ConfigurationError) and re.search("DNS|resolution|nameserver", text):
                 raise BackendUnavailable(
-                    f"Cannot resolve MongoDB host {self.host}: {text}"
+                    messages.MONGO_HOST_UNKNOWN.format(host=self.host, text=text)
                 ) from None
-            raise InvalidInput(f"The MongoDB settings are not valid: {text}") from None
+            raise InvalidInput(messages.MONGO_BAD_SETTINGS.format(text=text)) from None
         try:
             self._db = self._client[settings.database]
             with pymongo.timeout(ms / 1000):  # the first contact fails fast, within ms
@@ -138,14 +139,16 @@ class MongoStore(MongoServerState):
                 hello = self._client.admin.command("hello")
             if transactions is None:
                 if not (hello.get("setName") or hello.get("msg") == "isdbgrid"):
-                    raise PsyError(STANDALONE.format(host=self.host))
+                    raise PsyError(messages.MONGO_STANDALONE.format(host=self.host))
                 transactions = True
             self._transactions = transactions
             mongo_schema.migrate(self._db, wait_seconds=max(30.0, 6 * ms / 1000))
         except BaseException as exc:
             self._client.close()
             if isinstance(exc, InvalidName):
-                raise InvalidInput(f"Bad MongoDB database name: {self._scrub(str(exc))}") from None
+                raise InvalidInput(
+                    messages.MONGO_BAD_DATABASE_NAME.format(detail=self._scrub(str(exc)))
+                ) from None
             if isinstance(exc, PyMongoError):
                 raise self._translate(exc, connecting=True) from None
             raise
@@ -169,23 +172,29 @@ class MongoStore(MongoServerState):
         if isinstance(exc, errors.DuplicateKeyError) or details.get("code") == 11000:
             keys = set(details.get("keyPattern") or {})
             if "username" in keys:
-                return Conflict("That username is taken.")
+                return Conflict(messages.USERNAME_TAKEN)
             if "email" in keys:
-                return Conflict("An account with that email already exists.")
-            return Conflict("That entry already exists.")
+                return Conflict(messages.EMAIL_TAKEN)
+            return Conflict(messages.ENTRY_EXISTS)
         text = self._scrub(str(exc))
         unreachable = connecting or isinstance(exc, errors.ServerSelectionTimeoutError)
         if getattr(exc, "timeout", False) and not unreachable:
             # An operation past its deadline (timeoutMS on the socket, maxTimeMS, wtimeout):
             # the store is too slow or a majority is missing; as good as unreachable.
-            return BackendUnavailable(f"MongoDB at {self.host} did not answer in time: {text}")
+            return BackendUnavailable(messages.MONGO_TIMED_OUT.format(host=self.host, text=text))
         if isinstance(exc, errors.ConnectionFailure):  # incl. selection, reconnect, timeouts
             reason = text.split(", Timeout:")[0]
-            within = f" within {self._settings.timeout_ms / 1000:g}s" if connecting else ""
-            return BackendUnavailable(f"Cannot reach MongoDB at {self.host}{within}: {reason}")
+            within = (
+                messages.MONGO_WITHIN.format(seconds=self._settings.timeout_ms / 1000)
+                if connecting
+                else ""
+            )
+            return BackendUnavailable(
+                messages.MONGO_UNREACHABLE.format(host=self.host, within=within, reason=reason)
+            )
         if isinstance(exc, errors.OperationFailure) and exc.code in (13, 18):
-            return PsyError(f"MongoDB at {self.host} refused the credentials: {text}")
-        return PsyError(f"MongoDB at {self.host} failed: {text}")
+            return PsyError(messages.MONGO_BAD_CREDENTIALS.format(host=self.host, text=text))
+        return PsyError(messages.MONGO_FAILED.format(host=self.host, text=text))
 
     # --- lifecycle -----------------------------------------------------------
     def close(self) -> None:

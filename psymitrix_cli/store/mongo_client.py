@@ -25,12 +25,6 @@ from urllib.parse import parse_qsl
 
 from psymitrix_cli.store.mongo_schema import split_uri
 
-STANDALONE = (
-    "MongoDB at {host} is a standalone server, which has no transactions; PsyMitrix needs "
-    "a replica set (one member is enough: start mongod with --replSet rs0 and run "
-    "rs.initiate() once) or a sharded cluster, so that an entry and its count are saved "
-    "together."
-)
 SELECTION_TIMEOUT_MS = 30_000
 OPERATION_TIMEOUT_MS = 30_000
 # Fixed: a connection string cannot weaken them.

@@ -27,6 +27,8 @@ import uuid
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+from psymitrix_cli import messages
+
 LEASE_SECONDS = 30.0
 log = logging.getLogger("psymitrix.store.migrate")
 
@@ -147,10 +149,11 @@ def took_over(expired: dict[str, Any], database: str) -> None:
 
 
 def give_up_message(lock: dict[str, Any] | None, database: str, waited: float) -> str:
-    holder = f"{_who(lock)}, migrating since {_when(lock.get('since'))}" if lock else "another"
-    text = (
-        f"Gave up after {waited:.0f}s waiting for another PsyMitrix process ({holder}) to "
-        f"migrate the MongoDB database {database!r}; it is still working. Try again."
+    holder = (
+        messages.MONGO_MIGRATION_HOLDER.format(who=_who(lock), since=_when(lock.get("since")))
+        if lock
+        else messages.MONGO_MIGRATION_ANOTHER
     )
+    text = messages.MONGO_MIGRATION_GAVE_UP.format(waited=waited, holder=holder, database=database)
     log.warning(text)
     return text

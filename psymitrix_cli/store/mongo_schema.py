@@ -28,6 +28,7 @@ from datetime import datetime, timedelta
 from typing import Any
 from urllib.parse import quote, quote_plus, unquote
 
+from psymitrix_cli import messages
 from psymitrix_cli.config import MongoSettings
 from psymitrix_cli.errors import InvalidInput, PsyError
 from psymitrix_cli.store.base import Doc, Kind, Query
@@ -228,10 +229,7 @@ def migrate(db: Any, wait_seconds: float = 60.0, lease_seconds: float = LEASE_SE
         doc = coll.find_one({"_id": SCHEMA_ID}, {"version": 1, "kinds": 1}) or {}
         current = int(doc.get("version", 0))
         if current > LATEST:
-            raise PsyError(
-                f"The MongoDB database {db.name!r} was written by a newer PsyMitrix "
-                f"(schema {current}); please upgrade."
-            )
+            raise PsyError(messages.MONGO_SCHEMA_NEWER.format(name=db.name, current=current))
         if current == LATEST:
             ensure_kinds(db, doc)  # the common case: no more reads, no write
             return
@@ -299,13 +297,10 @@ def mongo_uri(settings: MongoSettings) -> str:
     )
     if link:
         if not _SCHEME.match(link):
-            raise InvalidInput("MONGO_LINK must start with mongodb:// or mongodb+srv://.")
+            raise InvalidInput(messages.MONGO_LINK_RULE)
         return link
     if not settings.host:
-        raise InvalidInput(
-            "The mongo backend needs MONGO_LINK, or MONGO_HOST (with MONGO_USER and "
-            "MONGO_USER_PASSWORD); set one of them."
-        )
+        raise InvalidInput(messages.MONGO_NOT_CONFIGURED)
     host = settings.host.strip().strip("/")
     atlas = host.lower().endswith(".mongodb.net") or ".mongodb.net:" in host.lower()
     srv = atlas and "," not in host and ":" not in host  # an Atlas cluster name: SRV lookup

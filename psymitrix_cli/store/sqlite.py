@@ -17,8 +17,9 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from psymitrix_cli import messages
 from psymitrix_cli.errors import BackendUnavailable, Conflict, PsyError
-from psymitrix_cli.fsutil import DISK_FULL, ensure_private_dir, is_disk_full, touch_private
+from psymitrix_cli.fsutil import ensure_private_dir, is_disk_full, touch_private
 from psymitrix_cli.store.base import COUNTERS, Doc, Kind, Query, prefix_end
 from psymitrix_cli.store.sealing import (
     KeySource,
@@ -103,7 +104,7 @@ class SqliteStore(SqliteServerState, SqliteSealing):
             touch_private(path)
         except OSError as exc:
             if is_disk_full(exc):
-                raise PsyError(DISK_FULL) from None
+                raise PsyError(messages.DISK_FULL) from None
             raise
         try:
             self._db = sqlite3.connect(
@@ -122,8 +123,8 @@ class SqliteStore(SqliteServerState, SqliteSealing):
                 self._db.execute("PRAGMA secure_delete = ON")
         except sqlite3.DatabaseError as exc:
             if is_disk_full(exc):
-                raise PsyError(DISK_FULL) from None
-            raise PsyError(f"Cannot open the database at {path}: {exc}") from None
+                raise PsyError(messages.DISK_FULL) from None
+            raise PsyError(messages.SQLITE_CANNOT_OPEN.format(path=path, exc=exc)) from None
 
     # --- lifecycle ---------------------------------------------------------
     def close(self) -> None:
@@ -168,10 +169,7 @@ class SqliteStore(SqliteServerState, SqliteSealing):
         with self._tx():
             current = self.schema_version()  # re-read under the lock: another process may have won
             if current > LATEST:
-                raise PsyError(
-                    f"The database at {self.path} was written by a newer PsyMitrix "
-                    f"(schema {current}); please upgrade."
-                )
+                raise PsyError(messages.SQLITE_SCHEMA_NEWER.format(path=self.path, current=current))
             for version in range(current + 1, LATEST + 1):
                 MIGRATIONS[version - 1](self._db)
                 self._db.execute("INSERT INTO schema_migrations (version) VALUES (?)", (version,))
@@ -182,7 +180,7 @@ class SqliteStore(SqliteServerState, SqliteSealing):
         try:
             self._db.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as exc:
-            raise BackendUnavailable(f"The database at {self.path} is busy: {exc}") from None
+            raise BackendUnavailable(messages.SQLITE_BUSY.format(path=self.path, exc=exc)) from None
         try:
             yield self._db
             self._db.execute("COMMIT")
@@ -191,7 +189,7 @@ class SqliteStore(SqliteServerState, SqliteSealing):
             if self._db.in_transaction:
                 self._db.execute("ROLLBACK")
             if is_disk_full(exc):
-                raise PsyError(DISK_FULL) from None
+                raise PsyError(messages.DISK_FULL) from None
             raise
 
     # --- users ---------------------------------------------------------------
@@ -205,10 +203,10 @@ class SqliteStore(SqliteServerState, SqliteSealing):
     def _conflict(exc: sqlite3.IntegrityError) -> Conflict:
         text = str(exc)
         if "username" in text:
-            return Conflict("That username is taken.")
+            return Conflict(messages.USERNAME_TAKEN)
         if "email" in text:
-            return Conflict("An account with that email already exists.")
-        return Conflict("That entry already exists.")
+            return Conflict(messages.EMAIL_TAKEN)
+        return Conflict(messages.ENTRY_EXISTS)
 
     def create_user(self, user: Doc, user_data: Doc) -> None:
         cols = {_USER_COLUMNS[k]: v for k, v in user.items() if k in _USER_COLUMNS}
@@ -363,7 +361,7 @@ class SqliteStore(SqliteServerState, SqliteSealing):
                 )
                 self._bump(db, doc["userId"], counter or kind.counter, +1)
         except sqlite3.IntegrityError:
-            raise Conflict("That entry already exists.") from None
+            raise Conflict(messages.ENTRY_EXISTS) from None
 
     def insert_many(self, kind: Kind, docs: Sequence[Doc], counter: str | None = None) -> int:
         if not docs:
@@ -386,7 +384,7 @@ class SqliteStore(SqliteServerState, SqliteSealing):
                 db.executemany(f"INSERT INTO {kind.name} ({names}) VALUES ({marks})", rows)
                 self._bump(db, docs[0]["userId"], counter or kind.counter, len(rows))
         except sqlite3.IntegrityError:
-            raise Conflict("That entry already exists.") from None
+            raise Conflict(messages.ENTRY_EXISTS) from None
         return len(rows)
 
     def replace(self, kind: Kind, user_id: str, entry_id: str, doc: Doc) -> bool:
@@ -400,7 +398,7 @@ class SqliteStore(SqliteServerState, SqliteSealing):
                     (*values, entry_id, user_id),
                 )
         except sqlite3.IntegrityError:
-            raise Conflict("That entry already exists.") from None
+            raise Conflict(messages.ENTRY_EXISTS) from None
         return cursor.rowcount == 1
 
     def update(self, kind: Kind, user_id: str, entry_id: str, fields: Doc) -> bool:

@@ -10,6 +10,7 @@ from typing import TypeVar
 
 from fastapi import APIRouter, status
 
+from psymitrix_cli import messages
 from psymitrix_cli.domain.account_forms import SignupForm
 from psymitrix_cli.errors import AuthError, InvalidInput
 from psymitrix_cli.server.deps import ClientIp, LoginThrottle, Public, Services, Svc
@@ -46,12 +47,6 @@ def password_checked(
         raise
     throttle.succeeded(account)
     return result
-
-
-RESET_REPLY = (
-    "If an account uses that email address, a reset token is on its way. "
-    "It works once, within 30 minutes."
-)
 
 
 @router.post("/signup", status_code=status.HTTP_201_CREATED, response_model=SignedUp)
@@ -120,7 +115,7 @@ def reset_request(
     throttle.check(body.email, ip)
     throttle.failed(body.email, ip)
     public.accounts.request_password_reset(body.email)
-    return {"message": RESET_REPLY}
+    return {"message": messages.RESET_REPLY}
 
 
 @router.post("/reset/confirm", status_code=status.HTTP_204_NO_CONTENT)

@@ -14,6 +14,7 @@ import logging
 from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse
 
+from psymitrix_cli import messages
 from psymitrix_cli.errors import PsyError
 from psymitrix_cli.server.errors import error_body
 from psymitrix_cli.server.models import ErrorBody, Health
@@ -44,7 +45,7 @@ def readyz(request: Request) -> object:
         if getattr(state, "not_ready", None) != reason:
             log.warning("not ready: %s", reason)
             state.not_ready = reason
-        body = error_body("backend_unavailable", "The store is not reachable.")
+        body = error_body("backend_unavailable", messages.STORE_NOT_REACHABLE)
         return JSONResponse(body, status_code=503)
     if getattr(state, "not_ready", None) is not None:
         log.info("ready again: the store answers")
