@@ -6,6 +6,7 @@ from typing import Annotated
 
 import typer
 
+from psymitrix_cli import messages
 from psymitrix_cli.cli.options import Json, PasswordStdin
 from psymitrix_cli.cli.state import AppState
 
@@ -38,19 +39,21 @@ def signup(
 
     state = AppState.of(ctx, json_)
     term = state.term
-    name = name if name is not None else prompts.ask(term, "Name", "--name", v.name)
+    name = name if name is not None else prompts.ask(term, messages.PROMPT_NAME, "--name", v.name)
     username = (
         username
         if username is not None
-        else prompts.ask(term, "Username", "--username", v.username)
+        else prompts.ask(term, messages.PROMPT_USERNAME, "--username", v.username)
     )
-    email = email if email is not None else prompts.ask(term, "Email", "--email", v.email)
+    email = (
+        email if email is not None else prompts.ask(term, messages.PROMPT_EMAIL, "--email", v.email)
+    )
     if password_stdin:
         password = prompts.read_stdin_lines(1)[0]
     else:
         password = prompts.ask_password(
             term,
-            "Password",
+            messages.PROMPT_PASSWORD,
             confirm=True,
             check=lambda p: v.password(p, username_=username, email_=email),
         )
@@ -75,14 +78,16 @@ def login(
     if identifier is None:
         identifier = prompts.ask(
             term,
-            "Username or email",
+            messages.PROMPT_IDENTIFIER,
             "IDENTIFIER",
-            lambda s: v.clean_text(s, "Username or email", 254),
+            lambda s: v.clean_text(s, messages.PROMPT_IDENTIFIER, 254),
         )
     if password_stdin:
         password = prompts.read_stdin_lines(1)[0]
     else:
-        password = prompts.ask_password(term, "Password", confirm=False, check=lambda p: p)
+        password = prompts.ask_password(
+            term, messages.PROMPT_PASSWORD, confirm=False, check=lambda p: p
+        )
     grant = state.backend.accounts.login(identifier, password)
     storage = _store_token(state, grant)
     me = state.backend.accounts.whoami()
@@ -92,7 +97,7 @@ def login(
         "expiresAt": grant["expiresAt"],
         "storage": storage,
     }
-    term.emit(result, lambda t, r: t.success(f"Logged in as {r['username']}."))
+    term.emit(result, lambda t, r: t.success(messages.LOGGED_IN.format(username=r["username"])))
 
 
 def logout(
@@ -125,7 +130,7 @@ def logout(
             from psymitrix_cli.auth.tokens import unverified_expiry
 
             expiry = unverified_expiry(token or "")
-            shown = expiry.isoformat() if expiry else "unknown"
+            shown = expiry.isoformat() if expiry else messages.EXPIRY_UNKNOWN
             state.term.notice(messages.LOGOUT_NOT_REVOKED.format(expires=shown))
     state.credentials.delete()
     from psymitrix_cli.cli.plan_copy import forget_local_copy
@@ -133,9 +138,9 @@ def logout(
     forget_local_copy(state)  # the copy help-now reads goes with the login
     result = {"loggedOut": token is not None, "revoked": revoked, "everywhere": everywhere}
     text = (
-        "Logged out everywhere."
+        messages.LOGGED_OUT_EVERYWHERE
         if everywhere
-        else ("Logged out." if token is not None else "You were not logged in.")
+        else (messages.LOGGED_OUT if token is not None else messages.WAS_NOT_LOGGED_IN)
     )
     state.term.emit(result, lambda t, r: t.success(text))
 

@@ -43,7 +43,7 @@ class PsyGroup(TyperGroup):
         except click.ClickException as exc:
             state = AppState.of(ctx)
             where = getattr(exc, "ctx", None) or ctx
-            hint = f" (see '{where.command_path} --help')"
+            hint = messages.SEE_HELP.format(command=where.command_path)
             state.term.error(exc.format_message() + hint, code="usage")
             raise typer.Exit(exc.exit_code) from None
         except KeyboardInterrupt:
@@ -89,7 +89,7 @@ app = typer.Typer(
 
 def _version(value: bool) -> None:
     if value:
-        typer.echo(f"psymitrix {__version__}")
+        typer.echo(messages.VERSION.format(version=__version__))
         raise typer.Exit()
 
 

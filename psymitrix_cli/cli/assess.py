@@ -182,7 +182,7 @@ def delete(
         get=tests.get,
         delete=tests.delete,
         yes=yes,
-        question=f"Delete this {name} result?",
+        question=messages.ASSESSMENT_CONFIRM_DELETE.format(instrument=name),
         done=messages.ASSESSMENT_DELETED.format(instrument=name),
     )
 

@@ -398,7 +398,7 @@ def delete(
         get=breathing.get,
         delete=breathing.delete,
         yes=yes,
-        question="Delete this breathing session?",
+        question=messages.BREATHING_CONFIRM_DELETE,
         done=messages.BREATHING_DELETED,
     )
 

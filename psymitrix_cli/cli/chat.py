@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from psymitrix_cli import messages
 from psymitrix_cli.cli.options import Json, Yes
 from psymitrix_cli.cli.state import AppState
 from psymitrix_cli.config import PROVIDER_NAMES
@@ -65,7 +66,6 @@ def chat(
     """The interactive chat (when no command is given)."""
     if ctx.invoked_subcommand is not None:
         return
-    from psymitrix_cli import messages
     from psymitrix_cli.errors import InvalidInput
     from psymitrix_cli.ui.chat_repl import ChatRepl, ReplOptions
 
@@ -177,7 +177,6 @@ def delete(
     json_: Json = False,
 ) -> None:
     """Delete a session (or --all of them) and all of its messages for good."""
-    from psymitrix_cli import messages
     from psymitrix_cli.cli.deleting import confirm_and_delete
     from psymitrix_cli.errors import InvalidInput
 
@@ -203,13 +202,12 @@ def delete(
 
 
 def _delete_all(state: AppState, yes: bool) -> None:
-    from psymitrix_cli import messages
     from psymitrix_cli.errors import InvalidInput
     from psymitrix_cli.ui import prompts
 
     chat_api = state.backend.chat
     if not yes:
-        prompts.require_tty(state.term, "confirmation", "--yes")
+        prompts.require_tty(state.term, messages.TTY_CONFIRMATION, "--yes")
         if not prompts.confirm(state.term, messages.CHAT_CONFIRM_DELETE_ALL):
             raise InvalidInput(messages.NOT_DELETED)
     deleted = 0
@@ -259,7 +257,6 @@ def export(
         return
     from pathlib import Path
 
-    from psymitrix_cli import messages
     from psymitrix_cli.fsutil import write_user_file
 
     path = Path(output).expanduser()

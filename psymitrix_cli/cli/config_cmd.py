@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from psymitrix_cli import messages
 from psymitrix_cli.cli.options import Json
 from psymitrix_cli.cli.state import AppState
 
@@ -79,7 +80,11 @@ def _save(state: AppState, key: str, value: str | None) -> None:
     write_config_file(path, values)
     result = {"key": key, "value": value, "configFile": str(path)}
     problems = config_problems(values)
-    text = f"{key} = {value!r} saved to {path}." if value else f"{key} removed from {path}."
+    text = (
+        messages.CONFIG_SAVED.format(key=key, value=value, path=path)
+        if value
+        else messages.CONFIG_REMOVED.format(key=key, path=path)
+    )
     state.term.emit({**result, "problems": problems}, lambda t, r: t.success(text))
     if not state.term.json_mode:
         _report_problems(state, problems, path)

@@ -12,6 +12,7 @@ import re
 from datetime import datetime
 from typing import Any
 
+from psymitrix_cli import messages
 from psymitrix_cli.cli._click import click
 
 ISO = re.compile(r"^\s*\d{4}-\d{2}-\d{2}")
@@ -49,7 +50,11 @@ class When(click.types.ParamType):
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
         if value is None or not isinstance(value, str) or ISO.match(value) or ctx is None:
             return value
-        flag = f"--{param.name.replace('_', '-')}" if param and param.name else "the date"
+        flag = (
+            f"--{param.name.replace('_', '-')}"
+            if param and param.name
+            else messages.DATE_FLAG_FALLBACK
+        )
         return resolve(value, local_now(ctx), flag=flag, date_only=self.date_only)
 
 
@@ -82,7 +87,7 @@ def date_prefix(text: str, ctx: Any) -> str | None:
         return None
     now = local_now(ctx)
     try:
-        when = resolve(phrase, now, flag="the date")
+        when = resolve(phrase, now, flag=messages.DATE_FLAG_FALLBACK)
     except InvalidInput:
         return None  # a prefix that is no date is just the start of the text
     return None if when == now.date().isoformat() else when

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from psymitrix_cli import messages
 from psymitrix_cli.cli.state import AppState
 from psymitrix_cli.ui.terminal import Terminal
 
@@ -23,14 +24,13 @@ def confirm_and_delete(
     preview: Callable[[Terminal, Any], None] | None = None,
     key: str = "id",
 ) -> None:
-    from psymitrix_cli import messages
     from psymitrix_cli.errors import InvalidInput
     from psymitrix_cli.ui import prompts
 
     term = state.term
     found = get(target)
     if not yes:
-        prompts.require_tty(term, "confirmation", "--yes")
+        prompts.require_tty(term, messages.TTY_CONFIRMATION, "--yes")
         if preview is not None:
             preview(term, found)
         text = question(found) if callable(question) else question

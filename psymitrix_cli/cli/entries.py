@@ -113,7 +113,7 @@ def add_commands(
         )
     key = Annotated[str, typer.Argument(help=words.key_help)]
     done = words.deleted
-    command = f"psymitrix {spec.command} list"
+    command = messages.ENTRIES_LIST_COMMAND.format(command=spec.command)
 
     def list_(ctx: typer.Context, json_: bool = False, **options: Any) -> None:
         from psymitrix_cli.domain.entry_kind import PageQuery

@@ -37,7 +37,7 @@ def add(
 
     state = AppState.of(ctx, json_)
     if not items:
-        prompts.require_tty(state.term, "What you are grateful for", "ITEM")
+        prompts.require_tty(state.term, messages.TTY_GRATITUDE, "ITEM")
         items = views.ask_items(state.term, rules.GRATITUDE_ITEMS_MAX, rules.gratitude_items)
     result = state.backend.gratitude.add(GratitudePayload(tuple(items), at))
     from psymitrix_cli.cli.plan_copy import crisis_plan

@@ -37,7 +37,7 @@ def _compose(state: AppState, text: str | None, editor: bool, initial: str = "")
         return sys.stdin.read()
     if text is not None and not editor:
         return text
-    prompts.require_tty(state.term, "The entry text", "TEXT (or - to read standard input)")
+    prompts.require_tty(state.term, messages.TTY_ENTRY_TEXT, messages.TTY_JOURNAL_FLAG)
     from psymitrix_cli.ui import editor as editors
 
     if editor:
@@ -110,7 +110,7 @@ def add(
             at = date_prefix(body, ctx)
         tags = rules.tags([*(tag or ()), *rules.inline_tags(body)])
         result = state.backend.journal.add(JournalPayload(body, mood, tuple(tags), at))
-    _shown(state, result, "Saved")
+    _shown(state, result, messages.JOURNAL_VERB_SAVED)
 
 
 @journal_app.command("edit")
@@ -136,7 +136,7 @@ def edit(
         text = _compose(state, text, True, initial=journal.get(entry_id)["text"])
     with _kept(state, text or "", written=editor):
         result = journal.edit(entry_id, {"text": text, "mood": mood, "tags": tag})
-    _shown(state, result, "Updated")
+    _shown(state, result, messages.JOURNAL_VERB_UPDATED)
 
 
 def register(app: typer.Typer) -> None:

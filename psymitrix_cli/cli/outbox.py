@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from psymitrix_cli import messages
 from psymitrix_cli.cli.options import Json, Yes
 from psymitrix_cli.cli.state import AppState
 
@@ -21,7 +22,7 @@ outbox_app = typer.Typer(
 def _show_items(term: Terminal, result: dict[str, Any]) -> None:
     items = result["items"]
     if not items:
-        term.line("The outbox is empty.")
+        term.line(messages.OUTBOX_EMPTY)
         return
     for item in items:
         state = "" if item["state"] == "pending" else f"  [{item['state']}: {item['error']}]"
@@ -33,13 +34,17 @@ def _show_items(term: Terminal, result: dict[str, Any]) -> None:
 
 def _show_sync(term: Terminal, result: dict[str, Any]) -> None:
     for sent in result["sent"]:
-        term.success(f"Sent {sent['operation']} ({sent['outboxId']}).")
+        term.success(
+            messages.OUTBOX_SENT.format(operation=sent["operation"], outbox_id=sent["outboxId"])
+        )
     for refused in result["rejected"]:
-        term.notice(f"Kept {refused['outboxId']}: the server refused it: {refused['error']}")
+        term.notice(
+            messages.OUTBOX_KEPT.format(outbox_id=refused["outboxId"], error=refused["error"])
+        )
     if result["skipped"]:
-        term.notice(f"{result['skipped']} item(s) belong to another account; log in as it to send.")
+        term.notice(messages.OUTBOX_OTHER_ACCOUNT.format(skipped=result["skipped"]))
     if not result["sent"] and not result["rejected"]:
-        term.line("Nothing to send.")
+        term.line(messages.OUTBOX_NOTHING_TO_SEND)
 
 
 @outbox_app.command("list")
@@ -60,7 +65,7 @@ def sync(ctx: typer.Context, json_: Json = False) -> None:
     state = AppState.of(ctx, json_)
     send = getattr(state.backend, "sync_outbox", None)
     if send is None:
-        raise InvalidInput("The outbox is sent to a PsyMitrix server: use --backend api.")
+        raise InvalidInput(messages.OUTBOX_NEEDS_API)
     state.term.emit(send(), _show_sync)
 
 
@@ -79,10 +84,14 @@ def drop(
     state = AppState.of(ctx, json_)
     box = Outbox(state.settings.data_dir)
     item = box.find(outbox_id)
-    if not yes and not prompts.confirm(state.term, f"Throw away {item['summary']!r}?"):
-        raise InvalidInput("Not dropped: confirmation declined.")
+    if not yes and not prompts.confirm(
+        state.term, messages.OUTBOX_CONFIRM_DROP.format(summary=item["summary"])
+    ):
+        raise InvalidInput(messages.OUTBOX_NOT_DROPPED)
     box.remove(item)
-    state.term.emit({"dropped": True, "outboxId": outbox_id}, lambda t, r: t.success("Dropped."))
+    state.term.emit(
+        {"dropped": True, "outboxId": outbox_id}, lambda t, r: t.success(messages.OUTBOX_DROPPED)
+    )
 
 
 def register(app: typer.Typer) -> None:

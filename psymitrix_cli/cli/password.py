@@ -26,15 +26,17 @@ def change(ctx: typer.Context, password_stdin: PasswordStdin = False, json_: Jso
     if password_stdin:
         current, new = prompts.read_stdin_lines(2)
     else:
-        current = prompts.ask_password(term, "Current password", confirm=False, check=lambda p: p)
+        current = prompts.ask_password(
+            term, messages.PROMPT_CURRENT_PASSWORD, confirm=False, check=lambda p: p
+        )
         new = prompts.ask_password(
-            term, "New password", confirm=True, check=lambda p: v.password(p)
+            term, messages.PROMPT_NEW_PASSWORD, confirm=True, check=lambda p: v.password(p)
         )
     grant = state.backend.accounts.change_password(current, new)
     state.credentials.set(grant["accessToken"])
     term.emit(
         {"changed": True, "expiresAt": grant["expiresAt"]},
-        lambda t, r: t.success("Password changed; other sessions were logged out."),
+        lambda t, r: t.success(messages.PASSWORD_CHANGED),
     )
 
 
@@ -56,7 +58,7 @@ def recover(
         new = prompts.read_stdin_lines(1)[0]
     else:
         new = prompts.ask_password(
-            term, "New password", confirm=True, check=lambda p: v.password(p)
+            term, messages.PROMPT_NEW_PASSWORD, confirm=True, check=lambda p: v.password(p)
         )
     state.backend.accounts.recover_password(identifier, code, new)
     state.credentials.delete()
@@ -97,7 +99,7 @@ def reset(
         new = prompts.read_stdin_lines(1)[0]
     else:
         new = prompts.ask_password(
-            term, "New password", confirm=True, check=lambda p: v.password(p)
+            term, messages.PROMPT_NEW_PASSWORD, confirm=True, check=lambda p: v.password(p)
         )
     state.backend.accounts.confirm_password_reset(token, new)
     state.credentials.delete()

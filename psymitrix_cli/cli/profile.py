@@ -6,6 +6,7 @@ from typing import Annotated
 
 import typer
 
+from psymitrix_cli import messages
 from psymitrix_cli.cli.options import Json, PasswordStdin, Yes
 from psymitrix_cli.cli.state import AppState
 from psymitrix_cli.domain.account_forms import ProfileChanges
@@ -39,11 +40,11 @@ def update(
             current = prompts.read_stdin_lines(1)[0]
         else:
             current = prompts.ask_password(
-                state.term, "Current password", confirm=False, check=lambda p: p
+                state.term, messages.PROMPT_CURRENT_PASSWORD, confirm=False, check=lambda p: p
             )
     changes = ProfileChanges(name, username, email, phone, timezone, current)
     result = state.backend.accounts.update_profile(changes)
-    state.term.emit(result, lambda t, r: (t.success("Profile updated."), views.account(t, r)))
+    state.term.emit(result, lambda t, r: (t.success(messages.PROFILE_UPDATED), views.account(t, r)))
 
 
 @account_app.command("delete")
@@ -60,12 +61,14 @@ def delete(
 
     state = AppState.of(ctx, json_)
     term = state.term
-    if not yes and not prompts.confirm(term, "Erase your account and all of its data for good?"):
-        raise InvalidInput("Not deleted: confirmation declined.")
+    if not yes and not prompts.confirm(term, messages.CONFIRM_ERASE_ACCOUNT):
+        raise InvalidInput(messages.NOT_DELETED)
     if password_stdin:
         password = prompts.read_stdin_lines(1)[0]
     else:
-        password = prompts.ask_password(term, "Password", confirm=False, check=lambda p: p)
+        password = prompts.ask_password(
+            term, messages.PROMPT_PASSWORD, confirm=False, check=lambda p: p
+        )
     from psymitrix_cli.backends.outbox import token_subject
 
     user_id = token_subject(state.credentials.get() or "")

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from psymitrix_cli import messages
 from psymitrix_cli.cli.options import Json, Yes
 from psymitrix_cli.cli.plan_copy import crisis_plan as crisis_plan  # where callers had it
 from psymitrix_cli.cli.plan_copy import remember as _remember
@@ -89,14 +90,20 @@ def _read_file(source: str) -> SafetyPlanPayload:
     try:
         text = sys.stdin.read() if source == "-" else Path(source).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        raise InvalidInput(f"Cannot read {source}: {exc}.", field="file") from None
+        raise InvalidInput(
+            messages.SAFETY_PLAN_UNREADABLE.format(source=source, exc=exc), field="file"
+        ) from None
     if text.lstrip().startswith("{"):
         try:
             data = json.loads(text)
         except ValueError as exc:
-            raise InvalidInput(f"{source} is not valid JSON: {exc}.", field="file") from None
+            raise InvalidInput(
+                messages.SAFETY_PLAN_BAD_JSON.format(source=source, exc=exc), field="file"
+            ) from None
         if not isinstance(data, dict):
-            raise InvalidInput(f"{source}: expected a JSON object of sections.", field="file")
+            raise InvalidInput(
+                messages.SAFETY_PLAN_NOT_SECTIONS.format(source=source), field="file"
+            )
         return rules.payload(data)
     return rules.from_text(text)
 
@@ -108,8 +115,7 @@ def _interactive(state: AppState, plan: SafetyPlanPayload) -> SafetyPlanPayload:
 
     term = state.term
     term.line(
-        "Your safety plan, one section at a time. Type a line and Enter to add it; "
-        "'-2' removes line 2; Enter alone goes to the next section.",
+        messages.SAFETY_PLAN_WALKTHROUGH,
         style="dim",
     )
     for spec in rules.SECTIONS:
@@ -118,8 +124,14 @@ def _interactive(state: AppState, plan: SafetyPlanPayload) -> SafetyPlanPayload:
         while True:
             for i, item in enumerate(plan.items(spec), 1):
                 term.line(f"  {i}. {rules.item_line(item)}")
-            hint = "Name: phone" if spec.contacts else "a line"
-            answer = prompts.ask(term, f"Add {hint} (Enter: next)", "--file", lambda a: a.strip())
+            hint = (
+                messages.SAFETY_PLAN_HINT_CONTACT
+                if spec.contacts
+                else messages.SAFETY_PLAN_HINT_LINE
+            )
+            answer = prompts.ask(
+                term, messages.SAFETY_PLAN_ASK_ITEM.format(hint=hint), "--file", lambda a: a.strip()
+            )
             if not answer:
                 break
             try:
@@ -162,7 +174,7 @@ def edit(
         plan = _read_file(file)  # checked before anything is asked of the backend
         _save(state, plan)
         return
-    prompts.require_tty(state.term, "The safety plan", "--file PATH (or - for stdin)")
+    prompts.require_tty(state.term, messages.TTY_SAFETY_PLAN, messages.TTY_SAFETY_PLAN_FLAG)
     current = _current(state)
     if editor:
         from psymitrix_cli.ui import editor as editors
@@ -240,8 +252,8 @@ def delete(ctx: typer.Context, yes: Yes = False, json_: Json = False) -> None:
         if not state.term.interactive:
             from psymitrix_cli.errors import InvalidInput
 
-            raise InvalidInput("Deleting the safety plan needs --yes when there is no terminal.")
-        if not prompts.confirm(state.term, "Delete your whole safety plan?"):
+            raise InvalidInput(messages.SAFETY_PLAN_DELETE_NEEDS_YES)
+        if not prompts.confirm(state.term, messages.SAFETY_PLAN_CONFIRM_DELETE):
             raise typer.Exit(1)
     result = state.backend.safety_plan.delete()
     _remember(state, result)

@@ -32,7 +32,11 @@ def _table(term: Any, report: dict[str, Any]) -> None:
     term.print(table)
     by_source = ", ".join(f"{k} {v}" for k, v in report["bySource"].items())
     by_tier = ", ".join(f"{k} {v}" for k, v in report["byTier"].items())
-    term.line(f"Total {report['total']} · by source: {by_source} · by tier: {by_tier}")
+    term.line(
+        messages.SAFETY_REPORT_TOTALS.format(
+            total=report["total"], by_source=by_source, by_tier=by_tier
+        )
+    )
     term.line(messages.SAFETY_REPORT_CONTENT_FREE, style="dim")
 
 

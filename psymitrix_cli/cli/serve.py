@@ -6,6 +6,7 @@ from typing import Annotated
 
 import typer
 
+from psymitrix_cli import messages
 from psymitrix_cli.cli.state import AppState
 
 ACCESS_LOG_ENV = "PSYMITRIX_ACCESS_LOG"
@@ -50,7 +51,7 @@ def serve(
         access_log = env.get(ACCESS_LOG_ENV, "0").strip().lower() in ("1", "true", "yes", "on")
 
     where = store_location(state.settings)
-    state.term.notice(f"PsyMitrix API on http://{host}:{port} (store: {where})")
+    state.term.notice(messages.SERVE_LISTENING.format(host=host, port=port, where=where))
     uvicorn.run(
         "psymitrix_cli.server.app:app_from_env",
         factory=True,

@@ -33,7 +33,7 @@ def _score(answer: str) -> int:
     try:
         value = int(answer.strip())
     except ValueError:
-        raise InvalidInput(f"{answer!r} is not a whole number from 1 to 10.") from None
+        raise InvalidInput(messages.SLEEP_SCORE_NOT_A_NUMBER.format(answer=answer)) from None
     return rules.sleep_score(value)
 
 
@@ -70,7 +70,7 @@ def log(
 
     state = AppState.of(ctx, json_)
     if score is None:
-        prompts.require_tty(state.term, "The sleep score", "--score")
+        prompts.require_tty(state.term, messages.TTY_SLEEP_SCORE, "--score")
         score = prompts.ask(state.term, messages.SLEEP_ASK, "--score", _score)
     result = state.backend.sleep.add(SleepPayload(score, hours, date, note), replace=replace)
     state.emit(result, views.logged)

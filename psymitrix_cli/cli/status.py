@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from psymitrix_cli import messages
 from psymitrix_cli.cli.dates import DAY
 from psymitrix_cli.cli.options import Json
 from psymitrix_cli.cli.state import AppState
@@ -35,16 +36,16 @@ def _interactive_checkin(state: AppState) -> CheckinAnswers:
 
     mood = prompts.ask(
         term,
-        "Mood today, 1 awful … 5 great (Enter to skip)",
+        messages.CHECKIN_ASK_MOOD,
         "--mood",
         optional(lambda a: rules.mood(int(a)) if a.isdigit() else rules.mood(a)),
     )
     note = None
     if mood is not None:
-        note = prompts.ask(term, "A few words about it (optional)", "--note", lambda a: a or None)
+        note = prompts.ask(term, messages.CHECKIN_ASK_NOTE, "--note", lambda a: a or None)
     sleep = prompts.ask(
         term,
-        "Last night's sleep, 1-10 (Enter to skip)",
+        messages.CHECKIN_ASK_SLEEP,
         "--sleep",
         optional(lambda a: rules.sleep_score(int(a)) if a.isdigit() else rules.sleep_score(a)),
     )
@@ -52,7 +53,7 @@ def _interactive_checkin(state: AppState) -> CheckinAnswers:
     if sleep is not None:
         hours = prompts.ask(
             term,
-            "Hours slept (optional)",
+            messages.CHECKIN_ASK_HOURS,
             "--hours",
             optional(lambda a: rules.sleep_hours(float(a))),
         )
@@ -60,7 +61,7 @@ def _interactive_checkin(state: AppState) -> CheckinAnswers:
     for i in range(1, 4):
         item = prompts.ask(
             term,
-            f"Something you're grateful for #{i} (Enter to finish)",
+            messages.CHECKIN_ASK_GRATITUDE.format(number=i),
             "--gratitude",
             lambda a: a.strip() or None,
         )
@@ -68,7 +69,7 @@ def _interactive_checkin(state: AppState) -> CheckinAnswers:
             break
         items.append(item)
     did = prompts.ask(
-        term, "One thing you did today (Enter to skip)", "--activity", lambda a: a.strip() or None
+        term, messages.CHECKIN_ASK_ACTIVITY, "--activity", lambda a: a.strip() or None
     )
     return CheckinAnswers(mood, note, sleep, hours, tuple(items), did)
 
@@ -125,7 +126,7 @@ def checkin(
     if flags_given:
         answers = CheckinAnswers(mood, note, sleep, hours, tuple(gratitude or ()), activity)
     else:
-        prompts.require_tty(term, "the check-in answers", "--mood/--sleep/--gratitude")
+        prompts.require_tty(term, messages.TTY_CHECKIN, "--mood/--sleep/--gratitude")
         state.backend.accounts.whoami()  # log in first: don't ask questions we can't save
         answers = _interactive_checkin(state)
     answers = replace(answers, at=day, new=new)
@@ -137,7 +138,7 @@ def checkin(
     json_notice(term, result, line)
     if quiet or flags_given:
         return
-    if prompts.confirm(term, "Would you like a short breathing exercise now?"):
+    if prompts.confirm(term, messages.CHECKIN_OFFER_BREATHING):
         from psymitrix_cli.cli.breathe import guided_session
 
         guided_session(state, pattern="box", cycles=4)

@@ -66,7 +66,6 @@ IDENTITY_NEEDS_PASSWORD = "Changing your email or username needs your current pa
 LABEL_TIMEZONE = "Timezone"
 
 # --- Prompts, and reading secrets from a script -------------------------------------------
-NO_STDIN = "--password-stdin was given but nothing arrived on standard input."
 NEED_TTY = "There is no terminal to ask for {what} on; pass {flag}."
 PROMPT_NAME = "Name"
 PROMPT_USERNAME = "Username"

@@ -157,7 +157,7 @@ class ChatRepl:
         self.term.line(messages.CHAT_CONTINUING.format(title=title), style="bold")
         recent = list(found.get("messages") or [])[-RECENT_SHOWN:]
         for message in recent:
-            who = "you" if message["role"] == "user" else "psymitrix"
+            who = messages.CHAT_YOU if message["role"] == "user" else messages.CHAT_COMPANION
             self.term.line(f"{who} › {views.excerpt(message['content'], 200)}", style="dim")
 
     def _welcome(self) -> None:

@@ -113,13 +113,6 @@ def write_in_editor(term: Terminal, check: Check, initial: str = "", suffix: str
                 raise
 
 
-DRAFT_KEPT = (
-    "Your text was not saved, but it is kept in {path} (only you can read it). "
-    "Once the problem is solved: psymitrix journal add - < {path}"
-)
-DRAFT_LOST = "Your text could not be kept in a file either; here it is, to copy:"
-
-
 def draft_prefix(owner: str | None) -> str:
     """Drafts are named after their account, so `account delete` can take them too."""
     return f"journal-{owner}-" if owner else "journal-"
@@ -154,9 +147,9 @@ def draft_kept(term: Terminal, text: str, folder: Path, owner: str | None = None
                 path = _write_draft(text, where, draft_prefix(owner))
             except OSError:
                 continue
-            term.notice(DRAFT_KEPT.format(path=path))
+            term.notice(messages.DRAFT_KEPT.format(path=path))
             break
         else:
-            term.notice(DRAFT_LOST)
+            term.notice(messages.DRAFT_LOST)
             sys.stderr.write(text if text.endswith("\n") else text + "\n")
         raise

@@ -86,7 +86,7 @@ class AnswerSheet:
         total = len(spec.items)
         progress = "".join("●" if a is not None else "○" for a in self.answers)
         if self.on_difficulty:
-            out += [("class:dim", f"{progress}  last question (optional)\n")]
+            out += [("class:dim", messages.PICKER_LAST_OPTIONAL.format(progress=progress))]
             out += [("bold", f"{spec.difficulty_question}\n\n")]
             labels = [*spec.difficulty_choices, messages.PICKER_SKIP]
             hint = messages.PICKER_DIFFICULTY_HINT

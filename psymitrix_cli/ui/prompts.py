@@ -16,9 +16,6 @@ from psymitrix_cli.ui.terminal import Terminal
 T = TypeVar("T")
 
 
-STDIN_NOT_UTF8 = "What arrived on standard input is not valid UTF-8; send the password as UTF-8."
-
-
 def read_stdin_lines(count: int, flag: str = "--password-stdin") -> list[str]:
     """`count` lines from stdin for --password-stdin (newlines stripped, nothing else).
 
@@ -30,19 +27,13 @@ def read_stdin_lines(count: int, flag: str = "--password-stdin") -> list[str]:
             line = sys.stdin.readline()
             line.encode("utf-8")
         except UnicodeError:  # a strict decoder's UnicodeDecodeError, or surrogates
-            raise InvalidInput(STDIN_NOT_UTF8) from None
+            raise InvalidInput(messages.STDIN_NOT_UTF8) from None
         if not line:
-            raise InvalidInput(_no_stdin(flag))
+            raise InvalidInput(messages.NO_STDIN_FOR.format(flag=flag))
         lines.append(line.rstrip("\r\n"))
     if any(not line for line in lines):
-        raise InvalidInput(_no_stdin(flag))
+        raise InvalidInput(messages.NO_STDIN_FOR.format(flag=flag))
     return lines
-
-
-def _no_stdin(flag: str) -> str:
-    return (
-        messages.NO_STDIN if flag == "--password-stdin" else messages.NO_STDIN_FOR.format(flag=flag)
-    )
 
 
 def require_tty(term: Terminal, what: str, flag: str) -> None:
@@ -66,7 +57,7 @@ def ask(
 
 
 def ask_password(term: Terminal, label: str, confirm: bool, check: Callable[[str], str]) -> str:
-    require_tty(term, "The password", "--password-stdin")
+    require_tty(term, messages.TTY_PASSWORD, "--password-stdin")
     from rich.prompt import Prompt
 
     while True:
@@ -76,25 +67,28 @@ def ask_password(term: Terminal, label: str, confirm: bool, check: Callable[[str
         except InvalidInput as exc:
             term.error(exc.message)
             continue
-        if not confirm or Prompt.ask("Repeat it", console=term.out, password=True) == first:
+        if (
+            not confirm
+            or Prompt.ask(messages.PROMPT_REPEAT, console=term.out, password=True) == first
+        ):
             return first
         term.error(messages.PASSWORDS_DIFFER)
 
 
 def ask_passphrase(term: Terminal, new: bool) -> str:
     """The encryption passphrase, typed unseen (twice when it is a new one)."""
-    require_tty(term, "the passphrase", "--passphrase-stdin or PSYMITRIX_PASSPHRASE")
+    require_tty(term, messages.TTY_PASSPHRASE, messages.TTY_PASSPHRASE_FLAG)
     from rich.prompt import Prompt
 
     while True:
         first = Prompt.ask(messages.PASSPHRASE_PROMPT, console=term.out, password=True)
-        if not new or Prompt.ask("Repeat it", console=term.out, password=True) == first:
+        if not new or Prompt.ask(messages.PROMPT_REPEAT, console=term.out, password=True) == first:
             return first
         term.error(messages.PASSPHRASES_DIFFER)
 
 
 def confirm(term: Terminal, question: str, flag: str = "--yes") -> bool:
-    require_tty(term, "Confirmation", flag)
+    require_tty(term, messages.TTY_CONFIRM, flag)
     from rich.prompt import Confirm
 
     return Confirm.ask(question, console=term.out, default=False)

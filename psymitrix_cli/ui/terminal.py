@@ -12,6 +12,8 @@ import sys
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, TextIO
 
+from psymitrix_cli import messages
+
 if TYPE_CHECKING:
     from collections.abc import Callable
 
@@ -100,7 +102,7 @@ class Terminal:
         if self.json_mode:
             sys.stderr.write(json.dumps({"error": {"code": code, "message": text}}) + "\n")
         else:
-            self.err.print(f"[bold red]Error:[/bold red] {_escape(text)}")
+            self.err.print(messages.ERROR_LINE.format(text=_escape(text)))
 
 
 def _escape(text: str) -> str:

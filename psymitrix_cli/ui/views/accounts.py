@@ -58,8 +58,12 @@ def auth_status(term: Terminal, result: dict[str, Any]) -> None:
     if not result["loggedIn"]:
         term.line(result.get("reason") or messages.NOT_LOGGED_IN)
         return
-    term.success(f"Logged in as {result['username']} ({result['backend']}).")
-    term.line(f"Token stored in: {result['storage']}")
+    term.success(
+        messages.LOGGED_IN_ON.format(username=result["username"], backend=result["backend"])
+    )
+    term.line(messages.WHOAMI_TOKEN_STORAGE.format(storage=result["storage"]))
     if result.get("storageWarning"):
         term.notice(result["storageWarning"])
-    term.line(f"Token expires:   {result['expiresAt'] or 'unknown'}")
+    term.line(
+        messages.WHOAMI_TOKEN_EXPIRES.format(value=result["expiresAt"] or messages.EXPIRY_UNKNOWN)
+    )

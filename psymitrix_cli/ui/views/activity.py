@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from psymitrix_cli import messages
 from psymitrix_cli.ui.terminal import Terminal
 from psymitrix_cli.ui.timefmt import local_time
 
@@ -26,8 +27,8 @@ def _felt(item: dict[str, Any]) -> str:
 
 
 def saved(term: Terminal, result: dict[str, Any], local_line: str | None) -> None:
-    verb = "Done" if result.get("done") else "Planned"
-    term.success(f"{verb}: {result['text']} ({result['id']})")
+    verb = messages.ACTIVITY_DONE if result.get("done") else messages.ACTIVITY_PLANNED
+    term.success(messages.ACTIVITY_SAVED.format(verb=verb, text=result["text"], id=result["id"]))
     from psymitrix_cli.ui.views.crisis import after_entry
 
     after_entry(term, result, local_line)

@@ -35,9 +35,15 @@ def change_text(change: dict[str, Any] | None) -> str | None:
     if change is None:
         return None
     delta = change["delta"]
-    moved = "no change" if delta == 0 else f"{'up' if delta > 0 else 'down'} {abs(delta)}"
-    verdict = "a reliable change" if change["reliable"] else "not a reliable change"
-    return f"Since your previous result ({change['previous']}): {moved}, {verdict}."
+    if delta == 0:
+        moved = messages.ASSESSMENT_NO_CHANGE
+    else:
+        way = messages.ASSESSMENT_UP if delta > 0 else messages.ASSESSMENT_DOWN
+        moved = way.format(delta=abs(delta))
+    verdict = messages.ASSESSMENT_RELIABLE if change["reliable"] else messages.ASSESSMENT_UNRELIABLE
+    return messages.ASSESSMENT_CHANGE.format(
+        previous=change["previous"], moved=moved, verdict=verdict
+    )
 
 
 def result(
@@ -63,7 +69,11 @@ def result(
     if moved:
         term.line(moved)
     if data.get("difficulty") is not None:
-        term.line(f"Difficulty: {instrument.difficulty_choices[data['difficulty']]}")
+        term.line(
+            messages.ASSESSMENT_DIFFICULTY_LINE.format(
+                value=instrument.difficulty_choices[data["difficulty"]]
+            )
+        )
     term.line(rules.SCREENING_NOTE, style="italic")
     if data.get("nextStep"):
         term.line(data["nextStep"])
@@ -72,7 +82,7 @@ def result(
     if demo:
         term.line(messages.ASSESSMENT_DEMO_NOTE, style="dim")
     elif data.get("id"):
-        term.line(f"Saved as {data['id']}.", style="dim")
+        term.line(messages.ASSESSMENT_SAVED_AS.format(id=data["id"]), style="dim")
     # Last, so it is what stays on screen, and whatever the total.
     if data.get("crisis"):
         crisis_panel(term, local_line, setting="questionnaire", plan=plan)
@@ -122,6 +132,8 @@ def history(term: Terminal, page: dict[str, Any], timezone: str | None) -> None:
     term.print(table)
     if page.get("nextCursor"):
         term.line(
-            messages.MORE_ENTRIES.format(command="psymitrix test list", cursor=page["nextCursor"]),
+            messages.MORE_ENTRIES.format(
+                command=messages.ASSESSMENT_MORE_HINT, cursor=page["nextCursor"]
+            ),
             style="dim",
         )

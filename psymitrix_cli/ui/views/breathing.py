@@ -39,8 +39,11 @@ class Player:
 
 
 def phase_line(step: Step, planned: int) -> str:
-    return (
-        f"Cycle {step.cycle}/{planned} · {step.phase.name.capitalize()} · {step.phase.seconds:g}s"
+    return messages.BREATHING_PHASE_LINE.format(
+        cycle=step.cycle,
+        planned=planned,
+        phase=step.phase.name.capitalize(),
+        seconds=step.phase.seconds,
     )
 
 
@@ -236,9 +239,9 @@ def patterns(term: Terminal, result: dict[str, Any]) -> None:
     for item in result["items"]:
         table.add_row(item["name"], item["label"], f"{item['cycleSeconds']:g}s", item["purpose"])
     term.print(table)
-    term.line("Or your own rhythm: psymitrix breathe --custom IN-HOLD-OUT-HOLD (e.g. 4-2-6-0)")
+    term.line(messages.BREATHING_CUSTOM_HINT)
     term.line(
-        "Save one by name: psymitrix breathe patterns add NAME --inhale 4 --hold 7 --exhale 8",
+        messages.BREATHING_SAVE_HINT,
         style="dim",
     )
 
@@ -268,7 +271,7 @@ def history(term: Terminal, result: dict[str, Any], timezone: str | None) -> Non
     if result.get("nextCursor"):
         term.line(
             messages.MORE_ENTRIES.format(
-                command="psymitrix breathe list", cursor=result["nextCursor"]
+                command=messages.BREATHING_MORE_HINT, cursor=result["nextCursor"]
             ),
             style="dim",
         )

@@ -38,19 +38,21 @@ def status(term: Terminal, data: dict[str, Any]) -> None:
     from rich.table import Table
 
     streak = data["streak"]
+    rest = f"  [dim]{messages.STREAK_REST_DAY}[/dim]" if streak.get("restingYesterday") else ""
     term.print(
-        f"[bold]Streak[/bold] {streak['current']} day{'s' if streak['current'] != 1 else ''}"
-        f"  [dim](longest {streak['longest']})[/dim]"
-        + (f"  [dim]{messages.STREAK_REST_DAY}[/dim]" if streak.get("restingYesterday") else "")
+        messages.DASHBOARD_STREAK.format(
+            days=streak["current"],
+            s="s" if streak["current"] != 1 else "",
+            longest=streak["longest"],
+            rest=rest,
+        )
     )
     today = data["today"]
-    term.print(
-        f"[bold]Today[/bold] {data['date']}  "
-        + "  ".join(f"{_check(done)} {name}" for name, done in today.items())
-    )
+    checks = "  ".join(f"{_check(done)} {name}" for name, done in today.items())
+    term.print(messages.DASHBOARD_TODAY.format(date=data["date"], checks=checks))
     for name, result in data["assessments"].items():
         if result is None:
-            term.print(f"[bold]{name}[/bold] [dim]not taken yet (psymitrix test)[/dim]")
+            term.print(messages.DASHBOARD_NOT_TAKEN.format(name=name))
         else:
             style = _BAND_STYLE.get(result["severity"], "")
             term.print(
@@ -58,8 +60,8 @@ def status(term: Terminal, data: dict[str, Any]) -> None:
                 f"  [dim]{result['takenAt'][:10]}[/dim]"
             )
     trends = data["trends"]
-    term.print(f"[bold]Mood [/bold] {sparkline(trends['mood'], 1, 5)}  [dim]last 14 days[/dim]")
-    term.print(f"[bold]Sleep[/bold] {sparkline(trends['sleep'], 1, 10)}")
+    term.print(messages.DASHBOARD_MOOD.format(sparkline=sparkline(trends["mood"], 1, 5)))
+    term.print(messages.DASHBOARD_SLEEP.format(sparkline=sparkline(trends["sleep"], 1, 10)))
     table = Table(box=None, padding=(0, 2), header_style="bold")
     for column in ("", "total", "7 days", "30 days", "last"):
         table.add_column(

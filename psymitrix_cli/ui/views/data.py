@@ -49,7 +49,9 @@ def write_csv_dir(directory: Path, files: dict[str, bytes]) -> None:
     try:
         directory.mkdir(parents=True, exist_ok=True, mode=0o700)
     except OSError as exc:
-        raise PsyError(f"Cannot create {directory}: {exc.strerror}.") from None
+        raise PsyError(
+            messages.EXPORT_CANNOT_CREATE.format(directory=directory, strerror=exc.strerror)
+        ) from None
     for name, data in files.items():
         write_user_file(directory / name, data)
 

@@ -19,8 +19,12 @@ def disabled(term: Terminal, result: dict[str, Any]) -> None:
 
 
 def status(term: Terminal, result: dict[str, Any]) -> None:
-    term.line(f"Store:      {result['path']}")
-    term.line(f"Encryption: {'on' if result['enabled'] else 'off'}")
+    term.line(messages.ENCRYPTION_STATUS_STORE.format(path=result["path"]))
+    term.line(
+        messages.ENCRYPTION_STATUS_STATE.format(
+            value=messages.ENCRYPTION_ON if result["enabled"] else messages.ENCRYPTION_OFF
+        )
+    )
     if result["enabled"]:
-        term.line(f"Key:        {result['key']}")
-    term.line(f"Encrypted:  {result['encryptedValues']} values")
+        term.line(messages.ENCRYPTION_STATUS_KEY.format(key=result["key"]))
+    term.line(messages.ENCRYPTION_STATUS_COUNT.format(encrypted_values=result["encryptedValues"]))

@@ -30,8 +30,8 @@ def saved(
     plan: PlanSource = None,
 ) -> None:
     count = len(result["items"])
-    term.success(f"Saved {count} thing{'s' if count > 1 else ''} to be grateful for.")
-    term.line(f"ID {result['id']}", style="dim")
+    term.success(messages.GRATITUDE_SAVED.format(count=count, s="s" if count > 1 else ""))
+    term.line(messages.ENTRY_ID_LINE.format(id=result["id"]), style="dim")
     from psymitrix_cli.ui.views.crisis import after_entry
 
     after_entry(term, result, local_line, plan)
@@ -54,7 +54,7 @@ def entry(term: Terminal, result: dict[str, Any], timezone: str) -> None:
 
     title = f"Grateful for · {local_time(result['at'], timezone)}"
     term.print(Panel(_items(result), title=title, title_align="left", expand=False))
-    term.line(f"ID {result['id']}", style="dim")
+    term.line(messages.ENTRY_ID_LINE.format(id=result["id"]), style="dim")
 
 
 def reflection(term: Terminal, result: dict[str, Any] | None, timezone: str | None) -> None:

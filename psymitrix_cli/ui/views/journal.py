@@ -47,7 +47,9 @@ def saved(
     plan: PlanSource = None,
 ) -> None:
     tags = f" #{' #'.join(result['tags'])}" if result.get("tags") else ""
-    term.success(f"{verb} journal entry {result['id']} · mood {mood(result)}{tags}")
+    term.success(
+        messages.JOURNAL_SAVED.format(verb=verb, id=result["id"], mood=mood(result), tags=tags)
+    )
     from psymitrix_cli.ui.views.crisis import after_entry
 
     after_entry(term, result, local_line, plan)
@@ -83,4 +85,4 @@ def entry(term: Terminal, result: dict[str, Any], timezone: str) -> None:
     if result.get("tags"):
         header += " · " + " ".join(f"#{t}" for t in result["tags"])
     term.print(Panel(_plain(result["text"]), title=_plain(header), title_align="left"))
-    term.line(f"ID {result['id']}", style="dim")
+    term.line(messages.ENTRY_ID_LINE.format(id=result["id"]), style="dim")

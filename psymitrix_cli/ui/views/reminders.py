@@ -12,16 +12,17 @@ def steps(term: Terminal, data: dict[str, Any]) -> None:
     """Each step exactly: the file and its content, the command and what it reads."""
     for step in data.get("steps", []):
         if step["action"] == "write":
-            term.line(f"write {step['target']}:")
+            term.line(messages.REMIND_STEP_WRITE.format(target=step["target"]))
         elif step["action"] == "delete":
-            term.line(f"delete {step['target']}")
+            term.line(messages.REMIND_STEP_DELETE.format(target=step["target"]))
         elif step["action"] == "show":
             term.line(step["target"])
             continue
         else:
-            term.line(
-                f"run {step['target']}" + (" with this input:" if step.get("content") else "")
+            run = (
+                messages.REMIND_STEP_RUN_INPUT if step.get("content") else messages.REMIND_STEP_RUN
             )
+            term.line(run.format(target=step["target"]))
         if step.get("content"):
             for line in step["content"].rstrip("\n").splitlines():
                 term.line(f"    {line}")

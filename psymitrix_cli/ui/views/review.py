@@ -20,35 +20,45 @@ def _n(value: float | None, unit: str = "") -> str:
 def _change(value: float | None) -> str:
     if value is None:
         return ""
-    return f" ({'+' if value > 0 else ''}{value:.1f} on the period before)"
+    return messages.REVIEW_CHANGE.format(sign="+" if value > 0 else "", value=value)
 
 
 def review(term: Terminal, r: dict[str, Any]) -> None:
     period, mood, sleep = r["period"], r["mood"], r["sleep"]
-    term.print(f"[bold]Review[/bold] {period['start']} to {period['end']}")
+    term.print(messages.REVIEW_TITLE.format(start=period["start"], end=period["end"]))
     if mood["days"]:
         term.prose(
-            f"Mood averaged {_n(mood['average'])} of 5 over {mood['days']} day(s)"
-            + _change(mood["change"])
+            messages.REVIEW_MOOD.format(
+                average=_n(mood["average"]), days=mood["days"], change=_change(mood["change"])
+            )
         )
         best, hardest = mood["best"], mood["hardest"]
         if best["date"] != hardest["date"]:
             term.prose(
-                f"Best day {best['date']} ({best['mood']:.1f}); hardest {hardest['date']} "
-                f"({hardest['mood']:.1f})."
+                messages.REVIEW_BEST_WORST.format(
+                    best=best["date"],
+                    best_mood=best["mood"],
+                    hardest=hardest["date"],
+                    hardest_mood=hardest["mood"],
+                )
             )
         _mood_chart(term, r)
     else:
         term.prose(messages.REVIEW_NO_MOOD)
     if sleep["nights"]:
         term.prose(
-            f"Sleep scored {_n(sleep['averageScore'])} of 10 over {sleep['nights']} night(s)"
-            + (f", {_n(sleep['averageHours'], ' h')} a night" if sleep["averageHours"] else "")
-            + _change(sleep["change"])
+            messages.REVIEW_SLEEP.format(
+                average=_n(sleep["averageScore"]),
+                nights=sleep["nights"],
+                hours=messages.REVIEW_SLEEP_HOURS.format(hours=_n(sleep["averageHours"], " h"))
+                if sleep["averageHours"]
+                else "",
+                change=_change(sleep["change"]),
+            )
         )
     _sleep_and_mood(term, r["sleepAndNextDayMood"])
-    _groups(term, "By tag", [(g["tag"], g) for g in r["moodByTag"][:6]])
-    _groups(term, "By weekday", [(g["weekday"][:3], g) for g in r["moodByWeekday"]])
+    _groups(term, messages.REVIEW_BY_TAG, [(g["tag"], g) for g in r["moodByTag"][:6]])
+    _groups(term, messages.REVIEW_BY_WEEKDAY, [(g["weekday"][:3], g) for g in r["moodByWeekday"]])
     for q in r["questionnaires"]:
         term.prose(_questionnaire(q))
     _done(term, r["done"])
@@ -65,10 +75,10 @@ def _mood_chart(term: Terminal, r: dict[str, Any]) -> None:
             "·" if d.isoformat() not in daily else _BLOCKS[round(daily[d.isoformat()] / 5 * 8)]
             for d in days
         )
-        term.print(f"  5 ┤ [cyan]{bars}[/cyan]  mood a day, 1 (awful) to 5 (great); · none")
+        term.print(messages.REVIEW_MOOD_CHART.format(bars=bars))
         term.print(f"    └ {days[0]:%a %d} … {days[-1]:%a %d}", highlight=False)
         return
-    term.prose("  Mon-Sun, one square a day (red awful … bright green great; · none):")
+    term.prose(messages.REVIEW_CALENDAR_LEGEND)
     first = start - timedelta(days=start.weekday())
     week = first
     while week <= end:
@@ -93,8 +103,13 @@ def _sleep_and_mood(term: Terminal, relation: dict[str, Any]) -> None:
         return
     good, other = split["good"], split["other"]
     term.prose(
-        f"On nights you slept {good['label']}, your next-day mood averaged {good['mood']:.1f} "
-        f"({good['nights']} nights), against {other['mood']:.1f} on the other {other['nights']}."
+        messages.REVIEW_SLEEP_MOOD.format(
+            label=good["label"],
+            mood=good["mood"],
+            nights=good["nights"],
+            other_mood=other["mood"],
+            other_nights=other["nights"],
+        )
     )
 
 
@@ -107,24 +122,37 @@ def _groups(term: Terminal, title: str, rows: list[tuple[str, dict[str, Any]]]) 
 def _questionnaire(q: dict[str, Any]) -> str:
     first, latest = q["first"], q["latest"]
     if q["results"] == 1:
-        return f"{q['instrument']}: {latest['total']} ({latest['severity']}), one result."
-    line = (
-        f"{q['instrument']}: {first['total']} ({first['severity']}) to {latest['total']} "
-        f"({latest['severity']}) over {q['results']} results"
+        return messages.REVIEW_TEST_ONCE.format(
+            instrument=q["instrument"], total=latest["total"], severity=latest["severity"]
+        )
+    line = messages.REVIEW_TEST_TREND.format(
+        instrument=q["instrument"],
+        first=first["total"],
+        first_severity=first["severity"],
+        latest=latest["total"],
+        severity=latest["severity"],
+        results=q["results"],
     )
     if q["clinicallySignificant"]:
-        return line + f": a reliable improvement, now in the {latest['severity']} range."
+        return line + messages.REVIEW_TEST_IMPROVED.format(severity=latest["severity"])
     if q["reliable"]:
-        return line + f": a reliable change for the {q['direction']} (±{q['threshold']} or more)."
-    return line + f": within ±{q['threshold'] - 1}, which can be day-to-day variation."
+        return line + messages.REVIEW_TEST_CHANGED.format(
+            direction=q["direction"], threshold=q["threshold"]
+        )
+    return line + messages.REVIEW_TEST_WITHIN.format(threshold=q["threshold"] - 1)
 
 
 def _done(term: Terminal, d: dict[str, Any]) -> None:
     term.prose(
-        f"You checked in {d['checkins']} time(s), wrote {d['journalEntries']} journal "
-        f"entr{'y' if d['journalEntries'] == 1 else 'ies'}, noted {d['gratitude']} gratitude "
-        f"and breathed for {d['breathingMinutes']:g} min; something on {d['activeDays']} of "
-        f"{d['days']} days."
+        messages.REVIEW_ACTIVITY.format(
+            checkins=d["checkins"],
+            journal_entries=d["journalEntries"],
+            ending=messages.REVIEW_ENTRY if d["journalEntries"] == 1 else messages.REVIEW_ENTRIES,
+            gratitude=d["gratitude"],
+            breathing_minutes=d["breathingMinutes"],
+            active_days=d["activeDays"],
+            days=d["days"],
+        )
     )
     if d["longestGap"] >= 3:
         term.prose(messages.REVIEW_GAP.format(days=d["longestGap"]), style="dim")

@@ -4,12 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from psymitrix_cli import messages
 from psymitrix_cli.ui.terminal import Terminal
-
-NO_PLAN = (
-    "You don't have a safety plan yet. `psymitrix safety-plan edit` walks you through one: "
-    "your warning signs, what helps, who to call."
-)
 
 
 def _line(item: Any) -> str:
@@ -44,23 +40,22 @@ def plan_panel(term: Terminal, plan: dict[str, Any], *, title: str = "Your safet
 
 def show(term: Terminal, plan: dict[str, Any]) -> None:
     if not plan.get("exists"):
-        term.line(NO_PLAN)
+        term.line(messages.SAFETY_PLAN_NONE)
         return
     from rich.panel import Panel
     from rich.text import Text
 
     term.print(Panel(Text(plan_text(plan, numbered=True)), title="Your safety plan", expand=False))
     term.line(
-        "Numbers are for `psymitrix safety-plan remove SECTION NUMBER`; "
-        "`psymitrix safety-plan edit` changes it all.",
+        messages.SAFETY_PLAN_NUMBERS_HINT,
         style="dim",
     )
 
 
 def saved(term: Terminal, plan: dict[str, Any]) -> None:
-    term.success("Saved your safety plan.")
+    term.success(messages.SAFETY_PLAN_SAVED)
     show(term, plan)
 
 
 def cleared(term: Terminal, _: Any) -> None:
-    term.success("Your safety plan is deleted.")
+    term.success(messages.SAFETY_PLAN_DELETED)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from psymitrix_cli import messages
 from psymitrix_cli.domain.journal import SLEEP_SCORE_MAX
 from psymitrix_cli.ui.terminal import Terminal
 
@@ -17,18 +18,32 @@ def _bar(score: int) -> str:
 
 
 def logged(term: Terminal, result: dict[str, Any]) -> None:
-    verb = "Replaced" if result.get("replaced") else "Logged"
+    verb = messages.SLEEP_REPLACED if result.get("replaced") else messages.SLEEP_LOGGED
     hours = f", {_hours(result['hours'])}" if result.get("hours") is not None else ""
-    term.success(f"{verb} sleep for {result['date']}: {result['score']}/{SLEEP_SCORE_MAX}{hours}.")
+    term.success(
+        messages.SLEEP_SAVED.format(
+            verb=verb,
+            date=result["date"],
+            score=result["score"],
+            sleep_score_max=SLEEP_SCORE_MAX,
+            hours=hours,
+        )
+    )
 
 
 def _average_line(label: str, average: dict[str, Any] | None) -> str:
     if average is None:
-        return f"{label}: no nights logged"
+        return messages.SLEEP_AVERAGE_NONE.format(label=label)
     nights = average["nights"]
     hours = f" · {_hours(average['hours'])}" if average.get("hours") is not None else ""
-    plural = "s" if nights != 1 else ""
-    return f"{label}: {average['score']:g}/{SLEEP_SCORE_MAX}{hours} ({nights} night{plural})"
+    return messages.SLEEP_AVERAGE.format(
+        label=label,
+        score=average["score"],
+        most=SLEEP_SCORE_MAX,
+        hours=hours,
+        nights=nights,
+        s="s" if nights != 1 else "",
+    )
 
 
 def entries(term: Terminal, result: dict[str, Any], timezone: str | None) -> None:
@@ -55,8 +70,8 @@ def entries(term: Terminal, result: dict[str, Any], timezone: str | None) -> Non
         for item in result["items"]
     ]
     term.print(fitted(term, columns, rows))
-    term.line(_average_line("Last 7 days", result.get("average7")))
-    term.line(_average_line("Last 30 days", result.get("average30")))
+    term.line(_average_line(messages.SLEEP_LAST_7, result.get("average7")))
+    term.line(_average_line(messages.SLEEP_LAST_30, result.get("average30")))
 
 
 def entry(term: Terminal, result: dict[str, Any], timezone: str | None) -> None:
