@@ -29,4 +29,3 @@ REPORT_HTML_ON_TTY = (
     "or redirect it (psymitrix report --format html > report.html)."
 )
 REPORT_WRITTEN = "Wrote the {format} report ({start} to {end}) to {path}."
-REPORT_SINCE_AFTER_UNTIL = "{since} must be on or before {until}."

@@ -34,7 +34,7 @@ class ReportService:
         start = parse_day(self.ctx, user, since, "since") if since else None
         end = parse_day(self.ctx, user, until, "until") if until else None
         if start and end and start > end:
-            text = messages.REPORT_SINCE_AFTER_UNTIL.format(since=ref("since"), until=ref("until"))
+            text = messages.SINCE_AFTER_UNTIL.format(since=ref("since"), until=ref("until"))
             raise InvalidInput(text, field="since")
         span = rules.period(today, start, end)
         entries = read_period(self.ctx, user, span, {**READ, "assessments": ASSESSMENTS})
