@@ -53,6 +53,25 @@ NOTHING_TO_EDIT = "Nothing to change; give {fields}."
 JOURNAL_EMPTY = "No journal entries yet. Write one with `psymitrix journal add`."
 JOURNAL_NO_MATCH = "No journal entries match."
 JOURNAL_DELETED = "Deleted the journal entry."
+# --- search (domain/search.py, `psymitrix search`) ------------------------------------
+SEARCH_EMPTY = "Give some words to search for."
+SEARCH_TOO_LONG = "A search is at most {max} characters of text."
+SEARCH_TOO_MANY = "A search holds at most {max} words and phrases."
+SEARCH_BAD_OR = "OR goes between two words or phrases to look for (like: walk OR run)."
+SEARCH_UNCLOSED_QUOTE = 'A quoted phrase is missing its closing quote (").'
+SEARCH_NOTHING_IN = "{part} holds no word to search for (words are letters and digits)."
+SEARCH_ONLY_EXCLUDED = "Say what to look for, not only what to leave out (-word)."
+SEARCH_BAD_KIND = "There is no {kind} to search; choose from {choices}."
+SEARCH_BAD_LIMIT = "Show between 1 and {max} results."
+SEARCH_NO_RESULTS = "Nothing matches {query}."
+SEARCH_MORE = (
+    "Ranked the {window} newest matches; older ones are there too: narrow the search, "
+    "or use --since/--until."
+)
+SEARCH_SCANNED = (
+    "This store is encrypted, so there is no search index: the newest {limit} entries of "
+    "each kind were decrypted and read, and older ones were not (use --since/--until)."
+)
 GRATITUDE_NOT_FOUND = "No gratitude entry with ID {id}."
 GRATITUDE_EMPTY = "No gratitude entries yet. Add one with `psymitrix gratitude add`."
 GRATITUDE_NOTHING_TO_REFLECT = (
