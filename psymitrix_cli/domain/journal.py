@@ -12,6 +12,7 @@ import unicodedata
 from collections.abc import Sequence
 from typing import TypeGuard
 
+from psymitrix_cli.domain.search import SearchQuery, parse
 from psymitrix_cli.domain.validation import clean_text, has_control_chars
 from psymitrix_cli.errors import InvalidInput
 
@@ -95,12 +96,11 @@ def inline_tags(text: str) -> list[str]:
     return found
 
 
-def search_words(value: str | None) -> tuple[str, ...]:
-    """`--search` words: every one must appear in the text (any case)."""
+def search_query(value: str | None) -> SearchQuery | None:
+    """A list's `--search`: the query tree (domain/search.py), None when not given."""
     if value is None:
-        return ()
-    text = clean_text(value, "Search", SEARCH_MAX) or ""
-    return tuple(dict.fromkeys(text.split()))
+        return None
+    return parse(clean_text(value, "Search", SEARCH_MAX) or "", "search")
 
 
 def needs_crisis_help(mood_value: int | None, tier: str) -> bool:
