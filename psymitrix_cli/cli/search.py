@@ -14,7 +14,7 @@ from psymitrix_cli.cli.state import AppState
 def search(
     ctx: typer.Context,
     query: Annotated[
-        str,
+        list[str],
         typer.Argument(
             help='Words to find (all of them), "a phrase", a OR b, -word to leave out.',
             show_default=False,
@@ -42,12 +42,15 @@ def search(
     limit: Annotated[int, typer.Option("-n", "--limit", help="How many results (1–50).")] = 10,
     json_: Json = False,
 ) -> None:
-    """Search your journal, gratitude and chats: best matches first, newest on a tie."""
+    """Search your journal, gratitude and chats: best matches first, newest on a tie.
+
+    Quote the query to leave words out (`search 'rain -work'`), or put `--` before it
+    (`search -- rain -work`): a word starting with - is otherwise read as an option."""
     from psymitrix_cli.domain.search import SearchRequest
     from psymitrix_cli.ui.views import search as views
 
     state = AppState.of(ctx, json_)
-    request = SearchRequest(query, tuple(kind or ()), since, until, limit)
+    request = SearchRequest(" ".join(query), tuple(kind or ()), since, until, limit)
     result = state.backend.search.search(request)
     if result.get("notice"):
         state.term.notice(result["notice"])

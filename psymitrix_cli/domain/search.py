@@ -30,6 +30,8 @@ _LEXEME = re.compile(r'\s*(?:(-?)"([^"]*)("?)|(\S+))')
 
 def fold(text: str) -> str:
     """Case and accents folded (NFKD, combining marks dropped, casefold)."""
+    if text.isascii():
+        return text.lower()  # the common case, without a walk over every character
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 

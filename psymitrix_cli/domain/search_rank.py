@@ -20,11 +20,13 @@ LEAD = 40  # of them before it
 
 
 def _count(phrase: Phrase, words: Sequence[str]) -> int:
-    size = len(phrase.words)
+    first, size = phrase.words[0], len(phrase.words)
     if size == 1:
-        return sum(1 for w in words if w == phrase.words[0])
-    target = list(phrase.words)
-    return sum(1 for i in range(len(words) - size + 1) if list(words[i : i + size]) == target)
+        return sum(1 for w in words if w == first)
+    target = tuple(phrase.words)
+    return sum(
+        1 for i, w in enumerate(words) if w == first and tuple(words[i : i + size]) == target
+    )
 
 
 def matches(query: SearchQuery, words: Sequence[str]) -> bool:

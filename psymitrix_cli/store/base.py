@@ -80,7 +80,7 @@ class Query:
 class Hits:
     """`Store.search`'s answer: (kind, entry) pairs, newest first by each kind's
     `search.at`. `partial`: no index could answer (an encrypted SQLite store), so only
-    the newest entries of each kind up to a bound were read."""
+    the newest `scanned` entries of each kind were read."""
 
     found: list[tuple[Kind, Doc]]
     partial: bool = False
