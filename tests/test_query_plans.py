@@ -290,6 +290,26 @@ def test_every_mongo_list_and_count_shape_uses_an_index(mongo_store: Any, name: 
     assert bad == []
 
 
+@pytest.mark.parametrize("name", sorted(n for n, k in KINDS.items() if k.search))
+def test_a_mongo_search_reads_the_terms_index(mongo_store: Any, name: str) -> None:
+    """`psymitrix search` on MongoDB: the (userId, searchTerms, time) index, for a word
+    and for an OR, with and without an upper time bound: never a COLLSCAN."""
+    from psymitrix_cli.store.mongo import plan_stages
+    from psymitrix_cli.store.mongo_search import search_filter
+
+    kind = KINDS[name]
+    cases = ((parse("rain"), None), (parse('"rain tea" -work'), at(9)), (parse("a OR b"), None))
+    for query, until in cases:
+        where, order = search_filter(kind, "u1", query, until)
+        explained = mongo_store._db[kind.name].find(where, sort=order).explain()
+        stages = plan_stages(explained["queryPlanner"]["winningPlan"])
+        assert "IXSCAN" in stages and "COLLSCAN" not in stages, (query, stages)
+    if not on_secantus():  # `$in` and a time bound: two operators, beyond SecantusDB
+        where, order = search_filter(kind, "u1", parse("rain OR tea"), at(9))
+        explained = mongo_store._db[kind.name].find(where, sort=order).explain()
+        assert "COLLSCAN" not in plan_stages(explained["queryPlanner"]["winningPlan"])
+
+
 def test_the_trend_sums_each_day_from_the_index(traced: tuple[SqliteStore, list[str]]) -> None:
     """status's 14-day trend: one statement, a range of the mood index (schema 7) per day."""
     store, statements = traced

@@ -76,6 +76,19 @@ def backfill(db: Any, searched: tuple[Searched, ...], batch: int = 500) -> None:
             db[name].bulk_write(ops, ordered=False)
 
 
+def search_filter(
+    kind: Kind, user_id: str, match: SearchQuery, until: str | None
+) -> tuple[Doc, list[tuple[str, int]]]:
+    """The filter and sort `search` sends for one kind: only keys of the search index at
+    the top level, so SecantusDB reads it too; the lower time bound ends the walk instead
+    (the index gives newest first)."""
+    assert kind.search is not None
+    where: Doc = {"userId": user_id, TERMS: driver(match)}
+    if until is not None:
+        where[kind.search.at] = {"$lt": until}
+    return where, [(kind.search.at, -1), ("_id", -1)]
+
+
 def search(
     db: Any,
     kinds: Sequence[Kind],
@@ -93,12 +106,7 @@ def search(
         spec = kind.search
         if spec is None or limit <= 0:
             continue
-        # Only keys of the index at the top level, so SecantusDB reads it too; the lower
-        # time bound ends the walk instead (the index gives newest first).
-        where: Doc = {"userId": user_id, TERMS: driver(match)}
-        if until is not None:
-            where[spec.at] = {"$lt": until}
-        order = [(spec.at, -1), ("_id", -1)]
+        where, order = search_filter(kind, user_id, match, until)
         kept = 0
         with db[kind.name].find(where, sort=order, batch_size=limit + 2) as cursor:
             for doc in cursor:
