@@ -55,7 +55,6 @@ JOURNAL_NO_MATCH = "No journal entries match."
 JOURNAL_DELETED = "Deleted the journal entry."
 # --- search (domain/search.py, `psymitrix search`) ------------------------------------
 SEARCH_EMPTY = "Give some words to search for."
-SEARCH_TOO_LONG = "A search is at most {max} characters of text."
 SEARCH_TOO_MANY = "A search holds at most {max} words and phrases."
 SEARCH_BAD_OR = "OR goes between two words or phrases to look for (like: walk OR run)."
 SEARCH_UNCLOSED_QUOTE = 'A quoted phrase is missing its closing quote (").'

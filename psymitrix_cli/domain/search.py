@@ -20,6 +20,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from psymitrix_cli import messages
+from psymitrix_cli.domain.validation import clean_text
 from psymitrix_cli.errors import InvalidInput
 
 QUERY_MAX = 200  # characters
@@ -89,11 +90,13 @@ def _bad(message: str, field: str) -> InvalidInput:
 
 def parse(text: str | None, field: str = "query") -> SearchQuery:
     """The query tree, or InvalidInput naming `field` (one line, said for a person)."""
-    raw = (text or "").strip()
-    if not raw:
+    if not (text or "").strip():
         raise _bad(messages.SEARCH_EMPTY, field)
-    if len(raw) > QUERY_MAX or any(unicodedata.category(c) == "Cc" for c in raw):
-        raise _bad(messages.SEARCH_TOO_LONG.format(max=QUERY_MAX), field)
+    try:  # too long, or control characters: worded as every text field words them
+        raw = clean_text(text, "The search", QUERY_MAX) or ""
+    except InvalidInput as exc:
+        exc.field = field
+        raise
     groups: list[list[Phrase]] = []
     excluded: list[Phrase] = []
     joining = False  # the last lexeme was OR
