@@ -134,11 +134,6 @@ def parse(text: str | None, field: str = "query") -> SearchQuery:
     return SearchQuery(tuple(tuple(dict.fromkeys(g)) for g in groups), tuple(excluded), raw)
 
 
-def parse_optional(text: str | None, field: str) -> SearchQuery | None:
-    """A list's `--search`: None when not given."""
-    return None if text is None else parse(text, field)
-
-
 @dataclass(frozen=True)
 class SearchRequest:
     """`psymitrix search` and POST /v1/search: the query and its filters, whole."""
