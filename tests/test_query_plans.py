@@ -23,8 +23,10 @@ from typing import Any
 
 import pytest
 
+from psymitrix_cli.domain.search import parse
 from psymitrix_cli.store.base import KINDS, Kind, Query
 from psymitrix_cli.store.sqlite import SqliteStore
+from psymitrix_cli.store.sqlite_search import FTS
 from tests.store_helpers import add_user, at
 
 ENTRY_TABLES = set(KINDS)
@@ -40,8 +42,10 @@ def shapes(kind: Kind) -> Iterator[Query]:
     yield Query(user_id="u1", before=(at(5), "x"))
     yield Query(user_id="u1", before=(at(5), "x"), ascending=True)
     yield Query(user_id="u1", tag="calm")
-    yield Query(user_id="u1", words=("rain", "tea"))
-    yield Query(user_id="u1", tag="calm", words=("rain",), since=at(0), until=at(9))
+    if kind.search:  # a list's --search, through the search index
+        yield Query(user_id="u1", match=parse("rain tea"))
+        yield Query(user_id="u1", match=parse('"rain tea" OR walk -work'), before=(at(5), "x"))
+        yield Query(user_id="u1", tag="calm", match=parse("rain"), since=at(0), until=at(9))
     for field in kind.fields:
         yield Query(user_id="u1", where={field: "v"})
         yield Query(user_id="u1", where={field: "v"}, ascending=True)  # the chat page
@@ -71,10 +75,29 @@ def equality_fields(sql: str, kind: Kind) -> list[str]:
     return [f for f in (*kind.fields, *kind.unique) if f'"{f}" = ' in sql]
 
 
+def fts_problems(lines: list[str]) -> list[str]:
+    """What is wrong with a statement that reads the search index: the FTS5 table must be
+    read through a MATCH (`M` in its plan), newest first from its own rowid order (no
+    sort), and every other table looked up by key (no SCAN)."""
+    found = []
+    fts = [line for line in lines if line.startswith(f"SCAN {FTS} VIRTUAL TABLE")]
+    if not fts or any(":M" not in line.split("INDEX", 1)[1].replace(":=M", ":M") for line in fts):
+        found.append(f"the index is not read through a MATCH: {lines}")
+    for line in lines:
+        scanned = re.match(r"SCAN (\w+)", line)
+        if scanned and scanned[1] not in (FTS, "json_each"):
+            found.append(f"scans: {line}")
+        if "TEMP B-TREE" in line:
+            found.append(f"sorts in a temporary B-tree: {line}")
+    return found
+
+
 def problems(store: SqliteStore, sql: str, kind: Kind | None = None) -> list[str]:
     """What is wrong with one statement's plan (nothing, for a good one)."""
-    found = []
     lines = plan(store, sql)
+    if FTS in sql:
+        return [f"{sql}\n    {p}" for p in fts_problems(lines)]
+    found = []
     for line in lines:
         scanned = re.match(r"SCAN (\w+)", line)
         if scanned and scanned[1] in ENTRY_TABLES and "INDEX" not in line:
@@ -105,7 +128,8 @@ def test_every_list_and_count_shape_searches_an_index(
             store.list(kind, query)
         store.count(kind, query)
     assert statements, "the trace saw the store's statements"
-    assert [p for sql in statements for p in problems(store, sql, kind)] == []
+    sent = [sql for sql in statements if not sql.startswith("--")]  # not a trigger's
+    assert [p for sql in sent for p in problems(store, sql, kind)] == []
 
 
 def test_the_chat_page_uses_the_sessions_index(traced: tuple[SqliteStore, list[str]]) -> None:
@@ -132,6 +156,39 @@ def test_the_check_sees_a_scanning_and_a_filtering_plan(
     assert any("sessionId filtered" in p for p in problems(store, old.replace("?", "'x'"), chat))
     unsorted = "SELECT doc FROM mood_journal WHERE user_id = 'u1' ORDER BY json_extract(doc, '$.x')"
     assert any("temporary B-tree" in p for p in problems(store, unsorted))
+
+
+def test_a_search_reads_the_fts_index_newest_first_and_stops(
+    traced: tuple[SqliteStore, list[str]],
+) -> None:
+    """`psymitrix search`: MATCH on the FTS5 table in its own rowid (time) order with
+    LIMIT, each match looked up by key; then its entries by primary key."""
+    store, statements = traced
+    journal, chat = KINDS["mood_journal"], KINDS["chat_messages"]
+    for n in range(3):
+        store.insert(journal, {"_id": f"j{n}", "userId": "u1", "at": at(n), "text": "rain tea"})
+    kinds = [k for k in KINDS.values() if k.search]
+    for since, until in ((None, None), (at(0), at(9))):
+        hits = store.search(kinds, "u1", parse('rain OR "tea cup" -work'), since, until, 201)
+        assert [doc["_id"] for _, doc in hits.found] == ["j2", "j1", "j0"]
+    store.search([chat], "u1", parse("rain"), None, None, 5)
+    read = [s for s in statements if s.lstrip().startswith("SELECT")]
+    assert any(FTS in s for s in read) and any(FTS not in s for s in read)
+    assert [p for sql in read for p in problems(store, sql)] == []
+
+
+def test_the_fts_check_sees_a_scan_and_a_sort(traced: tuple[SqliteStore, list[str]]) -> None:
+    """The FTS check fails the plans it exists to stop (so the tests above can fail)."""
+    store, _ = traced
+    every_row = f"SELECT rowid FROM {FTS} ORDER BY rowid DESC LIMIT 5"
+    assert any("MATCH" in p for p in problems(store, every_row))
+    ranked = f"SELECT rowid FROM {FTS} WHERE {FTS} MATCH 'rain' ORDER BY bm25({FTS}) LIMIT 5"
+    assert any("temporary B-tree" in p for p in problems(store, ranked))
+    joined = (
+        f"SELECT e.id FROM {FTS} JOIN search_entries e ON e.id = {FTS}.rowid "
+        f"WHERE {FTS} MATCH 'rain' AND e.user_id = 'u1' ORDER BY e.user_id LIMIT 5"
+    )
+    assert problems(store, joined)
 
 
 def test_other_store_statements_search_an_index(traced: tuple[SqliteStore, list[str]]) -> None:
@@ -166,6 +223,12 @@ def test_a_database_from_before_version_6_gets_the_new_indexes_and_column(tmp_pa
     db.execute("DROP INDEX mood_journal_user_time_mood")  # and undo version 7
     db.execute("ALTER TABLE mood_journal DROP COLUMN mood_n")
     db.execute("DROP TABLE store_meta")  # and version 8
+    for (trigger,) in db.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'trigger'"
+    ).fetchall():
+        db.execute(f"DROP TRIGGER {trigger}")  # and version 9
+    db.execute("DROP TABLE search_fts")
+    db.execute("DROP TABLE search_entries")
     db.execute("DELETE FROM schema_migrations WHERE version >= 6")
     db.commit()
     db.close()
@@ -190,12 +253,16 @@ def mongo_store(mongo_settings: Any) -> Iterator[Any]:
 
 def secantus_cannot_index(kind: Kind, query: Query) -> bool:
     """SecantusDB (the test server) uses an index only when every top-level key of the
-    filter is in it: a lower bound (kept under $and, see mongo_schema.entry_filter), a tag
-    or a word search is a COLLSCAN there. MongoDB itself gives those shapes index bounds."""
+    filter is in it: a lower bound (kept under $and, see mongo_schema.entry_filter) or a
+    tag is a COLLSCAN there. MongoDB itself gives those shapes index bounds."""
     from psymitrix_cli.store.mongo_schema import entry_filter
+    from psymitrix_cli.store.mongo_search import TERMS
 
-    indexed = {"userId", kind.sort, *kind.fields, *kind.unique}
-    return bool(set(entry_filter(kind, query, paged=True)) - indexed)
+    indexed = {"userId", kind.sort, *kind.fields, *kind.unique, TERMS}
+    sent = entry_filter(kind, query, paged=True)
+    # Nor one with two operators (a search's `$in` for an OR and a page's time bound).
+    operators = [value for value in sent.values() if isinstance(value, dict)]
+    return bool(set(sent) - indexed) or len(operators) > 1
 
 
 def on_secantus() -> bool:
@@ -221,6 +288,26 @@ def test_every_mongo_list_and_count_shape_uses_an_index(mongo_store: Any, name: 
             if scans and not (on_secantus() and secantus_cannot_index(kind, query)):
                 bad.append((query, stages))
     assert bad == []
+
+
+@pytest.mark.parametrize("name", sorted(n for n, k in KINDS.items() if k.search))
+def test_a_mongo_search_reads_the_terms_index(mongo_store: Any, name: str) -> None:
+    """`psymitrix search` on MongoDB: the (userId, searchTerms, time) index, for a word
+    and for an OR, with and without an upper time bound: never a COLLSCAN."""
+    from psymitrix_cli.store.mongo import plan_stages
+    from psymitrix_cli.store.mongo_search import search_filter
+
+    kind = KINDS[name]
+    cases = ((parse("rain"), None), (parse('"rain tea" -work'), at(9)), (parse("a OR b"), None))
+    for query, until in cases:
+        where, order = search_filter(kind, "u1", query, until)
+        explained = mongo_store._db[kind.name].find(where, sort=order).explain()
+        stages = plan_stages(explained["queryPlanner"]["winningPlan"])
+        assert "IXSCAN" in stages and "COLLSCAN" not in stages, (query, stages)
+    if not on_secantus():  # `$in` and a time bound: two operators, beyond SecantusDB
+        where, order = search_filter(kind, "u1", parse("rain OR tea"), at(9))
+        explained = mongo_store._db[kind.name].find(where, sort=order).explain()
+        assert "COLLSCAN" not in plan_stages(explained["queryPlanner"]["winningPlan"])
 
 
 def test_the_trend_sums_each_day_from_the_index(traced: tuple[SqliteStore, list[str]]) -> None:

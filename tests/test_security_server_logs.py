@@ -42,6 +42,7 @@ def _search_over_the_api(cli: Cli, server: ApiServer) -> None:
     api.ok("journal", "add", "I have a suicide plan tonight", "--mood", "2")
     found = api.json("journal", "list", "--search", SEARCH)
     assert len(found["items"]) == 1  # the search really ran on the server
+    assert len(api.json("search", SEARCH)["items"]) == 1  # POST /v1/search: the body
 
 
 def _log(server: ApiServer) -> str:

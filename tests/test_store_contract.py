@@ -16,6 +16,7 @@ from typing import Any
 
 import pytest
 
+from psymitrix_cli.domain.search import parse
 from psymitrix_cli.errors import Conflict
 from psymitrix_cli.store.base import (
     ASSESSMENTS,
@@ -247,7 +248,7 @@ def test_list_orders_and_pages_with_a_keyset_cursor(store: Any, ascending: bool)
     assert store.list(MOOD_JOURNAL, Query(user_id="u1", limit=0)) == []
 
 
-def test_list_filters_since_until_where_tag_and_words(store: Any) -> None:
+def test_list_filters_since_until_where_tag_and_search(store: Any) -> None:
     add_user(store)
     texts = [
         "Walked the dog at dawn",
@@ -273,15 +274,15 @@ def test_list_filters_since_until_where_tag_and_words(store: Any) -> None:
     assert ids(tag="work") == ["07", "05", "03", "01"]
     assert ids(tag="calm", since=at(4)) == ["08", "06", "04"]
     assert ids(tag="nope") == []
-    assert ids(words=("dog",)) == ["01", "00"]
-    assert ids(words=("coffee", "DOG")) == ["01"]
-    assert ids(words=("coffee",), tag="home") == ["02"]
-    assert ids(words=("a.b",)) == ["03"]  # no regex or LIKE wildcards
-    assert ids(words=("50%",)) == ["05"]
-    assert ids(words=("under_score",)) == ["07"]
+    assert ids(match=parse("dog")) == ["01", "00"]
+    assert ids(match=parse("coffee DOG")) == ["01"]
+    assert ids(match=parse("coffee"), tag="home") == ["02"]
+    assert ids(match=parse("a.b")) == ["03"]  # the phrase "a b": no regex or LIKE wildcards
+    assert ids(match=parse("50%")) == ["05"]
+    assert ids(match=parse("under_score")) == ["07"]
     count = store.count
     assert count(MOOD_JOURNAL, Query(user_id="u1", limit=1, offset=3)) == len(texts)
-    assert count(MOOD_JOURNAL, Query(user_id="u1", tag="work", words=("done",))) == 1
+    assert count(MOOD_JOURNAL, Query(user_id="u1", tag="work", match=parse("done"))) == 1
     assert count(MOOD_JOURNAL, Query(user_id="u1", since=at(3), until=at(6))) == 3
     assert count(MOOD_JOURNAL, Query(user_id="u2")) == 0
 

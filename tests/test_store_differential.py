@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from psymitrix_cli.config import MongoSettings
+from psymitrix_cli.domain.search import parse
 from psymitrix_cli.store.base import (
     CHAT_MESSAGES,
     KINDS,
@@ -128,7 +129,11 @@ def _queries(
             ascending=rng.random() < 0.5,
             where={"sessionId": "s1"} if kind is CHAT_MESSAGES and rng.random() < 0.5 else {},
             tag=rng.choice([None, None, "dog", "rain"]) if kind is MOOD_JOURNAL else None,
-            words=rng.choice([(), (), ("DOG",), ("and", "coffee")]) if kind is MOOD_JOURNAL else (),
+            match=rng.choice(
+                [None, None, parse("DOG"), parse("and coffee"), parse('"the dog" OR rain -coffee')]
+            )
+            if kind is MOOD_JOURNAL
+            else None,
         )
         roll = rng.random()
         if roll < 0.4:

@@ -39,7 +39,11 @@ def test_mongo_indexes_after_start_up(mongo_store: Any, mongo_settings: MongoSet
 
     assert mongo_store.index_report() == mongo_store.expected_indexes()
     assert mongo_store.schema_version() == mongo_schema.LATEST
-    assert mongo_store.expected_indexes()["mood_journal"] == ["_id_", "mood_journal_user_time"]
+    assert mongo_store.expected_indexes()["mood_journal"] == [
+        "_id_",
+        "mood_journal_user_terms",  # version 4: the search index
+        "mood_journal_user_time",
+    ]
     assert mongo_store.expected_indexes()["sleep"] == ["_id_", "sleep_unique", "sleep_user_time"]
     assert "users_username_ci" in mongo_store.expected_indexes()["users"]
     MongoStore(mongo_settings).close()  # a second start finds the schema current
@@ -454,7 +458,8 @@ def test_mongo_migrator_renews_its_lease_through_a_slow_migration(
 
         return run
 
-    monkeypatch.setattr(mongo_schema, "MIGRATIONS", tuple(slow(v) for v in range(1, 4)))
+    every = list(range(1, mongo_schema.LATEST + 1))
+    monkeypatch.setattr(mongo_schema, "MIGRATIONS", tuple(slow(v) for v in every))
     errors: list[BaseException] = []
 
     def start(delay: float) -> None:
@@ -471,7 +476,7 @@ def test_mongo_migrator_renews_its_lease_through_a_slow_migration(
         thread.join(timeout=20)
     assert not any(thread.is_alive() for thread in threads)
     assert errors == []
-    assert runs == [1, 2, 3]
+    assert runs == every
     assert mongo_schema.schema_version(raw_db) == mongo_schema.LATEST
 
 

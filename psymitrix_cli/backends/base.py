@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from psymitrix_cli.domain.chat import ChatTurn
     from psymitrix_cli.domain.checkin import CheckinAnswers
     from psymitrix_cli.domain.entry_kind import PageQuery
+    from psymitrix_cli.domain.search import SearchRequest
 
 Result = dict[str, Any]
 
@@ -225,6 +226,13 @@ class TokensAPI(Protocol):
     def revoke(self, name: str | None) -> Result: ...
 
 
+class SearchAPI(Protocol):
+    def search(self, request: SearchRequest) -> Result:
+        """{"query", "items": [{kind, id, at, score, snippet, highlights, source, entry}],
+        "matched", "more", "window"} and a "notice" when no index could answer."""
+        ...
+
+
 class Backend(Protocol):
     name: str
     accounts: AccountsAPI
@@ -240,6 +248,7 @@ class Backend(Protocol):
     safety_plan: SafetyPlanAPI
     safety: SafetyReportAPI
     tokens: TokensAPI
+    search: SearchAPI
 
     def entries(self, name: str) -> EntriesAPI:
         """The tracker of one registry kind, by its name."""

@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from psymitrix_cli.services.safety_events import SafetyReportService
     from psymitrix_cli.services.safety_plan import SafetyPlanService
     from psymitrix_cli.services.script_tokens import ScriptTokenService
+    from psymitrix_cli.services.search import SearchService
 
 
 class LocalBackend:
@@ -137,6 +138,12 @@ class LocalBackend:
         from psymitrix_cli.services.script_tokens import ScriptTokenService
 
         return ScriptTokenService(self.ctx, self.session)
+
+    @cached_property
+    def search(self) -> SearchService:
+        from psymitrix_cli.services.search import SearchService
+
+        return SearchService(self.ctx, self.session)
 
     def describe(self) -> str:
         return store_location(self.settings)

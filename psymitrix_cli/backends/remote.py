@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from psymitrix_cli.domain.account_forms import ProfileChanges, SignupForm
     from psymitrix_cli.domain.chat import ChatTurn
     from psymitrix_cli.domain.checkin import CheckinAnswers
+    from psymitrix_cli.domain.search import SearchRequest
 
 Result = dict[str, Any]
 Page = dict[str, Any]
@@ -310,6 +311,13 @@ class RemoteTokens(_Api):
         return self.http.request("DELETE", path)  # type: ignore[no-any-return]
 
 
+class RemoteSearch(_Api):
+    def search(self, request: SearchRequest) -> Result:
+        # POST, so the words never sit in a URL (an access log, a proxy's history).
+        body = {**asdict(request), "kinds": list(request.kinds)}
+        return self.http.request("POST", "/v1/search", json_body=body)  # type: ignore[no-any-return]
+
+
 class RemoteBackend:
     name = "api"
 
@@ -339,6 +347,7 @@ class RemoteBackend:
         self.safety_plan = RemoteSafetyPlan(self)
         self.safety = RemoteSafety(self)
         self.tokens = RemoteTokens(self)
+        self.search = RemoteSearch(self)
 
     def entries(self, name: str) -> RemoteEntries:
         if name not in self._entries:

@@ -132,6 +132,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "me": ("accounts", "Your profile, streak, counts and recent entries."),
     "status": ("status", "The dashboard: streak, today's checklist, trends, counts."),
     "checkin": ("status", "The daily check-in: mood, sleep, gratitude, breathing."),
+    "search": ("search", "Search your journal, gratitude and chats."),
     "review": ("review", "A week or a month summed up: mood, sleep, scores, what you did."),
     "journal": ("journal", "Your mood journal."),
     "gratitude": ("gratitude", "A few good things, and a moment to recall them."),

@@ -56,7 +56,10 @@ FILTERS: dict[str, Any] = {
     ],
     "tag": Annotated[str | None, typer.Option("--tag", "-t", help="Only entries with this tag.")],
     "search": Annotated[
-        str | None, typer.Option("--search", "-s", help="Only entries containing every word.")
+        str | None,
+        typer.Option(
+            "--search", "-s", help='Only entries that match: words, "a phrase", a OR b, -word.'
+        ),
     ],
 }
 

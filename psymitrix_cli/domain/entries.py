@@ -13,7 +13,7 @@ from typing import Any
 
 from psymitrix_cli import messages
 from psymitrix_cli.domain import activity, trackers
-from psymitrix_cli.domain.entry_kind import EntryKind
+from psymitrix_cli.domain.entry_kind import EntryKind, SearchSpec
 
 
 def _columns(names: str) -> tuple[str, ...]:
@@ -31,6 +31,7 @@ MOOD_JOURNAL = EntryKind(
     sealed=("text",),
     command="journal",
     filters=("since", "until", "tag", "search"),
+    search=SearchSpec("journal", ("text", "tags"), "at", hashtags=("tags",)),
     editable=True,
     summary="Your mood journal.",
     title="Mood journal",
@@ -58,7 +59,7 @@ GRATITUDE = EntryKind(
     not_found=messages.GRATITUDE_NOT_FOUND,
     csv=("id", "at", "items", "createdAt"),
     filters=("since", "until", "search"),
-    searched="items",
+    search=SearchSpec("gratitude", ("items",), "at"),
     exported=True,
     tracker="gratitude",
     today="gratitude",
@@ -150,6 +151,7 @@ CHAT_SESSIONS = EntryKind(
     sort="startedAt",
     counters=("chatSessionCount",),  # counted with a session's first user message
     sealed=("title", "summary"),
+    search=SearchSpec("chat", ("summary",), "startedAt"),
     label="Chat sessions",
     csv=_columns("id startedAt lastActivityAt endedAt title summary provider model messageCount"),
     exported=True,
@@ -160,6 +162,7 @@ CHAT_MESSAGES = EntryKind(
     fields=("sessionId",),
     unique=("sessionId", "seq"),
     sealed=("content",),
+    search=SearchSpec("chat", ("content",), "at"),
     label="Chat messages",  # exported inside their session; a CSV file of their own
     csv=("sessionId", "seq", "id", "role", "at", "content"),
 )
@@ -207,6 +210,9 @@ EXPORTED: tuple[EntryKind, ...] = tuple(k for k in REGISTRY if k.exported)
 COUNTED: tuple[EntryKind, ...] = (*EXPORTED, CHAT_MESSAGES)
 # The generic trackers: written through a payload, listed, shown and deleted alike.
 TRACKERS: tuple[EntryKind, ...] = tuple(k for k in REGISTRY if k.payload is not None)
+# What `psymitrix search` reads, and the names --kind gives them (journal, gratitude, chat).
+SEARCHED: tuple[EntryKind, ...] = tuple(k for k in REGISTRY if k.search)
+SEARCH_GROUPS: tuple[str, ...] = tuple(dict.fromkeys(k.search.group for k in SEARCHED if k.search))
 DASHBOARD: tuple[EntryKind, ...] = tuple(k for k in REGISTRY if k.tracker)
 # Every count kept in user_data, in one order (export, `me`, the store's defaults).
 COUNTERS: tuple[str, ...] = tuple(dict.fromkeys(c for k in REGISTRY for c in k.all_counters))

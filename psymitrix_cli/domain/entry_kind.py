@@ -123,6 +123,34 @@ def past_instant(
 Normaliser = Callable[[Any, When], Doc]
 
 
+def _field_text(value: Any, joiner: str) -> str:
+    if isinstance(value, str):
+        return value
+    if isinstance(value, list | tuple):
+        return joiner.join(v for v in value if isinstance(v, str))
+    return ""  # absent, or sealed (an encrypted value is a mapping)
+
+
+@dataclass(frozen=True)
+class SearchSpec:
+    """How `psymitrix search` reads one kind: the fields its index holds, the time its
+    results are ordered by, and the name `--kind` gives it."""
+
+    group: str  # journal | gratitude | chat
+    fields: tuple[str, ...]  # indexed, in this order (a string, or a list of strings)
+    at: str  # the time an entry is found by (newest first, --since/--until)
+    hashtags: tuple[str, ...] = ()  # list fields shown as #tags, not in the snippet
+
+    def indexed(self, doc: Doc) -> str:
+        """The text the index holds for `doc` (its fields, joined by spaces)."""
+        return " ".join(_field_text(doc.get(f), " ") for f in self.fields)
+
+    def shown(self, doc: Doc) -> str:
+        """The text a result's snippet is cut from (a list's items joined by ' · ')."""
+        parts = [_field_text(doc.get(f), " · ") for f in self.fields if f not in self.hashtags]
+        return " · ".join(p for p in parts if p)
+
+
 @dataclass(frozen=True)
 class PageQuery:
     """A page of one kind's entries, newest first; a kind honours the filters it lists."""
@@ -132,7 +160,7 @@ class PageQuery:
     since: str | None = None  # from this day (YYYY-MM-DD), inclusive
     until: str | None = None  # up to this day, inclusive
     tag: str | None = None
-    search: str | None = None  # every word appears in the text
+    search: str | None = None  # a search query (domain/search.py), newest first
 
 
 @dataclass(frozen=True)
@@ -158,7 +186,7 @@ class EntryKind:
     add_verb: str = "add"  # `sleep log`, `journal add`
     key: str = "id"  # an entry's address: its id, or a unique field (sleep: date)
     filters: tuple[str, ...] = ()  # list filters beyond the page: since, until, tag, search
-    searched: str = "text"  # the field `search` looks in (a string, or a list of strings)
+    search: SearchSpec | None = None  # in `psymitrix search` and a list's --search
     page_size: int = 20
     editable: bool = False  # PATCH / `edit`: given fields replace stored ones
     summary: str = ""  # the command's line in --help

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from typing import TypeGuard
 
 from psymitrix_cli import messages
+from psymitrix_cli.domain.search import SearchQuery, parse
 from psymitrix_cli.domain.validation import clean_text, has_control_chars
 from psymitrix_cli.errors import InvalidInput
 
@@ -94,12 +95,11 @@ def inline_tags(text: str) -> list[str]:
     return found
 
 
-def search_words(value: str | None) -> tuple[str, ...]:
-    """`--search` words: every one must appear in the text (any case)."""
+def search_query(value: str | None) -> SearchQuery | None:
+    """A list's `--search`: the query tree (domain/search.py), None when not given."""
     if value is None:
-        return ()
-    text = clean_text(value, messages.LABEL_SEARCH, SEARCH_MAX) or ""
-    return tuple(dict.fromkeys(text.split()))
+        return None
+    return parse(clean_text(value, messages.LABEL_SEARCH, SEARCH_MAX) or "", "search")
 
 
 def needs_crisis_help(mood_value: int | None, tier: str) -> bool:

@@ -18,6 +18,7 @@ from psymitrix_cli.messages.practice import *  # noqa: F403
 from psymitrix_cli.messages.reminders import *  # noqa: F403
 from psymitrix_cli.messages.report import *  # noqa: F403
 from psymitrix_cli.messages.safety import *  # noqa: F403
+from psymitrix_cli.messages.search import *  # noqa: F403
 from psymitrix_cli.messages.server import *  # noqa: F403
 from psymitrix_cli.messages.store import *  # noqa: F403
 from psymitrix_cli.messages.tokens import *  # noqa: F403

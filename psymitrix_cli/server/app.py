@@ -110,6 +110,7 @@ def create_app(
         health,
         profile,
         safety_plan,
+        search,
         sleep,
         tokens,
     )
@@ -178,7 +179,7 @@ def create_app(
     extras = {"gratitude": gratitude.extras, "sleep": sleep.extras}
     for spec in TRACKERS:  # every tracker of the registry, from one factory
         v1.include_router(router_for(spec, extras.get(spec.name)))
-    for module in (assessments, dashboard, chat, data, safety_plan, tokens):
+    for module in (assessments, dashboard, chat, data, safety_plan, tokens, search):
         v1.include_router(module.router)
     app.include_router(v1)
     app.include_router(health.router)

@@ -195,7 +195,7 @@ class EntryService:
             since=start,
             until=end,
             tag=None if q.tag is None else check("tag", lambda: rules.tag(q.tag)),
-            words=check("search", lambda: rules.search_words(q.search)),
+            match=check("search", lambda: rules.search_query(q.search)),
         )
         rows = self.ctx.store.list(self.kind, store_query)
         return page(self.kind, rows, size, [public(r) or {} for r in rows])

@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from psymitrix_cli.domain import entries as registry
-from psymitrix_cli.domain.entry_kind import EntryKind
+from psymitrix_cli.domain.entry_kind import EntryKind, SearchSpec
+from psymitrix_cli.domain.search import SearchQuery
 
 Doc = dict[str, Any]
 
@@ -31,13 +32,13 @@ class Kind:
     counter: str | None = None  # the user_data count kept exactly with the entries
     fields: tuple[str, ...] = ()  # extra fields queried by equality (indexed)
     unique: tuple[str, ...] = ()  # unique together with userId
-    searched: str = "text"  # the field `Query.words` looks in (a string, or a list of them)
     sealed: tuple[str, ...] = ()  # encrypted when the store's encryption is on (SQLite)
+    search: SearchSpec | None = None  # what the search index holds of it (None: nothing)
 
     @classmethod
     def of(cls, spec: EntryKind) -> Kind:
         return cls(
-            spec.name, spec.sort, spec.counter, spec.fields, spec.unique, spec.searched, spec.sealed
+            spec.name, spec.sort, spec.counter, spec.fields, spec.unique, spec.sealed, spec.search
         )
 
 
@@ -71,8 +72,19 @@ class Query:
     until: Any = None  # sort value < until
     where: dict[str, Any] = field(default_factory=dict)  # equality on Kind.fields
     tag: str | None = None  # the `tags` list contains this
-    words: tuple[str, ...] = ()  # every word appears in `text`, case-insensitively
+    match: SearchQuery | None = None  # through the search index (kinds with `search` only)
     ascending: bool = False
+
+
+@dataclass(frozen=True)
+class Hits:
+    """`Store.search`'s answer: (kind, entry) pairs, newest first by each kind's
+    `search.at`. `partial`: no index could answer (an encrypted SQLite store), so only
+    the newest `scanned` entries of each kind were read."""
+
+    found: list[tuple[Kind, Doc]]
+    partial: bool = False
+    scanned: int = 0  # that bound, per kind, when partial
 
 
 def prefix_end(prefix: str) -> str:
@@ -201,6 +213,19 @@ class Store(Protocol):
         """Per span [bounds[i], bounds[i + 1]) of the sort field: how many entries have a
         number in `field`, and their sum. One grouped query over the indexed range, so a
         trend is right however many entries the spans hold (len(bounds) - 1 pairs)."""
+        ...
+
+    def search(
+        self,
+        kinds: Sequence[Kind],
+        user_id: str,
+        match: SearchQuery,
+        since: str | None,
+        until: str | None,
+        limit: int,
+    ) -> Hits:
+        """The user's newest `limit` entries of `kinds` that match, with `search.at` in
+        [since, until): an index read that stops at `limit`, however long the history."""
         ...
 
     def delete(self, kind: Kind, user_id: str, entry_id: str, counter: str | None = None) -> bool:

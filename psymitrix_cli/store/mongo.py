@@ -29,9 +29,11 @@ from typing import Any, TypeVar
 from psymitrix_cli import messages
 from psymitrix_cli.clock import iso, parse_iso
 from psymitrix_cli.config import MongoSettings
+from psymitrix_cli.domain.search import SearchQuery
+from psymitrix_cli.domain.search_rank import matches_text
 from psymitrix_cli.errors import BackendUnavailable, Conflict, InvalidInput, PsyError
-from psymitrix_cli.store import mongo_schema
-from psymitrix_cli.store.base import COUNTERS, KINDS, Doc, Kind, Query, prefix_end
+from psymitrix_cli.store import mongo_schema, mongo_search
+from psymitrix_cli.store.base import COUNTERS, KINDS, Doc, Hits, Kind, Query, prefix_end
 from psymitrix_cli.store.mongo_client import client_options
 from psymitrix_cli.store.mongo_schema import (  # the URI helpers are re-exported here
     entry_filter,
@@ -41,6 +43,7 @@ from psymitrix_cli.store.mongo_schema import (  # the URI helpers are re-exporte
     secret_forms,
     split_uri,
 )
+from psymitrix_cli.store.mongo_search import TERMS, touches, with_terms, without_terms
 from psymitrix_cli.store.mongo_state import MongoServerState
 
 __all__ = ["MongoStore", "mongo_uri", "plan_stages", "redact_uri"]
@@ -80,6 +83,11 @@ def _plain(value: Any) -> Any:
     if isinstance(value, list):
         return [_plain(v) for v in value]
     return value
+
+
+def _entry(doc: Doc) -> Doc:
+    """A stored entry as the services see it: plain values, no search terms."""
+    return _plain(without_terms(doc))
 
 
 def _counter(name: str | None) -> str | None:
@@ -381,7 +389,7 @@ class MongoStore(MongoServerState):
     # --- entries -------------------------------------------------------------------
     @_mapped
     def insert(self, kind: Kind, doc: Doc, counter: str | None = None) -> None:
-        row, counter = dict(doc), _counter(counter or kind.counter)
+        row, counter = with_terms(kind, dict(doc)), _counter(counter or kind.counter)
 
         def write(session: Any) -> None:
             # Without a transaction the insert is the commit point and the counter follows:
@@ -395,7 +403,7 @@ class MongoStore(MongoServerState):
 
     @_mapped
     def insert_many(self, kind: Kind, docs: Sequence[Doc], counter: str | None = None) -> int:
-        rows, counter = [dict(d) for d in docs], _counter(counter or kind.counter)
+        rows, counter = [with_terms(kind, dict(d)) for d in docs], _counter(counter or kind.counter)
         if not rows:
             return 0
         user_id = rows[0]["userId"]
@@ -410,19 +418,32 @@ class MongoStore(MongoServerState):
     @_mapped
     def replace(self, kind: Kind, user_id: str, entry_id: str, doc: Doc) -> bool:
         match = {"_id": entry_id, "userId": user_id}
-        return self._db[kind.name].replace_one(match, {**doc, **match}).matched_count == 1
+        row = with_terms(kind, {**doc, **match})
+        return self._db[kind.name].replace_one(match, row).matched_count == 1
 
     @_mapped
     def update(self, kind: Kind, user_id: str, entry_id: str, fields: Doc) -> bool:
         match = {"_id": entry_id, "userId": user_id}
-        if not (sets := {k: v for k, v in fields.items() if k != "_id"}):
+        if not (sets := {k: v for k, v in fields.items() if k not in ("_id", TERMS)}):
             return self._db[kind.name].count_documents(match, limit=1) == 1
-        return self._db[kind.name].update_one(match, {"$set": sets}).matched_count == 1
+        if not touches(kind, sets):
+            return self._db[kind.name].update_one(match, {"$set": sets}).matched_count == 1
+
+        def write(session: Any) -> bool:
+            # The terms follow the whole entry, so read it in the same transaction.
+            doc = self._db[kind.name].find_one(match, session=session)
+            if doc is None:
+                return False
+            terms = with_terms(kind, {**doc, **sets})[TERMS]
+            update = {"$set": {**sets, TERMS: terms}}
+            return self._db[kind.name].update_one(match, update, session=session).matched_count == 1
+
+        return self._atomic(write)
 
     @_mapped
     def get(self, kind: Kind, user_id: str, entry_id: str) -> Doc | None:
         doc = self._db[kind.name].find_one({"_id": entry_id, "userId": user_id})
-        return None if doc is None else _plain(doc)
+        return None if doc is None else _entry(doc)
 
     @_mapped
     def tag_counts(self, kind: Kind, user_id: str) -> list[tuple[str, int]]:
@@ -453,7 +474,7 @@ class MongoStore(MongoServerState):
         cursor = self._db[kind.name].find(
             entry_filter(kind, query, paged=True), sort=[(kind.sort, direction), ("_id", direction)]
         )
-        if query.before is None:  # SQLite: a negative LIMIT means none; Mongo: 0 does
+        if query.before is None and query.match is None:  # SQLite: LIMIT -1 is none; Mongo: 0
             return cursor.skip(max(query.offset, 0)).limit(max(query.limit, 0))
         if query.limit > 0:
             cursor.batch_size(max(query.offset, 0) + query.limit + 2)
@@ -463,31 +484,59 @@ class MongoStore(MongoServerState):
     def list(self, kind: Kind, query: Query) -> list[Doc]:
         if query.limit == 0:
             return []
-        if query.before is None:
-            return [_plain(doc) for doc in self._cursor(kind, query)]
+        if query.before is None and query.match is None:
+            return [_entry(doc) for doc in self._cursor(kind, query)]
         # A keyset page: the server returns the index range up to and including the cursor's
         # sort value; rows tied on that value whose _id is not past the cursor's are dropped
         # here (usually only the cursor row). The same rows as `sort < v OR (sort = v AND
         # _id < id)`, without an $or that simple planners cannot turn into index bounds.
-        value, last_id = query.before
+        # A search reads the index's matches for one word and checks the rest of the query
+        # on each (store/mongo_search.py), so it walks the cursor the same way.
+        value, last_id = query.before or (None, "")
         skip, out = max(query.offset, 0), []
         with self._cursor(kind, query) as cursor:
             for doc in cursor:
-                if doc.get(kind.sort) == value and (
-                    doc["_id"] <= last_id if query.ascending else doc["_id"] >= last_id
+                if (
+                    query.before is not None
+                    and doc.get(kind.sort) == value
+                    and (doc["_id"] <= last_id if query.ascending else doc["_id"] >= last_id)
                 ):
+                    continue
+                if not self._found(kind, query, doc):
                     continue
                 if skip:
                     skip -= 1
                     continue
-                out.append(_plain(doc))
+                out.append(_entry(doc))
                 if len(out) == query.limit:
                     break
         return out
 
+    @staticmethod
+    def _found(kind: Kind, query: Query, doc: Doc) -> bool:
+        if query.match is None:
+            return True
+        assert kind.search is not None, f"{kind.name} is not searchable"
+        return matches_text(query.match, kind.search.indexed(doc))
+
     @_mapped
     def count(self, kind: Kind, query: Query) -> int:
+        if query.match is not None:
+            found = self._db[kind.name].find(entry_filter(kind, query))
+            return sum(1 for doc in found if self._found(kind, query, doc))
         return self._db[kind.name].count_documents(entry_filter(kind, query))
+
+    @_mapped
+    def search(
+        self,
+        kinds: Sequence[Kind],
+        user_id: str,
+        match: SearchQuery,
+        since: str | None,
+        until: str | None,
+        limit: int,
+    ) -> Hits:
+        return mongo_search.search(self._db, kinds, user_id, match, (since, until), limit, _entry)
 
     @_mapped
     def count_groups(

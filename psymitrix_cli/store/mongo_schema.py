@@ -40,6 +40,7 @@ from psymitrix_cli.store.mongo_lock import (
     log,
     took_over,
 )
+from psymitrix_cli.store.mongo_search import TERMS, Searched, backfill, driver
 
 SCHEMA_COLLECTION = "schema_version"
 SCHEMA_ID = "schema"
@@ -116,8 +117,16 @@ def entry_indexes(
 _MIGRATED_KINDS = (*(c[0] for c in _V1_ENTRY_COLLECTIONS), "idempotency")
 
 
+def search_index(name: str, at: str) -> IndexSpec:
+    """The multikey index a search reads (store/mongo_search.py). FROZEN once version 4
+    ships: a later kind gets the same shape."""
+    keys = (("userId", 1), (TERMS, 1), (at, -1), ("_id", -1))
+    return IndexSpec(name, f"{name}_user_terms", keys)
+
+
 def _kind_indexes(kind: Kind) -> list[IndexSpec]:
-    return entry_indexes(kind.name, kind.sort, kind.fields, kind.unique)
+    specs = entry_indexes(kind.name, kind.sort, kind.fields, kind.unique)
+    return specs + ([search_index(kind.name, kind.search.at)] if kind.search else [])
 
 
 def ensure_kinds(db: Any, doc: Doc | None = None) -> None:
@@ -152,11 +161,21 @@ _V3_INDEXES = (
     ),
     IndexSpec("idempotency", "idempotency_ttl", (("expiresAt", 1),), {"expireAfterSeconds": 0}),
 )
+# Version 4: the search index, a multikey index on each searchable entry's terms, and
+# the terms of every entry already there (store/mongo_search.py).
+_V4_SEARCHED: tuple[Searched, ...] = (
+    ("mood_journal", ("text", "tags"), "at"),
+    ("gratitude", ("items",), "at"),
+    ("chat_sessions", ("summary",), "startedAt"),
+    ("chat_messages", ("content",), "at"),
+)
+_V4_INDEXES = tuple(search_index(name, at) for name, _, at in _V4_SEARCHED)
 # FROZEN: each version's indexes as shipped. Append a version; never edit a shipped one.
 SHIPPED_INDEXES: tuple[tuple[IndexSpec, ...], ...] = (
     _v1_indexes(),
     _V2_INDEXES,
     _V3_INDEXES,
+    _V4_INDEXES,
 )
 
 
@@ -188,7 +207,12 @@ def _v3(db: Any) -> None:
         db["idempotency"].update_one({"_id": doc["_id"]}, {"$set": {"expiresAt": expires}})
 
 
-MIGRATIONS: tuple[Callable[[Any], None], ...] = (_v1, _v2, _v3)
+def _v4(db: Any) -> None:
+    _create(db, SHIPPED_INDEXES[3])
+    backfill(db, _V4_SEARCHED)
+
+
+MIGRATIONS: tuple[Callable[[Any], None], ...] = (_v1, _v2, _v3, _v4)
 LATEST = len(MIGRATIONS)
 
 
@@ -283,7 +307,8 @@ def entry_filter(kind: Kind, query: Query, where: Doc | None = None, paged: bool
     extra = [{kind.sort: {op: value}} for op, value in (*lows, *highs)]
     if query.tag is not None:
         match["tags"] = query.tag
-    extra += [{kind.searched: {"$regex": re.escape(w), "$options": "i"}} for w in query.words]
+    if query.match is not None:  # one word from the index; the rest is checked on each entry
+        match[TERMS] = driver(query.match)
     if extra:
         match["$and"] = extra
     return match

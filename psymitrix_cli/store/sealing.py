@@ -28,8 +28,11 @@ from dataclasses import replace
 from typing import Any
 
 from psymitrix_cli import cipher, messages
+from psymitrix_cli.domain.search_rank import matches_text
 from psymitrix_cli.errors import PsyError
+from psymitrix_cli.store import sqlite_search
 from psymitrix_cli.store.base import KINDS, Doc, Kind, Query
+from psymitrix_cli.store.sqlite_schema import run, searched_kinds
 
 Meta = dict[str, Any]
 KeySource = Callable[[Meta], bytes]
@@ -128,6 +131,7 @@ def enable(db: sqlite3.Connection, meta: Meta, key: bytes) -> int:
 
     count = _rewrite(db, seal)
     db.execute("INSERT INTO store_meta (name, value) VALUES (?, ?)", (META_ROW, json.dumps(meta)))
+    run(db, sqlite_search.emptied_sql())  # an index of plaintext would undo all of this
     return count
 
 
@@ -140,6 +144,7 @@ def disable(db: sqlite3.Connection, sealer: Sealer) -> int:
 
     count = _rewrite(db, unseal)
     db.execute("DELETE FROM store_meta WHERE name = ?", (META_ROW,))
+    run(db, (*sqlite_search.emptied_sql(), *sqlite_search.backfill_sql(searched_kinds())))
     return count
 
 
@@ -151,21 +156,6 @@ def count_sealed(db: sqlite3.Connection) -> int:
         for row in db.execute(f"SELECT {fields} FROM {kind.name}"):
             total += sum(1 for value in row if value is not None)
     return total
-
-
-_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
-
-
-def matches(text: Any, words: tuple[str, ...]) -> bool:
-    """Every word is in `text`, as SQLite's LIKE '%word%' finds it (ASCII letters in any
-    case, every other character exactly), so a search finds the same entries sealed. A
-    list (gratitude items) is matched in the JSON text json_extract gives LIKE."""
-    if isinstance(text, list):
-        text = json.dumps(text, ensure_ascii=False, separators=(",", ":"))
-    if not isinstance(text, str):
-        return False
-    folded = text.translate(_ASCII_LOWER)
-    return all(word.translate(_ASCII_LOWER) in folded for word in words)
 
 
 class SqliteSealing:
@@ -194,14 +184,17 @@ class SqliteSealing:
         return doc if self._sealer is None else open_doc(self._sealer, kind, doc)
 
     def _searched(self, kind: Kind, query: Query) -> bool:
-        """A search of sealed text: SQL cannot read it, so the rows are opened and the
-        words matched here, as LIKE would (ASCII case folded, nothing else)."""
-        return bool(query.words) and self._sealer is not None and kind.searched in kind.sealed
+        """A search of an encrypted store: it has no index (store/sqlite_search.py), so
+        the rows are opened and the query matched here (domain/search_rank.py)."""
+        return query.match is not None and self._sealer is not None
 
     def _search(self, kind: Kind, query: Query) -> list[Doc]:
-        unlimited = replace(query, words=(), limit=-1, offset=0)
+        assert query.match is not None and kind.search is not None
+        unlimited = replace(query, match=None, limit=-1, offset=0)
         found = [
-            d for d in self.list(kind, unlimited) if matches(d.get(kind.searched), query.words)
+            d
+            for d in self.list(kind, unlimited)
+            if matches_text(query.match, kind.search.indexed(d))
         ]
         return found[query.offset : query.offset + query.limit]
 

@@ -28,6 +28,7 @@ from psymitrix_cli.store.sealing import (
     open_doc,
     read_meta,
 )
+from psymitrix_cli.store.sqlite_find import SqliteFind
 from psymitrix_cli.store.sqlite_schema import (
     LATEST,
     MIGRATIONS,
@@ -77,10 +78,6 @@ def _renamed(row: sqlite3.Row, names: dict[str, str]) -> Doc:
     return {names[k]: row[k] for k in row.keys() if k in names}  # noqa: SIM118
 
 
-def _escape_like(word: str) -> str:
-    return re.sub(r"([\\%_])", r"\\\1", word)
-
-
 TEST_MAX_PAGES_ENV = "PSYMITRIX_TEST_MAX_PAGES"
 
 
@@ -94,7 +91,7 @@ def _test_page_limit(db: sqlite3.Connection) -> None:
         db.execute(f"PRAGMA max_page_count = {int(pages)}")
 
 
-class SqliteStore(SqliteServerState, SqliteSealing):
+class SqliteStore(SqliteServerState, SqliteSealing, SqliteFind):
     def __init__(self, path: Path, key_source: KeySource | None = None) -> None:
         self.path = path
         self._key_source = key_source
@@ -366,6 +363,12 @@ class SqliteStore(SqliteServerState, SqliteSealing):
     def insert_many(self, kind: Kind, docs: Sequence[Doc], counter: str | None = None) -> int:
         if not docs:
             return 0
+        if kind.search is not None:
+            # Oldest first: the search index's rowids follow the entries' time, and FTS5
+            # writes rowids in ascending order many times faster (an export lists the
+            # newest first).
+            at = kind.search.at
+            docs = sorted(docs, key=lambda d: (str(d.get(at) or ""), d["_id"]))
         extra = self._columns(kind)
         names = ", ".join(["id", "user_id", "sort_key", *(f'"{c}"' for c in extra), "doc"])
         marks = ", ".join("?" * (len(extra) + 4))
@@ -444,33 +447,36 @@ class SqliteStore(SqliteServerState, SqliteSealing):
         rows = self.list(kind, Query(user_id=user_id, limit=1, where=where))
         return rows[0] if rows else None
 
-    def _where(self, kind: Kind, query: Query) -> tuple[str, list[Any]]:
-        clauses, params = ["user_id = ?"], [query.user_id]
+    def _where(self, kind: Kind, query: Query, table: str = "") -> tuple[str, list[Any]]:
+        """The WHERE of a list (`table`: its columns named with it, in a join)."""
+        p = f"{table}." if table else ""
+        clauses, params = [f"{p}user_id = ?"], [query.user_id]
         if query.since is not None:
-            clauses.append("sort_key >= ?")
+            clauses.append(f"{p}sort_key >= ?")
             params.append(query.since)
         if query.until is not None:
-            clauses.append("sort_key < ?")
+            clauses.append(f"{p}sort_key < ?")
             params.append(query.until)
         allowed = self._columns(kind)
         for field_name, value in query.where.items():
             if field_name not in allowed:
                 raise ValueError(f"{kind.name} cannot be filtered on {field_name!r}")
-            clauses.append(f'"{field_name}" = ?')
+            clauses.append(f'{p}"{field_name}" = ?')
             params.append(value)
         if query.tag is not None:
             clauses.append(
                 f"EXISTS (SELECT 1 FROM json_each({kind.name}.doc, '$.tags') WHERE value = ?)"
             )
             params.append(query.tag)
-        for word in query.words:
-            clauses.append(f"json_extract(doc, '$.{kind.searched}') LIKE ? ESCAPE '\\'")
-            params.append(f"%{_escape_like(word)}%")
+        if query.match is not None and not table:
+            raise ValueError(f"{kind.name}: a search goes through the index (_match_list)")
         return " AND ".join(clauses), params
 
     def list(self, kind: Kind, query: Query) -> list[Doc]:
         if self._searched(kind, query):
             return self._search(kind, query)
+        if query.match is not None:
+            return self._match_list(kind, query)
         where, params = self._where(kind, query)
         order = "ASC" if query.ascending else "DESC"
         if query.before is not None:
@@ -491,6 +497,8 @@ class SqliteStore(SqliteServerState, SqliteSealing):
     def count(self, kind: Kind, query: Query) -> int:
         if self._searched(kind, query):
             return len(self._search(kind, replace(query, limit=2**62, offset=0)))
+        if query.match is not None:
+            return self._match_count(kind, query)
         where, params = self._where(kind, query)
         return int(
             self._db.execute(f"SELECT COUNT(*) FROM {kind.name} WHERE {where}", params).fetchone()[

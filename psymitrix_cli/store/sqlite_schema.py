@@ -21,6 +21,7 @@ from functools import partial
 from itertools import chain
 from typing import Any
 
+from psymitrix_cli.store import sqlite_search
 from psymitrix_cli.store.base import KINDS, Kind
 
 # One statement: SQL, or SQL and its parameters.
@@ -224,6 +225,21 @@ _V8: tuple[Statement, ...] = (
     "CREATE TABLE store_meta (name TEXT PRIMARY KEY, value TEXT NOT NULL)",
 )
 
+# The search index (store/sqlite_search.py): an FTS5 table, which entry each of its rows
+# is, the triggers that keep both in step with every write, and every existing entry
+# indexed (unless the store is encrypted).
+_V9_SEARCHED: tuple[sqlite_search.Searched, ...] = (
+    ("mood_journal", ("text", "tags"), "at"),
+    ("gratitude", ("items",), "at"),
+    ("chat_sessions", ("summary",), "startedAt"),
+    ("chat_messages", ("content",), "at"),
+)
+_V9: tuple[Statement, ...] = (
+    *sqlite_search.tables_sql(),
+    *chain.from_iterable(sqlite_search.triggers_sql(*searched) for searched in _V9_SEARCHED),
+    *sqlite_search.backfill_sql(_V9_SEARCHED),
+)
+
 # FROZEN: (version, statements) as shipped. Append a version; never edit a shipped one.
 SHIPPED: tuple[tuple[int, tuple[Statement, ...]], ...] = (
     (1, _V1),
@@ -234,6 +250,7 @@ SHIPPED: tuple[tuple[int, tuple[Statement, ...]], ...] = (
     (6, _V6),
     (7, _V7),
     (8, _V8),
+    (9, _V9),
 )
 
 
@@ -270,10 +287,17 @@ def missing_kinds(db: sqlite3.Connection) -> list[Kind]:
 def kind_table_sql(kind: Kind) -> tuple[str, ...]:
     """The table and indexes `ensure_kinds` makes for a kind: the frozen helper, then
     version 6's field+time indexes for its equality fields."""
+    search = kind.search
     return (
         *entry_table_sql(kind.name, *_kind_columns(kind)),
         *field_time_sql(kind.name, kind.fields),
+        *(sqlite_search.triggers_sql(kind.name, search.fields, search.at) if search else ()),
     )
+
+
+def searched_kinds() -> tuple[sqlite_search.Searched, ...]:
+    """Every kind the index holds now, for rebuilding it (`encryption disable`)."""
+    return tuple((k.name, k.search.fields, k.search.at) for k in KINDS.values() if k.search)
 
 
 def ensure_kinds(db: sqlite3.Connection) -> None:
@@ -302,4 +326,5 @@ def expected_indexes() -> dict[str, list[str]]:
     expected["idempotency"].append("idempotency_expiry")  # version 4
     expected["mood_journal"].append("mood_journal_user_time_mood")  # version 7
     expected["login_failures"] = ["login_failures_key", "login_failures_expiry"]
+    expected[sqlite_search.ENTRIES] = [f"{sqlite_search.ENTRIES}_entry"]  # version 9
     return expected

@@ -25,7 +25,9 @@ FILTERS: dict[str, Any] = {
     "since": Annotated[str | None, Query(description="From this day (YYYY-MM-DD).")],
     "until": Annotated[str | None, Query(description="Up to this day, inclusive.")],
     "tag": Annotated[str | None, Query(description="Only entries with this tag.")],
-    "search": Annotated[str | None, Query(description="Only entries with every word.")],
+    "search": Annotated[
+        str | None, Query(description='Only entries that match (words, "a phrase", a OR b, -word).')
+    ],
 }
 
 
