@@ -706,3 +706,45 @@ def test_a_stream_cut_inside_a_harmful_sentence_shows_none_of_it(cli: Cli, groq:
     assert out.exit_code == 1, out
     assert "40 tab" not in out.stdout + out.stderr
     assert out.stdout.startswith("That's hard.")
+
+
+# --- recall: past entries relevant to this message reach the model --------------------
+
+
+def test_a_relevant_past_entry_reaches_the_model_and_nothing_for_an_acute_turn(
+    ai_cli: Cli, groq: LLMStub
+) -> None:
+    from psymitrix_cli.ai.prompts import RECALL_HEADING
+
+    ai_cli.signup()
+    ai_cli.ok("journal", "add", "A long walk by the river calmed my anxiety", "--mood", "4")
+    ai_cli.ok("journal", "add", "Made soup and watched a film", "--mood", "3")
+    ai_cli.ok("gratitude", "add", "my sister rang about the river walk")
+    groq.push(ok("That sounds hard."))
+    ai_cli.ok("chat", "send", "My anxiety is back today", "--provider", "groq")
+    system = system_of(groq)
+    assert RECALL_HEADING in system
+    assert "journal: A long walk by the river calmed my anxiety" in system
+    assert "soup" not in system  # only what the message is about
+    day = ai_cli.json("journal", "list")["items"][0]["createdAt"][:10]
+    assert f"- {day}, journal:" in system
+    # --no-memory: nothing from before
+    groq.push(ok("I'm here."))
+    ai_cli.ok("chat", "send", "--continue", "the anxiety again", "--no-memory")
+    assert RECALL_HEADING not in system_of(groq) and "river" not in system_of(groq)
+    # an acute turn asks no model anything, so nothing is retrieved for it
+    sent = len(groq.requests)
+    out = ai_cli.ok("chat", "send", "--continue", "my anxiety is so bad I want to kill myself")
+    assert "988" in out.stdout and len(groq.requests) == sent
+
+
+def test_recall_never_reads_another_persons_entries(cli: Cli, groq: LLMStub) -> None:
+    from psymitrix_cli.ai.prompts import RECALL_HEADING
+
+    cli.signup(username="ann")
+    cli.ok("journal", "add", "Ann's private note about the allotment")
+    cli.ok("logout")
+    cli.signup(username="bob")
+    groq.push(ok("Tell me more."))
+    cli.ok("chat", "send", "thinking about the allotment", "--provider", "groq")
+    assert RECALL_HEADING not in system_of(groq) and "Ann" not in system_of(groq)

@@ -30,6 +30,10 @@ tell them you are an AI and cannot help in an emergency, and urge them to contac
 crisis line or emergency services now."""
 
 MEMORY_HEADING = "Summaries of earlier conversations:"
+RECALL_HEADING = (
+    "From the person's own notes, found for this message (dated; mention one only if it "
+    "helps, and never as advice):"
+)
 
 SUMMARY_SYSTEM_PROMPT = """\
 You summarise a conversation between a person and the PsyMitrix wellness companion, \
@@ -41,12 +45,17 @@ SUMMARY: <two to four sentences about what the person talked about and how they 
 SUMMARY_REQUEST = "Summarise the conversation above in the required TITLE/SUMMARY format."
 
 
-def build_system_prompt(memory: Sequence[str], extra: str | None = None) -> str:
-    """SYSTEM_PROMPT, then earlier session summaries, then an optional turn-specific rule."""
+def build_system_prompt(
+    memory: Sequence[str], extra: str | None = None, recalled: Sequence[str] = ()
+) -> str:
+    """SYSTEM_PROMPT, earlier session summaries, entries recalled for this message, then an
+    optional turn-specific rule."""
     parts = [SYSTEM_PROMPT]
     summaries = [" ".join(s.split()) for s in memory if s and s.strip()]
     if summaries:
         parts.append(MEMORY_HEADING + "\n" + "\n".join(f"- {s}" for s in summaries))
+    if recalled:
+        parts.append(RECALL_HEADING + "\n" + "\n".join(f"- {r}" for r in recalled))
     if extra and extra.strip():
         parts.append(extra.strip())
     return "\n\n".join(parts)

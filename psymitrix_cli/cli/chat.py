@@ -42,7 +42,11 @@ ProviderOpt = Annotated[
 ]
 NoMemory = Annotated[
     bool,
-    typer.Option("--no-memory", help="Do not share summaries of earlier sessions with the AI."),
+    typer.Option(
+        "--no-memory",
+        help="Share nothing from before with the AI: no summaries of earlier sessions, "
+        "no past entries recalled for this message.",
+    ),
 ]
 HISTORY_FILE = "chat_history"  # older versions' shared input history (ui/chat_repl.py)
 SessionId = Annotated[str, typer.Argument(help="The session's ID (see `chat sessions`).")]

@@ -21,7 +21,7 @@ from psymitrix_cli.domain.chat import ChatTurn, check_target, clean_message
 from psymitrix_cli.domain.safety import wording
 from psymitrix_cli.errors import InvalidInput, NotFound, ProviderError
 from psymitrix_cli.services import chat_reminders as reminders
-from psymitrix_cli.services import chat_store, moderation
+from psymitrix_cli.services import chat_store, moderation, recall
 from psymitrix_cli.services import chat_summary as summaries
 from psymitrix_cli.services.chat_holdback import HeldReply
 from psymitrix_cli.services.chat_safety import screen_turn
@@ -133,6 +133,7 @@ class ChatService:
         system = build_system_prompt(
             summaries.memory(newest, chat["_id"]) if memory else [],
             safety.SAFETY_INSTRUCTION if careful else None,
+            recall.related(ctx, self.session, text) if memory else (),
         )
         conversation = fit_to_budget(summaries.model_view([*history, said]), CONTEXT_CHARS)
         yield from self._reply(chat, provider, system, conversation, screen.tier, careful, text)
