@@ -748,3 +748,16 @@ def test_recall_never_reads_another_persons_entries(cli: Cli, groq: LLMStub) -> 
     groq.push(ok("Tell me more."))
     cli.ok("chat", "send", "thinking about the allotment", "--provider", "groq")
     assert RECALL_HEADING not in system_of(groq) and "Ann" not in system_of(groq)
+
+
+def test_the_offline_companion_reflects_a_recalled_entry_back(any_cli: Cli) -> None:
+    any_cli.signup()
+    any_cli.ok("journal", "add", "A long walk by the river calmed my anxiety", "--mood", "4")
+    out = any_cli.ok("chat", "send", "My anxiety is back today")
+    day = datetime.now(UTC)  # the entry was written now, in the account's UTC
+    said = f"On {day:%A} {day.day} {day:%B} you wrote \u201cA long walk by the river calmed my"
+    assert said in out.stdout
+    again = any_cli.ok("chat", "send", "--continue", "my anxiety is still here")
+    assert "you wrote" not in again.stdout  # said once, not every turn
+    fresh = any_cli.ok("chat", "send", "My anxiety is back today", "--no-memory")
+    assert "you wrote" not in fresh.stdout

@@ -311,7 +311,7 @@ class OfflineProvider:
 
     def stream(self, system: str, messages: Sequence[Message]) -> Iterator[str]:
         # Small word chunks, so the chat UI streams this like any other provider.
-        yield from re.findall(r"\S+\s*", self._reply(messages))
+        yield from re.findall(r"\S+\s*", self._answer(system, messages))
 
     def complete(self, system: str, messages: Sequence[Message]) -> str:
         if "TITLE:" in system and "SUMMARY:" in system:
@@ -322,7 +322,17 @@ class OfflineProvider:
             conversation = [m for m in messages if m["content"] != SUMMARY_REQUEST]
             summary = extractive_summary(conversation)
             return f"TITLE: {summary.title}\nSUMMARY: {summary.text}"
-        return self._reply(messages)
+        return self._answer(system, messages)
+
+    def _answer(self, system: str, messages: Sequence[Message]) -> str:
+        """The reply, and once in a while what the person wrote before that the search
+        found for this message (services/recall.py puts it in the system prompt)."""
+        reply = self._reply(messages)
+        earlier = _recalled(system)
+        if earlier is None or any(earlier[1] in m["content"] for m in messages):
+            return reply
+        day, quote = earlier
+        return f"{reply} On {day} you wrote \u201c{quote}\u201d. Does any of that help now?"
 
     def _reply(self, messages: Sequence[Message]) -> str:
         said = next((m["content"] for m in reversed(messages) if m["role"] == "user"), "")
@@ -399,3 +409,24 @@ def _recently_suggested(messages: Sequence[Message], command: str) -> bool:
     """Don't nag: skip a suggestion made in either of the last two replies."""
     replies = [m["content"] for m in messages if m["role"] == "assistant"][-2:]
     return any(command in reply for reply in replies)
+
+
+_RECALLED = re.compile(r"^- (\d{4}-\d{2}-\d{2}), (journal|gratitude): (.+)$", re.M)
+
+
+def _recalled(system: str) -> tuple[str, str] | None:
+    """The first recalled journal or gratitude line of the system prompt, as
+    ("Tuesday 24 November", its first words), or None."""
+    from datetime import date
+
+    from psymitrix_cli.ai.prompts import RECALL_HEADING
+
+    if RECALL_HEADING not in system:
+        return None
+    found = _RECALLED.search(system.split(RECALL_HEADING, 1)[1])
+    if found is None:
+        return None
+    day = date.fromisoformat(found.group(1))
+    words = found.group(3).split()
+    quote = " ".join(words[:14]).rstrip(".,;:!?\u2026") + ("\u2026" if len(words) > 14 else "")
+    return f"{day:%A} {day.day} {day:%B}", quote
