@@ -66,6 +66,23 @@ def test_a_month_shows_questionnaire_change_and_a_calendar(reviewed: Cli) -> Non
     assert all(len(line) <= 80 for line in out.splitlines()), out
 
 
+def test_a_year_is_a_month_a_row_of_mood_squares(reviewed: Cli) -> None:
+    r = reviewed.json("review", "--year")
+    # 365 days up to Oct 20, 2026: from Oct 21, 2025.
+    assert r["period"] == {"start": "2025-10-21", "end": "2026-10-20"}
+    assert r["done"]["journalEntries"] == 20
+    out = reviewed.ok("review", "--year", env={"COLUMNS": "80", "NO_COLOR": "1"}).stdout
+    rows = [line for line in out.splitlines() if line[2:9] in ("Oct 25 ", "Sep 26 ", "Oct 26 ")]
+    assert [row[2:8] for row in rows] == ["Oct 25", "Sep 26", "Oct 26"]
+    oct25, sep26, oct26 = (row[9::2] for row in rows)  # a cell, then a space
+    assert oct25 == " " * 20 + "·" * 11  # before the period: blank; then no entries
+    assert sep26 == "·" * 30  # a month of nothing written
+    assert " " not in oct26[:20] and "·" not in oct26[:20]  # a square each of Oct 1-20
+    assert oct26[20:].strip() == ""  # after today: blank
+    assert all(len(line) <= 80 for line in out.splitlines()), out
+    assert "A month a row" in out
+
+
 def test_too_little_data_makes_no_claim(any_cli: Cli) -> None:
     cli = any_cli.at(NOW)
     cli.signup("bob")
@@ -77,7 +94,8 @@ def test_too_little_data_makes_no_claim(any_cli: Cli) -> None:
 
 @pytest.mark.parametrize(
     ("args", "field"),
-    [(["--week", "--month"], "--week"), (["--since", "2026-13-01"], "--since"),
+    [(["--week", "--month"], "--week"), (["--year", "--since", "2026-01-01"], "--year"),
+     (["--since", "2026-13-01"], "--since"),
      (["--since", "2027-01-01"], "--since")],
 )  # fmt: skip
 def test_bad_periods_are_one_line_and_exit_2(any_cli: Cli, args: list[str], field: str) -> None:

@@ -15,6 +15,9 @@ def review(
     ctx: typer.Context,
     month: Annotated[bool, typer.Option("--month", help="The last 30 days.")] = False,
     week: Annotated[bool, typer.Option("--week", help="The last 7 days (the default).")] = False,
+    year: Annotated[
+        bool, typer.Option("--year", help="The last 365 days, with a mood square a day.")
+    ] = False,
     since: Annotated[
         str | None,
         typer.Option(
@@ -31,10 +34,11 @@ def review(
     from psymitrix_cli.errors import InvalidInput
     from psymitrix_cli.ui.views import review as views
 
-    if sum((month, week, since is not None)) > 1:
+    if sum((month, week, year, since is not None)) > 1:
         raise InvalidInput(messages.REVIEW_ONE_PERIOD)
     state = AppState.of(ctx, json_)
-    result = state.backend.dashboard.review("month" if month else "week", since)
+    span = "year" if year else "month" if month else "week"
+    result = state.backend.dashboard.review(span, since)
     state.term.emit(result, views.review)
 
 

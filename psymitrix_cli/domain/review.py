@@ -20,7 +20,8 @@ from psymitrix_cli.clock import parse_iso
 from psymitrix_cli.domain.assessments import INSTRUMENTS, Instrument, severity
 
 Doc = Mapping[str, Any]
-Span = Literal["week", "month"]
+Span = Literal["week", "month", "year"]
+SPAN_DAYS: dict[str, int] = {"week": 7, "month": 30, "year": 365}
 MIN_PAIRS = 6  # nights with a mood the next day, before sleep and mood are compared
 MIN_GROUP = 3  # on each side of the split
 GOOD_SLEEP_HOURS = 7.0
@@ -47,12 +48,10 @@ class Period:
 
 
 def period(today: date, span: Span = "week", since: date | None = None) -> Period:
-    """The last 7 days or the last calendar month's worth (30 days) up to today, or from
-    `since` to today."""
+    """The last 7, 30 or 365 days up to today, or from `since` to today."""
     if since is not None:
         return Period(min(since, today), today)
-    length = 7 if span == "week" else 30
-    return Period(today - timedelta(days=length - 1), today)
+    return Period(today - timedelta(days=SPAN_DAYS[span] - 1), today)
 
 
 def local_date(instant: str, zone: str) -> date:

@@ -140,7 +140,7 @@ DASHBOARD_STREAK = "[bold]Streak[/bold] {days} day{s}  [dim](longest {longest})[
 DASHBOARD_TODAY = "[bold]Today[/bold] {date}  {checks}"
 
 # --- The review ---------------------------------------------------------------------------
-REVIEW_ONE_PERIOD = "Give one of --week, --month or --since."
+REVIEW_ONE_PERIOD = "Give one of --week, --month, --year or --since."
 REVIEW_NO_MOOD = "No mood was logged in this period."
 REVIEW_SLEEP_TOO_FEW = (
     "Sleep and next-day mood: not enough yet ({pairs} nights with a mood the next day; "
@@ -150,10 +150,11 @@ REVIEW_GAP = (
     "There was a stretch of {days} days with nothing logged; that happens. Picking up again "
     "is what counts."
 )
-REVIEW_UNKNOWN_SPAN = "A review covers a week or a month, not {span!r}."
+REVIEW_UNKNOWN_SPAN = "A review covers a week, a month or a year, not {span!r}."
 REVIEW_TOO_LONG_AGO = "{field} {value} is more than ten years ago."
 REVIEW_TITLE = "[bold]Review[/bold] {start} to {end}"
 REVIEW_CALENDAR_LEGEND = "  Mon-Sun, one square a day (red awful … bright green great; · none):"
+REVIEW_YEAR_LEGEND = "  A month a row, one square a day (red awful … bright green great; · none):"
 REVIEW_SLEEP_MOOD = (
     "On nights you slept {label}, your next-day mood averaged {mood:.1f} ({nights} "
     "nights), against {other_mood:.1f} on the other {other_nights}."

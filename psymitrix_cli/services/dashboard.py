@@ -99,9 +99,10 @@ class DashboardService:
     # --- the daily check-in ----------------------------------------------------------
     @allows("read")
     def review(self, span: str = "week", since: str | None = None) -> Result:
+        from psymitrix_cli.domain.review import SPAN_DAYS
         from psymitrix_cli.services.review import ReviewService
 
-        if span not in ("week", "month"):
+        if span not in SPAN_DAYS:
             raise InvalidInput(messages.REVIEW_UNKNOWN_SPAN.format(span=span), field="span")
         return ReviewService(self.ctx, self.session).review(span, since)  # type: ignore[arg-type]
 

@@ -24,7 +24,9 @@ async def status(reads: Reader) -> Response:
 @router.get("/review", response_model=Json)
 async def review(
     reads: Reader,
-    span: Annotated[Literal["week", "month"], Query(description="The last 7 or 30 days.")] = "week",
+    span: Annotated[
+        Literal["week", "month", "year"], Query(description="The last 7, 30 or 365 days.")
+    ] = "week",
     since: Annotated[str | None, Query(description="From this day (YYYY-MM-DD).")] = None,
 ) -> Response:
     """Mood and sleep against the period before, sleep and next-day mood, mood by tag and

@@ -78,6 +78,9 @@ def _mood_chart(term: Terminal, r: dict[str, Any]) -> None:
         term.print(messages.REVIEW_MOOD_CHART.format(bars=bars))
         term.print(f"    └ {days[0]:%a %d} … {days[-1]:%a %d}", highlight=False)
         return
+    if len(days) > 62:
+        _year_in_pixels(term, start, end, daily)
+        return
     term.prose(messages.REVIEW_CALENDAR_LEGEND)
     first = start - timedelta(days=start.weekday())
     week = first
@@ -85,15 +88,31 @@ def _mood_chart(term: Terminal, r: dict[str, Any]) -> None:
         cells = []
         for i in range(7):
             d = week + timedelta(days=i)
-            value = daily.get(d.isoformat())
-            if d < start or d > end:
-                cells.append(" ")
-            elif value is None:
-                cells.append("[dim]·[/dim]")
-            else:
-                cells.append(_PIXELS[max(1, min(5, round(value)))])
+            inside = start <= d <= end
+            cells.append(_pixel(daily.get(d.isoformat())) if inside else " ")
         term.print(f"  {week:%d %b} " + " ".join(cells), highlight=False)
         week += timedelta(days=7)
+
+
+def _pixel(value: float | None) -> str:
+    return "[dim]·[/dim]" if value is None else _PIXELS[max(1, min(5, round(value)))]
+
+
+def _year_in_pixels(term: Terminal, start: date, end: date, daily: dict[str, float]) -> None:
+    """A month a row, a square a day (5 + 31 x 2 columns: fits 80)."""
+    term.prose(messages.REVIEW_YEAR_LEGEND)
+    month = start.replace(day=1)
+    while month <= end:
+        cells = []
+        for day in range(1, 32):
+            try:
+                d = month.replace(day=day)
+            except ValueError:
+                break
+            inside = start <= d <= end
+            cells.append(_pixel(daily.get(d.isoformat())) if inside else " ")
+        term.print(f"  {month:%b %y} " + " ".join(cells), highlight=False)
+        month = (month + timedelta(days=32)).replace(day=1)
 
 
 def _sleep_and_mood(term: Terminal, relation: dict[str, Any]) -> None:
