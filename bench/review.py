@@ -33,6 +33,7 @@ from typing import Any
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
+from bench.common import isolated_env  # noqa: E402
 from psymitrix_cli.clock import iso  # noqa: E402
 from psymitrix_cli.domain import assessments as rules  # noqa: E402
 
@@ -173,14 +174,7 @@ def main() -> None:
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory(prefix="psymitrix-review-") as home:
-        env = {
-            **os.environ,
-            "PSYMITRIX_HOME": home,
-            "PSYMITRIX_TESTING": "1",
-            "PSYMITRIX_BCRYPT_ROUNDS": "4",
-            "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring",
-        }
-        env.pop("PSYMITRIX_TOKEN", None)
+        env = isolated_env(home)
         empty, _ = signup(env, "empty")
         full, full_id = signup(env, "full")
         counts = plan(args.entries, args.per_day)

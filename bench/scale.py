@@ -39,6 +39,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
+from bench.common import isolated_env  # noqa: E402
 from psymitrix_cli.clock import iso  # noqa: E402
 from psymitrix_cli.domain import assessments as rules  # noqa: E402
 from psymitrix_cli.domain.entry_kind import PageQuery  # noqa: E402
@@ -256,13 +257,7 @@ def main() -> None:
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory(prefix="psymitrix-scale-") as home:
-        env = {
-            **os.environ,
-            "PSYMITRIX_HOME": home,
-            "PSYMITRIX_TESTING": "1",
-            "PSYMITRIX_BCRYPT_ROUNDS": "4",
-            "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring",
-        }
+        env = isolated_env(home)
         with (
             secantus() if args.backend == "mongo" and not args.mongo_uri else _given(args.mongo_uri)
         ) as uri:

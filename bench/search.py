@@ -37,6 +37,7 @@ from typing import Any
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
+from bench.common import isolated_env  # noqa: E402
 from psymitrix_cli.clock import iso  # noqa: E402
 
 PASSWORD = "bench-password-1"
@@ -162,14 +163,7 @@ def main() -> None:
     results: dict[int, dict[str, tuple[float, float, int]]] = {}
     for size in sizes:
         with tempfile.TemporaryDirectory(prefix="psymitrix-search-") as home:
-            env = {
-                **os.environ,
-                "PSYMITRIX_HOME": home,
-                "PSYMITRIX_TESTING": "1",
-                "PSYMITRIX_BCRYPT_ROUNDS": "4",
-                "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring",
-            }
-            env.pop("PSYMITRIX_TOKEN", None)
+            env = isolated_env(home)
             os.environ.update(env)
             os.environ.pop("PSYMITRIX_TOKEN", None)
             token = signup(env)
