@@ -128,3 +128,6 @@ def test_totals_between_counts_numbers_per_span_bounds_included_once(store: Any)
     assert store.totals_between(MOOD_JOURNAL, "u1", "mood", bounds) == [(2, 4.0), (1, 4.0)]
     assert store.totals_between(MOOD_JOURNAL, "u1", "mood", [at(10)]) == []
     assert store.totals_between(MOOD_JOURNAL, "u3", "mood", bounds) == [(0, 0.0), (0, 0.0)]
+    # No field: every entry of the span counts, a number or not (the dashboard's counts):
+    # span 0 holds b, c, d; span 1 holds e, f, i.
+    assert store.totals_between(MOOD_JOURNAL, "u1", None, bounds) == [(3, 0.0), (3, 0.0)]

@@ -15,7 +15,7 @@ from psymitrix_cli.domain import entries as registry
 from psymitrix_cli.errors import InvalidInput
 from psymitrix_cli.services import usertime
 from psymitrix_cli.services.context import ServiceContext
-from psymitrix_cli.services.entries import frequency_of, today_has
+from psymitrix_cli.services.entries import tracker_counts
 from psymitrix_cli.services.scopes import allows
 from psymitrix_cli.services.session import Session
 from psymitrix_cli.services.visits import streak_view
@@ -66,9 +66,8 @@ class DashboardService:
         today = usertime.today(self.ctx, user)
         data = self.ctx.store.get_user_data(user["_id"]) or {}
 
-        counts: Result = {
-            spec.tracker: frequency_of(self.ctx, user, spec, data) for spec in registry.DASHBOARD
-        }
+        seen = {spec: tracker_counts(self.ctx, user, spec, data) for spec in registry.DASHBOARD}
+        counts: Result = {spec.tracker: view for spec, (view, _) in seen.items()}
         counts["depressionTests"] = {"count": int(data.get("depressionTestCount", 0))}
         counts["anxietyTests"] = {"count": int(data.get("anxietyTestCount", 0))}
         streak = streak_view(self.ctx, user, data)
@@ -81,11 +80,7 @@ class DashboardService:
                 "restingYesterday": streak["restingYesterday"],
             },
             "today": {
-                **{
-                    spec.today: today_has(self.ctx, user, spec)
-                    for spec in registry.DASHBOARD
-                    if spec.today
-                },
+                **{spec.today: seen[spec][1] > 0 for spec in seen if spec.today},
                 "checkin": self.checked_in(user, today),
             },
             "assessments": {

@@ -51,29 +51,28 @@ def window_end(ctx: ServiceContext, user: Doc, spec: EntryKind) -> str:
 
 def frequency_of(ctx: ServiceContext, user: Doc, spec: EntryKind, data: Doc) -> Result:
     """The dashboard's view of one tracker: the exact counter, the newest entry's sort
-    value, and how many entries fall in the last 7 and 30 days of the person's calendar.
-    Three indexed reads, whatever the history."""
+    value, and how many entries fall in the last 7 and 30 days of the person's calendar."""
+    return tracker_counts(ctx, user, spec, data)[0]
+
+
+def tracker_counts(
+    ctx: ServiceContext, user: Doc, spec: EntryKind, data: Doc
+) -> tuple[Result, int]:
+    """frequency_of's view, and how many entries fall on the person's today. Two indexed
+    reads, whatever the history: the newest entry, and one grouped count over the spans
+    [30 days ago, 7 days ago), [7 days ago, today), [today, tomorrow)."""
     kind, user_id = kind_of(spec), user["_id"]
     end = window_end(ctx, user, spec)
     newest = ctx.store.list(kind, Query(user_id=user_id, limit=1, until=end))
-
-    def last(days: int) -> int:
-        since = window_start(ctx, user, spec, days)
-        return ctx.store.count(kind, Query(user_id=user_id, since=since, until=end))
-
-    return {
+    bounds = [window_start(ctx, user, spec, days) for days in (30, 7, 1)] + [end]
+    (older, _), (week, _), (today, _) = ctx.store.totals_between(kind, user_id, None, bounds)
+    view = {
         "count": int(data.get(spec.counter or "", 0)),
         "lastAt": newest[0][spec.sort] if newest else None,
-        "last7": last(7),
-        "last30": last(30),
+        "last7": week + today,
+        "last30": older + week + today,
     }
-
-
-def today_has(ctx: ServiceContext, user: Doc, spec: EntryKind) -> bool:
-    """Whether anything of this kind falls on the person's today."""
-    since, until = window_start(ctx, user, spec, 1), window_end(ctx, user, spec)
-    query = Query(user_id=user["_id"], limit=1, since=since, until=until)
-    return bool(ctx.store.list(kind_of(spec), query))
+    return view, today
 
 
 def screened(spec: EntryKind, doc: Doc) -> Result:

@@ -208,11 +208,12 @@ class Store(Protocol):
         ...
 
     def totals_between(
-        self, kind: Kind, user_id: str, field: str, bounds: Sequence[str]
+        self, kind: Kind, user_id: str, field: str | None, bounds: Sequence[str]
     ) -> list[tuple[int, float]]:
         """Per span [bounds[i], bounds[i + 1]) of the sort field: how many entries have a
-        number in `field`, and their sum. One grouped query over the indexed range, so a
-        trend is right however many entries the spans hold (len(bounds) - 1 pairs)."""
+        number in `field`, and their sum (field None: every entry, sum 0). One grouped
+        query over the indexed range, so a trend is right however many entries the spans
+        hold (len(bounds) - 1 pairs)."""
         ...
 
     def search(

@@ -554,7 +554,7 @@ class MongoStore(MongoServerState):
 
     @_mapped
     def totals_between(
-        self, kind: Kind, user_id: str, field: str, bounds: Sequence[str]
+        self, kind: Kind, user_id: str, field: str | None, bounds: Sequence[str]
     ) -> list[tuple[int, float]]:
         """One aggregation: $match on the (userId, sort) index range, then $bucket by the
         bounds, counting and summing only numbers (the trend's grouped read).
@@ -569,7 +569,7 @@ class MongoStore(MongoServerState):
             return []
         before = iso(parse_iso(bounds[0]) - timedelta(microseconds=1))
         match = {"userId": user_id, kind.sort: {"$gt": before, "$lt": bounds[-1]}}
-        number = {"$isNumber": f"${field}"}
+        number = {"$isNumber": f"${field}"} if field else True  # None: every entry counts
         pipeline = [
             {"$match": match},
             {"$match": {kind.sort: {"$gte": bounds[0]}}},
@@ -580,7 +580,7 @@ class MongoStore(MongoServerState):
                     "default": "outside",
                     "output": {
                         "n": {"$sum": {"$cond": [number, 1, 0]}},
-                        "total": {"$sum": {"$cond": [number, f"${field}", 0]}},
+                        "total": {"$sum": {"$cond": [number, f"${field}", 0]} if field else 0},
                     },
                 }
             },

@@ -522,16 +522,20 @@ class SqliteStore(SqliteServerState, SqliteSealing, SqliteFind):
         return [(tuple(row[:-1]), int(row[-1])) for row in rows]
 
     def totals_between(
-        self, kind: Kind, user_id: str, field: str, bounds: Sequence[str]
+        self, kind: Kind, user_id: str, field: str | None, bounds: Sequence[str]
     ) -> list[tuple[int, float]]:
         spans = len(bounds) - 1
         if spans < 1:
             return []
-        if not re.fullmatch(r"\w+", field):
+        if field is not None and not re.fullmatch(r"\w+", field):
             raise ValueError(f"not a field name: {field!r}")
         # The mood has an indexed column (schema 7): its values come from the index, no
-        # entry's JSON is parsed. Any other field is read from the document.
-        value = NUMBER_COLUMNS.get((kind.name, field)) or f"json_extract(doc, '$.{field}')"
+        # entry's JSON is parsed. Any other field is read from the document; None counts
+        # every entry from the index alone.
+        if field is None:
+            value = "0"
+        else:
+            value = NUMBER_COLUMNS.get((kind.name, field)) or f"json_extract(doc, '$.{field}')"
         # One statement: per span, one range of the (user_id, sort_key) index aggregated
         # in place (a correlated subquery, so no sort of the rows for a GROUP BY). Only
         # JSON numbers count, as on MongoDB; TOTAL is 0.0 for none.
