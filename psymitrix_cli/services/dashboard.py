@@ -64,7 +64,7 @@ class DashboardService:
     def status(self) -> Result:
         user = self.session.user()
         today = usertime.today(self.ctx, user)
-        data = self.session.user_data or self.ctx.store.get_user_data(user["_id"]) or {}
+        data = self.ctx.store.get_user_data(user["_id"]) or {}
 
         seen = {spec: tracker_counts(self.ctx, user, spec, data) for spec in registry.DASHBOARD}
         counts: Result = {spec.tracker: view for spec, (view, _) in seen.items()}

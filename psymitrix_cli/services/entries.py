@@ -239,7 +239,7 @@ class EntryService:
     @allows("read")
     def frequency(self) -> Result:
         user = self.session.user()
-        data = self.session.user_data or self.ctx.store.get_user_data(user["_id"]) or {}
+        data = self.ctx.store.get_user_data(user["_id"]) or {}
         return frequency_of(self.ctx, user, self.spec, data)
 
 
