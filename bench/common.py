@@ -4,7 +4,14 @@ temp home, fast bcrypt, no keyring and no token of the person running it."""
 from __future__ import annotations
 
 import os
+import random
+import secrets
+from datetime import datetime
 from pathlib import Path
+from typing import Any
+
+from psymitrix_cli.clock import iso
+from psymitrix_cli.domain import assessments as rules
 
 
 def isolated_env(home: str | Path, **extra: str) -> dict[str, str]:
@@ -18,3 +25,23 @@ def isolated_env(home: str | Path, **extra: str) -> dict[str, str]:
     }
     env.pop("PSYMITRIX_TOKEN", None)
     return env
+
+
+def assessment_doc(
+    user_id: str, rng: random.Random, taken: datetime, i: int, top: int = 3
+) -> dict[str, Any]:
+    """A stored PHQ-9 (odd i) or GAD-7 (even i) result, answers 0..top, taken at `taken`."""
+    instrument = rules.PHQ9 if i % 2 else rules.GAD7
+    answers = [rng.randint(0, top) for _ in instrument.items]
+    total = sum(answers)
+    return {
+        "_id": secrets.token_hex(8),
+        "userId": user_id,
+        "instrument": instrument.name,
+        "answers": answers,
+        "total": total,
+        "severity": rules.severity(instrument, total),
+        "difficulty": None,
+        "crisis": False,
+        "takenAt": iso(taken),
+    }

@@ -33,9 +33,8 @@ from typing import Any
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from bench.common import isolated_env  # noqa: E402
+from bench.common import assessment_doc, isolated_env  # noqa: E402
 from psymitrix_cli.clock import iso  # noqa: E402
-from psymitrix_cli.domain import assessments as rules  # noqa: E402
 
 PASSWORD = "bench-password-1"
 BATCH = 5000
@@ -128,20 +127,7 @@ def seed(env: dict[str, str], user_id: str, counts: dict[str, int], per_day: int
         }
 
     def assessment(i: int) -> dict[str, Any]:
-        instrument = rules.PHQ9 if i % 2 else rules.GAD7
-        answers = [rng.randint(0, 2) for _ in instrument.items]
-        total = sum(answers)
-        return {
-            "_id": secrets.token_hex(8),
-            "userId": user_id,
-            "instrument": instrument.name,
-            "answers": answers,
-            "total": total,
-            "severity": rules.severity(instrument, total),
-            "difficulty": None,
-            "crisis": False,
-            "takenAt": iso(now - timedelta(days=7 * i + 1, hours=3)),
-        }
+        return assessment_doc(user_id, rng, now - timedelta(days=7 * i + 1, hours=3), i, top=2)
 
     loads: list[tuple[Any, Callable[[int], dict[str, Any]], str | None]] = [
         (kinds.MOOD_JOURNAL, journal, None),

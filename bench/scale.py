@@ -39,9 +39,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from bench.common import isolated_env  # noqa: E402
+from bench.common import assessment_doc, isolated_env  # noqa: E402
 from psymitrix_cli.clock import iso  # noqa: E402
-from psymitrix_cli.domain import assessments as rules  # noqa: E402
 from psymitrix_cli.domain.entry_kind import PageQuery  # noqa: E402
 
 PASSWORD = "bench-password-1"
@@ -164,20 +163,7 @@ def seed(
         }
 
     def test_doc(i: int) -> dict[str, object]:
-        instrument = rules.PHQ9 if i % 2 else rules.GAD7
-        answers = [rng.randint(0, 3) for _ in instrument.items]
-        total = sum(answers)
-        return {
-            "_id": secrets.token_hex(8),
-            "userId": user_id,
-            "instrument": instrument.name,
-            "answers": answers,
-            "total": total,
-            "severity": rules.severity(instrument, total),
-            "difficulty": None,
-            "crisis": False,
-            "takenAt": iso(now - timedelta(days=i + 1, hours=3)),
-        }
+        return assessment_doc(user_id, rng, now - timedelta(days=i + 1, hours=3), i, top=3)
 
     def session_doc(i: int) -> dict[str, object]:
         at = iso(now - timedelta(hours=i + 1, minutes=30))

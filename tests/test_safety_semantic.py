@@ -48,10 +48,10 @@ def test_the_shipped_weights_parse_and_round_trip() -> None:
 
 def test_word_pieces_spell_the_words_back() -> None:
     model = semantic.message_model()
+    names = {i: p for p, i in model.piece_id.items()}
     for text in ("I have been saving my tablets", "im gonna do it tonite", "zzqx overdosed"):
         for segment in segments(text):
             pieces = model.pieces(segment)
-            names = {i: p for p, i in model.piece_id.items()}
             spelled = "".join(names[i] for i in pieces).replace(semantic.WORD_START, " ")
             assert spelled.split() == segment.split()
     # Greedy longest match: a common word is one piece, not its letters.

@@ -12,7 +12,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 from zoneinfo import ZoneInfo
 
 from psymitrix_cli import messages
@@ -21,7 +21,7 @@ from psymitrix_cli.domain.assessments import INSTRUMENTS, Instrument, severity
 
 Doc = Mapping[str, Any]
 Span = Literal["week", "month", "year"]
-SPAN_DAYS: dict[str, int] = {"week": 7, "month": 30, "year": 365}
+SPAN_DAYS: dict[str, int] = dict(zip(get_args(Span), (7, 30, 365), strict=True))
 MIN_PAIRS = 6  # nights with a mood the next day, before sleep and mood are compared
 MIN_GROUP = 3  # on each side of the split
 GOOD_SLEEP_HOURS = 7.0

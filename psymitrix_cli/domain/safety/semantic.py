@@ -82,9 +82,7 @@ class Model:
 
     def probabilities(self, total: list[int], count: int) -> list[float]:
         """Class probabilities for a span whose rows sum to `total` over `count` pieces."""
-        if count == 0:
-            return [1.0] + [0.0] * (len(self.classes) - 1)
-        inv = 1.0 / count
+        inv = 1.0 / count  # count > 0: scores() drops spans without pieces
         hidden = [
             max(0.0, s * t * inv + b) for s, t, b in zip(self.scale, total, self.bias1, strict=True)
         ]

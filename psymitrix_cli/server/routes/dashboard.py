@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated
 
 from fastapi import APIRouter, Query, Response
 
 from psymitrix_cli.domain.checkin import CheckinAnswers
+from psymitrix_cli.domain.review import Span
 from psymitrix_cli.server.deps import Idem, Reader, Svc
 from psymitrix_cli.server.models import Json, model_of
 from psymitrix_cli.server.routes import ERRORS
@@ -24,9 +25,7 @@ async def status(reads: Reader) -> Response:
 @router.get("/review", response_model=Json)
 async def review(
     reads: Reader,
-    span: Annotated[
-        Literal["week", "month", "year"], Query(description="The last 7, 30 or 365 days.")
-    ] = "week",
+    span: Annotated[Span, Query(description="The last 7, 30 or 365 days.")] = "week",
     since: Annotated[str | None, Query(description="From this day (YYYY-MM-DD).")] = None,
 ) -> Response:
     """Mood and sleep against the period before, sleep and next-day mood, mood by tag and
