@@ -189,6 +189,8 @@ def test_history_pages_show_and_delete(any_cli: Cli) -> None:
     assert [s["id"] for s in rest["items"]] == [ids[0]] and rest["nextCursor"] is None
     table = any_cli.ok("breathe", "history").stdout
     assert "box 4-4-4-4" in table and ids[0][:8] in table
+    paged = any_cli.ok("breathe", "list", "-n", "2").stdout
+    assert f"psymitrix breathe list --cursor {first['nextCursor']}" in paged
 
     any_cli.ok("breathe", "delete", ids[1], "--yes")
     assert [s["id"] for s in sessions(any_cli)] == [ids[2], ids[0]]
@@ -200,6 +202,7 @@ def test_history_pages_show_and_delete(any_cli: Cli) -> None:
         out = any_cli("breathe", *args)
         assert out.exit_code == 2 and "not found" in out.stderr
     assert any_cli.json("breathe", "history")["items"] == []
+    assert "No breathing sessions yet" in any_cli.ok("breathe", "list").stdout
 
 
 def test_ctrl_c_saves_the_partial_session_and_exits_130(cli: Cli) -> None:

@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 import typer
 
 from psymitrix_cli import messages
-from psymitrix_cli.cli.options import Json, Yes
+from psymitrix_cli.cli.entries import Words, add_commands
+from psymitrix_cli.cli.options import Json
 from psymitrix_cli.cli.state import AppState
 
 if TYPE_CHECKING:
@@ -345,62 +346,18 @@ def _store_saved(state: AppState, saved: dict[str, Pattern]) -> None:
     write_config_file(path, values)
 
 
-@breathe_app.command("list")
-@breathe_app.command("history", hidden=True)
-def history(
-    ctx: typer.Context,
-    limit: Annotated[int, typer.Option("--limit", "-n", help="How many sessions.")] = 20,
-    cursor: Annotated[str | None, typer.Option(help="Continue from a previous page.")] = None,
-    json_: Json = False,
-) -> None:
-    """Your past breathing sessions, newest first."""
-    from psymitrix_cli.ui.views import breathing as views
-
-    state = AppState.of(ctx, json_)
-    from psymitrix_cli.domain.entry_kind import PageQuery
-
-    result = state.backend.breathing.list(PageQuery(limit=limit, cursor=cursor))
-    timezone = state.display_timezone()
-    state.term.emit(result, lambda t, r: views.history(t, r, timezone))
-
-
-@breathe_app.command("show")
-def show(
-    ctx: typer.Context,
-    entry_id: Annotated[str, typer.Argument(metavar="ID", help="The session's ID.")],
-    json_: Json = False,
-) -> None:
-    """One breathing session."""
-    from psymitrix_cli.ui.views import breathing as views
-
-    state = AppState.of(ctx, json_)
-    result = state.backend.breathing.get(entry_id)
-    timezone = state.display_timezone()
-    state.term.emit(result, lambda t, r: views.entry(t, r, timezone))
-
-
-@breathe_app.command("delete")
-def delete(
-    ctx: typer.Context,
-    entry_id: Annotated[str, typer.Argument(metavar="ID", help="The session's ID.")],
-    yes: Yes = False,
-    json_: Json = False,
-) -> None:
-    """Delete one breathing session."""
-    from psymitrix_cli import messages
-    from psymitrix_cli.cli.deleting import confirm_and_delete
-
-    state = AppState.of(ctx, json_)
-    breathing = state.backend.breathing
-    confirm_and_delete(
-        state,
-        target=entry_id,
-        get=breathing.get,
-        delete=breathing.delete,
-        yes=yes,
-        question=messages.BREATHING_CONFIRM_DELETE,
-        done=messages.BREATHING_DELETED,
-    )
+add_commands(
+    breathe_app,
+    "breathing",
+    views="breathing",
+    words=Words(
+        empty=messages.BREATHING_EMPTY,
+        deleted=messages.BREATHING_DELETED,
+        confirm=messages.BREATHING_CONFIRM_DELETE,
+        key_help=messages.BREATHING_KEY_HELP,
+    ),
+    aliases=("history",),
+)
 
 
 def register(app: typer.Typer) -> None:

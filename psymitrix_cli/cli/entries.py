@@ -110,13 +110,13 @@ def add_commands(
     if words is None:
         label = spec.label.lower()
         words = Words(
-            empty=messages.ENTRIES_EMPTY.format(label=label, command=spec.command),
+            empty=messages.ENTRIES_EMPTY.format(label=label, command=spec.group),
             no_match=messages.ENTRIES_NO_MATCH.format(label=label),
             deleted=messages.ENTRY_DELETED.format(noun=spec.noun),
         )
     key = Annotated[str, typer.Argument(help=words.key_help)]
     done = words.deleted
-    command = messages.ENTRIES_LIST_COMMAND.format(command=spec.command)
+    command = messages.ENTRIES_LIST_COMMAND.format(command=spec.group)
 
     def list_(ctx: typer.Context, json_: bool = False, **options: Any) -> None:
         from psymitrix_cli.domain.entry_kind import PageQuery

@@ -98,6 +98,7 @@ BREATHING = EntryKind(
     payload=trackers.BreathingPayload,
     normalise=trackers.breathing,
     command="breathing",
+    cli_group="breathe",
     add_verb="log",
     title="Breathing",
     label="Breathing sessions",

@@ -183,6 +183,7 @@ class EntryKind:
     sealed: tuple[str, ...] = ()  # encrypted at rest when the local store's encryption is on
     # --- how it is addressed ---------------------------------------------------------------
     command: str | None = None  # CLI group and /v1/<command> route
+    cli_group: str | None = None  # the CLI group when it is not `command` (breathing: breathe)
     add_verb: str = "add"  # `sleep log`, `journal add`
     key: str = "id"  # an entry's address: its id, or a unique field (sleep: date)
     filters: tuple[str, ...] = ()  # list filters beyond the page: since, until, tag, search
@@ -207,6 +208,11 @@ class EntryKind:
     @property
     def all_counters(self) -> tuple[str, ...]:
         return tuple(dict.fromkeys((*((self.counter,) if self.counter else ()), *self.counters)))
+
+    @property
+    def group(self) -> str:
+        """The CLI group its commands live under."""
+        return self.cli_group or self.command or self.name
 
     @property
     def operation(self) -> str:

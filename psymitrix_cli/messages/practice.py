@@ -19,7 +19,7 @@ BREATHING_CYCLES_AT_LEAST_ONE = "Cycles must be a whole number of at least 1; go
 BREATHING_FPS_RANGE = "Frames per second must be 0 or more; got {fps}."
 BREATHING_CYCLES_RANGE = "Cycles must be a whole number from 1 to {max_cycles}; got {cycles}."
 BREATHING_MINUTES_RANGE = "Minutes must be above 0 and at most {max_minutes:g}; got {minutes}."
-BREATHING_MORE_HINT = "psymitrix breathe list"
+BREATHING_KEY_HELP = "The session's ID (see `psymitrix breathe list`)."
 BREATHING_PHASE_LINE = "Cycle {cycle}/{planned} · {phase} · {seconds:g}s"
 BREATHING_CONFIRM_DELETE = "Delete this breathing session?"
 

@@ -246,13 +246,11 @@ def patterns(term: Terminal, result: dict[str, Any]) -> None:
     )
 
 
-def history(term: Terminal, result: dict[str, Any], timezone: str | None) -> None:
+def entries(term: Terminal, result: dict[str, Any], timezone: str | None) -> None:
+    """A page of sessions (cli/entries.py says when it is empty and how to go on)."""
     from psymitrix_cli.ui.tables import Column, fitted, short_ids
 
     items = result["items"]
-    if not items:
-        term.line(messages.BREATHING_EMPTY)
-        return
     columns = [Column(name) for name in ("When", "Pattern", "Cycles", "Time", "", "ID")]
     rows = []
     for item, short in zip(items, short_ids(items), strict=True):
@@ -268,14 +266,7 @@ def history(term: Terminal, result: dict[str, Any], timezone: str | None) -> Non
             )
         )
     term.print(fitted(term, columns, rows))
-    if result.get("nextCursor"):
-        term.line(
-            messages.MORE_ENTRIES.format(
-                command=messages.BREATHING_MORE_HINT, cursor=result["nextCursor"]
-            ),
-            style="dim",
-        )
 
 
 def entry(term: Terminal, result: dict[str, Any], timezone: str | None) -> None:
-    history(term, {"items": [result], "nextCursor": None}, timezone)
+    entries(term, {"items": [result]}, timezone)
