@@ -7,7 +7,8 @@ Importing this module stays cheap: no SDK and no HTTP client is imported here.
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import Protocol
 
 from psymitrix_cli import messages
@@ -44,6 +45,24 @@ class ProviderUnavailable(ProviderError):
     """Timeout, dropped connection, rate limit or server error, after the SDK's retries."""
 
     code = "provider_unavailable"
+
+
+# An SDK's exception -> ours (mid_stream says whether a reply was under way); None: as it is.
+Translator = Callable[[Exception, bool], ProviderError | None]
+
+
+@contextmanager
+def sdk_errors(translate: Translator, *, mid_stream: bool) -> Iterator[None]:
+    """Raise what an SDK raises inside the block as our ProviderError (with the SDK's
+    error as its cause), or unchanged where `translate` has no mapping for it. Wraps
+    a stream's iteration too; GeneratorExit (a caller stopping early) passes through."""
+    try:
+        yield
+    except Exception as exc:
+        mapped = translate(exc, mid_stream)
+        if mapped is None:
+            raise
+        raise mapped from exc
 
 
 def transport_errors() -> tuple[type[BaseException], ...]:

@@ -25,6 +25,7 @@ from psymitrix_cli.ai.base import (
     ProviderAuthError,
     ProviderUnavailable,
     scrub,
+    sdk_errors,
     transport_errors,
     transport_failure,
 )
@@ -59,7 +60,7 @@ class GeminiProvider:
     def stream(self, system: str, messages: Sequence[Message]) -> Iterator[str]:
         produced = False
         refusal: str | None = None
-        try:
+        with sdk_errors(self._translate, mid_stream=True):
             client, config = self._sdk(_with_notes(system, messages))
             chunks = client.models.generate_content_stream(
                 model=self.model, contents=_to_contents(messages), config=config
@@ -71,25 +72,15 @@ class GeminiProvider:
                     yield text
                 else:
                     refusal = refusal or _refusal(chunk)
-        except Exception as exc:
-            mapped = self._translate(exc, mid_stream=True)
-            if mapped is None:
-                raise
-            raise mapped from exc
         if not produced and refusal:
             raise ProviderError(GEMINI_NO_REPLY.format(refusal=refusal))
 
     def complete(self, system: str, messages: Sequence[Message]) -> str:
-        try:
+        with sdk_errors(self._translate, mid_stream=False):
             client, config = self._sdk(_with_notes(system, messages))
             response = client.models.generate_content(
                 model=self.model, contents=_to_contents(messages), config=config
             )
-        except Exception as exc:
-            mapped = self._translate(exc, mid_stream=False)
-            if mapped is None:
-                raise
-            raise mapped from exc
         text = response.text or ""
         refusal = _refusal(response)
         if not text and refusal:
@@ -120,7 +111,7 @@ class GeminiProvider:
             )
         return self._client, types.GenerateContentConfig(system_instruction=system)
 
-    def _translate(self, exc: Exception, *, mid_stream: bool) -> ProviderError | None:
+    def _translate(self, exc: Exception, mid_stream: bool) -> ProviderError | None:
         """Map an SDK or transport error to ours; None means re-raise it unchanged."""
         from google.genai import errors
 

@@ -22,6 +22,7 @@ from psymitrix_cli.ai.base import (
     ProviderAuthError,
     ProviderUnavailable,
     scrub,
+    sdk_errors,
     transport_errors,
     transport_failure,
 )
@@ -42,7 +43,7 @@ class GroqProvider:
         self._client: Groq | None = None
 
     def stream(self, system: str, messages: Sequence[Message]) -> Iterator[str]:
-        try:
+        with sdk_errors(self._translate, mid_stream=True):
             response = self._sdk().chat.completions.create(
                 model=self.model, messages=_to_groq(system, messages), stream=True
             )
@@ -50,22 +51,12 @@ class GroqProvider:
                 for chunk in response:
                     if chunk.choices and chunk.choices[0].delta.content:
                         yield chunk.choices[0].delta.content
-        except Exception as exc:
-            mapped = self._translate(exc, mid_stream=True)
-            if mapped is None:
-                raise
-            raise mapped from exc
 
     def complete(self, system: str, messages: Sequence[Message]) -> str:
-        try:
+        with sdk_errors(self._translate, mid_stream=False):
             response = self._sdk().chat.completions.create(
                 model=self.model, messages=_to_groq(system, messages), stream=False
             )
-        except Exception as exc:
-            mapped = self._translate(exc, mid_stream=False)
-            if mapped is None:
-                raise
-            raise mapped from exc
         if not response.choices:
             return ""
         return response.choices[0].message.content or ""
@@ -81,7 +72,7 @@ class GroqProvider:
             )
         return self._client
 
-    def _translate(self, exc: Exception, *, mid_stream: bool) -> ProviderError | None:
+    def _translate(self, exc: Exception, mid_stream: bool) -> ProviderError | None:
         """Map an SDK or transport error to ours; None means re-raise it unchanged."""
         import groq
 
