@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Annotated
 
 import typer
 
+from psymitrix_cli import messages
 from psymitrix_cli.cli.options import Json, Yes
 from psymitrix_cli.cli.state import AppState
 
@@ -48,7 +50,6 @@ def _take(
     present: bool = False,
     high_contrast: bool = False,
 ) -> None:
-    from psymitrix_cli import messages
     from psymitrix_cli.clock import iso
     from psymitrix_cli.domain import assessments as rules
     from psymitrix_cli.errors import Interrupted, InvalidInput
@@ -96,32 +97,24 @@ def _take(
         term.notice(views.crisis_stderr_line(local_line))
 
 
-@test_app.command("phq9")
-def phq9(
-    ctx: typer.Context,
-    answers: Answers = None,
-    difficulty: Difficulty = None,
-    demo: Demo = False,
-    present: Present = False,
-    high_contrast: HighContrast = False,
-    json_: Json = False,
-) -> None:
-    """Take the PHQ-9 (9 questions about the last 2 weeks; depression screening)."""
-    _take(ctx, "phq9", answers, difficulty, demo, json_, present, high_contrast)
+def _take_command(key: str) -> Callable[..., None]:
+    def take(
+        ctx: typer.Context,
+        answers: Answers = None,
+        difficulty: Difficulty = None,
+        demo: Demo = False,
+        present: Present = False,
+        high_contrast: HighContrast = False,
+        json_: Json = False,
+    ) -> None:
+        _take(ctx, key, answers, difficulty, demo, json_, present, high_contrast)
+
+    take.__doc__ = messages.ASSESSMENT_TAKE_HELP[key]
+    return take
 
 
-@test_app.command("gad7")
-def gad7(
-    ctx: typer.Context,
-    answers: Answers = None,
-    difficulty: Difficulty = None,
-    demo: Demo = False,
-    present: Present = False,
-    high_contrast: HighContrast = False,
-    json_: Json = False,
-) -> None:
-    """Take the GAD-7 (7 questions about the last 2 weeks; anxiety screening)."""
-    _take(ctx, "gad7", answers, difficulty, demo, json_, present, high_contrast)
+for _key in messages.ASSESSMENT_TAKE_HELP:  # `test phq9`, `test gad7`
+    test_app.command(_key)(_take_command(_key))
 
 
 @test_app.command("list")
@@ -170,7 +163,6 @@ def delete(
     json_: Json = False,
 ) -> None:
     """Delete one result."""
-    from psymitrix_cli import messages
     from psymitrix_cli.cli.deleting import confirm_and_delete
 
     state = AppState.of(ctx, json_)

@@ -98,6 +98,10 @@ ASSESSMENT_NO_BAND = "{name} has no band {severity!r}."
 ASSESSMENT_BAD_ANSWER = "{expected}; answer {position} is {part!r}."
 ASSESSMENT_ANSWER_RANGE = "{expected}; answer {position} is {value}."
 ASSESSMENT_DIFFICULTY_LINE = "Difficulty: {value}"
+ASSESSMENT_TAKE_HELP = {  # the questionnaires `psymitrix test` offers, and their --help
+    "phq9": "Take the PHQ-9 (9 questions about the last 2 weeks; depression screening).",
+    "gad7": "Take the GAD-7 (7 questions about the last 2 weeks; anxiety screening).",
+}
 ASSESSMENT_MORE_HINT = "psymitrix test list"
 ASSESSMENT_SAVED_AS = "Saved as {id}."
 ASSESSMENT_ANSWERS_EXPECTED = "{name} needs exactly {count} answers, each 0-3"
