@@ -19,7 +19,7 @@ sleep_app = tracker_app(
         empty=messages.SLEEP_EMPTY,
         deleted=messages.SLEEP_DELETED,
         confirm=messages.CONFIRM_DELETE_NIGHT,
-        key_help="The night, as YYYY-MM-DD.",
+        key_help=messages.SLEEP_KEY_HELP,
     ),
     views="sleep",
     aliases=("history",),
