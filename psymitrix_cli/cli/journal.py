@@ -53,7 +53,7 @@ def _compose(state: AppState, text: str | None, editor: bool, initial: str = "")
 
 def _shown(state: AppState, result: object, verb: str) -> None:
     """The entry, then what the screen calls for (the panel, a line, or on --json a notice)."""
-    from psymitrix_cli.cli.safety_plan import crisis_plan
+    from psymitrix_cli.cli.plan_copy import crisis_plan
     from psymitrix_cli.ui.views import journal as views
     from psymitrix_cli.ui.views.crisis import json_notice
 

@@ -66,7 +66,7 @@ def present_questionnaire(
     local_line = state.settings.crisis_line
     plan = None
     if not demo:  # the person's own safety plan leads the crisis panel
-        from psymitrix_cli.cli.safety_plan import crisis_plan
+        from psymitrix_cli.cli.plan_copy import crisis_plan
 
         plan = crisis_plan(state)
     result: dict[str, Any] | None = None

@@ -14,9 +14,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
+from typing import TYPE_CHECKING, Any
 
 from psymitrix_cli.domain.safety import conversation, learned, rules, semantic
-from psymitrix_cli.domain.safety.reply import screen_reply
 from psymitrix_cli.domain.safety.rules import looks_non_english
 from psymitrix_cli.domain.safety.types import NONE, TIER_ORDER, Screen, Tier, highest
 from psymitrix_cli.domain.safety.wording import AI_DISCLOSURE, CONCERN_FOOTER, SAFETY_INSTRUCTION
@@ -35,6 +35,19 @@ __all__ = [
     "screen_message",
     "screen_reply",
 ]
+
+if TYPE_CHECKING:
+    from psymitrix_cli.domain.safety.reply import screen_reply
+
+
+def __getattr__(name: str) -> Any:
+    # The reply screen compiles its catch-all on import (~30 ms); only chat needs it, so
+    # `journal add` and the other writers that screen a person's words don't pay for it.
+    if name == "screen_reply":
+        from psymitrix_cli.domain.safety.reply import screen_reply
+
+        return screen_reply
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def screen_message(text: str) -> Screen:
