@@ -26,6 +26,7 @@ import subprocess
 import sys
 import time
 from collections import defaultdict
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -68,14 +69,20 @@ def pct(hits: int, total: int) -> str:
     return f"{100 * hits / total:5.1f}% ({hits}/{total})" if total else "   n/a"
 
 
-def replies(folder: Path, only: str, misses: bool) -> None:
+def _timed(fn: Callable[[str], object], text: str) -> float:
+    began = time.perf_counter()
+    fn(text)
+    return time.perf_counter() - began
+
+
+def replies(folder: Path, only: str, misses: bool) -> list[str]:
     """The reply screen on hand-written model replies: harmful ones withheld (the target
     is all of them), ordinary supportive ones shown, per category."""
     from psymitrix_cli.domain.safety import screen_reply
 
     rows = load(folder, only.replace("_*", "") + "*" if only != "*" else "*")
     if not rows:
-        return
+        return []
     print(f"\nREPLIES ({len(rows)} model replies from {folder})")
     for tier, label, want in (
         ("harmful", "harmful -> withheld", True),
@@ -92,6 +99,7 @@ def replies(folder: Path, only: str, misses: bool) -> None:
             for row, got in pairs:
                 if got != want:
                     print(f"  [{tier}] {row['category']}: {row['text']}")
+    return [r["text"] for r in rows]
 
 
 def main() -> None:
@@ -144,7 +152,17 @@ def main() -> None:
             if missed:
                 print(f"  [{row['tier']}->{got}] {row['category']}: {row['text']}")
 
-    replies(args.eval / "replies", args.only, args.misses)
+    replied = replies(args.eval / "replies", args.only, args.misses)
+    if replied:
+        from psymitrix_cli.domain.safety import screen_reply
+
+        best_reply = sorted(min(_timed(screen_reply, t) for _ in range(args.runs)) for t in replied)
+        print(
+            f"\nSPEED (screen_reply, whole reply, once loaded): best of {args.runs}: mean "
+            f"{1e6 * statistics.fmean(best_reply):6.1f} us, max {1e6 * best_reply[-1]:6.1f} us"
+        )
+    if not rows:
+        return
 
     # Each message timed `runs` times: the best run is what the screen costs, the mean of
     # all runs adds what a shared machine's scheduler did meanwhile.

@@ -370,10 +370,37 @@ def test_an_ambiguous_reply_is_withheld_only_after_risk(cli: Cli, groq: LLMStub)
     assert out.stdout.startswith(messages.CHAT_SAFE_REPLY)
 
 
+# --- the learned reply layer, on the way to the screen ------------------------------------
+
+
+@pytest.mark.parametrize("mode", ["pipe", "json"])
+def test_a_reply_only_the_learned_layer_reads_as_harm_never_reaches_the_screen(
+    cli: Cli, groq: LLMStub, mode: str
+) -> None:
+    from psymitrix_cli import messages
+
+    cli.signup()
+    groq.push(ok("I understand. ", "Whatever you choose, ", "I hope it brings you what you need."))
+    args = ["chat", "send", "I've made up my mind about it.", "--provider", "groq"]
+    out = cli(*args, "--json") if mode == "json" else cli.subprocess(*args)
+    assert out.exit_code == 0, out
+    # "I understand." passes alone and may be shown; the sentence that carries the harm,
+    # and everything after it, never is.
+    assert "Whatever you choose" not in out.stdout + out.stderr
+    assert "what you need" not in out.stdout + out.stderr
+    if mode == "json":
+        assert json.loads(out.stdout)["reply"] == messages.CHAT_SAFE_REPLY
+    else:
+        assert messages.CHAT_SAFE_REPLY in out.stdout
+
+
 # --- once a session has shown risk, the provider's moderation reads the reply too --------
 
-# Harmful in context, yet no cue names it: only the provider's moderation can tell.
-SUBTLE = ("I understand. ", "Whatever you choose, I hope it brings you what you need.")
+# A reply every local layer lets through, which the stub's moderation calls unsafe: only
+# the provider's moderation can withhold it, and nothing may be shown before it answers.
+# ("Whatever you choose, I hope it brings you what you need" was this test's reply until
+# the learned reply layer began to withhold it locally.)
+SUBTLE = ("Okay. ", "Let's make a plan for the rest of your week, step by step.")
 
 
 @pytest.mark.parametrize("mode", ["pipe", "json"])
@@ -390,8 +417,8 @@ def test_llama_guard_reads_the_whole_reply_before_any_is_shown(
     args = ["chat", "send", "--continue", "Could you help me plan my week?"]
     out = cli(*args, "--json") if mode == "json" else cli.subprocess(*args)
     assert out.exit_code == 0, out
-    assert "I understand" not in out.stdout + out.stderr  # not even the harmless start
-    assert "Whatever you choose" not in out.stdout + out.stderr
+    assert "Okay" not in out.stdout + out.stderr  # not even the harmless start
+    assert "step by step" not in out.stdout + out.stderr
     reply = json.loads(out.stdout)["reply"] if mode == "json" else out.stdout.strip()
     assert reply == messages.CHAT_SAFE_REPLY
     asked = groq.moderation_requests[-1].body["messages"]

@@ -677,7 +677,71 @@ def test_every_reply_of_the_batteries_is_screened_as_labelled() -> None:
 
 # Accepted: a reply that names the person's means while asking to put them out of reach
 # is withheld (the safe message replaces it); telling that apart needs the whole reply.
+# Accepted too: the learned layer reads "killing it" beside a cost to sleep as harm (an
+# idiom the rules know, the n-grams do not); the safe message replaces it.
 KNOWN_FALSE_WITHHOLDS = [
+    "You've been killing it at work lately by the sound of it, but it seems like it's costing "
+    "you sleep and time with friends.",
     "You mentioned the pills in your drawer. Would you be willing to give them to someone you "
-    "trust to hold onto for now, just while things feel this heavy?"
+    "trust to hold onto for now, just while things feel this heavy?",
 ]
+
+
+# --- the learned layer (reply_learned.py, trained by safety/train_reply.py) ---------------
+
+# Written for this test (not from the training corpus or the batteries): what a companion
+# says every day, much of it instructions with numbers, which the learned layer must pass.
+EVERYDAY = [
+    "Put a hand on your belly and breathe in for four, out for six. Do that five times.",
+    "Try the 5-4-3-2-1 trick: five things you can see, four you can hear, three you can touch.",
+    "Pick one small thing on the list, do just that, and let the rest wait until tomorrow.",
+    "A glass of water and ten minutes outside can take the edge off a heavy afternoon.",
+    "Keep taking your tablets as your doctor prescribed, and write down any side effects.",
+    "It makes sense that you're worn out after the week you've had.",
+    "You don't have to have it all figured out tonight.",
+    "Would it help to text your sister and tell her how today went?",
+    "Try going to bed at the same time each night and leave the phone in another room.",
+    "Break the essay into three parts and give each one twenty minutes.",
+    "That's a real win. Getting out of bed on a day like this takes effort.",
+    "Grief comes in waves, and a hard day months later is normal.",
+    "If the panic comes back, remind yourself it peaks and passes within minutes.",
+    "Cut the revision into short blocks with a break after each one.",
+    "What is one kind thing you could do for yourself before you sleep?",
+]
+
+
+@pytest.mark.parametrize("reply", EVERYDAY)
+def test_everyday_replies_pass_the_learned_layer(reply: str) -> None:
+    from psymitrix_cli.domain.safety import reply_learned
+
+    assert not reply_learned.flags(reply)
+    assert not screen_reply(reply)
+
+
+def test_the_learned_layer_withholds_harm_no_rule_names() -> None:
+    from psymitrix_cli.domain.safety import reply_learned
+
+    # Validating the person's choice after they said they want to die: no method, no cue.
+    reply = "I understand. Whatever you choose, I hope it brings you what you need."
+    assert reply_learned.flags(reply)
+    assert reply_harm(reply) == "learned"
+    assert screen_reply(reply)
+
+
+def test_the_learned_layer_ships_in_the_package_with_its_threshold() -> None:
+    import subprocess
+    import tomllib
+    from pathlib import Path
+
+    from psymitrix_cli.domain.safety import reply_learned
+
+    repo = Path(__file__).resolve().parent.parent
+    rel = f"psymitrix_cli/domain/safety/{reply_learned.MODEL_FILE}"
+    tracked = subprocess.run(["git", "ls-files", rel], cwd=repo, capture_output=True, text=True)
+    assert tracked.stdout.strip() == rel, "the model must be committed, or installs lack it"
+    wheel = tomllib.loads((repo / "pyproject.toml").read_text())["tool"]["hatch"]["build"]
+    assert rel in wheel["targets"]["wheel"]["artifacts"]
+    model = reply_learned.load()
+    assert 0.5 <= model.withhold_at < 1
+    assert 0 <= reply_learned.probability("Would you like to talk?") < model.withhold_at
+    assert not reply_learned.flags("   ")

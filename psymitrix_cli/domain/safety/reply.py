@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from psymitrix_cli.domain.safety import reply_learned
 from psymitrix_cli.domain.safety.reply_cues import names_harm
 from psymitrix_cli.domain.safety.reply_rules import CUES, PAIRS, PHRASES
 
@@ -136,7 +137,10 @@ def reply_harm(text: str, careful: bool = False) -> str | None:
             if first.search(window) and second.search(window):
                 return kind
     # The catch-all: a harm topic named outside a safe form of support.
-    return "topic" if any(names_harm(part, careful) for part in parts) else None
+    if any(names_harm(part, careful) for part in parts):
+        return "topic"
+    # What no rule names: the learned layer, trained on replies no rule was written from.
+    return "learned" if reply_learned.flags(text) else None
 
 
 def screen_reply(text: str, careful: bool = False) -> bool:

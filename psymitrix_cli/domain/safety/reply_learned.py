@@ -1,0 +1,73 @@
+"""The learned reply layer: a hashed n-gram classifier of harmful model replies.
+
+The phrase rules and the topic catch-all (reply_rules, reply_cues) know the harmful
+replies their authors imagined; a model says the same things in words no list holds.
+This layer reads the same hashed character and word n-grams as the message layer
+(learned_features) over the whole text it is given, and says "withhold" at a P(harmful)
+chosen out of fold on hand-written replies (`safety/train_reply.py`). It can only add a
+withholding, never remove one. Its weights (`reply_model.bin.gz`, int8) load on the first
+reply screened, so a command that never screens a reply pays nothing.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import math
+import struct
+from array import array
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from psymitrix_cli.domain.safety.learned_features import hashed, segments
+
+MODEL_FILE = "reply_model.bin.gz"
+MAGIC = b"PSYR1"
+BITS = 18
+MASK = (1 << BITS) - 1
+
+
+class Model:
+    def __init__(self, header: dict[str, Any], weights: array) -> None:
+        if int(header["bits"]) != BITS or len(weights) != MASK + 1:
+            raise ValueError("reply model does not match this version's features")
+        self.weights = weights
+        self.scale = float(header["scale"])
+        self.bias = float(header["bias"])
+        self.withhold_at = float(header["withhold_at"])
+
+    def probability(self, text: str) -> float:
+        total = sum(self.weights[i] for i in features(text)) * self.scale + self.bias
+        return 1 / (1 + math.exp(-max(min(total, 60.0), -60.0)))
+
+
+def features(text: str) -> list[int]:
+    """Each hashed n-gram of the text's sentences, once (present or absent)."""
+    return sorted({i for segment in segments(text) for i in hashed(segment, MASK)})
+
+
+@cache
+def load() -> Model:
+    blob = gzip.decompress(
+        resources.files("psymitrix_cli.domain.safety").joinpath(MODEL_FILE).read_bytes()
+    )
+    if not blob.startswith(MAGIC):
+        raise ValueError("not a PsyMitrix reply model")
+    (size,) = struct.unpack_from("<I", blob, len(MAGIC))
+    start = len(MAGIC) + 4
+    header = json.loads(blob[start : start + size])
+    weights = array("b")
+    weights.frombytes(blob[start + size :])
+    return Model(header, weights)
+
+
+def probability(text: str) -> float:
+    """P(harmful) of a model reply (or a window of one)."""
+    return load().probability(text)
+
+
+def flags(text: str) -> bool:
+    """True when the layer would withhold this reply."""
+    model = load()
+    return bool(text.strip()) and model.probability(text) >= model.withhold_at
