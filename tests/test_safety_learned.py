@@ -264,3 +264,14 @@ def test_a_conversation_window_reuses_the_sentences_it_has_hashed() -> None:
     before = learned_features.hashed_once.cache_info().hits
     learned.model().scores("\n".join([*turns[1:], "and one more thing"]))
     assert learned_features.hashed_once.cache_info().hits >= before + 3
+
+
+@pytest.mark.parametrize("text", ["note", "note 4", "tonight", "already", "Note 11"])
+def test_one_or_two_ordinary_words_are_never_acute_on_a_model_alone(text: str) -> None:
+    # The retrained n-gram layer read "note" alone as acute (suicide notes fill its corpus);
+    # the learned layers need three words before they may call a text acute by themselves.
+    assert screen_message(text).tier != "acute"
+
+
+def test_a_short_text_the_rules_call_acute_stays_acute() -> None:
+    assert screen_message("kms tonight").tier == "acute"

@@ -36,6 +36,8 @@ __all__ = [
     "screen_reply",
 ]
 
+MODEL_ACUTE_WORDS = 3  # the fewest words the learned layers may call acute on their own
+
 if TYPE_CHECKING:
     from psymitrix_cli.domain.safety.reply import screen_reply
 
@@ -59,6 +61,10 @@ def screen_message(text: str) -> Screen:
     tier = semantic.message_tier(text, raised.tier)
     if tier is not None:
         raised = replace(raised, tier=tier, kind=learned.kind_for(text, raised, tier))
+    if raised.tier == "acute" and len(text.split()) < MODEL_ACUTE_WORDS:
+        # One or two words are too little for a model to call acute on ("note", "tonight"
+        # alone); the rules still do where the words say it, and this stays concern.
+        raised = replace(raised, tier="concern", kind=learned.kind_for(text, raised, "concern"))
     if found.non_english and not raised.non_english:
         raised = replace(raised, non_english=True)  # the learned layer speaks to the tier only
     return raised
