@@ -189,10 +189,14 @@ def test_another_accounts_notes_never_reach_the_prompt(cli: Cli, groq: LLMStub) 
 
 def test_a_full_memory_is_not_invited_to_grow(cli: Cli, groq: LLMStub) -> None:  # noqa: F811
     cli.signup()
-    cli.ok("memory", "edit", "--text", "-", input="".join(f"note {i}\n" for i in range(NOTES_MAX)))
-    groq.push(ok("Okay."))
-    cli.ok("chat", "send", "hello there", "--provider", "groq")
-    assert "- note 19" in system_of(groq) and PROPOSAL_RULE not in system_of(groq)
+    full = "".join(f"Fact {chr(65 + i)}\n" for i in range(NOTES_MAX - 1)) + f"{ACUTE}\n"
+    cli.ok("memory", "edit", "--text", "-", input=full)
+    groq.push(ok("Okay.\n[remember: One more]"))
+    result = cli.json("chat", "send", "hello there", "--provider", "groq")
+    system = system_of(groq)
+    assert f"- Fact {chr(65 + NOTES_MAX - 2)}" in system and PROPOSAL_RULE not in system
+    assert ACUTE not in system  # a note the screen reads as acute is kept, never sent
+    assert result["memoryProposal"] is None and "remember" not in result["reply"]
 
 
 # --- proposals ---------------------------------------------------------------------------

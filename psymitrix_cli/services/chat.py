@@ -135,18 +135,18 @@ class ChatService:
         careful = screen.tier == "concern" or earlier_tier != "none"
         # The person's own notes about themselves (never another account's: read by this
         # session's user id), and the rule for proposing one more while there is room.
-        about = about_me.prompt_notes(ctx, user_id) if memory else []
+        kept, about = about_me.prompt_notes(ctx, user_id) if memory else ([], [])
         system = build_system_prompt(
             summaries.memory(newest, chat["_id"]) if memory else [],
             safety.SAFETY_INSTRUCTION if careful else None,
             recall.related(ctx, self.session, text) if memory else (),
             about=about,
-            propose=memory and len(about) < notes.NOTES_MAX,
+            propose=memory and len(kept) < notes.NOTES_MAX,
         )
         # The notes come out of the conversation's share of the budget, not on top of it.
         budget = CONTEXT_CHARS - len(about_block(about))
         conversation = fit_to_budget(summaries.model_view([*history, said]), budget)
-        turn = _Reply(screen.tier, careful, text, about if memory else None)
+        turn = _Reply(screen.tier, careful, text, kept if memory else None)
         yield from self._reply(chat, provider, system, conversation, turn)
 
     def _reply(
@@ -320,7 +320,7 @@ class _Reply:
     tier: safety.Tier
     careful: bool
     asked: str  # the person's message (the provider's moderation reads it with the reply)
-    notes: list[str] | None  # the person's notes; None: --no-memory (no proposal kept)
+    notes: list[str] | None  # every note kept; None: --no-memory (no proposal kept)
 
 
 def _proposal(text: str | None, kept: list[str] | None, careful: bool) -> str | None:

@@ -32,13 +32,15 @@ def notes(ctx: ServiceContext, user_id: str) -> list[Doc]:
     return ctx.store.list(KIND, Query(user_id=user_id, limit=READ_MAX, ascending=True))
 
 
-def prompt_notes(ctx: ServiceContext, user_id: str) -> list[str]:
-    """The notes the model is given: this person's alone, oldest first, NOTES_MAX at most,
-    leaving out any the safety screen reads as acute (as recall does with entries)."""
+def prompt_notes(ctx: ServiceContext, user_id: str) -> tuple[list[str], list[str]]:
+    """(every note kept, the notes the model is given): this person's alone, oldest first,
+    NOTES_MAX at most, leaving out any the safety screen reads as acute (as recall does
+    with entries). A proposal is judged against every note kept, sent or not."""
     from psymitrix_cli.domain.safety import screen_message
 
-    texts = [str(d.get("text") or "") for d in notes(ctx, user_id)[: rules.NOTES_MAX]]
-    return [t for t in texts if t and screen_message(t).tier != "acute"]
+    kept = [str(d.get("text") or "") for d in notes(ctx, user_id)]
+    sent = [t for t in kept[: rules.NOTES_MAX] if t and screen_message(t).tier != "acute"]
+    return kept, sent
 
 
 class MemoryService:
