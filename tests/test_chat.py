@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 
 from psymitrix_cli import messages
-from psymitrix_cli.ai.prompts import MEMORY_HEADING, SYSTEM_PROMPT
+from psymitrix_cli.ai.prompts import MEMORY_HEADING, SYSTEM_PROMPT, build_system_prompt
 from psymitrix_cli.domain.chat import ChatTurn
 from psymitrix_cli.domain.crisis import crisis_message
 from psymitrix_cli.domain.safety import AI_DISCLOSURE, CONCERN_FOOTER, SAFETY_INSTRUCTION
@@ -227,7 +227,8 @@ def test_groq_streams_and_receives_prompt_and_conversation(ai_cli: Cli, groq: LL
     assert "groq · llama-3.3-70b-versatile" in out.stderr
     (request,) = groq.requests
     assert request.path == "/openai/v1/chat/completions" and request.body["stream"] is True
-    assert system_of(groq) == SYSTEM_PROMPT  # no memory yet, no safety note
+    # no memory yet, no safety note: the prompt and the rule for proposing a note
+    assert system_of(groq) == build_system_prompt([], propose=True)
     assert turns_of(groq) == [("user", "Exams are stressing me out")]
 
     groq.push(ok("Tell me more."))
@@ -274,7 +275,7 @@ def test_gemini_streams_with_the_system_instruction(ai_cli: Cli, gemini: LLMStub
     result = ai_cli.json("chat", "send", "hi", "--provider", "gemini")
     assert result["reply"] == "Gemini is here." and result["provider"] == "gemini"
     body = gemini.bodies[-1]
-    assert body["systemInstruction"]["parts"][0]["text"] == SYSTEM_PROMPT
+    assert body["systemInstruction"]["parts"][0]["text"] == build_system_prompt([], propose=True)
     assert gemini.requests[-1].path.endswith(":streamGenerateContent")
 
 

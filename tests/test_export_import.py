@@ -255,6 +255,7 @@ def _valid(tmp_path: Path | None = None) -> dict[str, Any]:
                 {"id": "v1", "at": day, "text": "a walk", "done": True, "doneAt": day, "mastery": 6}
             ],
             "safety_plan": [{"id": "p1", "updatedAt": day, "helpers": [{"name": "Sam"}]}],
+            "memory": [{"id": "n1", "text": "Walks help me", "createdAt": day}],
         },
     }
 

@@ -328,6 +328,9 @@ class OfflineProvider:
         """The reply, and once in a while what the person wrote before that the search
         found for this message (services/recall.py puts it in the system prompt)."""
         reply = self._reply(messages)
+        note = _to_remember(system, messages)
+        if note is not None:
+            return f"{_KEEPING}\n[remember: {note}]"
         earlier = _recalled(system)
         if earlier is None or any(earlier[1] in m["content"] for m in messages):
             return reply
@@ -409,6 +412,29 @@ def _recently_suggested(messages: Sequence[Message], command: str) -> bool:
     """Don't nag: skip a suggestion made in either of the last two replies."""
     replies = [m["content"] for m in messages if m["role"] == "assistant"][-2:]
     return any(command in reply for reply in replies)
+
+
+# "remember that I like tea": the one way the offline companion proposes a note.
+_REMEMBER = re.compile(
+    r"^\s*(?:please\s+)?(?:can you\s+|could you\s+)?remember\s+(?:that\s+)?(?P<note>[^\n]+?)"
+    r"[\s.!?]*$",
+    re.IGNORECASE,
+)
+_KEEPING = (
+    "Thank you for telling me. I can keep that in mind for our next conversations, if you "
+    "like: you decide."
+)
+
+
+def _to_remember(system: str, messages: Sequence[Message]) -> str | None:
+    """The note asked for by the person's last message, when proposing is allowed."""
+    from psymitrix_cli.ai.prompts import PROPOSAL_RULE
+
+    said = next((m["content"] for m in reversed(messages) if m["role"] == "user"), "")
+    found = _REMEMBER.match(said)
+    if found is None or PROPOSAL_RULE not in system:
+        return None
+    return found.group("note").replace("]", ")").strip() or None
 
 
 _RECALLED = re.compile(r"^- (\d{4}-\d{2}-\d{2}), (journal|gratitude): (.+)$", re.M)

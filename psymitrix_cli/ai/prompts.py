@@ -35,6 +35,20 @@ RECALL_HEADING = (
     "helps, and never as advice):"
 )
 
+ABOUT_HEADING = (
+    "About the person, in their own words (notes they keep in PsyMitrix for you; let them "
+    "shape how you listen, and do not read them back unless it helps):"
+)
+PROPOSAL_RULE = """\
+Remembering: if the person tells you something lasting about themselves that would help \
+in later conversations (what helps them, what they would rather you did not suggest, a \
+person or routine that matters to them) and it is not already in their notes above, you \
+may propose one short note, at most one per reply, as the reply's very last line, in \
+exactly this form: [remember: <the note, in the person's own words, under 200 characters>]. \
+The person decides whether it is kept; nothing is saved unless they say yes. Never \
+propose a note about self-harm, a crisis, or anything they asked you not to keep, and \
+never mention this rule."""
+
 SUMMARY_SYSTEM_PROMPT = """\
 You summarise a conversation between a person and the PsyMitrix wellness companion, \
 for the person's own history. Write to the person as "you". Do not diagnose or add \
@@ -45,17 +59,33 @@ SUMMARY: <two to four sentences about what the person talked about and how they 
 SUMMARY_REQUEST = "Summarise the conversation above in the required TITLE/SUMMARY format."
 
 
+def about_block(notes: Sequence[str]) -> str:
+    """The person's own notes, labelled, one per line ('' when there are none)."""
+    lines = [" ".join(n.split()) for n in notes if n and n.strip()]
+    return ABOUT_HEADING + "\n" + "\n".join(f"- {n}" for n in lines) if lines else ""
+
+
 def build_system_prompt(
-    memory: Sequence[str], extra: str | None = None, recalled: Sequence[str] = ()
+    memory: Sequence[str],
+    extra: str | None = None,
+    recalled: Sequence[str] = (),
+    *,
+    about: Sequence[str] = (),
+    propose: bool = False,
 ) -> str:
-    """SYSTEM_PROMPT, earlier session summaries, entries recalled for this message, then an
-    optional turn-specific rule."""
+    """SYSTEM_PROMPT, the person's own notes about themselves, earlier session summaries,
+    entries recalled for this message, the rule for proposing a note, then an optional
+    turn-specific rule."""
     parts = [SYSTEM_PROMPT]
+    if block := about_block(about):
+        parts.append(block)
     summaries = [" ".join(s.split()) for s in memory if s and s.strip()]
     if summaries:
         parts.append(MEMORY_HEADING + "\n" + "\n".join(f"- {s}" for s in summaries))
     if recalled:
         parts.append(RECALL_HEADING + "\n" + "\n".join(f"- {r}" for r in recalled))
+    if propose:
+        parts.append(PROPOSAL_RULE)
     if extra and extra.strip():
         parts.append(extra.strip())
     return "\n\n".join(parts)

@@ -151,6 +151,9 @@ ChatEvent = dict[str, Any]
   reply is the stored reply. acute: no deltas at all, no model was asked, reply is
   the fixed crisis message (provider "psymitrix", model "crisis-message"); show it
   as such. concern: the last delta is the crisis-line footer, already in reply.
+  Also "memoryProposal": str | None when a model answered: a note the companion proposes
+  for the person's "about me" memory (taken out of the reply, screened). Never saved by
+  the turn: only the person's yes (MemoryAPI.add with source "companion") keeps it.
 Failures: a provider error raises ProviderError from the iterator. Before any reply
 text there is no done (only the user's message is stored); after some, it comes
 right after a done with interrupted: true (the partial reply is stored). Closing
@@ -205,6 +208,30 @@ class SafetyPlanAPI(Protocol):
     def delete(self) -> Result: ...
 
 
+class MemoryAPI(Protocol):
+    """The "about me" notes the companion is given (domain/memory.py)."""
+
+    def show(self) -> Result:
+        """{"items": [{id, number, text, source, createdAt}], "count", "limit", "noteMax"}"""
+        ...
+
+    def add(self, text: str, source: str = "you") -> Result:
+        """Keep one note: {"note": ..., and show()'s keys}."""
+        ...
+
+    def replace(self, texts: list[str]) -> Result:
+        """The whole set, as edited: show()'s keys, "added", "forgotten"."""
+        ...
+
+    def forget(self, key: str) -> Result:
+        """One note, by its number as shown or its id: {"forgotten": note}."""
+        ...
+
+    def clear(self) -> Result:
+        """Every note: {"deleted": n}."""
+        ...
+
+
 class SafetyReportAPI(Protocol):
     def report(self, everyone: bool = False) -> Result:
         """Safety-event counts by source, tier and month (never any content); `everyone`
@@ -246,6 +273,7 @@ class Backend(Protocol):
     chat: ChatAPI
     data: DataAPI
     safety_plan: SafetyPlanAPI
+    memory: MemoryAPI
     safety: SafetyReportAPI
     tokens: TokensAPI
     search: SearchAPI

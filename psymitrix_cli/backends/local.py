@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from psymitrix_cli.services.data import DataService
     from psymitrix_cli.services.entries import EntryService
     from psymitrix_cli.services.gratitude import GratitudeService
+    from psymitrix_cli.services.memory import MemoryService
     from psymitrix_cli.services.profile import ProfileService
     from psymitrix_cli.services.safety_events import SafetyReportService
     from psymitrix_cli.services.safety_plan import SafetyPlanService
@@ -126,6 +127,12 @@ class LocalBackend:
         from psymitrix_cli.services.safety_plan import SafetyPlanService
 
         return SafetyPlanService(self.ctx, self.session)
+
+    @cached_property
+    def memory(self) -> MemoryService:
+        from psymitrix_cli.services.memory import MemoryService
+
+        return MemoryService(self.ctx, self.session)
 
     @cached_property
     def safety(self) -> SafetyReportService:

@@ -288,6 +288,28 @@ def _plan_json(plan: Any) -> Result:
     return {k: v for k, v in stored(plan).items() if k != "slot"}
 
 
+class RemoteMemory(_Api):
+    """/v1/memory: the "about me" notes, one resource per note."""
+
+    def show(self) -> Result:
+        return self.http.request("GET", "/v1/memory")  # type: ignore[no-any-return]
+
+    def add(self, text: str, source: str = "you") -> Result:
+        body = {"text": text, "source": source}
+        return self.http.request("POST", "/v1/memory", json_body=body)  # type: ignore[no-any-return]
+
+    def replace(self, texts: list[str]) -> Result:
+        body = {"notes": list(texts)}
+        return self.http.request("PUT", "/v1/memory", json_body=body)  # type: ignore[no-any-return]
+
+    def forget(self, key: str) -> Result:
+        path = f"/v1/memory/{segment(key.strip())}"
+        return self.http.request("DELETE", path)  # type: ignore[no-any-return]
+
+    def clear(self) -> Result:
+        return self.http.request("DELETE", "/v1/memory")  # type: ignore[no-any-return]
+
+
 class RemoteSafety(_Api):
     def report(self, everyone: bool = False) -> Result:
         if everyone:
@@ -345,6 +367,7 @@ class RemoteBackend:
         self.chat = RemoteChat(self)
         self.data = RemoteData(self)
         self.safety_plan = RemoteSafetyPlan(self)
+        self.memory = RemoteMemory(self)
         self.safety = RemoteSafety(self)
         self.tokens = RemoteTokens(self)
         self.search = RemoteSearch(self)

@@ -144,6 +144,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "handout": ("handout", "Printable handouts: a breathing pattern, a blank PHQ-9 or GAD-7."),
     "remind": ("remind", "Reminders from this machine's scheduler: check-in, sleep, PHQ-9."),
     "chat": ("chat", "Talk with the AI companion."),
+    "memory": ("memory", "What the companion keeps in mind about you: show, add, edit, forget."),
     "help-now": ("help_now", "Crisis lines, grounding steps and your safety plan, now."),
     "safety-plan": ("safety_plan", "Your safety plan: see it, write it, change it."),
     "safety": ("safety_report", "Safety-event counts (safety report); never any content."),

@@ -44,8 +44,9 @@ NoMemory = Annotated[
     bool,
     typer.Option(
         "--no-memory",
-        help="Share nothing from before with the AI: no summaries of earlier sessions, "
-        "no past entries recalled for this message.",
+        help="Share nothing from before with the AI: no notes about you (`psymitrix "
+        "memory`), no summaries of earlier sessions, no past entries recalled for this "
+        "message; and no note is proposed.",
     ),
 ]
 HISTORY_FILE = "chat_history"  # older versions' shared input history (ui/chat_repl.py)
@@ -84,6 +85,7 @@ def chat(
         state.term,
         state.backend.chat,
         options,
+        memory=state.backend.memory,
         crisis_line=state.settings.crisis_line,
         history_file=state.settings.data_dir / HISTORY_FILE,
         timezone=state.display_timezone,
@@ -117,10 +119,12 @@ def send(
     events = state.backend.chat.send(turn)
     if state.term.json_mode:
         views.turn_json(state.term, events)
-    else:
-        views.ReplyView(state.term, state.settings.crisis_line, disclosure_to_stderr=True).render(
-            events
-        )
+        return
+    view = views.ReplyView(state.term, state.settings.crisis_line, disclosure_to_stderr=True)
+    done = view.render(events)
+    from psymitrix_cli.ui.views.memory import offer
+
+    offer(state.term, state.backend.memory, done)  # asked on a terminal; never saved unasked
 
 
 @chat_app.command("sessions")

@@ -181,6 +181,19 @@ SAFETY_PLAN = EntryKind(
     ),
     exported=True,
 )
+# The "about me" notes the companion is given (domain/memory.py, door /v1/memory): the
+# person's own words, so sealed and exported; not a tracker (no dashboard, no checklist,
+# no payload here), and not searched: every note already goes into each prompt.
+MEMORY = EntryKind(
+    "memory",
+    sort="createdAt",
+    timestamps=("createdAt",),
+    sealed=("text",),
+    label="About-me notes",
+    not_found=messages.MEMORY_NOT_FOUND,
+    csv=("id", "text", "source", "createdAt"),
+    exported=True,
+)
 # Not exported: no content, only that a screen fired; an operational record of this account.
 SAFETY_EVENTS = EntryKind("safety_events", sort="at")
 # The server's record of each Idempotency-Key it has answered (see server/idempotency.py).
@@ -199,6 +212,7 @@ REGISTRY: tuple[EntryKind, ...] = (
     CHAT_SESSIONS,
     CHAT_MESSAGES,
     SAFETY_PLAN,
+    MEMORY,
     SAFETY_EVENTS,
     IDEMPOTENCY,
     SCRIPT_TOKENS,

@@ -273,6 +273,19 @@ def _safety_plan(e: Doc, w: str, now: datetime) -> Doc:
     return doc
 
 
+def _memory(e: Doc, w: str, now: datetime) -> Doc:
+    from psymitrix_cli.domain import memory
+
+    source = e.get("source", "you")
+    if source not in memory.SOURCES:
+        raise _fail(f"{w}.source", messages.IMPORT_BAD_SOURCE.format(value=source))
+    return {
+        "text": _rule(f"{w}.text", lambda: memory.clean_note(e.get("text"))),
+        "source": source,
+        "createdAt": _instant(e.get("createdAt"), f"{w}.createdAt", now, optional=True) or iso(now),
+    }
+
+
 def _message(e: Doc, w: str, now: datetime) -> Doc:
     role = e.get("role")
     if role not in ("user", "assistant"):
@@ -364,6 +377,7 @@ def validate(document: Any, *, now: datetime) -> Plan:
         "assessments": _assessment,
         "chat_sessions": _chat_session,
         "safety_plan": _safety_plan,
+        "memory": _memory,
     }
     for spec in registry.TRACKERS:
         normalisers[spec.name] = lambda e, w, now, spec=spec: _tracker(spec, e, w, now)
@@ -378,7 +392,15 @@ def validate(document: Any, *, now: datetime) -> Plan:
                 item.messages = _messages(entry, where, now, source)
             items.append(item)
         plan[kind] = items
+    _check_memory(plan.get("memory", []))
     return Plan(plan, None if longest is None else _int(longest, "userData.longestStreak"))
+
+
+def _check_memory(items: list[Item]) -> None:
+    """At most NOTES_MAX notes, each said once: what `memory edit` would accept."""
+    from psymitrix_cli.domain import memory
+
+    _rule("entries.memory", lambda: memory.check_all([i.doc["text"] for i in items]))
 
 
 def counts() -> dict[str, int]:

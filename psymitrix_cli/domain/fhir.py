@@ -175,6 +175,7 @@ LEFT_OUT: dict[str, str] = {
     "breathing": "not mapped to FHIR yet",
     "chat_sessions": "conversations with the companion are not a clinical record",
     "safety_plan": "a personal plan; a FHIR CarePlan mapping is not written yet",
+    "memory": "notes for the companion, not a clinical record",
 }
 
 

@@ -14,6 +14,7 @@ from psymitrix_cli.messages.common import *  # noqa: F403
 from psymitrix_cli.messages.data import *  # noqa: F403
 from psymitrix_cli.messages.encryption import *  # noqa: F403
 from psymitrix_cli.messages.entries import *  # noqa: F403
+from psymitrix_cli.messages.memory import *  # noqa: F403
 from psymitrix_cli.messages.practice import *  # noqa: F403
 from psymitrix_cli.messages.reminders import *  # noqa: F403
 from psymitrix_cli.messages.report import *  # noqa: F403

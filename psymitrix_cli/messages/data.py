@@ -47,6 +47,7 @@ IMPORT_VERSION_UNKNOWN = "{version!r} is not one this PsyMitrix reads ({supporte
 IMPORT_UNKNOWN_KIND = "unknown kind {value!r}."
 IMPORT_BAD_ORIGIN = "is not a valid origin."
 IMPORT_BAD_TIER = "must be none, concern or acute, got {tier!r}."
+IMPORT_BAD_SOURCE = "must be 'you' or 'companion', got {value!r}."
 IMPORT_SEQ_TWICE = "{seq} appears twice in this session."
 # What a value in an export is, by its JSON type: "expected a list, got {type}".
 IMPORT_TYPES = {

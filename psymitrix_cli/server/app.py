@@ -108,6 +108,7 @@ def create_app(
         data,
         gratitude,
         health,
+        memory,
         profile,
         safety_plan,
         search,
@@ -179,7 +180,7 @@ def create_app(
     extras = {"gratitude": gratitude.extras, "sleep": sleep.extras}
     for spec in TRACKERS:  # every tracker of the registry, from one factory
         v1.include_router(router_for(spec, extras.get(spec.name)))
-    for module in (assessments, dashboard, chat, data, safety_plan, tokens, search):
+    for module in (assessments, dashboard, chat, data, safety_plan, memory, tokens, search):
         v1.include_router(module.router)
     app.include_router(v1)
     app.include_router(health.router)

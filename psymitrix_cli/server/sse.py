@@ -107,7 +107,7 @@ async def reply_json(first: ChatEvent, events: ThreadedEvents) -> dict[str, Any]
         elif event.get("type") == "done":
             done = event
         event = await events.next()
-    keep = ("sessionId", "reply", "provider", "model", "safety", "interrupted")
+    keep = ("sessionId", "reply", "provider", "model", "safety", "interrupted", "memoryProposal")
     result = {k: done.get(k) for k in keep}
     result["sessionId"] = done.get("sessionId") or session.get("sessionId")
     result["interrupted"] = bool(done.get("interrupted", False))

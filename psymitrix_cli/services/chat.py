@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Any
 
 from psymitrix_cli import messages
 from psymitrix_cli.ai.base import Provider
-from psymitrix_cli.ai.prompts import build_system_prompt, fit_to_budget
+from psymitrix_cli.ai.prompts import about_block, build_system_prompt, fit_to_budget
 from psymitrix_cli.ai.select import select_provider
+from psymitrix_cli.domain import memory as notes
 from psymitrix_cli.domain import safety
 from psymitrix_cli.domain.chat import ChatTurn, check_target, clean_message
 from psymitrix_cli.domain.safety import wording
@@ -23,6 +25,7 @@ from psymitrix_cli.errors import InvalidInput, NotFound, ProviderError
 from psymitrix_cli.services import chat_reminders as reminders
 from psymitrix_cli.services import chat_store, moderation, recall
 from psymitrix_cli.services import chat_summary as summaries
+from psymitrix_cli.services import memory as about_me
 from psymitrix_cli.services.chat_holdback import HeldReply
 from psymitrix_cli.services.chat_safety import screen_turn
 from psymitrix_cli.services.context import ServiceContext, public
@@ -130,13 +133,21 @@ class ChatService:
         # Once a session has shown risk, every later turn keeps the safety instruction
         # and every later reply the resources line.
         careful = screen.tier == "concern" or earlier_tier != "none"
+        # The person's own notes about themselves (never another account's: read by this
+        # session's user id), and the rule for proposing one more while there is room.
+        kept, about = about_me.prompt_notes(ctx, user_id) if memory else ([], [])
         system = build_system_prompt(
             summaries.memory(newest, chat["_id"]) if memory else [],
             safety.SAFETY_INSTRUCTION if careful else None,
             recall.related(ctx, self.session, text) if memory else (),
+            about=about,
+            propose=memory and len(kept) < notes.NOTES_MAX,
         )
-        conversation = fit_to_budget(summaries.model_view([*history, said]), CONTEXT_CHARS)
-        yield from self._reply(chat, provider, system, conversation, screen.tier, careful, text)
+        # The notes come out of the conversation's share of the budget, not on top of it.
+        budget = CONTEXT_CHARS - len(about_block(about))
+        conversation = fit_to_budget(summaries.model_view([*history, said]), budget)
+        turn = _Reply(screen.tier, careful, text, kept if memory else None)
+        yield from self._reply(chat, provider, system, conversation, turn)
 
     def _reply(
         self,
@@ -144,13 +155,14 @@ class ChatService:
         provider: Provider,
         system: str,
         conversation: list[dict[str, str]],
-        tier: safety.Tier,
-        careful: bool,
-        asked: str,
+        turn: _Reply,
     ) -> Iterator[ChatEvent]:
         # Nothing reaches the person before the sentence holding it has been screened.
         # Once the session has shown risk, and the provider can moderate, the whole reply
-        # is also read by the provider's moderation before any of it is shown.
+        # is also read by the provider's moderation before any of it is shown. A proposed
+        # note (`[remember: ...]`) is taken out before the gate: it is never shown as text.
+        tier, careful, asked = turn.tier, turn.careful, turn.asked
+        proposals = notes.ProposalFilter()
         gate = HeldReply(careful=careful)
         whole = careful and moderation.reads_replies(provider.name, self.ctx.settings.ai)
         parts: list[str] = []
@@ -158,7 +170,8 @@ class ChatService:
         failure: ProviderError | None = None
         stream = provider.stream(system, conversation)
         try:
-            for chunk in stream:
+            for raw in stream:
+                chunk = proposals.feed(raw)
                 so_far += chunk
                 ready = gate.feed(chunk)
                 if gate.unsafe:
@@ -178,7 +191,10 @@ class ChatService:
         finally:
             with contextlib.suppress(Exception):
                 stream.close()  # type: ignore[attr-defined]
-        rest = gate.finish(complete=failure is None)
+        held = "" if gate.unsafe else proposals.finish()
+        so_far += held
+        rest = gate.feed(held) if held else ""
+        rest = "" if gate.unsafe else rest + gate.finish(complete=failure is None)
         if rest:
             parts.append(rest)
             if not whole:
@@ -199,7 +215,10 @@ class ChatService:
             yield {"type": "replace", "text": stored}
         elif stored != reply:
             yield {"type": "delta", "text": stored[len(reply) :]}  # the concern footer
-        yield _done(chat, stored, provider.name, provider.model, tier, interrupted)
+        done = _done(chat, stored, provider.name, provider.model, tier, interrupted)
+        if not (unsafe or replaced or interrupted):  # a reply withheld or cut proposes nothing
+            done["memoryProposal"] = _proposal(proposals.proposed, turn.notes, careful)
+        yield done
         if failure is not None:
             raise failure
 
@@ -294,6 +313,28 @@ class ChatService:
             raise NotFound(messages.CHAT_NOT_FOUND.format(id=session_id))
 
 
+@dataclass(frozen=True)
+class _Reply:
+    """What a turn's reply is screened and judged by."""
+
+    tier: safety.Tier
+    careful: bool
+    asked: str  # the person's message (the provider's moderation reads it with the reply)
+    notes: list[str] | None  # every note kept; None: --no-memory (no proposal kept)
+
+
+def _proposal(text: str | None, kept: list[str] | None, careful: bool) -> str | None:
+    """The note the model proposed, if the person may be asked about it: a valid note,
+    passed by the same screen every reply passes, not one the message screen reads as
+    acute, not already kept, and room for it. Never saved here: the person decides."""
+    note = notes.proposal(text)
+    if note is None or kept is None or safety.screen_reply(note, careful=careful):
+        return None
+    if safety.screen_message(note).tier == "acute" or len(kept) >= notes.NOTES_MAX:
+        return None
+    return None if any(notes.same(note, k) for k in kept) else note
+
+
 def _done(
     chat: Doc, reply: str, provider: str, model: str, tier: str, interrupted: bool
 ) -> ChatEvent:
@@ -305,6 +346,7 @@ def _done(
         "model": model,
         "safety": tier,
         "interrupted": interrupted,
+        "memoryProposal": None,
     }
 
 

@@ -21,7 +21,7 @@ from psymitrix_cli.ui.terminal import Terminal
 from psymitrix_cli.ui.views import chat as views
 
 if TYPE_CHECKING:
-    from psymitrix_cli.backends.base import ChatAPI, ChatEvent
+    from psymitrix_cli.backends.base import ChatAPI, ChatEvent, MemoryAPI
 
 EXIT_INTERRUPTED = 130
 SESSIONS_SHOWN = 10
@@ -95,6 +95,7 @@ class ChatRepl:
         chat: ChatAPI,
         options: ReplOptions,
         *,
+        memory: MemoryAPI | None = None,
         crisis_line: str | None,
         history_file: Path,
         timezone: Callable[[], str | None],
@@ -102,6 +103,7 @@ class ChatRepl:
         self.term = term
         self.chat = chat
         self.options = options
+        self.memory = memory  # where a proposed note goes, on the person's yes
         self.crisis_line = crisis_line
         self.history_file = history_file
         self.timezone = timezone
@@ -215,7 +217,10 @@ class ChatRepl:
             self.term.error(exc.message)
             return
         try:
-            view.render(_remember_session(events, self))
+            done = view.render(_remember_session(events, self))
+            from psymitrix_cli.ui.views.memory import offer
+
+            offer(self.term, self.memory, done)
         except KeyboardInterrupt:
             pass  # the view said the reply stopped; the partial reply is kept
         except (ProviderError, InvalidInput) as exc:

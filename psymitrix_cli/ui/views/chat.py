@@ -185,6 +185,7 @@ def _isatty(stream: Any) -> bool:
 
 def turn_json(term: Terminal, events: Iterable[ChatEvent]) -> None:
     """--json: no streaming; one object when the turn is done (even if it then failed).
+    A note the companion proposed is in `memoryProposal` and is not saved.
 
     A turn screened as acute or concern also writes one human line to stderr, so a
     person reading a script's output is not left with the JSON alone.
@@ -200,6 +201,8 @@ def turn_json(term: Terminal, events: Iterable[ChatEvent]) -> None:
             elif event.get("type") == "done":
                 keys = ("sessionId", "reply", "provider", "model", "safety", "interrupted")
                 result = {**{k: event[k] for k in keys}, **result}
+                # Reported, never saved: a script cannot say yes (see ui/views/memory.offer).
+                result["memoryProposal"] = event.get("memoryProposal")
     finally:
         if "reply" in result:
             term.json(result)
