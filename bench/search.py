@@ -17,6 +17,7 @@ for a common word, a rare one, a phrase, an OR and a -word, side by side per siz
 
   python bench/search.py              # 1k and 100k
   python bench/search.py --million    # and 1M (seeding takes minutes)
+  python bench/search.py --mongo --sizes 1000 100000   # on MongoDB (SecantusDB)
 """
 
 from __future__ import annotations
@@ -158,12 +159,29 @@ def main() -> None:
     parser.add_argument("--million", action="store_true", help="also 1,000,000 entries")
     parser.add_argument("--sizes", type=int, nargs="*", help="instead of 1k / 100k (/ 1M)")
     parser.add_argument("--runs", type=int, default=20)
+    parser.add_argument(
+        "--mongo",
+        action="store_true",
+        help="on MongoDB (a SecantusDB started on loopback) instead of SQLite",
+    )
     args = parser.parse_args()
     sizes = args.sizes or [1_000, 100_000, *([1_000_000] if args.million else [])]
+    if args.mongo:
+        from bench.scale import secantus
+
+        with secantus() as uri:
+            run(sizes, args.runs, {"PSYMITRIX_BACKEND": "mongo", "MONGO_LINK": uri})
+    else:
+        run(sizes, args.runs, {})
+
+
+def run(sizes: list[int], runs: int, backend: dict[str, str]) -> None:
+    where = "MongoDB (SecantusDB)" if backend else "SQLite"
     results: dict[int, dict[str, tuple[float, float, int]]] = {}
     for size in sizes:
         with tempfile.TemporaryDirectory(prefix="psymitrix-search-") as home:
-            env = isolated_env(home)
+            database = {"MONGODB_DATABASE_PSYMITRIX": f"search{size}"} if backend else {}
+            env = isolated_env(home, **backend, **database)
             os.environ.update(env)
             os.environ.pop("PSYMITRIX_TOKEN", None)
             token = signup(env)
@@ -172,10 +190,10 @@ def main() -> None:
             took = seed(str(token_subject(token)), size)
             db = Path(home) / "psymitrix.db"
             megabytes = sum(p.stat().st_size for p in db.parent.glob("psymitrix.db*")) / 1e6
-            print(
-                f"seeded {size:,} journal entries in {took:.1f}s ({megabytes:.0f} MB)", flush=True
-            )
-            results[size] = measure(env, token, args.runs)
+            size_note = f" ({megabytes:.0f} MB)" if not backend else ""
+            seeded = f"seeded {size:,} journal entries on {where} in {took:.1f}s{size_note}"
+            print(seeded, flush=True)
+            results[size] = measure(env, token, runs)
     report(sizes, results)
 
 
