@@ -13,11 +13,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from psymitrix_cli.domain import entries as registry
 from psymitrix_cli.domain.entry_kind import EntryKind, SearchSpec
 from psymitrix_cli.domain.search import SearchQuery
+
+if TYPE_CHECKING:
+    from psymitrix_cli.store.reads import Caller, Read
 
 Doc = dict[str, Any]
 
@@ -123,6 +126,11 @@ class Store(Protocol):
         ...
 
     def get_user(self, user_id: str) -> Doc | None: ...
+
+    def caller(self, user_id: str, token_id: str, with_data: bool = True) -> Caller:
+        """The user a login token names, their user_data (`with_data`), and whether the
+        token id was revoked: one round trip on MongoDB, with the schema check."""
+        ...
 
     def find_user(self, identifier: str) -> Doc | None:
         """By username (any case) or by email (lower-cased)."""
@@ -234,3 +242,8 @@ class Store(Protocol):
         ...
 
     def delete_where(self, kind: Kind, user_id: str, where: Doc) -> int: ...
+
+    def read_many(self, reads: Sequence[Read]) -> list[Any]:
+        """Each read's answer, in order, as its own call would give it (store/reads.py):
+        one round trip on MongoDB."""
+        ...
