@@ -39,9 +39,9 @@ class Session:
         self._user: Doc | None = None
         self.claims: tokens.Claims | None = None  # a login's JWT claims
         self.script_token: Doc | None = None  # a script token's row (never the token)
-        # user_data as the visit left it; valid until something else writes it.
-        self.user_data: Doc | None = None
-        self._read_data: Doc | None = None  # what verify() read, for the visit only
+        # The user_data verify() read, for the visit only. Never kept for later: a backend
+        # kept across calls (the REPL, the tests' in-process one) writes in between.
+        self._read_data: Doc | None = None
 
     def token(self) -> str | None:
         return self._token_source()
@@ -67,7 +67,7 @@ class Session:
             # A read-only script (a status bar, a backup) is not a visit; a login, or a
             # script that writes an entry for the person, is.
             if self._record_visits and self.scope != READ:
-                self.user_data = record_visit(self.ctx, user, self._read_data)
+                record_visit(self.ctx, user, self._read_data)
             self._read_data = None
             self._user = user
         return self._user
@@ -106,4 +106,3 @@ class Session:
     def forget(self) -> None:
         """Drop the cached user (after a change that bumps the token version)."""
         self._user = None
-        self.user_data = None
