@@ -185,10 +185,12 @@ def test_mongo_lists_use_an_index(mongo_store: Any) -> None:
 
 
 def test_mongo_entry_and_counter_commit_together(mongo_store: Any, monkeypatch) -> None:
-    """With transactions, a failure after the insert takes the insert back too."""
+    """With transactions, a failure after the insert takes the insert back too (the
+    path of servers before MongoDB 8.0: two writes in the transaction)."""
     if not mongo_store.transactions:
         pytest.skip("a standalone server: no transactions")
     add_user(mongo_store)
+    monkeypatch.setattr(mongo_store, "_bulk_writes", False)
 
     def fail(*args: Any) -> None:
         raise RuntimeError("crash between the two writes")
@@ -200,6 +202,26 @@ def test_mongo_entry_and_counter_commit_together(mongo_store: Any, monkeypatch) 
     with pytest.raises(KeyError):  # an unknown counter is refused before anything is written
         mongo_store.insert(MOOD_JOURNAL, journal("u1", 2), counter="noSuchCount")
     assert mongo_store.count(MOOD_JOURNAL, Query(user_id="u1")) == 0
+
+
+def test_mongo_entry_and_counter_in_one_bulk_write_commit_together(
+    mongo_store: Any, raw_db: Any
+) -> None:
+    """MongoDB 8.0's path: the entry and its count are one bulkWrite in a transaction. A
+    count the server cannot increment fails the write after the insert, and the
+    transaction takes the insert back."""
+    from psymitrix_cli.errors import PsyError
+
+    if not (mongo_store.transactions and mongo_store._bulk_writes):
+        pytest.skip("no transactions, or a server before MongoDB 8.0 (no bulkWrite)")
+    add_user(mongo_store)
+    mongo_store.insert(MOOD_JOURNAL, journal("u1", 1))
+    assert mongo_store.get_user_data("u1")["moodJournalCount"] == 1
+    raw_db.user_data.update_one({"userId": "u1"}, {"$set": {"moodJournalCount": "one"}})
+    with pytest.raises(PsyError):
+        mongo_store.insert(MOOD_JOURNAL, journal("u1", 2))
+    assert mongo_store.get(MOOD_JOURNAL, "u1", "u1-j002") is None
+    assert mongo_store.count(MOOD_JOURNAL, Query(user_id="u1")) == 1
 
 
 def test_mongo_unreachable_server_fails_fast_without_the_password() -> None:

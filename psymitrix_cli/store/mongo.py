@@ -5,10 +5,13 @@ strings services write; the one exception is `auth_secrets.expiresAt`, a BSON da
 TTL index can reap expired secrets (converted at the boundary, never returned).
 
 Atomic steps (an entry and its counter, a user and its user_data) run in a
-transaction, so counts stay exact. Transactions need a replica set or a mongos, as
-`hello` says (`setName`, or `msg: "isdbgrid"`): a standalone mongod is refused at
-open with a message saying how to make it a one-member replica set, since without
-transactions a crash between two writes could leave a count off by one. The
+transaction, so counts stay exact. On MongoDB 8.0 (wire version 25) an entry and its
+counter are one `bulkWrite` command inside the transaction: a round trip and the
+commit, where two writes took two (`_insert_counted`). Transactions need a replica
+set or a mongos, as `hello` says (`setName`, or `msg: "isdbgrid"`): a standalone
+mongod is refused at open with a message saying how to make it a one-member replica
+set, since without transactions a crash between two writes could leave a count off
+by one. The
 transaction-free path (`transactions=False`, ordered single-document writes chosen so
 that a crash half-way leaves nothing that misleads a reader; each method says which
 order and why) is kept for `delete_user`'s fallback when a history outgrows one
@@ -157,6 +160,8 @@ class MongoStore(MongoServerState, MongoReads):
                     raise PsyError(messages.MONGO_STANDALONE.format(host=self.host))
                 transactions = True
             self._transactions = transactions
+            # MongoDB 8.0 (wire version 25) writes to several collections in one command.
+            self._bulk_writes = int(hello.get("maxWireVersion", 0)) >= 25
             if check_schema:
                 self._check_schema()
         except BaseException as exc:
@@ -193,7 +198,7 @@ class MongoStore(MongoServerState, MongoReads):
         from pymongo import errors
 
         details = getattr(exc, "details", None) or {}
-        if isinstance(exc, errors.BulkWriteError):
+        if isinstance(exc, errors.BulkWriteError | errors.ClientBulkWriteException):
             details = (details.get("writeErrors") or [{}])[0]
         if isinstance(exc, errors.DuplicateKeyError) or details.get("code") == 11000:
             keys = set(details.get("keyPattern") or {})
@@ -412,6 +417,9 @@ class MongoStore(MongoServerState, MongoReads):
     @_mapped
     def insert(self, kind: Kind, doc: Doc, counter: str | None = None) -> None:
         row, counter = with_terms(kind, dict(doc)), _counter(counter or kind.counter)
+        if counter and self._transactions and self._bulk_writes:
+            self._insert_counted(kind, row, counter)
+            return
 
         def write(session: Any) -> None:
             # Without a transaction the insert is the commit point and the counter follows:
@@ -422,6 +430,38 @@ class MongoStore(MongoServerState, MongoReads):
             self._bump(session, row["userId"], counter, +1)
 
         self._atomic(write)
+
+    def _insert_counted(self, kind: Kind, row: Doc, counter: str) -> None:
+        """The entry and its count in one bulkWrite command (MongoDB 8.0) inside a
+        transaction: one round trip and the commit, where two writes took two. The
+        transaction reads nothing, so it is sent without a read concern (SecantusDB
+        refuses one on bulkWrite); the commit still carries the majority write concern."""
+        from pymongo import InsertOne, UpdateOne
+        from pymongo.errors import ClientBulkWriteException, PyMongoError
+        from pymongo.read_concern import ReadConcern
+
+        name = self._db.name
+        ops = [
+            InsertOne(row, namespace=f"{name}.{kind.name}"),
+            UpdateOne(
+                {"userId": row["userId"]}, {"$inc": {counter: 1}}, namespace=f"{name}.user_data"
+            ),
+        ]
+
+        def write(session: Any) -> None:
+            try:
+                self._client.bulk_write(ops, session=session, ordered=True)
+            except ClientBulkWriteException as exc:
+                # A top-level failure (a write conflict) carries the labels, such as
+                # TransientTransactionError, that let with_transaction retry it.
+                if isinstance(exc.error, PyMongoError):
+                    raise exc.error from None
+                raise
+
+        # Not causally consistent: a retry would otherwise send afterClusterTime, a read
+        # concern again.
+        with self._client.start_session(causal_consistency=False) as session:
+            session.with_transaction(write, read_concern=ReadConcern())
 
     @_mapped
     def insert_many(self, kind: Kind, docs: Sequence[Doc], counter: str | None = None) -> int:
