@@ -1,4 +1,4 @@
-"""The Store contract for reads asked for together (store/reads.py): `read_many` answers
+"""The Store contract for reads asked for together (store/base.py): `read_many` answers
 exactly what each single call answers, and `caller` what get_user, get_user_data and
 token_revoked say one by one, on every store (SQLite, MongoDB, MongoDB without
 transactions, and MongoDB opened with its schema check left to the first read).
@@ -13,8 +13,18 @@ from typing import Any
 import pytest
 
 from psymitrix_cli.domain.search import parse
-from psymitrix_cli.store.base import ASSESSMENTS, CHAT_MESSAGES, MOOD_JOURNAL, SLEEP, Query
-from psymitrix_cli.store.reads import Entry, Page, Totals, UserData, one
+from psymitrix_cli.store.base import (
+    ASSESSMENTS,
+    CHAT_MESSAGES,
+    MOOD_JOURNAL,
+    SLEEP,
+    Entry,
+    Page,
+    Query,
+    Totals,
+    UserData,
+    one,
+)
 from tests.store_helpers import add_user, at, journal
 
 

@@ -19,8 +19,19 @@ from psymitrix_cli.services.entries import tracker_reads, tracker_view
 from psymitrix_cli.services.scopes import allows
 from psymitrix_cli.services.session import Session
 from psymitrix_cli.services.visits import streak_view
-from psymitrix_cli.store.base import ASSESSMENTS, MOOD_JOURNAL, SLEEP, Doc, Query, kind_of
-from psymitrix_cli.store.reads import Entry, Page, Read, Totals, UserData
+from psymitrix_cli.store.base import (
+    ASSESSMENTS,
+    MOOD_JOURNAL,
+    SLEEP,
+    Doc,
+    Entry,
+    Page,
+    Query,
+    Read,
+    Totals,
+    UserData,
+    kind_of,
+)
 
 if TYPE_CHECKING:
     from psymitrix_cli.domain.checkin import CheckinAnswers

@@ -25,8 +25,7 @@ from psymitrix_cli.services.context import ServiceContext, new_id, public
 from psymitrix_cli.services.paging import decode_cursor, page, page_size
 from psymitrix_cli.services.scopes import allows
 from psymitrix_cli.services.session import Session
-from psymitrix_cli.store.base import Doc, Query, kind_of
-from psymitrix_cli.store.reads import Page, Read, Totals, UserData
+from psymitrix_cli.store.base import Doc, Page, Query, Read, Totals, UserData, kind_of
 
 Result = dict[str, Any]
 WRITE_ATTEMPTS = 3  # an entry deleted between the clash and the replace: insert again

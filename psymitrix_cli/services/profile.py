@@ -7,7 +7,7 @@ inside a listed item is clipped to CLIP characters (ending in "…"). So the res
 has a bounded size, about RECENT x CLIP characters per list (roughly 60 KB of text
 at most), and its cost is a fixed number of indexed reads (one per list, plus one per
 chat shown), whatever a person's history holds; on MongoDB they go as two aggregations
-(store/reads.py).
+(store/base.py).
 """
 
 from __future__ import annotations
@@ -21,8 +21,7 @@ from psymitrix_cli.services.scopes import allows
 from psymitrix_cli.services.session import Session
 from psymitrix_cli.services.visits import streak_view
 from psymitrix_cli.store import base as kinds
-from psymitrix_cli.store.base import COUNTERS, Query
-from psymitrix_cli.store.reads import Page, Read, UserData
+from psymitrix_cli.store.base import COUNTERS, Page, Query, Read, UserData
 
 RECENT = 5  # newest items per list
 CHAT_MESSAGES = 4  # newest messages shown per chat

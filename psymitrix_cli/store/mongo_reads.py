@@ -1,4 +1,4 @@
-"""MongoDB's `read_many` and `caller` (store/reads.py): several reads as one aggregation.
+"""MongoDB's `read_many` and `caller` (store/base.py): several reads as one aggregation.
 
 Each read becomes a pipeline on its own collection (the same filter, sort and limit as
 its single call, so the same index range), tagged with its place in the list; the
@@ -22,9 +22,19 @@ from typing import Any
 
 from psymitrix_cli.clock import iso, parse_iso
 from psymitrix_cli.store import mongo_schema
-from psymitrix_cli.store.base import Doc, Kind, Query
+from psymitrix_cli.store.base import (
+    Caller,
+    Doc,
+    Entry,
+    Kind,
+    Page,
+    Query,
+    Read,
+    Totals,
+    UserData,
+    one,
+)
 from psymitrix_cli.store.mongo_schema import entry_filter
-from psymitrix_cli.store.reads import Caller, Entry, Page, Read, Totals, UserData, one
 from psymitrix_cli.store.server_state import REVOKED, revoked_key
 
 TAG = "__read"  # which read a document answers; dropped before anyone sees it

@@ -18,8 +18,7 @@ from typing import Any
 
 from psymitrix_cli.domain.search import SearchQuery
 from psymitrix_cli.domain.search_rank import matches_text
-from psymitrix_cli.store.base import Doc, Hits, Kind, Query
-from psymitrix_cli.store.reads import Read, one_by_one
+from psymitrix_cli.store.base import Doc, Hits, Kind, Query, Read, one_by_one
 from psymitrix_cli.store.sealing import Sealer, open_doc
 from psymitrix_cli.store.sqlite_search import ENTRIES, FTS, since_rowid, until_rowid
 

@@ -11,8 +11,7 @@ import contextlib
 import sqlite3
 from collections.abc import Callable, Sequence
 
-from psymitrix_cli.store.base import IDEMPOTENCY, Doc, Kind
-from psymitrix_cli.store.reads import Caller
+from psymitrix_cli.store.base import IDEMPOTENCY, Caller, Doc, Kind
 from psymitrix_cli.store.server_state import REVOKED, revoked_key
 
 
