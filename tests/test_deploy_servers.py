@@ -70,15 +70,31 @@ def test_login_throttling_counts_failures_on_both_servers(two_servers: Pair) -> 
 
 
 # --- an idempotent POST cut off after its write ------------------------------------------------
+def _wire_version(link: str) -> int:
+    from pymongo import MongoClient
+
+    client: MongoClient[dict[str, Any]] = MongoClient(link, serverSelectionTimeoutMS=5000)
+    try:
+        return int(client.admin.command("hello").get("maxWireVersion", 0))
+    finally:
+        client.close()
+
+
 def _held_after_the_write(server: ApiServer) -> Callable[[], Any]:
     """Make the server's next finish of an idempotency record wait (for far longer than the
     test runs), after the entry itself is committed. Returns what undoes it."""
     if server.store == "mongo":
-        # The entry's transaction sends one update (its count); the next update is the
-        # idempotency record's finish: hold that one (SecantusDB/mongod failpoint).
+        # Before MongoDB 8.0 the entry's transaction sends one update (its count), and the
+        # next update is the idempotency record's finish; from 8.0 the count goes in the
+        # entry's bulkWrite, so the first update is the finish: hold that one
+        # (SecantusDB/mongod failpoint).
         block = {"blockConnection": True, "blockTimeMS": 20_000, "appName": "psymitrix"}
+        counted_apart = _wire_version(server.env["MONGO_LINK"]) < 25
         held = fail_command(
-            server.env["MONGO_LINK"], {"skip": 1, "times": 1}, failCommands=["update"], **block
+            server.env["MONGO_LINK"],
+            {"skip": int(counted_apart), "times": 1},
+            failCommands=["update"],
+            **block,
         )
         held.__enter__()
         return lambda: held.__exit__(None, None, None)

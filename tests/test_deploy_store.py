@@ -77,7 +77,12 @@ class EntryCommands(CommandListener):
 
     def started(self, event: Any) -> None:
         name, cmd = event.command_name, event.command
+        if name == "bulkWrite":  # MongoDB 8.0: several collections in one command
+            self._bulk_write(cmd)
+            return
         target = cmd.get(name) if isinstance(cmd.get(name), str) else None
+        if name == "aggregate":  # the reads joined to it (store/mongo_reads.py)
+            self._unions(cmd.get("pipeline", []))
         if target is None or target in UNSHARDED or target.startswith("system."):
             return
         if name not in _FILTERS:
@@ -86,6 +91,26 @@ class EntryCommands(CommandListener):
             return
         for where in _FILTERS[name](cmd):
             self.seen.append((name, target, dict(where)))
+
+    def _note(self, name: str, target: str, where: dict[str, Any]) -> None:
+        if target not in UNSHARDED:
+            self.seen.append((name, target, dict(where)))
+
+    def _unions(self, pipeline: list[dict[str, Any]]) -> None:
+        for stage in pipeline:
+            if "$unionWith" in stage:
+                union = stage["$unionWith"]
+                inner = union.get("pipeline", [])
+                first = inner[0].get("$match", {}) if inner else {}
+                self._note("aggregate", union["coll"], first)
+                self._unions(inner)
+
+    def _bulk_write(self, cmd: dict[str, Any]) -> None:
+        spaces = [info["ns"].split(".", 1)[1] for info in cmd.get("nsInfo", [])]
+        for op in cmd.get("ops", []):
+            kind = next(k for k in ("insert", "update", "delete") if k in op)
+            where = op.get("document") if kind == "insert" else op.get("filter")
+            self._note(kind, spaces[op[kind]], where or {})
 
     def succeeded(self, event: Any) -> None:
         pass
@@ -150,6 +175,7 @@ def test_every_entry_query_the_mongo_store_sends_carries_the_user_id(
     expected = {*KINDS} - {"safety_events"} | {"user_data"}
     assert expected <= touched, sorted(expected - touched)
     assert {"find", "insert", "update", "delete"} <= {name for name, _, _ in watch.seen}
+    assert ("aggregate", "user_data") in {(name, coll) for name, coll, _ in watch.seen}
 
 
 def test_the_transaction_free_paths_carry_the_user_id_too(mongo_settings: Any) -> None:

@@ -103,6 +103,54 @@ def test_mongo_migrations_move_forward_once(mongo_settings: MongoSettings) -> No
         client.close()
 
 
+def test_mongo_schema_check_left_to_the_callers_read(mongo_settings: MongoSettings) -> None:
+    """Opened with check_schema=False (the CLI), the store sends nothing until the first
+    operation; the caller's read answers the schema check in the same aggregation, a
+    database left at an older version is migrated before the user is returned, and a
+    newer one is refused before anything is read or written."""
+    from pymongo import MongoClient
+
+    from psymitrix_cli.errors import PsyError
+    from psymitrix_cli.store import mongo_schema
+    from psymitrix_cli.store.mongo import MongoStore
+
+    client: MongoClient = MongoClient(mongo_settings.link)
+    db = client[mongo_settings.database]
+    try:
+        mongo_schema.MIGRATIONS[0](db)
+        db.schema_version.insert_one({"_id": "schema", "version": 1})
+        old = MongoStore(mongo_settings, check_schema=False)
+        assert db.schema_version.find_one()["version"] == 1  # nothing yet
+        assert old.caller("u1", "t").user is None
+        assert db.schema_version.find_one()["version"] == mongo_schema.LATEST
+        add_user(old)
+        old.close()
+
+        commands = Commands()
+        current = MongoStore(mongo_settings, check_schema=False, listeners=[commands])
+        commands.sent.clear()
+        found = current.caller("u1", "t")
+        assert found.user is not None and found.data is not None
+        assert [name for name, _ in commands.sent] == ["aggregate"]
+        current.close()
+
+        db.schema_version.update_one({"_id": "schema"}, {"$set": {"version": 99}})
+        for first in ("caller", "get_user", "read_many"):
+            newer = MongoStore(mongo_settings, check_schema=False)
+            try:
+                with pytest.raises(PsyError, match="newer PsyMitrix"):
+                    if first == "caller":
+                        newer.caller("u1", "t")
+                    elif first == "get_user":
+                        newer.get_user("u1")
+                    else:
+                        newer.read_many([])
+            finally:
+                newer.close()
+    finally:
+        client.close()
+
+
 def test_mongo_lists_use_an_index(mongo_store: Any) -> None:
     from psymitrix_cli.store.mongo import plan_stages
 
@@ -137,10 +185,12 @@ def test_mongo_lists_use_an_index(mongo_store: Any) -> None:
 
 
 def test_mongo_entry_and_counter_commit_together(mongo_store: Any, monkeypatch) -> None:
-    """With transactions, a failure after the insert takes the insert back too."""
+    """With transactions, a failure after the insert takes the insert back too (the
+    path of servers before MongoDB 8.0: two writes in the transaction)."""
     if not mongo_store.transactions:
         pytest.skip("a standalone server: no transactions")
     add_user(mongo_store)
+    monkeypatch.setattr(mongo_store, "_bulk_writes", False)
 
     def fail(*args: Any) -> None:
         raise RuntimeError("crash between the two writes")
@@ -152,6 +202,26 @@ def test_mongo_entry_and_counter_commit_together(mongo_store: Any, monkeypatch) 
     with pytest.raises(KeyError):  # an unknown counter is refused before anything is written
         mongo_store.insert(MOOD_JOURNAL, journal("u1", 2), counter="noSuchCount")
     assert mongo_store.count(MOOD_JOURNAL, Query(user_id="u1")) == 0
+
+
+def test_mongo_entry_and_counter_in_one_bulk_write_commit_together(
+    mongo_store: Any, raw_db: Any
+) -> None:
+    """MongoDB 8.0's path: the entry and its count are one bulkWrite in a transaction. A
+    count the server cannot increment fails the write after the insert, and the
+    transaction takes the insert back."""
+    from psymitrix_cli.errors import PsyError
+
+    if not (mongo_store.transactions and mongo_store._bulk_writes):
+        pytest.skip("no transactions, or a server before MongoDB 8.0 (no bulkWrite)")
+    add_user(mongo_store)
+    mongo_store.insert(MOOD_JOURNAL, journal("u1", 1))
+    assert mongo_store.get_user_data("u1")["moodJournalCount"] == 1
+    raw_db.user_data.update_one({"userId": "u1"}, {"$set": {"moodJournalCount": "one"}})
+    with pytest.raises(PsyError):
+        mongo_store.insert(MOOD_JOURNAL, journal("u1", 2))
+    assert mongo_store.get(MOOD_JOURNAL, "u1", "u1-j002") is None
+    assert mongo_store.count(MOOD_JOURNAL, Query(user_id="u1")) == 1
 
 
 def test_mongo_unreachable_server_fails_fast_without_the_password() -> None:

@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from psymitrix_cli.services.safety_plan import SafetyPlanService
     from psymitrix_cli.services.script_tokens import ScriptTokenService
     from psymitrix_cli.services.search import SearchService
+    from psymitrix_cli.store.base import Store
 
 
 class LocalBackend:
@@ -70,7 +71,11 @@ class LocalBackend:
             from psymitrix_cli.auth.datakey import for_settings
 
             keys = for_settings(settings)
-        ctx = ServiceContext(settings, clock, lambda: open_store(settings, key_source=keys.load))
+
+        def opened() -> Store:
+            return open_store(settings, key_source=keys.load, check_schema=False)
+
+        ctx = ServiceContext(settings, clock, opened)
         return cls(ctx, Session(ctx, token_source))
 
     def entries(self, name: str) -> EntryService:

@@ -15,11 +15,23 @@ from psymitrix_cli.domain import entries as registry
 from psymitrix_cli.errors import InvalidInput
 from psymitrix_cli.services import usertime
 from psymitrix_cli.services.context import ServiceContext
-from psymitrix_cli.services.entries import tracker_counts
+from psymitrix_cli.services.entries import tracker_reads, tracker_view
 from psymitrix_cli.services.scopes import allows
 from psymitrix_cli.services.session import Session
 from psymitrix_cli.services.visits import streak_view
-from psymitrix_cli.store.base import ASSESSMENTS, MOOD_JOURNAL, SLEEP, Doc, Query
+from psymitrix_cli.store.base import (
+    ASSESSMENTS,
+    MOOD_JOURNAL,
+    SLEEP,
+    Doc,
+    Entry,
+    Page,
+    Query,
+    Read,
+    Totals,
+    UserData,
+    kind_of,
+)
 
 if TYPE_CHECKING:
     from psymitrix_cli.domain.checkin import CheckinAnswers
@@ -34,25 +46,21 @@ class DashboardService:
         self.session = session
 
     # --- status ---------------------------------------------------------------------
-    def _latest_assessment(self, user: Doc, instrument: str) -> Result | None:
-        rows = self.ctx.store.list(
-            ASSESSMENTS, Query(user_id=user["_id"], limit=1, where={"instrument": instrument})
-        )
-        if not rows:
-            return None
-        row = rows[0]
-        return {"total": row["total"], "severity": row["severity"], "takenAt": row["takenAt"]}
-
-    def _trends(self, user: Doc, today: date) -> Result:
+    def _trend_reads(self, user: Doc, today: date) -> list[Read]:
         first = today - timedelta(days=TREND_DAYS - 1)
         days = [first + timedelta(days=i) for i in range(TREND_DAYS)]
         # One grouped read in the store: each local day's mood count and sum, however
         # many entries the fortnight holds (day bounds follow the user's zone and DST).
         bounds = [usertime.day_start(d, user) for d in (*days, today + timedelta(days=1))]
-        moods = self.ctx.store.totals_between(MOOD_JOURNAL, user["_id"], "mood", bounds)
-        nights = self.ctx.store.list(
-            SLEEP, Query(user_id=user["_id"], limit=TREND_DAYS, since=first.isoformat())
-        )
+        return [
+            Totals(MOOD_JOURNAL, user["_id"], "mood", tuple(bounds)),
+            Page(SLEEP, Query(user_id=user["_id"], limit=TREND_DAYS, since=first.isoformat())),
+        ]
+
+    @staticmethod
+    def _trends(today: date, moods: list[tuple[int, float]], nights: list[Doc]) -> Result:
+        first = today - timedelta(days=TREND_DAYS - 1)
+        days = [first + timedelta(days=i) for i in range(TREND_DAYS)]
         sleep = {date.fromisoformat(n["date"]): n["score"] for n in nights}
         return {
             "days": [d.isoformat() for d in days],
@@ -60,13 +68,44 @@ class DashboardService:
             "sleep": [sleep.get(d) for d in days],
         }
 
+    @staticmethod
+    def _latest(rows: list[Doc]) -> Result | None:
+        if not rows:
+            return None
+        row = rows[0]
+        return {"total": row["total"], "severity": row["severity"], "takenAt": row["takenAt"]}
+
     @allows("read")
     def status(self) -> Result:
-        user = self.session.user()
-        today = usertime.today(self.ctx, user)
-        data = self.ctx.store.get_user_data(user["_id"]) or {}
+        """Every figure from one `read_many` (one round trip on MongoDB): user_data, each
+        tracker's newest entry and spans, the day's check-in ids, the newest PHQ-9 and
+        GAD-7, and the fortnight's trends. Read now, never from a snapshot kept since
+        the session began: a backend kept across calls has written since."""
+        from psymitrix_cli.domain import checkin as rules
 
-        seen = {spec: tracker_counts(self.ctx, user, spec, data) for spec in registry.DASHBOARD}
+        user = self.session.user()
+        uid = user["_id"]
+        today = usertime.today(self.ctx, user)
+        reads: list[Read] = [UserData(uid)]
+        for spec in registry.DASHBOARD:
+            reads += tracker_reads(self.ctx, user, spec)
+        parts = rules.FIXED_PARTS.items()
+        reads += [Entry(kind_of(s), uid, rules.entry_id(uid, today, n)) for n, s in parts]
+        reads += [
+            Page(ASSESSMENTS, Query(user_id=uid, limit=1, where={"instrument": name}))
+            for name in ("PHQ-9", "GAD-7")
+        ]
+        reads += self._trend_reads(user, today)
+        answers = iter(self.ctx.store.read_many(reads))
+        data: Doc = next(answers) or {}
+        seen = {
+            spec: tracker_view(spec, data, next(answers), next(answers))
+            for spec in registry.DASHBOARD
+        }
+        checked_in = any([next(answers) is not None for _ in rules.FIXED_PARTS])
+        phq, gad = self._latest(next(answers)), self._latest(next(answers))
+        trends = self._trends(today, next(answers), next(answers))
+
         counts: Result = {spec.tracker: view for spec, (view, _) in seen.items()}
         counts["depressionTests"] = {"count": int(data.get("depressionTestCount", 0))}
         counts["anxietyTests"] = {"count": int(data.get("anxietyTestCount", 0))}
@@ -81,13 +120,10 @@ class DashboardService:
             },
             "today": {
                 **{spec.today: seen[spec][1] > 0 for spec in seen if spec.today},
-                "checkin": self.checked_in(user, today),
+                "checkin": checked_in,
             },
-            "assessments": {
-                "PHQ-9": self._latest_assessment(user, "PHQ-9"),
-                "GAD-7": self._latest_assessment(user, "GAD-7"),
-            },
-            "trends": self._trends(user, today),
+            "assessments": {"PHQ-9": phq, "GAD-7": gad},
+            "trends": trends,
             "counts": counts,
         }
 
@@ -140,7 +176,6 @@ class DashboardService:
     def checked_in(self, user: Doc, day: date) -> bool:
         """Whether the day has a check-in (any part written under the day's ids)."""
         from psymitrix_cli.domain import checkin as rules
-        from psymitrix_cli.store.base import kind_of
 
         for name, spec in rules.FIXED_PARTS.items():
             if self.ctx.store.get(

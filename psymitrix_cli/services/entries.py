@@ -25,7 +25,7 @@ from psymitrix_cli.services.context import ServiceContext, new_id, public
 from psymitrix_cli.services.paging import decode_cursor, page, page_size
 from psymitrix_cli.services.scopes import allows
 from psymitrix_cli.services.session import Session
-from psymitrix_cli.store.base import Doc, Query, kind_of
+from psymitrix_cli.store.base import Doc, Page, Query, Read, Totals, UserData, kind_of
 
 Result = dict[str, Any]
 WRITE_ATTEMPTS = 3  # an entry deleted between the clash and the replace: insert again
@@ -55,17 +55,23 @@ def frequency_of(ctx: ServiceContext, user: Doc, spec: EntryKind, data: Doc) -> 
     return tracker_counts(ctx, user, spec, data)[0]
 
 
-def tracker_counts(
-    ctx: ServiceContext, user: Doc, spec: EntryKind, data: Doc
-) -> tuple[Result, int]:
-    """frequency_of's view, and how many entries fall on the person's today. Two indexed
-    reads, whatever the history: the newest entry, and one grouped count over the spans
-    [30 days ago, 7 days ago), [7 days ago, today), [today, tomorrow)."""
+def tracker_reads(ctx: ServiceContext, user: Doc, spec: EntryKind) -> list[Read]:
+    """The two indexed reads of a tracker's counts, whatever the history: the newest
+    entry, and one grouped count over the spans [30 days ago, 7 days ago), [7 days ago,
+    today), [today, tomorrow). Asked for with others in one `read_many`."""
     kind, user_id = kind_of(spec), user["_id"]
     end = window_end(ctx, user, spec)
-    newest = ctx.store.list(kind, Query(user_id=user_id, limit=1, until=end))
     bounds = [window_start(ctx, user, spec, days) for days in (30, 7, 1)] + [end]
-    (older, _), (week, _), (today, _) = ctx.store.totals_between(kind, user_id, None, bounds)
+    return [
+        Page(kind, Query(user_id=user_id, limit=1, until=end)),
+        Totals(kind, user_id, None, tuple(bounds)),
+    ]
+
+
+def tracker_view(spec: EntryKind, data: Doc, newest: list[Doc], spans: Any) -> tuple[Result, int]:
+    """frequency_of's view from tracker_reads' answers, and how many entries fall on
+    the person's today."""
+    (older, _), (week, _), (today, _) = spans
     view = {
         "count": int(data.get(spec.counter or "", 0)),
         "lastAt": newest[0][spec.sort] if newest else None,
@@ -73,6 +79,14 @@ def tracker_counts(
         "last30": older + week + today,
     }
     return view, today
+
+
+def tracker_counts(
+    ctx: ServiceContext, user: Doc, spec: EntryKind, data: Doc
+) -> tuple[Result, int]:
+    """frequency_of's view, and how many entries fall on the person's today."""
+    newest, spans = ctx.store.read_many(tracker_reads(ctx, user, spec))
+    return tracker_view(spec, data, newest, spans)
 
 
 def screened(spec: EntryKind, doc: Doc) -> Result:
@@ -239,8 +253,9 @@ class EntryService:
     @allows("read")
     def frequency(self) -> Result:
         user = self.session.user()
-        data = self.ctx.store.get_user_data(user["_id"]) or {}
-        return frequency_of(self.ctx, user, self.spec, data)
+        reads = [UserData(user["_id"]), *tracker_reads(self.ctx, user, self.spec)]
+        data, newest, spans = self.ctx.store.read_many(reads)
+        return tracker_view(self.spec, data or {}, newest, spans)[0]
 
 
 # Trackers with operations of their own: (module, class), imported on first use.

@@ -22,7 +22,6 @@ from psymitrix_cli.services import scopes
 from psymitrix_cli.services.context import ServiceContext
 from psymitrix_cli.services.visits import record_visit
 from psymitrix_cli.store.base import Doc
-from psymitrix_cli.store.server_state import server_state
 
 _REFUSED = {WRITE: messages.TOKEN_WRITE_ONLY, READ: messages.TOKEN_READ_ONLY}
 
@@ -40,8 +39,9 @@ class Session:
         self._user: Doc | None = None
         self.claims: tokens.Claims | None = None  # a login's JWT claims
         self.script_token: Doc | None = None  # a script token's row (never the token)
-        # user_data as the visit left it; valid until something else writes it.
-        self.user_data: Doc | None = None
+        # The user_data verify() read, for the visit only. Never kept for later: a backend
+        # kept across calls (the REPL, the tests' in-process one) writes in between.
+        self._read_data: Doc | None = None
 
     def token(self) -> str | None:
         return self._token_source()
@@ -67,18 +67,23 @@ class Session:
             # A read-only script (a status bar, a backup) is not a visit; a login, or a
             # script that writes an entry for the person, is.
             if self._record_visits and self.scope != READ:
-                self.user_data = record_visit(self.ctx, user)
+                record_visit(self.ctx, user, self._read_data)
+            self._read_data = None
             self._user = user
         return self._user
 
     def _verify_login(self, token: str) -> Doc:
         claims = tokens.verify(token, self.ctx.jwt_secret, self.ctx.clock.now())
-        user = self.ctx.store.get_user(claims.user_id)
+        # One read: the user, whether this token was logged out, and the user_data the
+        # visit starts from (on MongoDB with the schema check: one round trip).
+        found = self.ctx.store.caller(claims.user_id, claims.token_id, self._record_visits)
+        user = found.user
         if user is None or int(user.get("tokenVersion", 0)) != claims.version:
             raise AuthError(messages.LOGIN_AGAIN)
-        if server_state(self.ctx.store).token_revoked(user["_id"], claims.token_id):
+        if found.revoked:
             raise AuthError(messages.LOGIN_AGAIN)  # logged out: a copy of it is no good
         self.claims = claims
+        self._read_data = found.data
         return user
 
     def user(self) -> Doc:
@@ -101,4 +106,3 @@ class Session:
     def forget(self) -> None:
         """Drop the cached user (after a change that bumps the token version)."""
         self._user = None
-        self.user_data = None

@@ -16,12 +16,14 @@ def _rest_day(data: Doc) -> date | None:
     return date.fromisoformat(value) if value else None
 
 
-def record_visit(ctx: ServiceContext, user: Doc) -> Doc | None:
-    """Count today's visit; return the user_data as it now stands (saves callers a read)."""
+def record_visit(ctx: ServiceContext, user: Doc, read: Doc | None = None) -> Doc | None:
+    """Count today's visit; return the user_data as it now stands (saves callers a read).
+    `read`: the user_data the caller's own read just returned, so the first attempt
+    needs no read of its own (a lost compare-and-set reads again)."""
     now = ctx.clock.now()
     today = streak.local_day(now, user["timezone"])
     for _ in range(MAX_ATTEMPTS):
-        data = ctx.store.get_user_data(user["_id"])
+        data, read = read or ctx.store.get_user_data(user["_id"]), None
         if data is None:
             return None
         last = data.get("lastStreakUpdate")

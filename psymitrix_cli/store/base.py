@@ -92,6 +92,79 @@ def prefix_end(prefix: str) -> str:
     return prefix[:-1] + chr(ord(prefix[-1]) + 1)
 
 
+# --- reads asked for together: `Store.read_many` and `Store.caller` ------------------------
+# What one command shows, asked for at once. `read_many(reads)` answers a list of these in
+# order: SQLite runs each as the call it names (an embedded database has no round trip to
+# save); MongoDB sends them as one aggregation (store/mongo_reads.py), so `status` or `me`
+# costs one round trip after the caller's own read instead of one per figure. Each read is
+# bounded by an index range, as the single calls are. `caller(user_id, token_id)` is the
+# read every command starts with: the user, their user_data, and whether the token was
+# revoked by a logout. Plain classes, not dataclasses: each @dataclass execs generated
+# code on import (about half a millisecond apiece), and every command imports this module.
+class Caller:
+    """Who a login token names, as the store holds them now (None: no such user)."""
+
+    __slots__ = ("data", "revoked", "user")
+
+    def __init__(self, user: Doc | None, data: Doc | None, revoked: bool) -> None:
+        self.user, self.data, self.revoked = user, data, revoked
+
+
+class UserData:
+    """`get_user_data(user_id)`."""
+
+    __slots__ = ("user_id",)
+
+    def __init__(self, user_id: str) -> None:
+        self.user_id = user_id
+
+
+class Page:
+    """`list(kind, query)`: a plain page (no cursor, no search)."""
+
+    __slots__ = ("kind", "query")
+
+    def __init__(self, kind: Kind, query: Query) -> None:
+        self.kind, self.query = kind, query
+
+
+class Totals:
+    """`totals_between(kind, user_id, field, bounds)`."""
+
+    __slots__ = ("bounds", "field", "kind", "user_id")
+
+    def __init__(self, kind: Kind, user_id: str, field: str | None, bounds: Sequence[str]) -> None:
+        self.kind, self.user_id, self.field, self.bounds = kind, user_id, field, tuple(bounds)
+
+
+class Entry:
+    """`get(kind, user_id, entry_id)`."""
+
+    __slots__ = ("entry_id", "kind", "user_id")
+
+    def __init__(self, kind: Kind, user_id: str, entry_id: str) -> None:
+        self.kind, self.user_id, self.entry_id = kind, user_id, entry_id
+
+
+Read = UserData | Page | Totals | Entry
+
+
+def one_by_one(store: Store, reads: Sequence[Read]) -> list[Any]:
+    """Each read as its own store call, in order (SQLite's read_many, and MongoDB's for
+    what one aggregation cannot say: a keyset page, a search)."""
+    return [one(store, read) for read in reads]
+
+
+def one(store: Store, read: Read) -> Any:
+    if isinstance(read, UserData):
+        return store.get_user_data(read.user_id)
+    if isinstance(read, Page):
+        return store.list(read.kind, read.query)
+    if isinstance(read, Totals):
+        return store.totals_between(read.kind, read.user_id, read.field, read.bounds)
+    return store.get(read.kind, read.user_id, read.entry_id)
+
+
 class Store(Protocol):
     """Implemented by store.sqlite.SqliteStore and store.mongo.MongoStore."""
 
@@ -123,6 +196,11 @@ class Store(Protocol):
         ...
 
     def get_user(self, user_id: str) -> Doc | None: ...
+
+    def caller(self, user_id: str, token_id: str, with_data: bool = True) -> Caller:
+        """The user a login token names, their user_data (`with_data`), and whether the
+        token id was revoked: one round trip on MongoDB, with the schema check."""
+        ...
 
     def find_user(self, identifier: str) -> Doc | None:
         """By username (any case) or by email (lower-cased)."""
@@ -234,3 +312,8 @@ class Store(Protocol):
         ...
 
     def delete_where(self, kind: Kind, user_id: str, where: Doc) -> int: ...
+
+    def read_many(self, reads: Sequence[Read]) -> list[Any]:
+        """Each read's answer, in order, as its own call would give it (see `Read`): one
+        round trip on MongoDB."""
+        ...

@@ -14,10 +14,15 @@ if TYPE_CHECKING:
 
 
 def open_store(
-    settings: Settings, kind: str | None = None, key_source: KeySource | None = None
+    settings: Settings,
+    kind: str | None = None,
+    key_source: KeySource | None = None,
+    check_schema: bool = True,
 ) -> Store:
     """`key_source` loads the data key of an encrypted SQLite store (auth/datakey.py),
-    only when a sealed field is first read or written."""
+    only when a sealed field is first read or written. `check_schema=False`: MongoDB
+    checks its schema with the first operation instead of a read of its own (the CLI,
+    whose first read is the caller's: store/mongo_reads.py); SQLite's is a local file."""
     chosen = kind or ("mongo" if settings.backend == "mongo" else "local")
     if chosen == "local":
         from psymitrix_cli.store.sqlite import SqliteStore
@@ -26,7 +31,7 @@ def open_store(
     if chosen == "mongo":
         from psymitrix_cli.store.mongo import MongoStore
 
-        return MongoStore(settings.mongo)
+        return MongoStore(settings.mongo, check_schema=check_schema)
     raise InvalidInput(messages.STORE_UNKNOWN.format(chosen=chosen))
 
 

@@ -5,10 +5,13 @@ strings services write; the one exception is `auth_secrets.expiresAt`, a BSON da
 TTL index can reap expired secrets (converted at the boundary, never returned).
 
 Atomic steps (an entry and its counter, a user and its user_data) run in a
-transaction, so counts stay exact. Transactions need a replica set or a mongos, as
-`hello` says (`setName`, or `msg: "isdbgrid"`): a standalone mongod is refused at
-open with a message saying how to make it a one-member replica set, since without
-transactions a crash between two writes could leave a count off by one. The
+transaction, so counts stay exact. On MongoDB 8.0 (wire version 25) an entry and its
+counter are one `bulkWrite` command inside the transaction: a round trip and the
+commit, where two writes took two (`_insert_counted`). Transactions need a replica
+set or a mongos, as `hello` says (`setName`, or `msg: "isdbgrid"`): a standalone
+mongod is refused at open with a message saying how to make it a one-member replica
+set, since without transactions a crash between two writes could leave a count off
+by one. The
 transaction-free path (`transactions=False`, ordered single-document writes chosen so
 that a crash half-way leaves nothing that misleads a reader; each method says which
 order and why) is kept for `delete_user`'s fallback when a history outgrows one
@@ -23,7 +26,7 @@ import functools
 import re
 import time
 from collections.abc import Callable, Sequence
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Any, TypeVar
 
 from psymitrix_cli import messages
@@ -35,6 +38,7 @@ from psymitrix_cli.errors import BackendUnavailable, Conflict, InvalidInput, Psy
 from psymitrix_cli.store import mongo_schema, mongo_search
 from psymitrix_cli.store.base import COUNTERS, KINDS, Doc, Hits, Kind, Query, prefix_end
 from psymitrix_cli.store.mongo_client import client_options
+from psymitrix_cli.store.mongo_reads import MongoReads, totals_of, totals_pipeline
 from psymitrix_cli.store.mongo_schema import (  # the URI helpers are re-exported here
     entry_filter,
     mongo_uri,
@@ -104,6 +108,8 @@ def _mapped(method: Callable[..., T]) -> Callable[..., T]:
         from pymongo.errors import PyMongoError
 
         try:
+            if not self._schema_checked:
+                self._check_schema()
             return method(self, *args, **kwargs)
         except PyMongoError as exc:
             raise self._translate(exc) from None
@@ -111,16 +117,19 @@ def _mapped(method: Callable[..., T]) -> Callable[..., T]:
     return wrapper
 
 
-class MongoStore(MongoServerState):
+class MongoStore(MongoServerState, MongoReads):
     def __init__(
         self,
         settings: MongoSettings,
         *,
         transactions: bool | None = None,
         listeners: Sequence[Any] = (),
+        check_schema: bool = True,
     ) -> None:
         """`transactions=None` asks the server; False forces the transaction-free path.
-        `listeners` are pymongo event listeners (command monitoring, for tests)."""
+        `listeners` are pymongo event listeners (command monitoring, for tests).
+        `check_schema=False` leaves the schema check (and any migration) to the first
+        operation, so a command's first read can answer it (`caller`, mongo_reads.py)."""
         import pymongo
         from pymongo.errors import ConfigurationError, InvalidName, PyMongoError
 
@@ -128,6 +137,7 @@ class MongoStore(MongoServerState):
         self._uri = mongo_uri(settings)
         self._secrets = secret_forms(settings, self._uri)
         self.host = split_uri(self._uri)[2]
+        self._schema_checked = False
         ms = settings.timeout_ms
         try:
             self._client: Any = pymongo.MongoClient(
@@ -150,7 +160,10 @@ class MongoStore(MongoServerState):
                     raise PsyError(messages.MONGO_STANDALONE.format(host=self.host))
                 transactions = True
             self._transactions = transactions
-            mongo_schema.migrate(self._db, wait_seconds=max(30.0, 6 * ms / 1000))
+            # MongoDB 8.0 (wire version 25) writes to several collections in one command.
+            self._bulk_writes = int(hello.get("maxWireVersion", 0)) >= 25
+            if check_schema:
+                self._check_schema()
         except BaseException as exc:
             self._client.close()
             if isinstance(exc, InvalidName):
@@ -164,6 +177,16 @@ class MongoStore(MongoServerState):
         self._data = self._db["user_data"]
         self._auth = self._db["auth_secrets"]
 
+    def _check_schema(self, doc: Doc | None = None) -> None:
+        """Bring the schema to LATEST, or refuse a newer one (mongo_schema.migrate); `doc`:
+        the schema document a read just returned at LATEST, so no read of its own."""
+        if doc is not None and int(doc.get("version", 0)) == mongo_schema.LATEST:
+            mongo_schema.ensure_kinds(self._db, doc)
+        else:
+            wait = max(30.0, 6 * self._settings.timeout_ms / 1000)
+            mongo_schema.migrate(self._db, wait_seconds=wait)
+        self._schema_checked = True
+
     # --- errors ---------------------------------------------------------------
     def _scrub(self, text: str) -> str:
         text = re.sub(r"mongodb(?:\+srv)?://\S+", lambda m: redact_uri(m.group(0)), text)
@@ -175,7 +198,7 @@ class MongoStore(MongoServerState):
         from pymongo import errors
 
         details = getattr(exc, "details", None) or {}
-        if isinstance(exc, errors.BulkWriteError):
+        if isinstance(exc, errors.BulkWriteError | errors.ClientBulkWriteException):
             details = (details.get("writeErrors") or [{}])[0]
         if isinstance(exc, errors.DuplicateKeyError) or details.get("code") == 11000:
             keys = set(details.get("keyPattern") or {})
@@ -231,9 +254,17 @@ class MongoStore(MongoServerState):
             return session.with_transaction(write)
 
     # --- users ---------------------------------------------------------------
-    @staticmethod
-    def _user_out(doc: Doc | None) -> Doc | None:
+    def _user_out(self, doc: Doc | None) -> Doc | None:
         return None if doc is None else {k: _plain(doc.get(k)) for k in USER_FIELDS}
+
+    def _data_out(self, doc: Doc | None) -> Doc | None:
+        if doc is None:
+            return None
+        # A counter added to the registry after this document was made reads as 0.
+        return {k: _plain(doc.get(k, _DATA_DEFAULTS.get(k))) for k in USER_DATA_FIELDS}
+
+    def _entry_out(self, doc: Doc) -> Doc:
+        return _entry(doc)
 
     @staticmethod
     def _user_sets(fields: Doc | None) -> Doc:
@@ -315,11 +346,7 @@ class MongoStore(MongoServerState):
     # --- user_data -------------------------------------------------------------
     @_mapped
     def get_user_data(self, user_id: str) -> Doc | None:
-        doc = self._data.find_one({"userId": user_id})
-        if doc is None:
-            return None
-        # A counter added to the registry after this document was made reads as 0.
-        return {k: _plain(doc.get(k, _DATA_DEFAULTS.get(k))) for k in USER_DATA_FIELDS}
+        return self._data_out(self._data.find_one({"userId": user_id}))
 
     @_mapped
     def set_streak(self, user_id: str, expected_last: str | None, fields: Doc) -> bool:
@@ -390,6 +417,9 @@ class MongoStore(MongoServerState):
     @_mapped
     def insert(self, kind: Kind, doc: Doc, counter: str | None = None) -> None:
         row, counter = with_terms(kind, dict(doc)), _counter(counter or kind.counter)
+        if counter and self._transactions and self._bulk_writes:
+            self._insert_counted(kind, row, counter)
+            return
 
         def write(session: Any) -> None:
             # Without a transaction the insert is the commit point and the counter follows:
@@ -400,6 +430,38 @@ class MongoStore(MongoServerState):
             self._bump(session, row["userId"], counter, +1)
 
         self._atomic(write)
+
+    def _insert_counted(self, kind: Kind, row: Doc, counter: str) -> None:
+        """The entry and its count in one bulkWrite command (MongoDB 8.0) inside a
+        transaction: one round trip and the commit, where two writes took two. The
+        transaction reads nothing, so it is sent without a read concern (SecantusDB
+        refuses one on bulkWrite); the commit still carries the majority write concern."""
+        from pymongo import InsertOne, UpdateOne
+        from pymongo.errors import ClientBulkWriteException, PyMongoError
+        from pymongo.read_concern import ReadConcern
+
+        name = self._db.name
+        ops = [
+            InsertOne(row, namespace=f"{name}.{kind.name}"),
+            UpdateOne(
+                {"userId": row["userId"]}, {"$inc": {counter: 1}}, namespace=f"{name}.user_data"
+            ),
+        ]
+
+        def write(session: Any) -> None:
+            try:
+                self._client.bulk_write(ops, session=session, ordered=True)
+            except ClientBulkWriteException as exc:
+                # A top-level failure (a write conflict) carries the labels, such as
+                # TransientTransactionError, that let with_transaction retry it.
+                if isinstance(exc.error, PyMongoError):
+                    raise exc.error from None
+                raise
+
+        # Not causally consistent: a retry would otherwise send afterClusterTime, a read
+        # concern again.
+        with self._client.start_session(causal_consistency=False) as session:
+            session.with_transaction(write, read_concern=ReadConcern())
 
     @_mapped
     def insert_many(self, kind: Kind, docs: Sequence[Doc], counter: str | None = None) -> int:
@@ -556,41 +618,11 @@ class MongoStore(MongoServerState):
     def totals_between(
         self, kind: Kind, user_id: str, field: str | None, bounds: Sequence[str]
     ) -> list[tuple[int, float]]:
-        """One aggregation: $match on the (userId, sort) index range, then $bucket by the
-        bounds, counting and summing only numbers (the trend's grouped read).
-
-        The range's lower end is sent as `$gt` the instant before it (times are fixed-width
-        ISO strings, `clock.iso`): SecantusDB drops rows equal to a `$gte` bound on a
-        descending index field (see mongo_schema.entry_filter) and scans the whole
-        collection for a bound under $and. A second $match keeps `$gte` exact for any
-        value; MongoDB merges the two into one set of index bounds."""
-        spans = len(bounds) - 1
-        if spans < 1:
+        """One aggregation over the indexed range (mongo_reads.totals_pipeline)."""
+        if len(bounds) < 2:
             return []
-        before = iso(parse_iso(bounds[0]) - timedelta(microseconds=1))
-        match = {"userId": user_id, kind.sort: {"$gt": before, "$lt": bounds[-1]}}
-        number = {"$isNumber": f"${field}"} if field else True  # None: every entry counts
-        pipeline = [
-            {"$match": match},
-            {"$match": {kind.sort: {"$gte": bounds[0]}}},
-            {
-                "$bucket": {
-                    "groupBy": f"${kind.sort}",
-                    "boundaries": list(bounds),
-                    "default": "outside",
-                    "output": {
-                        "n": {"$sum": {"$cond": [number, 1, 0]}},
-                        "total": {"$sum": {"$cond": [number, f"${field}", 0]} if field else 0},
-                    },
-                }
-            },
-        ]
-        out = [(0, 0.0)] * spans
-        index = {bound: i for i, bound in enumerate(bounds[:-1])}
-        for row in self._db[kind.name].aggregate(pipeline):
-            if row["_id"] in index:
-                out[index[row["_id"]]] = (int(row["n"]), float(row["total"]))
-        return out
+        rows = self._db[kind.name].aggregate(totals_pipeline(kind, user_id, field, bounds))
+        return totals_of(list(rows), bounds)
 
     @_mapped
     def delete(self, kind: Kind, user_id: str, entry_id: str, counter: str | None = None) -> bool:

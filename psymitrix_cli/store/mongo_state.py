@@ -30,6 +30,8 @@ def _mapped(method: Callable[..., T]) -> Callable[..., T]:
         from pymongo.errors import PyMongoError
 
         try:
+            if not self._schema_checked:
+                self._check_schema()
             return method(self, *args, **kwargs)
         except PyMongoError as exc:
             raise self._translate(exc) from None
@@ -45,8 +47,12 @@ def _plain_record(doc: Doc | None) -> Doc | None:
 
 class MongoServerState:
     _db: Any
+    _schema_checked: bool  # False until the schema is known current (MongoStore's)
 
     def _translate(self, exc: Exception, connecting: bool = False) -> PsyError:
+        raise NotImplementedError  # MongoStore's
+
+    def _check_schema(self, doc: Doc | None = None) -> None:
         raise NotImplementedError  # MongoStore's
 
     # --- login throttling ------------------------------------------------------------

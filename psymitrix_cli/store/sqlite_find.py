@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
 from psymitrix_cli.domain.search import SearchQuery
 from psymitrix_cli.domain.search_rank import matches_text
-from psymitrix_cli.store.base import Doc, Hits, Kind, Query
+from psymitrix_cli.store.base import Doc, Hits, Kind, Query, Read, one_by_one
 from psymitrix_cli.store.sealing import Sealer, open_doc
 from psymitrix_cli.store.sqlite_search import ENTRIES, FTS, since_rowid, until_rowid
 
@@ -41,6 +42,10 @@ class SqliteFind:
 
     def list(self, kind: Kind, query: Query) -> list[Doc]:
         raise NotImplementedError  # SqliteStore's
+
+    def read_many(self, reads: Sequence[Read]) -> list[Any]:
+        """Each read as its own query: an embedded database has no round trip to save."""
+        return one_by_one(self, reads)
 
     def _opened(self, kind: Kind, texts: list[str]) -> list[Doc]:
         docs = [json.loads(t) for t in texts]

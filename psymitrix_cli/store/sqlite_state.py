@@ -11,7 +11,7 @@ import contextlib
 import sqlite3
 from collections.abc import Callable, Sequence
 
-from psymitrix_cli.store.base import IDEMPOTENCY, Doc, Kind
+from psymitrix_cli.store.base import IDEMPOTENCY, Caller, Doc, Kind
 from psymitrix_cli.store.server_state import REVOKED, revoked_key
 
 
@@ -19,6 +19,12 @@ class SqliteServerState:
     _db: sqlite3.Connection
 
     def _tx(self) -> contextlib.AbstractContextManager[sqlite3.Connection]:
+        raise NotImplementedError  # SqliteStore's
+
+    def get_user(self, user_id: str) -> Doc | None:
+        raise NotImplementedError  # SqliteStore's
+
+    def get_user_data(self, user_id: str) -> Doc | None:
         raise NotImplementedError  # SqliteStore's
 
     # A record's `result` is the answer replayed (a journal entry, its text too): sealed
@@ -110,3 +116,11 @@ class SqliteServerState:
             (revoked_key(token_id), user_id, REVOKED),
         ).fetchone()
         return row is not None
+
+    def caller(self, user_id: str, token_id: str, with_data: bool = True) -> Caller:
+        """The same queries the checks made one by one (no round trip to save here)."""
+        user = self.get_user(user_id)
+        if user is None:
+            return Caller(None, None, False)
+        data = self.get_user_data(user_id) if with_data else None
+        return Caller(user, data, self.token_revoked(user_id, token_id))
