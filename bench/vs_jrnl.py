@@ -49,9 +49,9 @@ version: v4.6
 TEXT = "Walked to the market in the rain and felt calmer afterwards @walk"
 
 
-def cpu_seconds(argv: list[str], env: dict[str, str], stdin: str | None = None) -> float:
+def cpu_seconds(argv: list[str], env: dict[str, str], cwd: Path) -> float:
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    subprocess.run(argv, env=env, input=stdin, text=True, check=True, capture_output=True)
+    subprocess.run(argv, env=env, cwd=cwd, text=True, check=True, capture_output=True)
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
@@ -70,6 +70,9 @@ def main() -> None:
     parser.add_argument("--jrnl", default=shutil.which("jrnl"), help="the jrnl executable")
     parser.add_argument("--runs", type=int, default=21)
     parser.add_argument("--entries", type=int, default=1000, help="the existing journal's size")
+    parser.add_argument(
+        "--baseline", type=Path, help="another checkout's psymitrix, as a third side in each round"
+    )
     args = parser.parse_args()
     if not args.jrnl:
         sys.exit("jrnl not found: install it (see --help) and pass --jrnl PATH")
@@ -86,29 +89,33 @@ def main() -> None:
     )
     exported.write_text(done.stdout)
 
-    env = isolated_env(work / "psymitrix")
     cli = [sys.executable, "-m", "psymitrix_cli"]
-    signup = [*cli, "signup", "--name", "Bench", "--username", "bench"]
-    signup += ["--email", "bench@example.com", "--timezone", "UTC", "--password-stdin"]
-    subprocess.run(signup, env=env, input="bench-password-1\n", text=True, check=True)
-    subprocess.run([*cli, "import", str(exported), "--from", "jrnl"], env=env, check=True)
-
-    sides = {
-        "jrnl": ([args.jrnl, TEXT], jrnl_env),
-        "psymitrix": ([*cli, "journal", "add", TEXT], env),
-    }
+    sides = {"jrnl": ([args.jrnl, TEXT], jrnl_env)}
+    checkouts = {"psymitrix": None, **({"baseline": args.baseline} if args.baseline else {})}
+    for name, checkout in checkouts.items():
+        extra = {"PYTHONPATH": str(checkout.resolve())} if checkout else {}
+        env = isolated_env(work / name, **extra)
+        signup = [*cli, "signup", "--name", "Bench", "--username", "bench"]
+        signup += ["--email", "bench@example.com", "--timezone", "UTC", "--password-stdin"]
+        # Run from the temp dir: `python -m` puts the working directory first on sys.path,
+        # which would shadow the baseline's PYTHONPATH with this checkout.
+        run = {"env": env, "cwd": work, "text": True, "check": True, "capture_output": True}
+        subprocess.run(signup, input="bench-password-1\n", **run)
+        subprocess.run([*cli, "import", str(exported), "--from", "jrnl"], **run)
+        sides[name] = ([*cli, "journal", "add", TEXT], env)
     times: dict[str, list[float]] = {name: [] for name in sides}
     for round_ in range(args.runs):
-        order = list(sides) if round_ % 2 else list(reversed(sides))
+        order = list(sides) if round_ % 2 else list(reversed(sides))  # neither always first
         for name in order:
             argv, side_env = sides[name]
-            times[name].append(cpu_seconds(argv, side_env))
+            times[name].append(cpu_seconds(argv, side_env, work))
 
     print(f"existing journal: {args.entries} entries; {args.runs} interleaved rounds; CPU s")
     for name, samples in times.items():
         print(f"  {name:10} median {statistics.median(samples):.4f}  min {min(samples):.4f}")
-    ratio = statistics.median(times["psymitrix"]) / statistics.median(times["jrnl"])
-    print(f"psymitrix / jrnl (median CPU): {ratio:.2f}x  (target <= 0.75x)")
+    for name in checkouts:
+        ratio = statistics.median(times[name]) / statistics.median(times["jrnl"])
+        print(f"{name} / jrnl (median CPU): {ratio:.2f}x  (target <= 0.75x)")
     shutil.rmtree(work, ignore_errors=True)
 
 
