@@ -14,6 +14,7 @@ import json
 import os
 import random
 import re
+import sqlite3
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -188,3 +189,65 @@ def test_every_format_writes_the_same_bytes_as_before(seeded_cli: Cli, tmp_path:
     assert sorted(found) == sorted(expected)
     for name, text in found.items():
         assert text == expected[name], name
+
+
+def _content(document: dict[str, Any]) -> dict[str, Any]:
+    """Every entry without the fields that differ between accounts (id, origin)."""
+
+    def strip(entry: dict[str, Any]) -> dict[str, Any]:
+        out = {k: v for k, v in entry.items() if k not in ("id", "origin")}
+        if "messages" in out:
+            out["messages"] = [strip(m) for m in out["messages"]]
+        return out
+
+    return {k: [strip(e) for e in v] for k, v in document["entries"].items()}
+
+
+def test_the_streamed_export_imports_back_on_every_backend(seeded_cli: Cli, tmp_path: Path) -> None:
+    """The streamed file is an export import reads: into a new account it brings every
+    entry, and the new account's export carries the same content; again, it adds nothing."""
+    path = tmp_path / "ann.json"
+    seeded_cli.ok("export", "-o", str(path))
+    source = json.loads(path.read_text(encoding="utf-8"))
+    seeded_cli.ok("logout")
+    seeded_cli.signup("bob")
+    first = seeded_cli.json("import", str(path))
+    assert sum(first["skipped"].values()) == 0
+    assert first["imported"]["chat_messages"] == sum(
+        len(c["messages"]) for c in source["entries"]["chat_sessions"]
+    )
+    moved = json.loads(seeded_cli.ok("export").stdout)
+    assert _content(moved) == _content(source)
+    again = seeded_cli.json("import", str(path))
+    assert set(again["imported"].values()) == {0}
+
+
+@pytest.mark.parametrize("target", ["out.json", "out.md", "out.zip", "csv-dir"])
+def test_a_failure_half_way_leaves_no_file(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, target: str
+) -> None:
+    """The store fails after the first page: no file, no temp file, one line, exit 1."""
+    import psymitrix_cli.services.export as export
+
+    cli.signup()
+    for i in range(5):
+        cli.json("journal", "add", f"entry {i}", "--at", f"2025-01-0{i + 1}T10:00")
+    monkeypatch.setattr(export, "PAGE", 2)
+    real = export.pages
+
+    def failing(*args: Any, **kwargs: Any) -> Any:
+        for i, row in enumerate(real(*args, **kwargs)):
+            if i == 2:
+                raise sqlite3.OperationalError("disk I/O error")
+            yield row
+
+    monkeypatch.setattr(export, "pages", failing)
+    folder = tmp_path / "out"
+    folder.mkdir()
+    suffix = target.rsplit(".", 1)[-1]
+    fmt = {"json": "json", "md": "md"}.get(suffix, "csv")
+    out = cli("export", "--format", fmt, "-o", str(folder / target))
+    assert out.exit_code == 1, out
+    assert len(out.stderr.strip().splitlines()) == 1 and "Traceback" not in out.stderr, out
+    leftovers = [p.name for p in folder.rglob("*") if p.is_file()]
+    assert leftovers == [], leftovers
