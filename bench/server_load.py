@@ -275,7 +275,7 @@ def _print(
     )
     print(
         f"{'server':<8}{'target':<18}{'req/s':>9}{'p50 ms':>9}{'p99 ms':>9}"
-        f"{'CPU us/req':>12}{'x floor req/s':>15}{'x floor CPU':>13}"
+        f"{'CPU us/req':>12}  {'x floor req/s':<22}{'x CPU':>8}"
     )
     for server, target in runs:
         rps, cpu = median((server, target), "rps"), median((server, target), "cpu_us")
@@ -288,7 +288,7 @@ def _print(
             cpu_ratio = f"{median(('bare', floor), 'cpu_us') / cpu:.2f}"
         print(
             f"{server:<8}{target:<18}{rps:>9.0f}{median((server, target), 'p50_ms'):>9.1f}"
-            f"{median((server, target), 'p99_ms'):>9.1f}{cpu:>12.0f}{ratio:>15}{cpu_ratio:>13}"
+            f"{median((server, target), 'p99_ms'):>9.1f}{cpu:>12.0f}  {ratio:<22}{cpu_ratio:>8}"
         )
     print("x floor: req/s over the bare app's same-method route; CPU: the bare route's CPU")
     print("per request over this one's (the load-independent ratio). p99 target < 50 ms.")
