@@ -238,6 +238,14 @@ def main() -> None:
     parser.add_argument("--chats", type=int, default=1_000)
     parser.add_argument("--messages", type=int, default=60, help="per chat session")
     parser.add_argument("--no-export", action="store_true", help="skip the export figures")
+    parser.add_argument(
+        "--export", action="store_true", help="only export's memory and time (scale_export.py)"
+    )
+    parser.add_argument("--export-chats", type=int, default=10_000)
+    parser.add_argument("--export-messages", type=int, default=10, help="per chat session")
+    parser.add_argument("--export-rounds", type=int, default=3)
+    parser.add_argument("--export-formats", default="json,csv,md,fhir")
+    parser.add_argument("--baseline", type=Path, help="another checkout's export, side by side")
     parser.add_argument("--runs", type=int, default=30)
     parser.add_argument("--cli-runs", type=int, default=7)
     args = parser.parse_args()
@@ -253,6 +261,15 @@ def main() -> None:
                     MONGO_LINK=uri or "",
                     MONGODB_DATABASE_PSYMITRIX=f"bench_{secrets.token_hex(4)}",
                 )
+            if args.export:
+                from bench.scale_export import export_figures
+
+                formats = tuple(args.export_formats.split(","))
+                export_figures(
+                    env, token_for, seed, args.export_chats, args.export_messages,
+                    args.export_rounds, args.baseline, formats,
+                )  # fmt: skip
+                return
             empty = token_for(env, "empty")
             small = token_for(env, "small")
             full = token_for(env, "full")

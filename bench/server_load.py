@@ -1,15 +1,21 @@
 #!/usr/bin/env python3
-"""Load on `psymitrix serve`: authenticated GET /v1/me beside a bare JSON route.
+"""Load on `psymitrix serve`: authenticated GET /v1/me and POST /v1/journal beside a
+bare FastAPI app's GET and POST JSON routes, on the same uvicorn settings.
 
-Starts the server itself (temp home, a fresh secret, PSYMITRIX_TESTING=1 and
-PSYMITRIX_BENCH_ENDPOINT=1, which mounts GET /bench/bare -> {"ok": true}), signs a
+Starts the servers itself (temp home, a fresh secret, PSYMITRIX_TESTING=1), signs a
 user up and gives them a little of everything, then drives each target with N
-keep-alive HTTP/1.1 connections on loopback for a fixed time, and prints req/s, p50
-and p99 for both and the ratio. The client is a minimal asyncio one, so the load
-generator costs as little CPU as possible beside the server on the same machine.
-Targets: /v1/me at >= 0.5x the bare route's req/s, and p99 < 50 ms.
+keep-alive HTTP/1.1 connections on loopback for a fixed time, and prints req/s, p50,
+p99 and the server's CPU per request (from /proc: unlike req/s it hardly moves when
+other work shares the machine). The floor is bench/bare_app.py, a FastAPI app of two
+routes in its own uvicorn process. With `--baseline DIR` (another checkout, e.g.
+`git archive main | tar -x -C DIR`) a second psymitrix server runs that code on its
+own store, and its targets are driven in the same rounds: before and after, side by
+side in one run. The client is a minimal asyncio one, so the load generator costs as
+little CPU as possible beside the server on the same machine.
+Targets: GET /v1/me >= 0.5x the bare GET's req/s, POST /v1/journal >= 0.4x the bare
+POST's, p99 < 50 ms.
 
-Run: python bench/server_load.py [--duration 10] [--connections 64] [--workers 1]
+Run: python bench/server_load.py [--duration 10] [--connections 64] [--baseline DIR]
 """
 
 from __future__ import annotations
@@ -40,15 +46,29 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def start_server(home: Path, port: int, workers: int) -> subprocess.Popen[bytes]:
+REPO = Path(__file__).resolve().parent.parent
+# `psymitrix serve`'s uvicorn settings (cli/serve.py), for the bare app too.
+UVICORN = ["--no-access-log", "--proxy-headers", "--no-server-header"]
+
+
+def start_bare(home: Path, port: int, workers: int) -> subprocess.Popen[bytes]:
+    command = [sys.executable, "-m", "uvicorn", "bench.bare_app:app", "--host", HOST]
+    command += ["--port", str(port), "--workers", str(workers), *UVICORN]
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    proc = subprocess.Popen(
+        command, env=env, cwd=home, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    return _wait(proc, port, "/bench/bare")
+
+
+def start_server(home: Path, port: int, workers: int, code: Path = REPO) -> subprocess.Popen[bytes]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("PSYMITRIX_")}
     env.update(
         PSYMITRIX_HOME=str(home),
         PSYMITRIX_JWT_SECRET=secrets.token_urlsafe(48),
         PSYMITRIX_TESTING="1",
         PSYMITRIX_BCRYPT_ROUNDS="4",
-        PSYMITRIX_BENCH_ENDPOINT="1",
-        PYTHONPATH=str(Path(__file__).resolve().parent.parent),
+        PYTHONPATH=str(code),
     )
     command = [
         sys.executable,
@@ -66,10 +86,14 @@ def start_server(home: Path, port: int, workers: int) -> subprocess.Popen[bytes]
     proc = subprocess.Popen(
         command, env=env, cwd=home, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
     )
+    return _wait(proc, port, "/healthz")
+
+
+def _wait(proc: subprocess.Popen[bytes], port: int, path: str) -> subprocess.Popen[bytes]:
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
         try:
-            with urllib.request.urlopen(f"http://{HOST}:{port}/healthz", timeout=1):
+            with urllib.request.urlopen(f"http://{HOST}:{port}{path}", timeout=1):
                 return proc
         except OSError:
             if proc.poll() is not None:
@@ -135,23 +159,30 @@ async def _connection(
                     length = int(line[15:])
             await reader.readexactly(length)
             latencies.append(time.perf_counter() - start)
-            if status != 200:
+            if status not in (200, 201):
                 errors.append(status)
     finally:
         writer.close()
 
 
+JOURNAL = json.dumps({"text": "A calm walk by the river after work", "mood": 4}).encode()
+
+
 async def drive(
-    port: int, path: str, token: str | None, connections: int, seconds: float
+    port: int, target: tuple[str, str, bool], token: str, connections: int, seconds: float
 ) -> dict[str, float]:
-    auth = f"Authorization: Bearer {token}\r\n" if token else ""
-    request = f"GET {path} HTTP/1.1\r\nHost: {HOST}:{port}\r\n{auth}\r\n".encode()
+    method, path, authed = target
+    auth = f"Authorization: Bearer {token}\r\n" if authed else ""
+    body = JOURNAL if method == "POST" else b""
+    sized = f"Content-Type: application/json\r\nContent-Length: {len(body)}\r\n" if body else ""
+    request = f"{method} {path} HTTP/1.1\r\nHost: {HOST}:{port}\r\n{auth}{sized}\r\n"
+    request_bytes = request.encode() + body
     latencies: list[float] = []
     errors: list[int] = []
     started = time.perf_counter()
     stop_at = started + seconds
     await asyncio.gather(
-        *(_connection(port, request, stop_at, latencies, errors) for _ in range(connections))
+        *(_connection(port, request_bytes, stop_at, latencies, errors) for _ in range(connections))
     )
     elapsed = time.perf_counter() - started
     if errors:
@@ -165,55 +196,102 @@ async def drive(
     }
 
 
+TARGETS = {  # name: (method, path, authenticated), and the floor it is compared with
+    "bare GET": ("GET", "/bench/bare", False),
+    "GET /v1/me": ("GET", "/v1/me", True),
+    "bare POST": ("POST", "/bench/bare", False),
+    "POST /v1/journal": ("POST", "/v1/journal", True),
+}
+FLOOR = {"GET /v1/me": ("bare GET", 0.5), "POST /v1/journal": ("bare POST", 0.4)}
+
+
+def _stop(proc: subprocess.Popen[bytes]) -> None:
+    proc.terminate()
+    try:
+        proc.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--duration", type=float, default=10.0, help="seconds per target")
     parser.add_argument("--connections", type=int, default=64)
     parser.add_argument("--workers", type=int, default=1)
     parser.add_argument("--entries", type=int, default=12, help="entries of each kind to seed")
+    parser.add_argument("--rounds", type=int, default=1, help="interleaved rounds (medians)")
+    parser.add_argument("--baseline", type=Path, help="another checkout, measured alongside")
     args = parser.parse_args()
 
-    home = Path(tempfile.mkdtemp(prefix="psymitrix-load-"))
-    port = free_port()
-    proc = start_server(home, port, args.workers)
+    homes: list[Path] = []
+    procs: list[subprocess.Popen[bytes]] = []
+    servers: dict[str, tuple[int, subprocess.Popen[bytes], str]] = {}
     try:
-        token = seed_user(port, args.entries)
-        results = {}
-        for name, path, auth in (("bare", "/bench/bare", None), ("me", "/v1/me", token)):
-            asyncio.run(drive(port, path, auth, args.connections, 1.0))  # warm-up
-            before = cpu_seconds(proc.pid)
-            results[name] = asyncio.run(drive(port, path, auth, args.connections, args.duration))
-            after = cpu_seconds(proc.pid)
-            if before is not None and after is not None and args.workers == 1:
-                results[name]["cpu_us"] = (after - before) / results[name]["requests"] * 1e6
+        home = Path(tempfile.mkdtemp(prefix="psymitrix-load-"))
+        homes.append(home)
+        port = free_port()
+        procs.append(start_bare(home, port, args.workers))
+        servers["bare"] = (port, procs[-1], "")
+        codes = (
+            {"after": REPO} if args.baseline is None else {"before": args.baseline, "after": REPO}
+        )
+        for version, code in codes.items():
+            home = Path(tempfile.mkdtemp(prefix="psymitrix-load-"))
+            homes.append(home)
+            port = free_port()
+            procs.append(start_server(home, port, args.workers, code))
+            servers[version] = (port, procs[-1], seed_user(port, args.entries))
+        runs: dict[tuple[str, str], list[dict[str, float]]] = {}
+        plan = [("bare", "bare GET"), ("bare", "bare POST")]
+        plan += [(v, t) for v in codes for t in ("GET /v1/me", "POST /v1/journal")]
+        for _ in range(args.rounds):
+            for server, target in plan:
+                port, proc, token = servers[server]
+                spec = TARGETS[target]
+                asyncio.run(drive(port, spec, token, args.connections, 1.0))  # warm-up
+                before = cpu_seconds(proc.pid)
+                result = asyncio.run(drive(port, spec, token, args.connections, args.duration))
+                after = cpu_seconds(proc.pid)
+                if before is not None and after is not None and args.workers == 1:
+                    result["cpu_us"] = (after - before) / result["requests"] * 1e6
+                runs.setdefault((server, target), []).append(result)
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-        shutil.rmtree(home, ignore_errors=True)
+        for proc in procs:
+            _stop(proc)
+        for home in homes:
+            shutil.rmtree(home, ignore_errors=True)
+    _print(args, runs, list(codes))
+
+
+def _print(
+    args: argparse.Namespace, runs: dict[tuple[str, str], list[dict[str, float]]], codes: list[str]
+) -> None:
+    def median(key: tuple[str, str], field: str) -> float:
+        return statistics.median(r.get(field, float("nan")) for r in runs[key])
 
     print(
-        f"{args.connections} connections, {args.duration:g} s per target, "
+        f"{args.connections} connections, {args.duration:g} s per target, {args.rounds} round(s), "
         f"{args.workers} worker(s), {os.cpu_count()} CPUs"
     )
     print(
-        f"{'target':<16}{'req/s':>10}{'p50 ms':>10}{'p99 ms':>10}{'requests':>10}{'CPU us/req':>12}"
+        f"{'server':<8}{'target':<18}{'req/s':>9}{'p50 ms':>9}{'p99 ms':>9}"
+        f"{'CPU us/req':>12}  {'x floor req/s':<22}{'x CPU':>8}"
     )
-    for name, label in (("bare", "GET /bench/bare"), ("me", "GET /v1/me")):
-        r = results[name]
+    for server, target in runs:
+        rps, cpu = median((server, target), "rps"), median((server, target), "cpu_us")
+        ratio = cpu_ratio = ""
+        if target in FLOOR:
+            floor, goal = FLOOR[target]
+            got = rps / median(("bare", floor), "rps")
+            mark = "met" if got >= goal else "NOT met"
+            ratio = f"{got:.2f} ({mark} >= {goal})"
+            cpu_ratio = f"{median(('bare', floor), 'cpu_us') / cpu:.2f}"
         print(
-            f"{label:<16}{r['rps']:>10.0f}{r['p50_ms']:>10.1f}{r['p99_ms']:>10.1f}"
-            f"{r['requests']:>10.0f}{r.get('cpu_us', float('nan')):>12.0f}"
+            f"{server:<8}{target:<18}{rps:>9.0f}{median((server, target), 'p50_ms'):>9.1f}"
+            f"{median((server, target), 'p99_ms'):>9.1f}{cpu:>12.0f}  {ratio:<22}{cpu_ratio:>8}"
         )
-    ratio = results["me"]["rps"] / results["bare"]["rps"]
-    if "cpu_us" in results["me"] and "cpu_us" in results["bare"]:
-        cpu_ratio = results["bare"]["cpu_us"] / results["me"]["cpu_us"]
-        print(f"server CPU per request, bare/me: {cpu_ratio:.2f} (the load-independent ratio)")
-    p99 = results["me"]["p99_ms"]
-    print(f"ratio me/bare: {ratio:.2f} (target >= 0.50: {'met' if ratio >= 0.5 else 'NOT met'})")
-    print(f"me p99: {p99:.1f} ms (target < 50 ms: {'met' if p99 < 50 else 'NOT met'})")
+    print("x floor: req/s over the bare app's same-method route; CPU: the bare route's CPU")
+    print("per request over this one's (the load-independent ratio). p99 target < 50 ms.")
 
 
 if __name__ == "__main__":

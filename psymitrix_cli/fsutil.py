@@ -6,6 +6,7 @@ import contextlib
 import errno
 import os
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 from psymitrix_cli import messages
@@ -45,13 +46,20 @@ def atomic_write_bytes(path: Path, data: bytes, *, private_dir: bool = True) -> 
 
     The file is 0600. `private_dir` also makes the parent 0700: right for PsyMitrix's
     own data dir, wrong for a folder a person chose (see write_user_file)."""
+    atomic_write_chunks(path, (data,), private_dir=private_dir)
+
+
+def atomic_write_chunks(path: Path, chunks: Iterable[bytes], *, private_dir: bool = True) -> None:
+    """`atomic_write_bytes` for data produced while it is written (an export): whatever
+    fails on the way, in `chunks` or on the disk, leaves no file and no temp file."""
     if private_dir:
         ensure_private_dir(path.parent)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     try:
         os.fchmod(fd, 0o600)
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            for chunk in chunks:
+                handle.write(chunk)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, path)
@@ -67,6 +75,11 @@ def atomic_write_text(path: Path, text: str) -> None:
 
 def write_user_file(path: Path, data: bytes) -> None:
     """An export or a copy a person asked for: atomic and 0600, their folder left alone."""
+    write_user_chunks(path, (data,))
+
+
+def write_user_chunks(path: Path, chunks: Iterable[bytes]) -> None:
+    """`write_user_file` for data produced while it is written."""
     from psymitrix_cli.errors import InvalidInput, PsyError
 
     if path.is_dir():
@@ -74,7 +87,7 @@ def write_user_file(path: Path, data: bytes) -> None:
     if not path.parent.is_dir():
         raise InvalidInput(messages.FOLDER_MISSING.format(parent=path.parent))
     try:
-        atomic_write_bytes(path, data, private_dir=False)
+        atomic_write_chunks(path, chunks, private_dir=False)
     except OSError as exc:
         if is_disk_full(exc):
             raise PsyError(messages.DISK_FULL) from None

@@ -171,7 +171,7 @@ def test_dry_run_counts_and_writes_nothing(data_cli: Cli, tmp_path: Path) -> Non
 
 
 def test_export_reads_in_pages(cli: Cli, monkeypatch: pytest.MonkeyPatch) -> None:
-    import psymitrix_cli.services.data as data
+    import psymitrix_cli.services.export as data
 
     cli.signup()
     for i in range(5):

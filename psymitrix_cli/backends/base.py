@@ -186,9 +186,28 @@ class ChatAPI(Protocol):
     def delete(self, session_id: str) -> None: ...
 
 
+class Exported(Protocol):
+    """One format of an export, produced while it is written, so memory stays flat:
+    `chunks()` for a json or text output, `files()` for named files (csv). `entries`:
+    the entries of the kinds it carries; `name`: the default file name, without suffix.
+    Used as a context manager (a remote one holds its HTTP response open)."""
+
+    output: str
+    entries: int
+    name: str
+
+    def chunks(self) -> Iterator[bytes]: ...
+
+    def files(self) -> Iterator[tuple[str, Iterator[bytes]]]: ...
+
+    def __enter__(self) -> Exported: ...
+
+    def __exit__(self, *exc: object) -> None: ...
+
+
 class DataAPI(Protocol):
-    def export(self) -> Result:
-        """Everything of the user's, as one versioned PsyMitrix export document."""
+    def export_stream(self, format_name: str) -> Exported:
+        """Everything of the user's in one format of domain/formats.py, streamed."""
         ...
 
     def import_(self, document: Result, *, dry_run: bool = False) -> Result:

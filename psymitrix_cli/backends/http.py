@@ -10,6 +10,7 @@ local backend raises, so the CLI prints the same line and exits with the same co
 
 from __future__ import annotations
 
+import contextlib
 import json
 import time
 from collections.abc import Callable, Iterator, Mapping
@@ -211,6 +212,36 @@ class Http:
                     if kind == "error":
                         raise typed_error(500, data.get("code"), data.get("message", ""), None)
                     yield data
+        except httpx.TransportError as exc:
+            raise self.unreachable(exc) from None
+
+    @contextlib.contextmanager
+    def download(self, path: str, params: Mapping[str, Any]) -> Iterator[httpx.Response]:
+        """GET a streamed body: the response with its headers read and its body not yet,
+        or the typed error it stands for. Read it with `blocks`."""
+        import httpx
+
+        headers = self._headers(True, None)
+        headers["Accept"] = "*/*"
+        timeout = httpx.Timeout(STREAM_READ_TIMEOUT_S, connect=CONNECT_TIMEOUT_S)
+        try:
+            with self.client.stream(
+                "GET", path, params=dict(params), headers=headers, timeout=timeout
+            ) as response:
+                if response.status_code >= 400:
+                    response.read()
+                    raise self._error(response)
+                yield response
+        except httpx.TransportError as exc:
+            raise self.unreachable(exc) from None
+
+    def blocks(self, response: httpx.Response) -> Iterator[bytes]:
+        """A streamed body's bytes; a connection cut on the way (the server failed after
+        it began) is the unreachable error, never a short file taken for a whole one."""
+        import httpx
+
+        try:
+            yield from response.iter_bytes(1 << 16)
         except httpx.TransportError as exc:
             raise self.unreachable(exc) from None
 

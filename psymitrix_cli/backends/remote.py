@@ -254,8 +254,10 @@ class RemoteChat(_Api):
 
 
 class RemoteData(_Api):
-    def export(self) -> Result:
-        return self.http.request("GET", "/v1/export")  # type: ignore[no-any-return]
+    def export_stream(self, format_name: str) -> Any:
+        from psymitrix_cli.backends.remote_export import RemoteExport
+
+        return RemoteExport(self.http, format_name)
 
     def import_(self, document: Result, *, dry_run: bool = False) -> Result:
         # An import is idempotent on the server, so a key makes the POST safe to retry.

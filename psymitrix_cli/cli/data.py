@@ -5,13 +5,16 @@ from __future__ import annotations
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from psymitrix_cli.cli.options import Json, PassphraseStdin
 from psymitrix_cli.cli.state import AppState
 from psymitrix_cli.domain import formats
+
+if TYPE_CHECKING:
+    from psymitrix_cli.backends.base import Exported
 
 # The choices and their help come from the one registry of formats (domain/formats.py).
 ExportFormat = StrEnum("ExportFormat", {e.name: e.name for e in formats.EXPORTERS})
@@ -47,7 +50,6 @@ def export(
     json_: Json = False,
 ) -> None:
     """Export your data, in one of the formats --format lists."""
-    from psymitrix_cli.fsutil import write_user_file
     from psymitrix_cli.ui.views import data as views
 
     state = AppState.of(ctx, json_)
@@ -66,34 +68,37 @@ def export(
     with views.progress(state.term) as report:
         if report is not None and hasattr(service, "progress"):
             service.progress = report  # the local backend reads page by page and can report
-        document = service.export()
-    rendered = exporter.render(document)
-    if exporter.output == "files":
-        target = output or Path(views.default_csv_dir(document))
-        if target.suffix.lower() == ".zip":
-            write_user_file(target, views.zip_bytes(rendered))
-        else:
-            views.write_csv_dir(target, rendered)
-    else:
-        text = rendered if exporter.output == "text" else views.to_json(rendered)
-        if output is None:
-            sys.stdout.write(text)
-            sys.stdout.flush()
-            return
-        target = output
-        data = text.encode("utf-8")
-        if passphrase is not None:
-            from psymitrix_cli import cipher
-
-            data = cipher.seal_file(passphrase, data)
-        write_user_file(target, data)
-    carried = {k: document["entries"].get(k) or [] for k in exporter.carries}
-    result = {
-        "format": format_.value,
-        "path": str(target),
-        "entries": views.entry_count({"entries": carried}),
-    }
+        with service.export_stream(exporter.name) as exported:
+            target = _write(exported, output, passphrase)
+    if target is None:
+        return
+    result = {"format": format_.value, "path": str(target), "entries": exported.entries}
     state.term.emit(result, views.exported)
+
+
+def _write(exported: Exported, output: Path | None, passphrase: str | None) -> Path | None:
+    """Write the export as it is produced: stdout, one file, a directory or a zip; every
+    file atomic, so a failure on the way leaves none. None when it went to stdout."""
+    from psymitrix_cli.fsutil import write_user_chunks
+    from psymitrix_cli.ui.views import data as views
+
+    if exported.output == "files":
+        target = output or Path(exported.name)
+        if target.suffix.lower() == ".zip":
+            write_user_chunks(target, views.zip_chunks(exported.files()))
+        else:
+            views.write_csv_dir(target, exported.files())
+        return target
+    if output is None:
+        views.to_stdout(exported.chunks())
+        return None
+    chunks = exported.chunks()
+    if passphrase is not None:  # one sealed envelope: the whole text, in memory
+        from psymitrix_cli import cipher
+
+        chunks = iter([cipher.seal_file(passphrase, b"".join(chunks))])
+    write_user_chunks(output, chunks)
+    return output
 
 
 def _file_passphrase(state: AppState, new: bool) -> str:

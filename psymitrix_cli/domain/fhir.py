@@ -19,10 +19,11 @@ says why each other exported kind is not (domain/formats.py checks they cover al
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from psymitrix_cli.domain import assessments as instruments
+from psymitrix_cli.domain.export_stream import DocumentSource, Many, Obj, Source, json_chunks
 
 LOINC = "http://loinc.org"
 CATEGORY = "http://terminology.hl7.org/CodeSystem/observation-category"
@@ -179,19 +180,38 @@ LEFT_OUT: dict[str, str] = {
 }
 
 
-def bundle(document: Resource) -> Resource:
-    """An R4 collection Bundle of every entry of the kinds in RESOURCES in an export document."""
-    user = document.get("user") or {}
+def _bundle(source: Source) -> Obj:
+    """The Bundle, its entries read from `source` while it is written."""
+    user = source.header.get("user") or {}
     user_id = str(user.get("id") or "anonymous")
     subject = urn(user_id, "patient")
-    entries = [{"fullUrl": subject, "resource": patient(user)}]
-    for kind, resources in RESOURCES.items():
-        for entry in document["entries"].get(kind, []):
-            entries.extend(resources(entry, subject, user_id))
-    return {
-        "resourceType": "Bundle",
-        "id": str(uuid.uuid5(NAMESPACE, f"{user_id}/bundle/{document['exportedAt']}")),
-        "type": "collection",
-        "timestamp": document["exportedAt"],
-        "entry": entries,
-    }
+
+    def entries() -> Iterator[Resource]:
+        yield {"fullUrl": subject, "resource": patient(user)}
+        for kind, resources in RESOURCES.items():
+            for entry in source.rows(kind):
+                yield from resources(entry, subject, user_id)
+
+    exported_at = source.header["exportedAt"]
+    return Obj(
+        {
+            "resourceType": "Bundle",
+            "id": str(uuid.uuid5(NAMESPACE, f"{user_id}/bundle/{exported_at}")),
+            "type": "collection",
+            "timestamp": exported_at,
+            "entry": Many(entries),
+        }
+    )
+
+
+def bundle_text(source: Source) -> Iterator[str]:
+    """The Bundle as indented JSON, a resource at a time (the `fhir` exporter)."""
+    yield from json_chunks(_bundle(source))
+    yield "\n"
+
+
+def bundle(document: Resource) -> Resource:
+    """An R4 collection Bundle of every entry of the kinds in RESOURCES in an export document."""
+    built = dict(_bundle(DocumentSource(document)))
+    built["entry"] = list(built["entry"])
+    return built

@@ -8,6 +8,8 @@ domain/mdtext.py, so it reads as typed and never becomes markup or HTML.
 
 from __future__ import annotations
 
+import heapq
+import itertools
 from collections.abc import Iterator, Mapping
 from datetime import datetime
 from typing import Any
@@ -16,16 +18,30 @@ from zoneinfo import ZoneInfo
 from psymitrix_cli import messages
 from psymitrix_cli.clock import parse_iso
 from psymitrix_cli.domain import mdtext
+from psymitrix_cli.domain.export_stream import DocumentSource, Source, rstripped
 from psymitrix_cli.domain.journal import mood_label
 
 CARRIES = ("mood_journal", "gratitude")
 Doc = Mapping[str, Any]
 
 
-def _moments(document: Doc, zone: ZoneInfo) -> Iterator[tuple[datetime, str, Doc]]:
+def _when(entry: Doc, zone: ZoneInfo) -> datetime:
+    return parse_iso(entry["at"]).astimezone(zone)
+
+
+def _moments(source: Source, kind: str, zone: ZoneInfo) -> Iterator[tuple[datetime, str, Doc]]:
+    for entry in source.rows(kind):
+        yield _when(entry, zone), kind, entry
+
+
+def by_time(document: Doc) -> Doc:
+    """An export document whose carried kinds are in time order, as a store reads them
+    (a document from elsewhere may be in any order)."""
+    zone = ZoneInfo(document["user"].get("timezone") or "UTC")
+    entries = dict(document["entries"])
     for kind in CARRIES:
-        for entry in document["entries"].get(kind) or []:
-            yield parse_iso(entry["at"]).astimezone(zone), kind, entry
+        entries[kind] = sorted(entries.get(kind) or [], key=lambda e: _when(e, zone))
+    return {**document, "entries": entries}
 
 
 def _heading(when: datetime, kind: str, entry: Doc) -> str:
@@ -47,19 +63,35 @@ def _body(kind: str, entry: Doc) -> list[str]:
     return [mdtext.paragraphs(text)] if text.strip() else []
 
 
-def render(document: Doc) -> str:
-    """The Markdown text of an export document (services/data.py)."""
-    zone = ZoneInfo(document["user"].get("timezone") or "UTC")
-    out: list[str] = []
+def _lines(source: Source) -> Iterator[str]:
+    zone = ZoneInfo(source.header["user"].get("timezone") or "UTC")
+    # Each kind comes oldest first: merging them is the sort by (time, kind).
+    merged = heapq.merge(*(_moments(source, k, zone) for k in CARRIES), key=lambda m: m[:2])
     year = month = None
-    for when, kind, entry in sorted(_moments(document, zone), key=lambda m: (m[0], m[1])):
+    for when, kind, entry in merged:
         if when.year != year:
             year, month = when.year, None
-            out += [f"# {year}", ""]
+            yield from (f"# {year}", "")
         if when.month != month:
             month = when.month
-            out += [f"## {when:%B}", ""]
-        out += [_heading(when, kind, entry), "", *_body(kind, entry)]
-        if out[-1]:
-            out.append("")
-    return "\n".join(out).rstrip() + "\n" if out else messages.EXPORT_MD_EMPTY + "\n"
+            yield from (f"## {when:%B}", "")
+        body = _body(kind, entry)
+        yield from (_heading(when, kind, entry), "", *body)
+        if body and body[-1]:
+            yield ""
+
+
+def chunks(source: Source) -> Iterator[str]:
+    """The Markdown text of an export, a line at a time (the `md` exporter)."""
+    lines = _lines(source)
+    first = next(lines, None)
+    if first is None:
+        yield messages.EXPORT_MD_EMPTY + "\n"
+        return
+    yield from rstripped(itertools.chain([first], ("\n" + line for line in lines)))
+    yield "\n"
+
+
+def render(document: Doc) -> str:
+    """The Markdown text of an export document (services/data.py)."""
+    return "".join(chunks(DocumentSource(by_time(document))))

@@ -12,6 +12,7 @@ SQLITE_SCHEMA_NEWER = (
     "The database at {path} was written by a newer PsyMitrix (schema {current}); please upgrade."
 )
 SQLITE_BUSY = "The database at {path} is busy: {exc}"
+SQLITE_BUSY_HERE = "The database at {path} is busy: a write here took over {seconds} s."
 
 # --- MongoDB ------------------------------------------------------------------------------
 MONGO_FAILED = "MongoDB at {host} failed: {text}"

@@ -93,11 +93,12 @@ def create_app(
     cors_origins: Sequence[str] = (),
     bench_endpoint: bool = False,
 ) -> FastAPI:
-    from fastapi import APIRouter, FastAPI
+    from fastapi import FastAPI
 
     from psymitrix_cli.domain.entries import TRACKERS
     from psymitrix_cli.server import errors
     from psymitrix_cli.server.context import ServerContext, open_pool
+    from psymitrix_cli.server.flat import include_flat
     from psymitrix_cli.server.limits import BodyLimit
     from psymitrix_cli.server.mailer import Mailer
     from psymitrix_cli.server.routes import (
@@ -174,16 +175,19 @@ def create_app(
             allow_headers=["Authorization", "Content-Type", "Idempotency-Key"],
         )
 
-    v1 = APIRouter(prefix="/v1")
-    v1.include_router(auth.router)
-    v1.include_router(profile.router)
     extras = {"gratitude": gratitude.extras, "sleep": sleep.extras}
-    for spec in TRACKERS:  # every tracker of the registry, from one factory
-        v1.include_router(router_for(spec, extras.get(spec.name)))
-    for module in (assessments, dashboard, chat, data, safety_plan, memory, tokens, search):
-        v1.include_router(module.router)
-    app.include_router(v1)
-    app.include_router(health.router)
+    routers = [
+        auth.router,
+        profile.router,
+        *(router_for(spec, extras.get(spec.name)) for spec in TRACKERS),  # from one factory
+        *(
+            m.router
+            for m in (assessments, dashboard, chat, data, safety_plan, memory, tokens, search)
+        ),
+    ]
+    for router in routers:
+        include_flat(app, router, "/v1")
+    include_flat(app, health.router)
     if bench_endpoint:
         _mount_bench(app)
     return app

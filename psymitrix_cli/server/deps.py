@@ -7,7 +7,7 @@ else is looked at, even before the body or the query is validated. Whether a scr
 token may run the route's operation is the service's `Session.user()` (a 403).
 
 - Writes are sync routes (run in the threadpool; bcrypt never blocks the loop) and
-  depend on `Svc`, verified in the threadpool too.
+  depend on `Svc`, verified where reads run (below): its checks are reads.
 - Reads (`GET`) are async routes using `Reader`. On SQLite, verification and the
   service call run right on the event loop: a handful of indexed reads on this
   thread's own connection (a few hundred microseconds) cost less than the hop to a
@@ -78,10 +78,18 @@ def _token(credentials: HTTPAuthorizationCredentials | None) -> str | None:
     return credentials.credentials if credentials else None
 
 
-def verified(request: Request, ctx: Ctx, credentials: Credentials) -> Services:
+async def verified(request: Request, ctx: Ctx, credentials: Credentials) -> Services:
     token = _token(credentials)
     session = Session(ctx, lambda: token)
-    session.verify()  # now: AuthError -> 401 before the route does anything (scope: 403, later)
+    # Now: AuthError -> 401 before the route does anything (scope: 403, later). Where
+    # reads run (see Reads): on SQLite right here, sparing a write its second hop to a
+    # worker thread (the route itself is the first); on MongoDB in the threadpool.
+    if ctx.pool.per_thread:
+        session.verify()
+    else:
+        from starlette.concurrency import run_in_threadpool
+
+        await run_in_threadpool(session.verify)
     return _services(request, session)
 
 

@@ -1,7 +1,7 @@
 """Own your data: everything of a person's as one export document, and importing one.
 
-Export reads every kind a page at a time through the (userId, time) index, so memory
-grows with the document, never with a query. Import validates the whole document
+Export is read from the store while it is written (services/export.py), so memory
+stays flat whatever the history. Import validates the whole document
 first (domain/export_format), so a bad file writes nothing; then it inserts entry by
 entry with ids derived from each entry's origin, and a clash on an id (or on a
 night's date, or a message's seq) means "already there": skipped, never doubled.
@@ -10,35 +10,30 @@ Counters stay exact because every insert carries its own counter, atomically.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
 from typing import Any
 
 from psymitrix_cli import messages
 from psymitrix_cli.domain import assessments as instruments
 from psymitrix_cli.domain import entries as registry
 from psymitrix_cli.domain import export_format as fmt
+from psymitrix_cli.domain import formats
 from psymitrix_cli.domain.safety import highest
 from psymitrix_cli.errors import Conflict, InvalidInput
-from psymitrix_cli.services.context import ServiceContext, public
+from psymitrix_cli.services.context import ServiceContext
+from psymitrix_cli.services.export import LocalExport, Progress, StoreSource
 from psymitrix_cli.services.scopes import allows
 from psymitrix_cli.services.session import Session
 from psymitrix_cli.services.visits import streak_view
 from psymitrix_cli.store import base as kinds
-from psymitrix_cli.store.base import COUNTERS, Doc, Kind, Query, kind_of
+from psymitrix_cli.store.base import COUNTERS, Doc, Kind, kind_of
 
 Result = dict[str, Any]
-Progress = Callable[[int, int], None]  # (rows read so far, rows in all)
-PAGE = 500
 SESSION_COUNTER = "chatSessionCount"  # as services/chat_store.py counts a session
 STREAK_ATTEMPTS = 5
 USER_FIELDS = ("name", "username", "email", "phoneNumber", "timezone", "createdAt", "updatedAt")
 # Every kind the registry exports (safety events are not: they hold no content, only
 # that a screen fired, and replaying them elsewhere would invent history).
 EXPORTED: dict[str, Kind] = {spec.name: kind_of(spec) for spec in registry.EXPORTED}
-
-
-def _entry(doc: Doc) -> Result:
-    return public(doc) or {}
 
 
 class DataService:
@@ -50,50 +45,11 @@ class DataService:
         self.progress: Progress | None = None
 
     # --- export ------------------------------------------------------------------------
-    def _pages(self, kind: Kind, user_id: str, **where: Any) -> Iterator[Doc]:
-        """Every row of a kind, oldest first, PAGE rows per round trip (keyset, not OFFSET)."""
-        after: tuple[Any, str] | None = None
-        while True:
-            query = Query(user_id=user_id, limit=PAGE, before=after, where=where, ascending=True)
-            rows = self.ctx.store.list(kind, query)
-            yield from rows
-            if len(rows) < PAGE:
-                return
-            after = (rows[-1][kind.sort], rows[-1]["_id"])
-
-    @allows("read")
-    def export(self) -> Result:
+    def _source(self) -> StoreSource:
         user = self.session.user()
         user_id = user["_id"]
-        store = self.ctx.store
-        data = store.get_user_data(user_id) or {}
-        total = sum(store.count(k, Query(user_id=user_id)) for k in EXPORTED.values())
-        total += store.count(kinds.CHAT_MESSAGES, Query(user_id=user_id))
-        done = 0
-
-        def tick() -> None:
-            nonlocal done
-            done += 1
-            if self.progress is not None and done % 100 == 0:
-                self.progress(done, total)
-
-        entries: dict[str, list[Result]] = {}
-        for name, kind in EXPORTED.items():
-            entries[name] = []
-            for doc in self._pages(kind, user_id):
-                entry = _entry(doc)
-                if kind is kinds.CHAT_SESSIONS:
-                    entry["messages"] = []
-                    for message in self._pages(kinds.CHAT_MESSAGES, user_id, sessionId=doc["_id"]):
-                        entry["messages"].append(
-                            {k: v for k, v in _entry(message).items() if k != "sessionId"}
-                        )
-                        tick()
-                entries[name].append(entry)
-                tick()
-        if self.progress is not None:
-            self.progress(total, total)
-        return {
+        data = self.ctx.store.get_user_data(user_id) or {}
+        header = {
             "format": fmt.FORMAT,
             "version": fmt.VERSION,
             "exportedAt": self.ctx.now_iso(),
@@ -102,8 +58,27 @@ class DataService:
                 **streak_view(self.ctx, user, data),
                 **{c: int(data.get(c, 0)) for c in COUNTERS},
             },
-            "entries": entries,
         }
+        return StoreSource(self.ctx, user_id, header, EXPORTED, self.progress)
+
+    @allows("read")
+    def export_stream(self, format_name: str) -> LocalExport:
+        """One format of the export (domain/formats.py), read from the store while it is
+        written: a page at a time, whatever the history."""
+        return LocalExport(formats.EXPORTER[format_name], self._source())
+
+    @allows("read")
+    def export(self) -> Result:
+        """The whole export document in memory (for callers that want the value)."""
+        source = self._source()
+        entries: dict[str, list[Result]] = {}
+        for name in EXPORTED:
+            entries[name] = [
+                {**e, "messages": list(e["messages"])} if "messages" in e else e
+                for e in source.rows(name)
+            ]
+        source.finished()
+        return {**source.header, "entries": entries}
 
     # --- import ------------------------------------------------------------------------
     @allows()

@@ -12,6 +12,7 @@ import contextlib
 import json
 import re
 import sqlite3
+import threading
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -40,6 +41,19 @@ from psymitrix_cli.store.sqlite_schema import (
 from psymitrix_cli.store.sqlite_state import SqliteServerState
 
 BUSY_TIMEOUT_MS = 15_000
+# One writer at a time per database file within a process (the server's threads): they
+# queue on this lock, woken in turn, instead of each polling SQLite's busy handler,
+# whose sleeps and retries cost CPU and latency under load. Other processes still
+# meet on SQLite's own lock and busy timeout, as before.
+_WRITERS: dict[str, threading.RLock] = {}
+_WRITERS_LOCK = threading.Lock()
+
+
+def _writer_lock(path: Path) -> threading.RLock:
+    key = str(path)
+    with _WRITERS_LOCK:
+        return _WRITERS.setdefault(key, threading.RLock())
+
 
 _USER_COLUMNS = {
     "_id": "id",
@@ -174,6 +188,20 @@ class SqliteStore(SqliteServerState, SqliteSealing, SqliteFind):
 
     @contextlib.contextmanager
     def _tx(self) -> Iterator[sqlite3.Connection]:
+        writers = _writer_lock(self.path)
+        if not writers.acquire(timeout=BUSY_TIMEOUT_MS / 1000):
+            seconds = BUSY_TIMEOUT_MS // 1000
+            raise BackendUnavailable(
+                messages.SQLITE_BUSY_HERE.format(path=self.path, seconds=seconds)
+            )
+        try:
+            with self._tx_unlocked() as db:
+                yield db
+        finally:
+            writers.release()
+
+    @contextlib.contextmanager
+    def _tx_unlocked(self) -> Iterator[sqlite3.Connection]:
         try:
             self._db.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as exc:

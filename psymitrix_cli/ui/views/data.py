@@ -5,14 +5,15 @@ writes is domain/formats.py's."""
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable, Iterator
+import sys
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
 from psymitrix_cli import messages
 from psymitrix_cli.domain import entries as registry
 from psymitrix_cli.errors import InvalidInput, PsyError
-from psymitrix_cli.fsutil import write_user_file
+from psymitrix_cli.fsutil import write_user_chunks
 from psymitrix_cli.ui.terminal import Terminal
 
 Result = dict[str, Any]
@@ -33,17 +34,25 @@ def to_json(document: Result) -> str:
 
 def default_csv_dir(document: Result) -> str:
     """psymitrix-export-<the day of the export, in the person's timezone>."""
-    from zoneinfo import ZoneInfo
+    from psymitrix_cli.domain.export_stream import default_name
 
-    from psymitrix_cli.clock import parse_iso
-
-    moment = parse_iso(document["exportedAt"])
-    zone = document.get("user", {}).get("timezone")
-    day = moment.astimezone(ZoneInfo(zone)).date() if zone else moment.date()
-    return f"psymitrix-export-{day.isoformat()}"
+    return default_name(document)
 
 
-def write_csv_dir(directory: Path, files: dict[str, bytes]) -> None:
+def to_stdout(chunks: Iterable[bytes]) -> None:
+    """An export's bytes to standard output as they come."""
+    sys.stdout.flush()
+    out = getattr(sys.stdout, "buffer", None)
+    for chunk in chunks:
+        if out is None:
+            sys.stdout.write(chunk.decode("utf-8"))
+        else:
+            out.write(chunk)
+    (out or sys.stdout).flush()
+
+
+def write_csv_dir(directory: Path, files: Iterable[tuple[str, Iterable[bytes]]]) -> None:
+    """Each file whole or not at all (temp file + rename), written as it is produced."""
     if directory.exists() and not directory.is_dir():
         raise InvalidInput(messages.EXPORT_NOT_A_DIR.format(path=directory))
     try:
@@ -52,19 +61,16 @@ def write_csv_dir(directory: Path, files: dict[str, bytes]) -> None:
         raise PsyError(
             messages.EXPORT_CANNOT_CREATE.format(directory=directory, strerror=exc.strerror)
         ) from None
-    for name, data in files.items():
-        write_user_file(directory / name, data)
+    for name, data in files:
+        write_user_chunks(directory / name, data)
 
 
-def zip_bytes(files: dict[str, bytes]) -> bytes:
-    import io
-    import zipfile
+def zip_chunks(files: Iterable[tuple[str, Iterable[bytes]]]) -> Iterator[bytes]:
+    import time
 
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-        for name, data in files.items():
-            archive.writestr(name, data)
-    return buffer.getvalue()
+    from psymitrix_cli.domain.export_stream import zip_chunks as zipped
+
+    return zipped(files, time.localtime()[:6])
 
 
 # --- progress ----------------------------------------------------------------------------
@@ -103,11 +109,6 @@ def progress(term: Terminal) -> Iterator[Callable[[int, int], None] | None]:
 
 
 # --- results -----------------------------------------------------------------------------
-
-
-def entry_count(document: Result) -> int:
-    entries = document["entries"]
-    return sum(len(v) for v in entries.values())
 
 
 def exported(term: Terminal, result: Result) -> None:
