@@ -23,7 +23,6 @@ from __future__ import annotations
 import gzip
 import json
 import re
-import struct
 import sys
 from array import array
 from pathlib import Path
@@ -136,8 +135,7 @@ def main() -> None:
         "withhold_at": threshold,
         "trained_on": len(rows),
     }
-    blob = json.dumps(header).encode()
-    payload = reply_learned.MAGIC + struct.pack("<I", len(blob)) + blob + quantised.tobytes()
+    payload = reply_learned.Model(header, quantised).to_bytes()
     OUT.write_bytes(gzip.compress(payload, mtime=0))
     print(f"wrote {OUT.name} ({OUT.stat().st_size // 1024} KiB)")
 

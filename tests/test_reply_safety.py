@@ -729,6 +729,7 @@ def test_the_learned_layer_withholds_harm_no_rule_names() -> None:
 
 
 def test_the_learned_layer_ships_in_the_package_with_its_threshold() -> None:
+    import gzip
     import subprocess
     import tomllib
     from pathlib import Path
@@ -743,5 +744,9 @@ def test_the_learned_layer_ships_in_the_package_with_its_threshold() -> None:
     assert rel in wheel["targets"]["wheel"]["artifacts"]
     model = reply_learned.load()
     assert 0.5 <= model.withhold_at < 1
+    blob = gzip.decompress((repo / rel).read_bytes())
+    assert reply_learned.Model.from_bytes(blob).to_bytes() == blob
+    with pytest.raises(ValueError):
+        reply_learned.Model.from_bytes(b"not a model")
     assert 0 <= reply_learned.probability("Would you like to talk?") < model.withhold_at
     assert not reply_learned.flags("   ")

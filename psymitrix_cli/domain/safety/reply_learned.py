@@ -12,14 +12,13 @@ reply screened, so a command that never screens a reply pays nothing.
 from __future__ import annotations
 
 import gzip
-import json
 import math
-import struct
 from array import array
 from functools import cache
 from importlib import resources
 from typing import Any
 
+from psymitrix_cli.domain.safety import weights as envelope
 from psymitrix_cli.domain.safety.learned_features import hashed, segments
 
 MODEL_FILE = "reply_model.bin.gz"
@@ -32,10 +31,18 @@ class Model:
     def __init__(self, header: dict[str, Any], weights: array) -> None:
         if int(header["bits"]) != BITS or len(weights) != MASK + 1:
             raise ValueError("reply model does not match this version's features")
+        self.header = header
         self.weights = weights
         self.scale = float(header["scale"])
         self.bias = float(header["bias"])
         self.withhold_at = float(header["withhold_at"])
+
+    @classmethod
+    def from_bytes(cls, blob: bytes) -> Model:
+        return cls(*envelope.unpack(blob, MAGIC, "reply model"))
+
+    def to_bytes(self) -> bytes:
+        return envelope.pack(MAGIC, self.header, self.weights)
 
     def probability(self, text: str) -> float:
         total = sum(self.weights[i] for i in features(text)) * self.scale + self.bias
@@ -52,14 +59,7 @@ def load() -> Model:
     blob = gzip.decompress(
         resources.files("psymitrix_cli.domain.safety").joinpath(MODEL_FILE).read_bytes()
     )
-    if not blob.startswith(MAGIC):
-        raise ValueError("not a PsyMitrix reply model")
-    (size,) = struct.unpack_from("<I", blob, len(MAGIC))
-    start = len(MAGIC) + 4
-    header = json.loads(blob[start : start + size])
-    weights = array("b")
-    weights.frombytes(blob[start + size :])
-    return Model(header, weights)
+    return Model.from_bytes(blob)
 
 
 def probability(text: str) -> float:

@@ -19,13 +19,13 @@ Loaded on the first call, not on import.
 
 from __future__ import annotations
 
-import json
 import math
-import struct
 from array import array
 from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
+
+from psymitrix_cli.domain.safety import weights
 
 MAGIC = b"PSYS1"
 MESSAGE_FILE = "semantic_message.bin.gz"
@@ -53,18 +53,10 @@ class Model:
 
     @classmethod
     def from_bytes(cls, blob: bytes) -> Model:
-        if not blob.startswith(MAGIC):
-            raise ValueError("not a PsyMitrix semantic model")
-        (size,) = struct.unpack_from("<I", blob, len(MAGIC))
-        at = len(MAGIC) + 4
-        header = json.loads(blob[at : at + size])
-        table = array("b")
-        table.frombytes(blob[at + size :])
-        return cls(header, table)
+        return cls(*weights.unpack(blob, MAGIC, "semantic model"))
 
     def to_bytes(self) -> bytes:
-        head = json.dumps(self.header, sort_keys=True).encode()
-        return b"".join((MAGIC, struct.pack("<I", len(head)), head, self.table.tobytes()))
+        return weights.pack(MAGIC, self.header, self.table)
 
     def pieces(self, segment: str) -> list[int]:
         """Greedy longest-match word pieces of a normalised segment (the trainer uses the
