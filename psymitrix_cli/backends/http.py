@@ -196,37 +196,39 @@ class Http:
     def stream(self, path: str, json_body: Any) -> Iterator[dict[str, Any]]:
         """POST and read Server-Sent Events: one decoded `data` per event, in order.
         An `event: error` becomes the typed error it names."""
-        import httpx
+        body = {"content": _encode(json_body), "headers": {"Content-Type": "application/json"}}
+        with self._streamed("POST", path, "text/event-stream", **body) as response:
+            for kind, data in _sse_events(response.iter_lines()):
+                if kind == "error":
+                    raise typed_error(500, data.get("code"), data.get("message", ""), None)
+                yield data
 
-        headers = self._headers(True, None)
-        headers.update({"Accept": "text/event-stream", "Content-Type": "application/json"})
-        timeout = httpx.Timeout(STREAM_READ_TIMEOUT_S, connect=CONNECT_TIMEOUT_S)
-        try:
-            with self.client.stream(
-                "POST", path, content=_encode(json_body), headers=headers, timeout=timeout
-            ) as response:
-                if response.status_code >= 400:
-                    response.read()
-                    raise self._error(response)
-                for kind, data in _sse_events(response.iter_lines()):
-                    if kind == "error":
-                        raise typed_error(500, data.get("code"), data.get("message", ""), None)
-                    yield data
-        except httpx.TransportError as exc:
-            raise self.unreachable(exc) from None
-
-    @contextlib.contextmanager
-    def download(self, path: str, params: Mapping[str, Any]) -> Iterator[httpx.Response]:
+    def download(
+        self, path: str, params: Mapping[str, Any]
+    ) -> contextlib.AbstractContextManager[httpx.Response]:
         """GET a streamed body: the response with its headers read and its body not yet,
         or the typed error it stands for. Read it with `blocks`."""
+        return self._streamed("GET", path, "*/*", params=dict(params))
+
+    @contextlib.contextmanager
+    def _streamed(
+        self,
+        method: str,
+        path: str,
+        accept: str,
+        *,
+        headers: Mapping[str, str] | None = None,
+        **request: Any,
+    ) -> Iterator[httpx.Response]:
+        """A streamed request: an error status is its typed error (body read first), and
+        a transport failure, even while the caller reads the body, is unreachable."""
         import httpx
 
-        headers = self._headers(True, None)
-        headers["Accept"] = "*/*"
+        sent = {**self._headers(True, None), "Accept": accept, **(headers or {})}
         timeout = httpx.Timeout(STREAM_READ_TIMEOUT_S, connect=CONNECT_TIMEOUT_S)
         try:
             with self.client.stream(
-                "GET", path, params=dict(params), headers=headers, timeout=timeout
+                method, path, headers=sent, timeout=timeout, **request
             ) as response:
                 if response.status_code >= 400:
                     response.read()
