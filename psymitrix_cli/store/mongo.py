@@ -22,7 +22,6 @@ when a store is built.
 
 from __future__ import annotations
 
-import functools
 import re
 import time
 from collections.abc import Callable, Sequence
@@ -48,7 +47,7 @@ from psymitrix_cli.store.mongo_schema import (  # the URI helpers are re-exporte
     split_uri,
 )
 from psymitrix_cli.store.mongo_search import TERMS, touches, with_terms, without_terms
-from psymitrix_cli.store.mongo_state import MongoServerState
+from psymitrix_cli.store.mongo_state import MongoServerState, _mapped
 
 __all__ = ["MongoStore", "mongo_uri", "plan_stages", "redact_uri"]
 
@@ -98,23 +97,6 @@ def _counter(name: str | None) -> str | None:
     if name is not None and name not in COUNTERS:
         raise KeyError(name)  # as SQLite's column lookup does, before anything is written
     return name
-
-
-def _mapped(method: Callable[..., T]) -> Callable[..., T]:
-    """Translate pymongo failures into PsyMitrix errors, with the password scrubbed."""
-
-    @functools.wraps(method)
-    def wrapper(self: MongoStore, *args: Any, **kwargs: Any) -> T:
-        from pymongo.errors import PyMongoError
-
-        try:
-            if not self._schema_checked:
-                self._check_schema()
-            return method(self, *args, **kwargs)
-        except PyMongoError as exc:
-            raise self._translate(exc) from None
-
-    return wrapper
 
 
 class MongoStore(MongoServerState, MongoReads):

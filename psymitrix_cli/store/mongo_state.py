@@ -23,7 +23,9 @@ T = TypeVar("T")
 
 
 def _mapped(method: Callable[..., T]) -> Callable[..., T]:
-    """pymongo failures as PsyMitrix errors, via the store's own translation."""
+    """pymongo failures as PsyMitrix errors (the password scrubbed), via the store's own
+    translation; the schema is checked first where the store has not yet. MongoStore's
+    methods use it too."""
 
     @functools.wraps(method)
     def wrapper(self: MongoServerState, *args: Any, **kwargs: Any) -> T:
