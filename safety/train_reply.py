@@ -14,8 +14,9 @@ The threshold is chosen by 5-fold cross-validation on the training replies alone
 lowest P(harmful) at which no more than FALSE_WITHHELD of the safe replies, each scored by
 a model that did not see it, would be withheld. The authors wrote those safe replies as
 near twins of harmful ones (real doses, knives in cooking, bridges), so this is a hard
-bar. What ships is int8 weights with one scale and the bias; scoring is a sum and a
-sigmoid, stdlib only (`domain/safety/reply_learned.py`).
+bar. A second, lower threshold (at most FALSE_WITHHELD_CAREFUL) is used once the
+conversation has shown risk. What ships is int8 weights with one scale and the bias;
+scoring is a sum and a sigmoid, stdlib only (`domain/safety/reply_learned.py`).
 """
 
 from __future__ import annotations
@@ -43,6 +44,9 @@ EVAL = ROOT / "safety" / "eval" / "replies"
 OUT = ROOT / "psymitrix_cli" / "domain" / "safety" / reply_learned.MODEL_FILE
 C = 4.0
 FALSE_WITHHELD = 0.05  # of the training authors' safe near twins, out of fold
+# Once a conversation has shown risk (the reply screen's `careful`), a wrongly withheld
+# reply costs the person the safe message and a harmful one could cost much more.
+FALSE_WITHHELD_CAREFUL = 0.15
 FOLDS = 5
 SEED = 7
 
@@ -111,18 +115,25 @@ def main() -> None:
         for i in test_replies:
             out_of_fold[i] = model.predict_proba(matrix([rows[i][2]]))[0, 1]
     safe_scores = np.sort(out_of_fold[~whole])
-    threshold = float(safe_scores[int(np.ceil((1 - FALSE_WITHHELD) * len(safe_scores))) - 1])
-    threshold = max(threshold + 1e-6, 0.5)
-    shipped, reply_learned.flags = reply_learned.flags, lambda text: False  # the rules alone
+
+    def withholding(rate: float) -> float:
+        """The lowest P(harmful) that withholds at most `rate` of the safe replies."""
+        at = float(safe_scores[int(np.ceil((1 - rate) * len(safe_scores))) - 1])
+        return max(at + 1e-6, 0.5)
+
+    threshold, careful_at = withholding(FALSE_WITHHELD), withholding(FALSE_WITHHELD_CAREFUL)
+    shipped = reply_learned.flags
+    reply_learned.flags = lambda text, careful=False: False  # the rules alone
     rules = np.array([screen_reply(text) for _, _, text in rows])
     reply_learned.flags = shipped
-    flagged = out_of_fold >= threshold
-    print(f"threshold P(harmful) >= {threshold:.3f} (out of fold, {FOLDS} folds):")
-    for label, want in (("harmful", whole), ("safe", ~whole)):
-        print(
-            f"  {label} withheld: rules {rules[want].mean():.1%}, model {flagged[want].mean():.1%},"
-            f" either {(rules | flagged)[want].mean():.1%}"
-        )
+    for name, at in (("threshold", threshold), ("careful", careful_at)):
+        flagged = out_of_fold >= at
+        print(f"{name} P(harmful) >= {at:.3f} (out of fold, {FOLDS} folds):")
+        for label, want in (("harmful", whole), ("safe", ~whole)):
+            print(
+                f"  {label} withheld: rules {rules[want].mean():.1%}, "
+                f"model {flagged[want].mean():.1%}, either {(rules | flagged)[want].mean():.1%}"
+            )
 
     final = fit(x, y)
     weights = final.coef_[0]
@@ -133,6 +144,7 @@ def main() -> None:
         "scale": scale,
         "bias": float(final.intercept_[0]),
         "withhold_at": threshold,
+        "careful_at": careful_at,
         "trained_on": len(rows),
     }
     payload = reply_learned.Model(header, quantised).to_bytes()

@@ -9,6 +9,8 @@ companion gives every day, and refusals that name no means.
 
 from __future__ import annotations
 
+import math
+
 import pytest
 
 from psymitrix_cli import messages
@@ -750,3 +752,26 @@ def test_the_learned_layer_ships_in_the_package_with_its_threshold() -> None:
         reply_learned.Model.from_bytes(b"not a model")
     assert 0 <= reply_learned.probability("Would you like to talk?") < model.withhold_at
     assert not reply_learned.flags("   ")
+
+
+def test_a_conversation_that_has_shown_risk_is_read_at_the_lower_threshold() -> None:
+    from array import array
+
+    from psymitrix_cli.domain.safety import reply_learned
+
+    shipped = reply_learned.load()
+    assert 0.5 <= shipped.careful_at <= shipped.withhold_at
+    # A model whose every reply scores P = 0.6 (no weights, a bias of logit 0.6): between
+    # the two thresholds, so only a careful reading withholds it.
+    bias = math.log(0.6 / 0.4)
+    header = {"bits": reply_learned.BITS, "scale": 1.0, "bias": bias}
+    model = reply_learned.Model(
+        {**header, "withhold_at": 0.666, "careful_at": 0.5},
+        array("b", bytes(reply_learned.MASK + 1)),
+    )
+    assert abs(model.probability("anything at all") - 0.6) < 1e-9
+    assert model.withholds("anything at all", careful=True)
+    assert not model.withholds("anything at all")
+    # Careful never shows what the plain reading withholds.
+    for text in [*_battery("harmful"), *_battery("safe")]:
+        assert reply_learned.flags(text, careful=True) or not reply_learned.flags(text)

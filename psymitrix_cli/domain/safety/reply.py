@@ -140,7 +140,7 @@ def reply_harm(text: str, careful: bool = False) -> str | None:
     if any(names_harm(part, careful) for part in parts):
         return "topic"
     # What no rule names: the learned layer, trained on replies no rule was written from.
-    return "learned" if reply_learned.flags(text) else None
+    return "learned" if reply_learned.flags(text, careful) else None
 
 
 def screen_reply(text: str, careful: bool = False) -> bool:

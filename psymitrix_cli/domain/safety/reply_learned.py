@@ -36,6 +36,8 @@ class Model:
         self.scale = float(header["scale"])
         self.bias = float(header["bias"])
         self.withhold_at = float(header["withhold_at"])
+        # Once the conversation has shown risk: lower, so more is withheld (train_reply.py).
+        self.careful_at = float(header.get("careful_at", self.withhold_at))
 
     @classmethod
     def from_bytes(cls, blob: bytes) -> Model:
@@ -43,6 +45,10 @@ class Model:
 
     def to_bytes(self) -> bytes:
         return envelope.pack(MAGIC, self.header, self.weights)
+
+    def withholds(self, text: str, careful: bool = False) -> bool:
+        at = self.careful_at if careful else self.withhold_at
+        return bool(text.strip()) and self.probability(text) >= at
 
     def probability(self, text: str) -> float:
         total = sum(self.weights[i] for i in features(text)) * self.scale + self.bias
@@ -67,7 +73,7 @@ def probability(text: str) -> float:
     return load().probability(text)
 
 
-def flags(text: str) -> bool:
-    """True when the layer would withhold this reply."""
-    model = load()
-    return bool(text.strip()) and model.probability(text) >= model.withhold_at
+def flags(text: str, careful: bool = False) -> bool:
+    """True when the layer would withhold this reply (`careful`: in a conversation that
+    has shown risk, at the lower threshold)."""
+    return load().withholds(text, careful)
