@@ -6,6 +6,11 @@ from __future__ import annotations
 import os
 import random
 import secrets
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -25,6 +30,29 @@ def isolated_env(home: str | Path, **extra: str) -> dict[str, str]:
     }
     env.pop("PSYMITRIX_TOKEN", None)
     return env
+
+
+def cli(env: dict[str, str], *args: str, stdin: str | None = None) -> str:
+    """`python -m psymitrix_cli ARGS` in `env`; its stdout (a failure raises)."""
+    out = subprocess.run(
+        [sys.executable, "-m", "psymitrix_cli", *args],
+        env=env,
+        input=stdin,
+        text=True,
+        capture_output=True,
+        check=True,
+    )
+    return out.stdout
+
+
+def median_ms(fn: Callable[[], object], runs: int) -> float:
+    """The median wall time of `runs` calls, in milliseconds."""
+    samples = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        fn()
+        samples.append((time.perf_counter() - start) * 1000)
+    return statistics.median(samples)
 
 
 def assessment_doc(

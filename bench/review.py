@@ -21,7 +21,6 @@ import os
 import random
 import secrets
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -33,25 +32,13 @@ from typing import Any
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from bench.common import assessment_doc, isolated_env  # noqa: E402
+from bench.common import assessment_doc, cli, isolated_env  # noqa: E402
 from psymitrix_cli.clock import iso  # noqa: E402
 
 PASSWORD = "bench-password-1"
 BATCH = 5000
 # Per day of history: --per-day journal entries (24: one an hour), and one of each of these.
 DAILY = ("sleep", "gratitude", "breathing")
-
-
-def cli(env: dict[str, str], *args: str, stdin: str | None = None) -> str:
-    out = subprocess.run(
-        [sys.executable, "-m", "psymitrix_cli", *args],
-        env=env,
-        input=stdin,
-        text=True,
-        capture_output=True,
-        check=True,
-    )
-    return out.stdout
 
 
 def signup(env: dict[str, str], username: str) -> tuple[str, str]:

@@ -39,7 +39,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from bench.common import assessment_doc, isolated_env  # noqa: E402
+from bench.common import assessment_doc, cli, isolated_env, median_ms  # noqa: E402
 from psymitrix_cli.clock import iso  # noqa: E402
 from psymitrix_cli.domain.entry_kind import PageQuery  # noqa: E402
 
@@ -74,18 +74,6 @@ def secantus() -> Iterator[str]:
     finally:
         proc.terminate()
         proc.wait(10)
-
-
-def cli(env: dict[str, str], *args: str, stdin: str | None = None) -> str:
-    out = subprocess.run(
-        [sys.executable, "-m", "psymitrix_cli", *args],
-        env=env,
-        input=stdin,
-        text=True,
-        capture_output=True,
-        check=True,
-    )
-    return out.stdout
 
 
 def token_for(env: dict[str, str], username: str) -> str:
@@ -216,15 +204,6 @@ def seed(
                 }.get(kind),
             )
     store.close()
-
-
-def median_ms(fn: Callable[[], object], runs: int) -> float:
-    samples = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        fn()
-        samples.append((time.perf_counter() - start) * 1000)
-    return statistics.median(samples)
 
 
 def main() -> None:

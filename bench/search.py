@@ -25,7 +25,6 @@ from __future__ import annotations
 import argparse
 import os
 import random
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -38,7 +37,7 @@ from typing import Any
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from bench.common import isolated_env  # noqa: E402
+from bench.common import isolated_env, median_ms  # noqa: E402
 from psymitrix_cli.clock import iso  # noqa: E402
 
 PASSWORD = "bench-password-1"
@@ -119,14 +118,9 @@ def seed(user_id: str, count: int, batch: int = 5000) -> float:
     return time.perf_counter() - start
 
 
-def median_ms(fn: Callable[[], Any], runs: int) -> float:
+def warm_median_ms(fn: Callable[[], Any], runs: int) -> float:
     fn()  # warm: the first call opens the store and loads the token
-    samples = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        fn()
-        samples.append((time.perf_counter() - start) * 1000)
-    return statistics.median(samples)
+    return median_ms(fn, runs)
 
 
 def measure(env: dict[str, str], token: str, runs: int) -> dict[str, tuple[float, float, int]]:
@@ -144,10 +138,10 @@ def measure(env: dict[str, str], token: str, runs: int) -> dict[str, tuple[float
         for name, query in QUERIES.items():
             request = SearchRequest(query)
             found = backend.search.search(request)
-            searched = median_ms(lambda r=request: backend.search.search(r), runs)
+            searched = warm_median_ms(lambda r=request: backend.search.search(r), runs)
             page = PageQuery(limit=20, search=query)
             assert len(backend.journal.list(page)["items"]) == 20, name  # a full page
-            listed = median_ms(lambda p=page: backend.journal.list(p), runs)
+            listed = warm_median_ms(lambda p=page: backend.journal.list(p), runs)
             out[name] = (searched, listed, found["matched"])
     finally:
         state.close()
