@@ -96,7 +96,7 @@ def edit(
 
         notes = rules.parse_notes(sys.stdin.read())
     elif text:
-        notes = rules.check_list(text)
+        notes = text  # checked where every edit is: MemoryService.replace
     else:
         if not state.term.interactive:
             raise InvalidInput(messages.MEMORY_EDIT_NEEDS_INPUT)

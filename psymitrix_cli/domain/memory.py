@@ -170,14 +170,17 @@ def split_proposal(reply: str) -> tuple[str, str | None]:
     return shown, gate.proposed
 
 
-def proposal(text: str | None) -> str | None:
-    """A proposed note as it would be saved, or None when it breaks a note's rules."""
+def proposal(text: str | None, existing: Sequence[str]) -> str | None:
+    """A proposed note as it would be saved beside `existing`, or None when it breaks a
+    note's rules (the same ones `memory add` applies: check_new)."""
     if not text:
         return None
     try:
-        return clean_note(text)
+        note = clean_note(text)
+        check_new(note, existing)
     except InvalidInput:
         return None
+    return note
 
 
 def view(doc: dict[str, Any], number: int) -> dict[str, Any]:

@@ -327,12 +327,10 @@ def _proposal(text: str | None, kept: list[str] | None, careful: bool) -> str | 
     """The note the model proposed, if the person may be asked about it: a valid note,
     passed by the same screen every reply passes, not one the message screen reads as
     acute, not already kept, and room for it. Never saved here: the person decides."""
-    note = notes.proposal(text)
-    if note is None or kept is None or safety.screen_reply(note, careful=careful):
+    note = None if kept is None else notes.proposal(text, kept)
+    if note is None or safety.screen_reply(note, careful=careful):
         return None
-    if safety.screen_message(note).tier == "acute" or len(kept) >= notes.NOTES_MAX:
-        return None
-    return None if any(notes.same(note, k) for k in kept) else note
+    return None if safety.screen_message(note).tier == "acute" else note
 
 
 def _done(
