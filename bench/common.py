@@ -29,6 +29,9 @@ def isolated_env(home: str | Path, **extra: str) -> dict[str, str]:
         **extra,
     }
     env.pop("PSYMITRIX_TOKEN", None)
+    # An installed package has its bytecode compiled; without it every run of a changed
+    # checkout would recompile its modules and time the compiler, not PsyMitrix.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     return env
 
 
