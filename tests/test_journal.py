@@ -417,3 +417,38 @@ def test_eight_processes_add_fifty_entries_each(any_cli: Cli) -> None:
     entries = every_entry(any_cli)
     assert len(entries) == len({e["id"] for e in entries}) == 400
     assert {e["text"] for e in entries} == {f"w{w} e{i}" for w in range(8) for i in range(50)}
+
+
+def _add_in_a_subprocess(cli: Cli, text: str, **env: str) -> subprocess.CompletedProcess[str]:
+    code = (
+        "import sys\n"
+        "from psymitrix_cli.cli.app import main\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "print('RICH' if 'rich' in sys.modules else 'NO-RICH', file=sys.stderr)\n"
+    )
+    full = {**os.environ, **cli.env, **cli.extra, **env}
+    if "NO_COLOR" not in env:
+        full.pop("NO_COLOR", None)
+    return subprocess.run(
+        [sys.executable, "-c", code, "journal", "add", text],
+        capture_output=True,
+        text=True,
+        env=full,
+        timeout=60,
+        cwd=Path(cli.env["PSYMITRIX_HOME"]).parent,
+    )
+
+
+def test_a_saved_entry_is_one_line_written_without_rich(cli: Cli) -> None:
+    # The one-line result is written by the terminal object itself, so `journal add`
+    # never imports Rich; colour follows FORCE_COLOR / NO_COLOR as Rich's would.
+    cli.signup("ann")
+    plain = _add_in_a_subprocess(cli, "A walk by the canal " * 8)
+    assert plain.stdout.startswith("✓ Saved journal entry "), plain
+    assert plain.stdout.count("\n") == 1 and "\x1b" not in plain.stdout  # never hard-wrapped
+    assert plain.stderr.strip().endswith("NO-RICH"), plain.stderr
+    coloured = _add_in_a_subprocess(cli, "Another walk", FORCE_COLOR="1")
+    assert coloured.stdout.startswith("\x1b[32m✓\x1b[0m Saved journal entry "), coloured
+    muted = _add_in_a_subprocess(cli, "A third walk", FORCE_COLOR="1", NO_COLOR="1")
+    assert muted.stdout.startswith("✓ Saved"), muted
+    assert count(cli) == 3

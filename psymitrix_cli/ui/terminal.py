@@ -93,10 +93,27 @@ class Terminal:
 
     def success(self, text: str) -> None:
         if not self.json_mode:
-            self.out.print(f"[green]✓[/green] {_escape(text)}")
+            self._marked(sys.stdout, "✓", "32", text)
 
     def notice(self, text: str) -> None:
-        self.err.print(f"[yellow]![/yellow] {_escape(text)}")
+        self._marked(sys.stderr, "!", "33", text)
+
+    def _marked(self, stream: TextIO, mark: str, sgr: str, text: str) -> None:
+        """One line behind a coloured mark, written without Rich: `journal add` and the
+        other one-line results then never import it (~20 ms of a ~150 ms command). The
+        line is never hard-wrapped, as a notice never was and as a script wants."""
+        if self._colour(stream):
+            mark = f"\x1b[{sgr}m{mark}\x1b[0m"
+        stream.write(f"{mark} {text}\n")
+        stream.flush()
+
+    def _colour(self, stream: TextIO) -> bool:
+        # Rich's own "auto": FORCE_COLOR forces it, otherwise a TTY that is not dumb.
+        if self.no_color:
+            return False
+        if os.environ.get("FORCE_COLOR"):
+            return True
+        return self._isatty(stream) and os.environ.get("TERM", "") not in ("dumb", "unknown")
 
     def error(self, text: str, code: str = "error") -> None:
         if self.json_mode:
