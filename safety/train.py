@@ -1,4 +1,4 @@
-"""Train the learned safety layer and write psymitrix_cli/domain/safety/learned_model.bin.gz.
+"""Train the learned safety layer and write psymitrix_cli/domain/safety/learned_model.bin.
 
     python safety/train.py            # train on the corpus's train split, write the model
     python safety/train.py --measure  # only measure the shipped model (held-out + eval set)
@@ -16,7 +16,6 @@ safety/eval/*.jsonl, when present, is only ever measured, never trained on.
 from __future__ import annotations
 
 import argparse
-import gzip
 import json
 import math
 import os
@@ -290,7 +289,7 @@ def main() -> None:
         f"acute >= {model.acute_at:.3f} (alone {model.alone_at:.3f}), "
         f"flagged >= {model.flag_at:.3f}"
     )
-    OUT.write_bytes(gzip.compress(model.to_bytes(), compresslevel=9, mtime=0))
+    OUT.write_bytes(model.to_bytes())
     print(f"wrote {OUT.relative_to(ROOT)} ({OUT.stat().st_size / 1024:.0f} KiB)")
     measure(model, rows)
 
