@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import os
-import tomllib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import timedelta
@@ -163,10 +162,16 @@ def config_problems(values: Mapping[str, str]) -> dict[str, str]:
 
 def read_config_file(path: Path) -> dict[str, str]:
     try:
-        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         return {}
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+    except UnicodeDecodeError as exc:
+        raise InvalidInput(messages.CONFIG_BAD_TOML.format(path=path, exc=exc)) from None
+    import tomllib  # only once there is a file: most runs have none, and skip its import
+
+    try:
+        raw = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
         raise InvalidInput(messages.CONFIG_BAD_TOML.format(path=path, exc=exc)) from None
     return {k: str(v) for k, v in raw.items() if k in CONFIG_KEYS}
 

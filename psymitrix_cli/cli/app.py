@@ -8,7 +8,6 @@ traceback (never locals) only under --debug.
 from __future__ import annotations
 
 import sys
-import traceback
 from typing import Annotated, Any
 
 import typer
@@ -52,7 +51,7 @@ class PsyGroup(TyperGroup):
         except PsyError as exc:
             state = AppState.of(ctx)
             if state.debug:
-                traceback.print_exc(file=sys.stderr)
+                _print_traceback()
             from psymitrix_cli.errors import flag
 
             state.term.error(exc.worded(flag), code=exc.code)  # fields as this door's flags
@@ -60,7 +59,7 @@ class PsyGroup(TyperGroup):
         except Exception as exc:
             state = AppState.of(ctx)
             if state.debug:
-                traceback.print_exc(file=sys.stderr)
+                _print_traceback()
             if isinstance(exc, ModuleNotFoundError):
                 from psymitrix_cli.installhint import missing_module_message
 
@@ -182,3 +181,9 @@ def load_command(name: str) -> click.Command | None:
 def main() -> None:
     command = typer.main.get_command(app)
     command.main(prog_name="psymitrix")
+
+
+def _print_traceback() -> None:
+    import traceback  # only under --debug: every other run is spared its import
+
+    traceback.print_exc(file=sys.stderr)
