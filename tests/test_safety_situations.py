@@ -45,3 +45,28 @@ def test_acute_situations_are_acute(text: str) -> None:
 )
 def test_the_ordinary_messages_beside_them_are_not_acute(text: str) -> None:
     assert screen_message(text).tier != "acute", text
+
+
+# Written for the eval set's false alarms (2026-12-03), each with a twin that must stay
+# acute: a pool's edge is for diving, a fall in a game or by accident is not an attempt,
+# tablets set out for a trip are a routine.
+@pytest.mark.parametrize(
+    ("ordinary", "acute"),
+    [
+        (
+            "sat on the edge of the pool scared to jump in the deep end",
+            "sat on the edge of the roof scared to jump",
+        ),
+        (
+            "i jumped off the bridge in roblox by accident and lost my pet",
+            "i jumped off the bridge and i'm in the water, it's so cold",
+        ),
+        (
+            "my tablets are ready for the holiday, sorted by day",
+            "my tablets are ready, counted out on the bed",
+        ),
+    ],
+)
+def test_a_pool_a_game_and_a_trip_are_not_situations(ordinary: str, acute: str) -> None:
+    assert screen_message(ordinary).tier != "acute", ordinary
+    assert screen_message(acute).tier == "acute", acute

@@ -90,7 +90,8 @@ ACUTE = (
         r"(pills|tablets|meds|rope|noose|gun|blades|razor|razors) (are |is )?(ready|lined up|"
         r"counted out|in front of me|set aside)\b(?! (for (pickup|collection|pick up|collecting|"
         r"the "
-        r"pharmacy|you|my (holiday|trip))|to be|at|to (pick up|collect|be collected))\b)",
+        r"pharmacy|you|(my|the|our) (holiday|trip|week|journey|flight|travels|month))|to be|at|"
+        r"to (pick up|collect|be collected))\b)",
         r"(gun|rifle|pistol|shotgun|revolver) (is |was )?(loaded|cocked|in my (hand|lap|mouth))",
         r"(gun|barrel|pistol) (to|against|in) my (head|temple|mouth|chest)",
         r"loaded (the |my |a )?(gun|rifle|pistol|shotgun)",
@@ -285,6 +286,7 @@ ACUTE = (
         history=True,
         needs=rf"(?s)(?=.*\b({HEIGHT}|{WEAPON})s?\b)(?=.*\b(right now|now|looking down|jump|"
         r"let go|tonight|step off|loaded|pull the trigger)\b)",
+        unless=r"\b(pool|diving board|dive|diving|swim|swimming|springboard|high board)\b",
     ),
     rule(
         r"i will be (gone|dead)$",

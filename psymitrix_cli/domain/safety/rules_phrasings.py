@@ -38,6 +38,8 @@ MORE = (
         kind=SI,
         negated="concern",
         history=True,
+        # At a pool's edge, working up the nerve is for a dive.
+        unless=r"\b(pool|diving board|dive|diving|swim|swimming|springboard|high board)\b",
         needs=rf"\b({HIGH}|{DRUGS}|{WEAPON}|rope|belt|cord|bath|wrist|wrists|throat|neck|"
         r"tonight|right now|now|shells|bullets)\b",
     ),
@@ -96,12 +98,21 @@ MORE = (
         r"(bleeding|blood|it|the bleeding) (will not|cannot|does not|is not|would not) stop(ping)?",
         r"(cannot|can not) stop (the )?bleeding",
         r"cut (myself )?(really|so|too|very|quite|way too) deep",
+        tier="acute",
+        kind=SH,
+        negated="none",
+        history=True,
+    ),
+    rule(
         rf"i (jumped|stepped|threw myself) (off|from|in front of) (a|the|my)( \w+)? ({HIGH}|train|"
         r"bus|car|lorry|truck)",
         tier="acute",
         kind=SH,
         negated="none",
         history=True,
+        # A fall in a game, or by accident, is not an attempt.
+        unless=r"\b(by accident|accidentally|minecraft|roblox|fortnite|in (the|a) game|my "
+        r"character|my avatar)\b",
     ),
     # More ways again.
     _si(

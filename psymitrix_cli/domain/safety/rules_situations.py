@@ -13,6 +13,8 @@ from __future__ import annotations
 from psymitrix_cli.domain.safety.engine import SH, SI, rule
 from psymitrix_cli.domain.safety.vocab import DRUGS, HIGH, INTENT, TRAVEL, WEAPON, WHEN
 
+# At a pool's edge, working up the nerve is for a dive.
+_DIVING = r"\b(pool|diving board|dive|diving|swim|swimming|springboard|high board)\b"
 _WATER = r"(sea|ocean|river|lake|canal|reservoir|water|waves|tide)"
 _PLACE_ON = (
     r"(standing|stood|sitting|sat|stepped|stepping|climbed|climbing|perched|balanced|"
@@ -45,6 +47,7 @@ SITUATIONS = (
         negated="concern",
         history=True,
         needs=_THERE_FOR_IT,
+        unless=_DIVING,
     ),
     rule(
         # A train that will not stop, seen from the platform or the line.
