@@ -55,8 +55,8 @@ def __getattr__(name: str) -> Any:
 def screen_message(text: str) -> Screen:
     """Screen one piece of a person's own writing: the rules, then the learned layers."""
     found = rules.screen_message(text)
-    if found.tier == "acute":
-        return found
+    if found.tier == "acute" or found.lowered:
+        return found  # "I'm not going to kill myself": the models read only the words
     raised = learned.raise_tier(text, found)
     tier = semantic.message_tier(text, raised.tier)
     if tier is not None:

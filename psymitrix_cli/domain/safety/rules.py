@@ -169,4 +169,4 @@ def screen_message(text: str, everything: bool = False) -> Screen:
             return Screen(other[0], other[1], True)  # caught only in another language
     if found is None:
         return Screen("none", None, non_english)
-    return Screen(found.tier, found.kind, non_english)
+    return Screen(found.tier, found.kind, non_english, lowered=found.lowered)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
 
 Tier = Literal["none", "concern", "acute"]
@@ -16,12 +16,16 @@ class Screen:
     `kind` says what for: suicidal_ideation, self_harm, harm_to_others, abuse_now (both
     want the emergency number first), abuse, hopelessness, eating_disorder, substance,
     distress. `non_english` says the text looks mainly like another language, so the
-    caller can tell the person that the screen reads English best.
+    caller can tell the person that the screen reads English best. `lowered` says the
+    rules read it lower than its words (a negation, a history, someone else's words), so
+    the learned layers, which cannot tell, must not raise it back; it is a note between
+    the layers, not part of what was found.
     """
 
     tier: Tier
     kind: str | None
     non_english: bool = False
+    lowered: bool = field(default=False, compare=False, repr=False)
 
 
 NONE = Screen("none", None)
