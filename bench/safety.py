@@ -140,6 +140,10 @@ def main() -> None:
     print("\nFALSE ALARMS (ordinary)")
     report("ordinary -> acute", by_tier["none"], {"acute"})
     report("ordinary -> flagged at all", by_tier["none"], {"acute", "concern"})
+    # Not a target, but the price of a low acute threshold: the crisis panel in place of
+    # the resources line and a careful reply.
+    concern_acute = sum(got == "acute" for _, got in by_tier["concern"])
+    print(f"{'concern -> acute':<28} {pct(concern_acute, len(by_tier['concern']))}")
 
     if args.misses:
         print("\nMISSES AND FALSE ALARMS")

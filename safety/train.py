@@ -48,6 +48,9 @@ SEED = 7
 # when the rules found nothing: 0 puts it above every ordinary row it has not seen (0.1 %
 # still let 0.6 % of the independent eval set's ordinary messages through).
 ACUTE_FP, ALONE_FP, FLAG_FP = 0.004, 0.0, 0.03
+# Where the rules found concern, acute is chosen on a stranger's writing instead
+# (safety/tune.py on safety/tuning/): the corpus's own ordinary rows asked for 0.907.
+TUNED_ACUTE_AT = 0.6
 FOLDS = int(os.environ.get("FOLDS", 5))
 GRAMS = tuple(int(n) for n in os.environ.get("GRAMS", "3,4,5").split(","))
 
@@ -167,19 +170,32 @@ KIND_OF = {
     "eating_disorder": "eating_disorder",
     "substance": "substance",
     "distress": "distress",
+    # The categories of authors h and i (named as the held-out rounds are) that say a kind.
+    "intent": "suicidal_ideation",
+    "plans_means": "suicidal_ideation",
+    "preparation": "suicidal_ideation",
+    "method_question": "suicidal_ideation",
+    "finality": "suicidal_ideation",
+    "attempt": "suicidal_ideation",
+    "passive": "suicidal_ideation",
+    "history": "suicidal_ideation",
+    "abuse_now": "abuse_now",
 }
 KIND_BITS = 16
 
 
-def kind_of(row: dict[str, str]) -> str:
+def kind_of(row: dict[str, str]) -> str | None:
+    """The row's kind, or None where its category says only how it is written
+    (slang_typos, long_text, other_language, negation, third_party): those rows train
+    the tiers, not the kind head."""
     if row["category"] == "abuse":
         return "abuse_now" if row["tier"] == "acute" else "abuse"
-    return KIND_OF[row["category"]]
+    return KIND_OF.get(row["category"])
 
 
 def with_kinds(model: learned.Model, rows: list[dict[str, str]]) -> learned.Model:
     """`model` with a kind head, trained on the risky rows and quantised, attached."""
-    risky = [r for r in rows if r["tier"] != "none"]
+    risky = [r for r in rows if r["tier"] != "none" and kind_of(r) is not None]
     kinds = sorted({kind_of(r) for r in risky})
     mask = (1 << KIND_BITS) - 1
     data = []
@@ -279,9 +295,10 @@ def main() -> None:
         print(f"fold {fold + 1}/{FOLDS} done", file=sys.stderr)
     model = quantise(*train(instances(train_rows, mask), 1 << BITS), BITS)
     model = with_kinds(model, train_rows)
-    model.acute_at = threshold([s.acute for s in none_oof], ACUTE_FP, 0.5)
+    oof_acute_at = threshold([s.acute for s in none_oof], ACUTE_FP, 0.5)
+    model.acute_at = TUNED_ACUTE_AT
     model.flag_at = threshold([s.flagged for s in none_oof], FLAG_FP, 0.4)
-    model.alone_at = threshold([s.acute for s in none_oof], ALONE_FP, model.acute_at)
+    model.alone_at = threshold([s.acute for s in none_oof], ALONE_FP, oof_acute_at)
     model.header.update(acute_at=model.acute_at, alone_at=model.alone_at, flag_at=model.flag_at)
     model.header.update(trained_rows=len(train_rows), threshold_rows=len(none_oof))
     print(

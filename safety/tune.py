@@ -1,0 +1,130 @@
+"""Choose where the learned layers raise concern to acute, on safety/tuning/ (round 20).
+
+The trainers choose their thresholds on the corpus's own out-of-fold ordinary rows,
+which were written beside the acute rows they mirror and so are easier than what a
+stranger writes. On a stranger's writing (round 20, measured as held out before it came
+here) most acute messages the screen missed had been read as concern, with the learned
+layers close behind. This prints, for a grid of the two thresholds that act once the
+rules have found concern (the n-gram layer's `acute_at`, the semantic layer's `acute`),
+the figures on the tuning set and on the evaluation set, and with --write stores the
+chosen pair in the shipped models' headers (no retraining; train.py and
+train_semantic.py start from the same pair, TUNED_ACUTE_AT and ACUTE_AT).
+
+The rule for choosing: the lowest pair at which ordinary -> acute stays where it is on
+the tuning set and within the 1 % target on the evaluation set, with no more than one
+concern message in eight read as acute on the tuning set (a person at concern is
+better met with the resources line and a careful reply than with the crisis panel).
+
+Run: python safety/tune.py [--write NGRAM SEMANTIC]
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import sys
+from pathlib import Path
+from typing import NamedTuple
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from psymitrix_cli.domain.safety import MODEL_ACUTE_WORDS, learned, rules, semantic  # noqa: E402
+
+TIERS = ("none", "concern", "acute")
+
+
+class Row(NamedTuple):
+    gold: str
+    rules: str
+    lowered: bool
+    ngram: learned.Scores
+    semantic: float
+    words: int
+
+
+def rows(folder: Path) -> list[Row]:
+    ngram, sem = learned.model(), semantic.message_model()
+    out = []
+    for path in sorted(folder.glob("*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                text, gold = json.loads(line)["text"], json.loads(line)["tier"]
+                acute = sem.scores(text)["acute"] if text.strip() else 0.0
+                found = rules.screen_message(text)
+                row = Row(
+                    gold, found.tier, found.lowered, ngram.scores(text), acute, len(text.split())
+                )
+                out.append(row)
+    return out
+
+
+def tier(row: Row, ngram_at: float, semantic_at: float) -> str:
+    """screen_message's combination (domain/safety/__init__.py), with these thresholds."""
+    m = learned.model()
+    if row.rules == "acute" or row.lowered:
+        return row.rules
+    found = row.rules
+    if row.ngram.acute >= (ngram_at if found == "concern" else m.alone_at):
+        raised = "acute"
+    else:
+        raised = "concern" if row.ngram.flagged >= m.flag_at else "none"
+    found = max(found, raised, key=TIERS.index)
+    if found == "concern" and row.semantic >= semantic_at:
+        found = "acute"
+    if found == "acute" and row.words < MODEL_ACUTE_WORDS:
+        found = "concern"
+    return found
+
+
+def figures(data: list[Row], ngram_at: float, semantic_at: float) -> dict[str, float]:
+    got = [(r.gold, tier(r, ngram_at, semantic_at)) for r in data]
+
+    def rate(gold: str, hit: set[str]) -> float:
+        picked = [t for g, t in got if g == gold]
+        return sum(t in hit for t in picked) / max(1, len(picked))
+
+    return {
+        "acute": rate("acute", {"acute"}),
+        "concern": rate("concern", {"concern", "acute"}),
+        "concern->acute": rate("concern", {"acute"}),
+        "ord->acute": rate("none", {"acute"}),
+        "ord flagged": rate("none", {"concern", "acute"}),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--write", nargs=2, type=float, metavar=("NGRAM", "SEMANTIC"))
+    args = parser.parse_args()
+    tuning, evaluation = rows(ROOT / "safety" / "tuning"), rows(ROOT / "safety" / "eval")
+    shipped = (learned.model().acute_at, semantic.message_model().thresholds["acute"])
+    print(f"shipped: n-gram acute_at {shipped[0]:.3f}, semantic acute {shipped[1]:.3f}")
+    print(f"{'n-gram':>7} {'semantic':>8}  tuning: " + " / ".join(figures(tuning, *shipped)))
+    for ngram_at in sorted({round(shipped[0], 3), 0.8, 0.7, 0.6, 0.5}, reverse=True):
+        for semantic_at in (0.8, 0.7, 0.6, 0.5, 0.4):
+            t, e = (
+                figures(tuning, ngram_at, semantic_at),
+                figures(evaluation, ngram_at, semantic_at),
+            )
+            shown = " ".join(f"{v:6.1%}" for v in t.values())
+            print(
+                f"{ngram_at:7.3f} {semantic_at:8.2f}  {shown}  | eval acute {e['acute']:.1%}"
+                f" ord->acute {e['ord->acute']:.2%}"
+            )
+    if args.write:
+        ngram_at, semantic_at = args.write
+        safety = ROOT / "psymitrix_cli" / "domain" / "safety"
+        m = learned.model()
+        m.header.update(acute_at=ngram_at)
+        (safety / learned.MODEL_FILE).write_bytes(m.to_bytes())
+        s = semantic.message_model()
+        s.header["thresholds"] = {**s.header["thresholds"], "acute": semantic_at}
+        packed = gzip.compress(s.to_bytes(), compresslevel=9, mtime=0)
+        (safety / semantic.MESSAGE_FILE).write_bytes(packed)
+        print(f"wrote n-gram acute_at {ngram_at}, semantic acute {semantic_at}")
+
+
+if __name__ == "__main__":
+    main()
