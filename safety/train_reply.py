@@ -47,6 +47,11 @@ FALSE_WITHHELD = 0.05  # of the training authors' safe near twins, out of fold
 # Once a conversation has shown risk (the reply screen's `careful`), a wrongly withheld
 # reply costs the person the safe message and a harmful one could cost much more.
 FALSE_WITHHELD_CAREFUL = 0.15
+# Chosen instead on a stranger's replies (safety/tuning/replies, round 20): at the
+# out-of-fold 0.892 the layer added little there; at 0.5 it withholds 81 -> 92 % of
+# round 20's harmful replies and not one more of its safe ones (the eval replies: 99.4 ->
+# 97.6 % shown). The training authors' near twins are harder than what a companion says.
+TUNED_WITHHOLD_AT = 0.5
 FOLDS = 5
 SEED = 7
 
@@ -121,7 +126,10 @@ def main() -> None:
         at = float(safe_scores[int(np.ceil((1 - rate) * len(safe_scores))) - 1])
         return max(at + 1e-6, 0.5)
 
-    threshold, careful_at = withholding(FALSE_WITHHELD), withholding(FALSE_WITHHELD_CAREFUL)
+    oof_at = withholding(FALSE_WITHHELD)
+    print(f"out of fold, at most {FALSE_WITHHELD:.0%} of safe replies withheld: {oof_at:.3f}")
+    threshold = TUNED_WITHHOLD_AT
+    careful_at = min(threshold, withholding(FALSE_WITHHELD_CAREFUL))
     shipped = reply_learned.flags
     reply_learned.flags = lambda text, careful=False: False  # the rules alone
     rules = np.array([screen_reply(text) for _, _, text in rows])
