@@ -1,4 +1,4 @@
-"""Choose where the learned layers raise concern to acute, on safety/tuning/ (round 20).
+"""Choose where the learned layers raise a tier to acute, on safety/tuning/ (round 20).
 
 The trainers choose their thresholds on the corpus's own out-of-fold ordinary rows,
 which were written beside the acute rows they mirror and so are easier than what a
@@ -6,16 +6,17 @@ stranger writes. On a stranger's writing (round 20, measured as held out before 
 here) most acute messages the screen missed had been read as concern, with the learned
 layers close behind. This prints, for a grid of the two thresholds that act once the
 rules have found concern (the n-gram layer's `acute_at`, the semantic layer's `acute`),
-the figures on the tuning set and on the evaluation set, and with --write stores the
-chosen pair in the shipped models' headers (no retraining; train.py and
-train_semantic.py start from the same pair, TUNED_ACUTE_AT and ACUTE_AT).
+then of the n-gram layer's `alone_at` (the rules found nothing), the figures on the
+tuning set and on the evaluation set, and with --write stores the chosen three in the
+shipped models' headers (no retraining; train.py and train_semantic.py start from the
+same: TUNED_ACUTE_AT, TUNED_ALONE_AT and ACUTE_AT).
 
-The rule for choosing: the lowest pair at which ordinary -> acute stays where it is on
-the tuning set and within the 1 % target on the evaluation set, with no more than one
-concern message in eight read as acute on the tuning set (a person at concern is
+The rule for choosing: the lowest thresholds at which ordinary -> acute stays where it
+is on the tuning set and within the 1 % target on the evaluation set, with no more than
+one concern message in eight read as acute on the tuning set (a person at concern is
 better met with the resources line and a careful reply than with the crisis panel).
 
-Run: python safety/tune.py [--write NGRAM SEMANTIC]
+Run: python safety/tune.py [--write NGRAM SEMANTIC ALONE]
 """
 
 from __future__ import annotations
@@ -96,7 +97,7 @@ def figures(data: list[Row], ngram_at: float, semantic_at: float) -> dict[str, f
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--write", nargs=2, type=float, metavar=("NGRAM", "SEMANTIC"))
+    parser.add_argument("--write", nargs=3, type=float, metavar=("NGRAM", "SEMANTIC", "ALONE"))
     args = parser.parse_args()
     tuning, evaluation = rows(ROOT / "safety" / "tuning"), rows(ROOT / "safety" / "eval")
     shipped = (learned.model().acute_at, semantic.message_model().thresholds["acute"])
@@ -113,17 +114,27 @@ def main() -> None:
                 f"{ngram_at:7.3f} {semantic_at:8.2f}  {shown}  | eval acute {e['acute']:.1%}"
                 f" ord->acute {e['ord->acute']:.2%}"
             )
+    m = learned.model()
+    shipped_alone = m.alone_at
+    for alone_at in sorted({round(shipped_alone, 3), 0.95, 0.93, 0.9, 0.85}, reverse=True):
+        m.alone_at = alone_at  # tier() reads it from the loaded model
+        t, e = figures(tuning, *shipped), figures(evaluation, *shipped)
+        shown = " ".join(f"{v:6.1%}" for v in t.values())
+        print(
+            f"alone {alone_at:5.3f}    {shown}  | eval acute {e['acute']:.1%}"
+            f" ord->acute {e['ord->acute']:.2%}"
+        )
+    m.alone_at = shipped_alone
     if args.write:
-        ngram_at, semantic_at = args.write
+        ngram_at, semantic_at, alone_at = args.write
         safety = ROOT / "psymitrix_cli" / "domain" / "safety"
-        m = learned.model()
-        m.header.update(acute_at=ngram_at)
+        m.header.update(acute_at=ngram_at, alone_at=alone_at)
         (safety / learned.MODEL_FILE).write_bytes(m.to_bytes())
         s = semantic.message_model()
         s.header["thresholds"] = {**s.header["thresholds"], "acute": semantic_at}
         packed = gzip.compress(s.to_bytes(), compresslevel=9, mtime=0)
         (safety / semantic.MESSAGE_FILE).write_bytes(packed)
-        print(f"wrote n-gram acute_at {ngram_at}, semantic acute {semantic_at}")
+        print(f"wrote n-gram acute_at {ngram_at} (alone {alone_at}), semantic acute {semantic_at}")
 
 
 if __name__ == "__main__":
