@@ -1,5 +1,6 @@
-"""The most common ways to say it in Spanish, French, German, Portuguese, Italian, Dutch
-and Hindi/Urdu (romanised and in Devanagari or Urdu script).
+"""The most common ways to say it in Spanish, French, German, Portuguese, Italian, Dutch,
+Polish, Turkish, Indonesian/Malay, Vietnamese, Tagalog, Swahili and Hindi/Urdu (romanised
+and in Devanagari or Urdu script); rules_scripts reads the scripts without word breaks.
 
 Read over the folded text (lower case, no accents: "mañana" -> "manana"), not the
 English rewrites. Far thinner than the English rules: `looks_non_english` lets the
@@ -11,6 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from psymitrix_cli.domain.safety import rules_scripts
 from psymitrix_cli.domain.safety.engine import HOPE, SI
 from psymitrix_cli.domain.safety.index import Index
 from psymitrix_cli.domain.safety.types import Tier
@@ -98,6 +100,23 @@ _ACUTE = (
     r"\bskocze z (dachu|mostu|okna|balkonu)|\bodebrac sobie zycie|\bzabije sie\b|\bchce umrzec",
     r"\b(maak|make) ik er een (eind|einde) aan\b|\bmijn leven (beeindigen|beindigen)",
     r"\bkendimi oldur\w*|\bintihar edece\w*|\bolmek istiyorum",
+    r"\byasamak istemiyorum|\bcan[iı]ma k[iı]yaca\w*|\bkendimi (asaca|oldurece)\w*|"
+    r"\bintihar (etmek istiyorum|edicem)",
+    r"\bnie chce (juz |dalej )?zyc\b|\bpope[lł]nie samobojstwo|\bskoncze ze soba|"
+    r"\bchce sie zabic",
+    # Indonesian and Malay
+    r"(?<!tidak )(?<!gak )(?<!nggak )(?<!ga )(?<!tak )\b(mau|ingin|pengen|pingin|nak|akan) "
+    r"(mati|bunuh diri)\b",
+    r"\bmengakhiri (hidupku|hidup saya|hidup aku|nyawaku|hidupnya sendiri)|\bakhiri hidupku|"
+    r"\b(gak|ga|nggak|tidak|tak) (mau|ingin|nak) hidup lagi",
+    # Vietnamese (folded: "muốn chết" -> "muon chet")
+    r"\b(toi|em|anh|minh|tao|con) (\w+ ){0,2}(muon|se|sap|dinh|quyet dinh) (chet|tu tu|tu sat)\b",
+    r"\bkhong (muon|con muon) song (nua|tiep)\b|\bmuon (tu tu|tu sat)\b",
+    # Tagalog
+    r"\bgusto (ko|kong) (nang |na )?(mamatay|magpakamatay)|\bmagpapakamatay (na )?ako|"
+    r"\bpapatayin ko (ang )?sarili ko|\b(ayoko|ayaw ko) (nang|na) mabuhay",
+    # Swahili
+    r"\bnataka (kufa|kujiua)\b|\bnitajiua\b|\bsitaki kuishi( tena)?\b",
     r"مرنا|خودکشی|مر جانا",
 )
 
@@ -140,6 +159,13 @@ _CONCERN = (
     (r"\bsenza speranza|\bnon ce la faccio piu|\bvorrei sparire|\bdepress[oa]\b", HOPE),
     (r"\bhopeloos|\bik kan niet meer\b", HOPE),
     (
+        r"\bputus asa\b|\btidak ada harapan|\b(capek|lelah|penat) hidup|\bmenyakiti diri|"
+        r"\bbunuh diri\b|\bjadi beban\b|\btuyet vong\b|\bmet moi voi cuoc song|"
+        r"\bwala (nang|na) pag-asa|\bpagod na ako sa buhay|\bkujiua\b|\bumutsuz\w*|"
+        r"\bbez nadziei|\bsamobojstw\w*",
+        HOPE,
+    ),
+    (
         r"\b(udaas|udas|pareshan)\b( \w+){0,3} (kuch|koi)|\bkuch (accha|acha|achha) nahi lagta|"
         r"\bgayab ho (jaun|jaaun|jaon)|\bkoi (fayda|faida) nahi|\bumeed nahi|\bnirash",
         HOPE,
@@ -181,4 +207,4 @@ def screen(folded: str, everything: bool = False) -> tuple[Tier, str] | None:
             if tier == "acute":
                 return tier, kind
             found = found or (tier, kind)
-    return found
+    return rules_scripts.screen(folded) or found
