@@ -99,10 +99,12 @@ WHOLE = (
         r"alive|am still here)",
         r"(goodbye|said goodbye|say goodbye|saying goodbye)( \w+){0,6} (for the last time|forever|"
         r"for good)",
+        r"i am gone (which|and that|and it) (will not|is not going to) be (long|much longer)",
         tier="acute",
         kind=SI,
     ),
 )
+_WHOLE_CUES = ("bye", "farewell", "survived", "woke up", "still", "last time", "i am gone")
 _patterns: dict[str, re.Pattern[str]] = {}
 
 
@@ -122,7 +124,7 @@ def _english(norm: str, everything: bool = False) -> Hit | None:
         if any(h.tier == "acute" for h in hits):
             return best(hits)
     joined = " ".join(clauses(norm))
-    if any(w in joined for w in ("bye", "farewell", "survived", "woke up", "still", "last time")):
+    if any(w in joined for w in _WHOLE_CUES):
         for number, r in enumerate(WHOLE):
             if _re(f"whole{number}", r"\b(?:" + "|".join(r.phrases) + r")\b").search(joined):
                 return Hit(r.tier, r.kind)

@@ -84,6 +84,35 @@ MORE = (
         r"(end|ending|finish) (it|things|everything) (permanently|for good|forever)",
         r"(goodbye|saying goodbye|say goodbye|said goodbye)( \w+){0,3} (forever|for the last "
         r"time|for good)",
+        # The last of something that only ends with a life: "the last entry i will ever write".
+        r"last (journal entry|entry|message|post|text|letter|words|sunrise|sunset|breath|"
+        r"goodbye) i will ever (write|see|send|post|type|take|say|watch)",
+        r"(the|my) last (breath|heartbeat)s? (i take |i will take )?(will be|is going to be)",
+        r"(tell|let|show) (whoever|everyone|the person|my (kids|children|family|mum|mom|dad|"
+        r"parents|wife|husband|partner|sister|brother|son|daughter|friends))( \w+){0,3} (that )?"
+        r"(it was not|it is not|none of this (is|was)|this is not|this was not|it was never) "
+        r"(their|your|his|her|anyones|anyone is) fault( (at all|i|and|please|ever|okay|ok|"
+        r"whatever happens|i love|i am sorry)\b.*)?$",
+        r"(after|when|once) i am gone (tonight|tomorrow|this (week|weekend)|by (the )?(morning|"
+        r"weekend|friday|saturday|sunday|monday))",
+    ),
+    rule(
+        # The last sunrise, or missing an occasion, from someone who will not be there: not
+        # a last sunset on holiday, or a birthday missed for work.
+        r"(watch|watched|watching|see|saw|seeing|seen) my (very )?last (sunrise|sunset)s?"
+        r"\b(?! (in|here|there|together|of (the|this|our|my) (trip|holiday|stay|summer)))",
+        r"(will not|am not going to|not going to) be (around|alive) (to see|for) (easter|"
+        r"thanksgiving|diwali|eid|hanukkah|the holidays|new year|the new year|(his|her|their|my|"
+        r"your|our|the) (\w+ )?(next )?(birthday|graduation|wedding|exams|results|birth|"
+        r"first birthday|first day at school))",
+        tier="acute",
+        kind=SI,
+        negated="concern",
+        history=True,
+        unless=TRAVEL + r"|\b(work|working|shift|busy|away|abroad|booked|on call|at the office|"
+        r"the office|deployment|deployed|posted|tour|contract|in (another|a different) "
+        r"(city|country|state)|(we|i) (are|am|will be) (in|at|away|out|off|visiting|going)|"
+        r"(leave|leaving|go|going|head|heading|drive|driving) home|check(ing)? out)\b",
     ),
     rule(
         r"goodbye (cruel )?world",
