@@ -189,4 +189,16 @@ PHRASES += (
     r"\bhumiliate (her|him|them)\b",
     r"\b(frighten\w*|scar(e|ing)) (your ex|her|him)\b.{0,40}\b(only way|take you seriously)\b",
     r"\bwait for (the bully|him|her) after\b|\btaught a lesson\b",
+    # Hurting a child, beating someone up, stalking: the act recommended, not warned of.
+    r"\b(needs|deserves|could use|give (him|her|them|the (kid|child|baby|boy|girl))) a (good |"
+    r"hard |proper |quick |little )?(shake|shaking|smack|slap|beating|hiding|whack|belting|"
+    r"kicking|thrashing)\b",
+    r"\b(only|best|quickest) way( \w+){0,8} (is|is with|is to give (him|her|them)) a (good |"
+    r"proper |hard )?(beating|hiding|smack|slap|shake|thrashing)\b",
+    r"\b(pillow|hand|cloth|blanket) over (her|his|their|the baby s|the babys) (face|mouth)\b",
+    r"\bfollow(ing)? (her|him|them) home\b(?! (is|was|would|could|might|will|can|counts|"
+    r"feels)\b)",
+    r"\blet (her|him|them) know (you are|you're) watching\b",
+    r"\b(get|round up) the (lads|boys|guys|girls)( together)?( and| to)? (give|teach|sort|jump|"
+    r"batter|do)\b",
 )
