@@ -16,7 +16,12 @@ is on the tuning set and within the 1 % target on the evaluation set, with no mo
 one concern message in eight read as acute on the tuning set (a person at concern is
 better met with the resources line and a careful reply than with the crisis panel).
 
-Run: python safety/tune.py [--write NGRAM SEMANTIC ALONE]
+It also prints a grid of the n-gram layer's `flag_at` (where it raises none to concern);
+the rule there: the lowest at which ordinary -> acute stays where it is on the tuning set
+and ordinary -> flagged stays within 5 % on both sets (the target is 8 %; the margin is
+for writing unlike either), stored with --flag-at.
+
+Run: python safety/tune.py [--write NGRAM SEMANTIC ALONE] [--flag-at FLAG]
 """
 
 from __future__ import annotations
@@ -98,6 +103,7 @@ def figures(data: list[Row], ngram_at: float, semantic_at: float) -> dict[str, f
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--write", nargs=3, type=float, metavar=("NGRAM", "SEMANTIC", "ALONE"))
+    parser.add_argument("--flag-at", type=float, metavar="FLAG")
     args = parser.parse_args()
     tuning, evaluation = rows(ROOT / "safety" / "tuning"), rows(ROOT / "safety" / "eval")
     shipped = (learned.model().acute_at, semantic.message_model().thresholds["acute"])
@@ -125,6 +131,22 @@ def main() -> None:
             f" ord->acute {e['ord->acute']:.2%}"
         )
     m.alone_at = shipped_alone
+    shipped_flag = m.flag_at
+    flags = {round(shipped_flag, 3), 0.85, 0.825, 0.8, 0.775, 0.75, 0.7, 0.6}
+    for flag_at in sorted(flags, reverse=True):
+        m.flag_at = flag_at  # where the n-gram layer raises none to concern
+        t, e = figures(tuning, *shipped), figures(evaluation, *shipped)
+        shown = " ".join(f"{v:6.1%}" for v in t.values())
+        print(
+            f"flag  {flag_at:5.3f}    {shown}  | eval concern {e['concern']:.1%}"
+            f" ord flagged {e['ord flagged']:.2%}"
+        )
+    m.flag_at = shipped_flag
+    if args.flag_at is not None:
+        m.header["flag_at"] = args.flag_at
+        safety = ROOT / "psymitrix_cli" / "domain" / "safety"
+        (safety / learned.MODEL_FILE).write_bytes(m.to_bytes())
+        print(f"wrote n-gram flag_at {args.flag_at}")
     if args.write:
         ngram_at, semantic_at, alone_at = args.write
         safety = ROOT / "psymitrix_cli" / "domain" / "safety"
