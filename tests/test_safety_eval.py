@@ -75,10 +75,19 @@ def test_the_whole_screen_rarely_flags_ordinary_messages(flagged: set[str], limi
     assert _rate(pairs, flagged) <= limit, _misses(pairs, {"none"})
 
 
+# Where words and the regexes' word boundaries part ways: quotes, apostrophes, scripts.
+BOUNDARY_CASES = [
+    "lately i catch myself thinking 'i don't want to be here' when i'm washing up",
+    "'i want to die' is all i can think",
+    "at o'clock'ish i will end it all",
+    "मुझे मरना है 'tonight'",
+    "i keep saying 'goodbye' to everyone",
+]
+
+
 def test_the_phrase_index_never_skips_a_match() -> None:
     # The index only picks which phrases to try; trying every phrase must agree on every row.
-    for row in ROWS:
-        text = row["text"]
+    for text in [row["text"] for row in ROWS] + BOUNDARY_CASES:
         assert rules.screen_message(text) == rules.screen_message(text, everything=True), text
 
 

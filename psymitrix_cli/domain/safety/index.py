@@ -6,7 +6,12 @@ once, and a clause is only tried against the phrases whose first word it contain
 clause is matched against a handful of small patterns instead of every rule, and a
 pattern is compiled the first time a clause could need it: ordinary text compiles little.
 
-A phrase whose start cannot be read (a class, a digit, an optional run) is always tried;
+Where a phrase starts with a common word ("i", "going to"), it is indexed by a rarer word
+or stem it must hold further on, looking inside groups ("(die|be dead)" -> die, dead);
+everyday words ("take", "walk") are used only when nothing rarer is required.
+
+A phrase whose start cannot be read (a class, a digit, an optional run) is always tried,
+except one made only of non-Latin letters, which is tried only on text that has some;
 the index can only skip work, never a match (tests check it against trying everything).
 """
 
@@ -147,10 +152,12 @@ _COMMON = words(
 )
 
 
-def _elements(src: str) -> list[tuple[str, bool]]:
+def _elements(src: str) -> list[tuple[str, str]]:
     """Top-level pieces of one alternative that a match must hold and that start a word:
-    (source, is_group). Optional pieces, classes and zero-width assertions are left out."""
-    out: list[tuple[str, bool]] = []
+    (source, "word" | "stem" | "group"). A stem is the letters a word must begin with
+    ("finds?" -> "find", "purg(e|ed)" -> "purg"). Optional pieces, classes and zero-width
+    assertions are left out."""
+    out: list[tuple[str, str]] = []
     i, boundary = 0, True
     while i < len(src):
         ch = src[i]
@@ -171,7 +178,7 @@ def _elements(src: str) -> list[tuple[str, bool]]:
                 i = after  # zero-width: the boundary is unchanged
                 continue
             if not optional and boundary and not runs_on:
-                out.append((src[i : end + 1], True))
+                out.append((src[i : end + 1], "group"))
             # After "(just )?" the next word starts a word either way.
             spaced = all(alt.endswith(" ") for alt in _split_top(inner))
             boundary, i = spaced and (boundary or not optional), after
@@ -181,13 +188,33 @@ def _elements(src: str) -> list[tuple[str, bool]]:
             while j < len(src) and src[j] in _LETTERS:
                 j += 1
             nxt = src[j : j + 1]
-            if boundary and nxt in ("", " ", "$"):
-                out.append((src[i:j], False))
+            if boundary and (nxt in ("", " ", "$") or src[j : j + 2] == "\\b"):
+                out.append((src[i:j], "word"))
+            elif boundary:
+                # The word runs on, or its last letter is optional: what it must begin with.
+                optional_last = nxt in ("?", "*") or src[j : j + 3] == "{0,"
+                out.append((src[i : j - 1] if optional_last else src[i:j], "stem"))
             boundary, i = False, j
             continue
         boundary = False
         i += 2 if ch == "\\" else 1
     return out
+
+
+# Everyday words a phrase is better not picked by when it must hold a rarer one too.
+_FREQUENT = words(
+    "take took put set run go went come back off away end walk make made time day night "
+    "know think say said see look need still then now there here more much very too over "
+    "after before into from by as than your our us who which well good new work home life "
+    "people way thing things tell told give gave keep kept let leave left last first next "
+    "long little right down again even never also only other these those because why "
+    "please love mum dad family friend friends school house start stop try tried"
+)
+
+
+def _frequent(found: tuple[frozenset[str], frozenset[str]]) -> bool:
+    words, stems = found
+    return bool(words & _FREQUENT) or bool(stems & _FREQUENT)
 
 
 def _common(found: tuple[frozenset[str], frozenset[str]]) -> bool:
@@ -202,17 +229,45 @@ def anchors(src: str) -> tuple[set[str], set[str]] | None:
     for alt in _split_top(src):
         first = _starts_one(alt)
         best = first
-        if first is None or _common(first):
-            for piece, is_group in _elements(alt):
-                found = _starts_one(piece) if is_group else (frozenset({piece}), frozenset())
-                if found is not None and not _common(found):
+        if first is None or _common(first) or _frequent(first):
+            fallback = None if first is None or _common(first) else first
+            for piece, sort in _elements(alt):
+                if sort == "group":
+                    # The rarest word each of its own alternatives must hold ("(die|be dead)"
+                    # -> die, dead), not only the words they start with.
+                    inner = piece[1:-1].removeprefix("?:")
+                    if inner.startswith("?P<"):
+                        inner = inner[inner.index(">") + 1 :]
+                    deeper = None if inner.startswith("?") else anchors(inner)
+                    found = None if deeper is None else (frozenset(deeper[0]), frozenset(deeper[1]))
+                elif sort == "word":
+                    found = (frozenset({piece}), frozenset())
+                else:
+                    found = (frozenset(), frozenset({piece}))
+                if found is None or _common(found):
+                    continue
+                if not _frequent(found):
                     best = found
                     break
+                fallback = fallback or found
+            else:
+                best = fallback or first
         if best is None:
             return None
         words |= best[0]
         stems |= best[1]
     return words, stems
+
+
+# What may stand in a phrase that can only match a non-ASCII letter: the letters
+# themselves, spaces, grouping, alternation, optional marks and word boundaries.
+_SYNTAX_ONLY = re.compile(r"\\b|[()|?* ]")
+
+
+def _letters_beyond_ascii_only(src: str) -> bool:
+    """True when every literal in `src` is a non-ASCII letter, so ASCII text cannot match."""
+    rest = _SYNTAX_ONLY.sub("", src)
+    return bool(rest) and all(not ch.isascii() for ch in rest)
 
 
 _HERE = os.path.dirname(os.path.abspath(__file__))
@@ -266,10 +321,13 @@ class Index:
         self.exact: dict[str, list[int]] = {}
         self.stems: dict[str, list[tuple[str, int]]] = {}
         self.always: list[int] = []
+        self.scripts: list[int] = []  # phrases of non-Latin letters only: need such text
         found_all = _load(name, phrases) if name else computed(phrases)
         for pid, found in enumerate(found_all):
             if found is None:
-                self.always.append(pid)
+                (self.scripts if _letters_beyond_ascii_only(phrases[pid]) else self.always).append(
+                    pid
+                )
                 continue
             for word in found[0]:
                 self.exact.setdefault(word, []).append(pid)
@@ -279,7 +337,12 @@ class Index:
     def candidates(self, words: list[str]) -> list[int]:
         """The phrases that can match a clause holding `words`, in order."""
         out = set(self.always)
+        if self.scripts and not all(word.isascii() for word in words):
+            out.update(self.scripts)
         exact, stems = self.exact, self.stems
+        if any("'" in word for word in words):
+            # A regex's \b sees "here'" as "here" and "o'clock" as "o", "clock".
+            words = [part for word in words for part in word.split("'") if part]
         for word in words:
             ids = exact.get(word)
             if ids:
