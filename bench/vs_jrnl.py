@@ -6,7 +6,8 @@ written first, exported with `jrnl --format json` and imported with
 `psymitrix import --from jrnl`), so neither pays for a first run. Each round runs one
 jrnl add and one psymitrix add, in alternating order, and reads user+sys CPU of the child
 (RUSAGE_CHILDREN), so a noisy machine slows both sides alike. PsyMitrix still runs its
-safety screen on the text, on the embedded SQLite default.
+safety screen on the text, on the embedded SQLite default. Both run as their installed
+commands (the console script beside this Python; --module for `python -m psymitrix_cli`).
 
 jrnl is not a dependency: install it anywhere and point --jrnl at it, e.g.
     python -m venv /tmp/jrnl && /tmp/jrnl/bin/pip install jrnl==4.6
@@ -73,6 +74,9 @@ def main() -> None:
     parser.add_argument(
         "--baseline", type=Path, help="another checkout's psymitrix, as a third side in each round"
     )
+    parser.add_argument(
+        "--module", action="store_true", help="run `python -m psymitrix_cli`, not the command"
+    )
     args = parser.parse_args()
     if not args.jrnl:
         sys.exit("jrnl not found: install it (see --help) and pass --jrnl PATH")
@@ -89,7 +93,10 @@ def main() -> None:
     )
     exported.write_text(done.stdout)
 
-    cli = [sys.executable, "-m", "psymitrix_cli"]
+    # The installed `psymitrix` command, as jrnl runs as its own; `python -m` adds runpy.
+    script = Path(sys.executable).with_name("psymitrix")
+    cli = [str(script)] if script.exists() and not args.module else [sys.executable, "-m"]
+    cli += [] if len(cli) == 1 else ["psymitrix_cli"]
     sides = {"jrnl": ([args.jrnl, TEXT], jrnl_env)}
     checkouts = {"psymitrix": None, **({"baseline": args.baseline} if args.baseline else {})}
     for name, checkout in checkouts.items():
@@ -111,6 +118,7 @@ def main() -> None:
             times[name].append(cpu_seconds(argv, side_env, work))
 
     print(f"existing journal: {args.entries} entries; {args.runs} interleaved rounds; CPU s")
+    print("psymitrix run as:", "its installed command" if len(cli) == 1 else "python -m")
     for name, samples in times.items():
         print(f"  {name:10} median {statistics.median(samples):.4f}  min {min(samples):.4f}")
     for name in checkouts:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -54,6 +53,8 @@ def atomic_write_chunks(path: Path, chunks: Iterable[bytes], *, private_dir: boo
     fails on the way, in `chunks` or on the disk, leaves no file and no temp file."""
     if private_dir:
         ensure_private_dir(path.parent)
+    import tempfile  # ~1 ms, and most commands write no file
+
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     try:
         os.fchmod(fd, 0o600)

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import secrets
-import tempfile
 from pathlib import Path
 
 from psymitrix_cli.fsutil import ensure_private_dir
@@ -21,6 +19,9 @@ def local_secret(data_dir: Path, override: str | None) -> str:
         return path.read_text(encoding="ascii").strip()
     except FileNotFoundError:
         pass
+    import secrets  # only the first run writes one
+    import tempfile
+
     ensure_private_dir(data_dir)
     fd, tmp = tempfile.mkstemp(prefix=".jwt-secret.", dir=data_dir)
     try:

@@ -10,12 +10,14 @@ import math
 import re
 import unicodedata
 from collections.abc import Sequence
-from typing import TypeGuard
+from typing import TYPE_CHECKING, TypeGuard
 
 from psymitrix_cli import messages
-from psymitrix_cli.domain.search import SearchQuery, parse
 from psymitrix_cli.domain.validation import clean_text, has_control_chars
 from psymitrix_cli.errors import InvalidInput
+
+if TYPE_CHECKING:
+    from psymitrix_cli.domain.search import SearchQuery
 
 MOOD_LABELS: dict[int, str] = {1: "awful", 2: "bad", 3: "okay", 4: "good", 5: "great"}
 TEXT_MAX = 10_000
@@ -99,6 +101,8 @@ def search_query(value: str | None) -> SearchQuery | None:
     """A list's `--search`: the query tree (domain/search.py), None when not given."""
     if value is None:
         return None
+    from psymitrix_cli.domain.search import parse  # only a list with --search parses one
+
     return parse(clean_text(value, messages.LABEL_SEARCH, SEARCH_MAX) or "", "search")
 
 

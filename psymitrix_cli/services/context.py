@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import hashlib
 import itertools
-import secrets
+import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -23,7 +22,9 @@ _MINTED: ContextVar[set[str] | None] = ContextVar("psymitrix_minted", default=No
 def new_id(nbytes: int = 8) -> str:
     """A random hex id: 16 characters for entries, 24 for users (like an ObjectId)."""
     source = _ID_SOURCE.get()
-    return source(nbytes) if source is not None else secrets.token_hex(nbytes)
+    # os.urandom is what secrets.token_hex reads; importing secrets (and hashlib, hmac,
+    # base64 behind it) cost every command ~3 ms.
+    return source(nbytes) if source is not None else os.urandom(nbytes).hex()
 
 
 @contextmanager
@@ -31,6 +32,8 @@ def ids_from(seed: str) -> Iterator[None]:
     """Within this block `new_id` returns the same sequence for the same seed, so an
     operation run again after a failure names the same entries (still unguessable:
     the seed is random, and stays on the server)."""
+    import hashlib  # only the server's repeatable operations derive ids
+
     counter = itertools.count()
     minted: set[str] = set()
 

@@ -13,11 +13,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from psymitrix_cli.domain import entries as registry
 from psymitrix_cli.domain.entry_kind import EntryKind, SearchSpec
-from psymitrix_cli.domain.search import SearchQuery
+
+if TYPE_CHECKING:
+    from psymitrix_cli.domain.search import SearchQuery  # a query tree, parsed by the caller
 
 Doc = dict[str, Any]
 

@@ -28,7 +28,6 @@ from dataclasses import replace
 from typing import Any
 
 from psymitrix_cli import cipher, messages
-from psymitrix_cli.domain.search_rank import matches_text
 from psymitrix_cli.errors import PsyError
 from psymitrix_cli.store import sqlite_search
 from psymitrix_cli.store.base import KINDS, Doc, Kind, Query
@@ -190,6 +189,8 @@ class SqliteSealing:
 
     def _search(self, kind: Kind, query: Query) -> list[Doc]:
         assert query.match is not None and kind.search is not None
+        from psymitrix_cli.domain.search_rank import matches_text  # only searches load it
+
         unlimited = replace(query, match=None, limit=-1, offset=0)
         found = [
             d

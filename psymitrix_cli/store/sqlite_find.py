@@ -14,13 +14,14 @@ import json
 import sqlite3
 from collections.abc import Sequence
 from dataclasses import replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from psymitrix_cli.domain.search import SearchQuery
-from psymitrix_cli.domain.search_rank import matches_text
 from psymitrix_cli.store.base import Doc, Hits, Kind, Query, Read, one_by_one
 from psymitrix_cli.store.sealing import Sealer, open_doc
 from psymitrix_cli.store.sqlite_search import ENTRIES, FTS, since_rowid, until_rowid
+
+if TYPE_CHECKING:
+    from psymitrix_cli.domain.search import SearchQuery
 
 SCAN_LIMIT = 5000  # entries of each kind an encrypted store decrypts for one search
 # CROSS JOIN fixes the order: the FTS index drives (newest first, stopping at the page),
@@ -155,6 +156,8 @@ class SqliteFind:
     ) -> Hits:
         """An encrypted store: the newest SCAN_LIMIT entries of each kind, decrypted and
         matched here."""
+        from psymitrix_cli.domain.search_rank import matches_text  # only searches load it
+
         found: list[tuple[Kind, Doc]] = []
         for kind in kinds:
             spec = _spec(kind)

@@ -116,7 +116,7 @@ def _re(name: str, source: str) -> re.Pattern[str]:
 
 
 def _english(norm: str, everything: bool = False) -> Hit | None:
-    if _re("context", CONTEXT).search(norm):
+    if '"' in norm and _re("context", CONTEXT).search(norm):  # only quotes are struck out
         norm = _re("quoted", r'"[^"]*"').sub(" ", norm)  # a character's line, not the writer's
     hits: list[Hit] = []
     for clause in clauses(norm):
