@@ -52,10 +52,11 @@ FOLDS = 5
 SEED = 7
 # P(acute) needed to raise a message the layers before found concern to acute. Chosen on
 # eval rounds 16-18 screened by the rules as they were before those rounds (so neither
-# layer had seen them); then lowered from 0.8 by safety/tune.py on safety/tuning/ (round
-# 20). The layer reads nothing the layers before found ordinary: on those rounds, raising
-# none to concern or acute added false alarms faster than it found risk.
-ACUTE_AT = 0.7
+# layer had seen them); lowered to 0.7 by safety/tune.py on safety/tuning/ (round 20), and
+# back to 0.8 when author k's lines came in (safety/tune.py's rule). The layer reads
+# nothing the layers before found ordinary: on those rounds, raising none to concern or
+# acute added false alarms faster than it found risk.
+ACUTE_AT = 0.8
 _KEEP = re.compile(f"^{semantic.WORD_START}?[a-z0-9]+$")
 
 

@@ -14,12 +14,14 @@ same: TUNED_ACUTE_AT, TUNED_ALONE_AT and ACUTE_AT).
 The rule for choosing: the lowest thresholds at which ordinary -> acute stays where it
 is on the tuning set and within the 1 % target on the evaluation set, with no more than
 one concern message in eight read as acute on the tuning set (a person at concern is
-better met with the resources line and a careful reply than with the crisis panel).
+better met with the resources line and a careful reply than with the crisis panel);
+where a lower one finds no more acute messages on the tuning set, the higher is kept.
 
 It also prints a grid of the n-gram layer's `flag_at` (where it raises none to concern);
 the rule there: the lowest at which ordinary -> acute stays where it is on the tuning set
-and ordinary -> flagged stays within 5 % on both sets (the target is 8 %; the margin is
-for writing unlike either), stored with --flag-at.
+and within 1 % on the evaluation set (a message raised to concern meets the n-gram
+layer's lower acute_at), and ordinary -> flagged stays within 5 % on both sets (the
+target is 8 %; the margin is for writing unlike either), stored with --flag-at.
 
 Run: python safety/tune.py [--write NGRAM SEMANTIC ALONE] [--flag-at FLAG]
 """
@@ -122,7 +124,7 @@ def main() -> None:
             )
     m = learned.model()
     shipped_alone = m.alone_at
-    for alone_at in sorted({round(shipped_alone, 3), 0.95, 0.93, 0.9, 0.85}, reverse=True):
+    for alone_at in sorted({round(shipped_alone, 3), 0.95, 0.93, 0.9, 0.875, 0.85}, reverse=True):
         m.alone_at = alone_at  # tier() reads it from the loaded model
         t, e = figures(tuning, *shipped), figures(evaluation, *shipped)
         shown = " ".join(f"{v:6.1%}" for v in t.values())
@@ -139,7 +141,7 @@ def main() -> None:
         shown = " ".join(f"{v:6.1%}" for v in t.values())
         print(
             f"flag  {flag_at:5.3f}    {shown}  | eval concern {e['concern']:.1%}"
-            f" ord flagged {e['ord flagged']:.2%}"
+            f" ord flagged {e['ord flagged']:.2%} ord->acute {e['ord->acute']:.2%}"
         )
     m.flag_at = shipped_flag
     if args.flag_at is not None:
