@@ -50,9 +50,9 @@ SEED = 7
 ACUTE_FP, ALONE_FP, FLAG_FP = 0.004, 0.0, 0.03
 # Where the rules found concern, and where they found nothing, acute is chosen on a
 # stranger's writing instead (safety/tune.py on safety/tuning/): the corpus's own
-# ordinary rows asked for 0.907 and 0.963. Where the layer raises none to concern, too
+# ordinary rows asked for 0.896 and 0.956. Where the layer raises none to concern, too
 # (flag_at; the corpus asks for about 0.87).
-TUNED_ACUTE_AT, TUNED_ALONE_AT, TUNED_FLAG_AT = 0.6, 0.9, 0.85
+TUNED_ACUTE_AT, TUNED_ALONE_AT, TUNED_FLAG_AT = 0.5, 0.9, 0.85
 FOLDS = int(os.environ.get("FOLDS", 5))
 GRAMS = tuple(int(n) for n in os.environ.get("GRAMS", "3,4,5").split(","))
 

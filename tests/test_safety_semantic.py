@@ -16,8 +16,9 @@ from tests.driver import Cli
 
 REPO = Path(__file__).resolve().parent.parent
 PACKAGE = "psymitrix_cli.domain.safety"
-# Found concern by the rules and the n-gram layer; the semantic layer reads it as acute.
-RAISED = "I punched the wall until my hand bled"
+# Found concern by the rules and the n-gram layer; the semantic layer reads it as acute
+# (a line of the evaluation set, which is never trained on).
+RAISED = "I filled my insulin pens and I know how much would be too much. Tonight."
 PANEL = "You don't have to go through this alone"
 
 
@@ -71,7 +72,7 @@ def test_a_concern_it_reads_as_acute_is_raised() -> None:
     assert _before(RAISED) == "concern"  # else this test would prove nothing
     assert semantic.message_model().scores(RAISED)["acute"] >= 0.8
     found = screen_message(RAISED)
-    assert (found.tier, found.kind) == ("acute", "self_harm")
+    assert (found.tier, found.kind) == ("acute", "suicidal_ideation")
 
 
 def test_text_found_ordinary_or_acute_is_never_read() -> None:
@@ -90,4 +91,4 @@ def test_the_journal_shows_the_crisis_panel_for_what_it_raises(cli: Cli) -> None
     out = cli.ok("journal", "add", RAISED, "--mood", "4")
     assert PANEL in out.stdout and "988" in out.stdout
     entry = cli.ok("journal", "add", RAISED, "--json").json()
-    assert entry["safetyTier"] == "acute" and entry["safetyKind"] == "self_harm"
+    assert entry["safetyTier"] == "acute" and entry["safetyKind"] == "suicidal_ideation"
