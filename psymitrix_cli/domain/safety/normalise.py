@@ -53,7 +53,8 @@ _DRUG_NAMES = words(
     "lexapro amitriptyline venlafaxine mirtazapine quetiapine seroquel lithium diazepam valium "
     "xanax alprazolam lorazepam zopiclone zolpidem ambien benadryl diphenhydramine nytol "
     "propranolol benzos opioids opiates methadone pregabalin gabapentin lamotrigine "
-    "antidepressants painkillers cocodamol"
+    "antidepressants painkillers cocodamol codamol dihydrocodeine dydramol naproxen temazepam "
+    "clonazepam olanzapine digoxin warfarin nortriptyline dosulepin"
 )
 # One token in, its canonical words out. Named drugs become "pills": the rules ask what a
 # person means to do with them, not which one.

@@ -55,6 +55,8 @@ from psymitrix_cli.domain.safety.rules_harm import HARM
 from psymitrix_cli.domain.safety.rules_idioms import IDIOMS, SPECIFIC
 from psymitrix_cli.domain.safety.rules_oblique import OBLIQUE, OBLIQUE_CONCERN
 from psymitrix_cli.domain.safety.rules_phrasings import MORE
+from psymitrix_cli.domain.safety.rules_questions import QUESTIONS
+from psymitrix_cli.domain.safety.rules_rehearsal import REHEARSAL
 from psymitrix_cli.domain.safety.rules_situations import SITUATIONS
 from psymitrix_cli.domain.safety.types import Screen
 from psymitrix_cli.domain.safety.vocab import BOOST, CONTEXT, ESCALATE, HARM_BOOST, NOW
@@ -67,6 +69,8 @@ RULE_LIST: tuple[Rule, ...] = (
     *ACUTE,  # type: ignore[has-type]
     *MORE,
     *SITUATIONS,
+    *QUESTIONS,
+    *REHEARSAL,
     *OBLIQUE,
     *HARM,
     *CONCERN,

@@ -23,6 +23,60 @@ _NOT_IDIOM = (
 )
 _ABUSER = rf"(he|she|they|my {KIN}|my {KIN}s|someone|somebody|a man|a guy|a woman|the man)"
 
+# Abuse happening now, as people write it from where they are hiding: where they are
+# (under the bed, locked in the bathroom, the door barricaded), beside what the other
+# person is doing or holding this minute. Each is a pair, so "hiding in the loo from the
+# toddler" or "locked myself out" stays ordinary.
+_HIDING = (
+    r"(i am|we are|i have been|been|am|typing this|texting|texting you)( \w+){0,3} (hiding|hidden|"
+    r"locked|shut|barricaded|crouched|curled up)( \w+){0,3} (in|under|behind|inside)",
+    r"(hiding|hid) (in|under|behind|inside|at) (the|my|a|our|his|her) \w+",
+    r"i (have )?(locked|shut|barricaded) (myself|us|me and the \w+|me and my \w+)( \w+){0,2} "
+    r"(in|inside)",
+    r"(i am|we are|typing this|texting|texting you)( \w+){0,2} (in|from|under) (the|my) "
+    r"(wardrobe|closet|cupboard|loo|toilet|bathroom|garage|shed|attic|loft|stockroom|spare "
+    r"room|back bedroom|shower|bath|covers|bed)",
+    r"(pushed|put|wedged|dragged) (the|a|my) \w+( \w+){0,3} (against|behind|in front of) the "
+    r"door",
+    r"(climbed|climb|got|jumped|had to climb) out (of )?(the|a|my) window",
+    r"(just )?(escaped|got away from (him|her|them)|ran out of the (house|flat))",
+    r"(he|she|they) (does not|do not) know (i have my phone|where i am|i am here|i am texting)",
+    r"(he|she|they) (thinks|think) i am asleep",
+)
+# What the other person is doing this minute, to the writer or to the door between them.
+_THREAT_NOW = (
+    r"\b(knife|knives|gun|machete|axe|crowbar|hit me|hits me|beat me|beating me|kicking me|"
+    r"punching me|strangl\w*|chok\w*|kill (me|us)|hurt (me|us)|threaten\w*|looking for me|"
+    r"coming for me|coming up the stairs|find me|found me|trying the (back |front )?(door|"
+    r"handle)|break the door|screaming at me|shouting at me|going room by room|calling my "
+    r"name|(he|she|they) (is|are) (coming|outside|downstairs|at the door|knocking|back|inside "
+    r"with|kicking|banging|smashing|hitting)|is going to (kill|hurt|stab|gut)|said (he|she|"
+    r"they) (will|would|is going to) (kill|hurt)|throwing (things|stuff|\w+) at me|in my room "
+    r"(again|right now)|(kicking|banging on|smashing) (the|my) (front |back |bedroom |bathroom )"
+    r"?door|blocking the door|not supposed to know|not allowed near)\b"
+)
+# Held or found by someone the person is protected from, this minute.
+HELD_NOW = (
+    r"\b((non molestation|non-molestation|restraining|protection|protective|exclusion) order|"
+    r"injunction|not allowed (near|to come|within|to contact)|not supposed to|bail conditions|"
+    r"on bail|trying the (back |front )?(door|handle)|(hitting|kicking|punching) me|(kicking|"
+    r"banging on|smashing) (the|my) (front |back |bedroom |bathroom )?door|knife|found me|"
+    r"terrified|blocking the door|dragged|dragging|got away|taken my (phone|keys|car keys|"
+    r"passport|wheelchair|money|bank cards?)|took my (phone|keys|car keys|passport|wheelchair|"
+    r"money)|no food|since yesterday)\b"
+)
+# With a weapon in hand, what makes it a threat and not the cooking or the shelves.
+_MENACE = (
+    r"\b(kill me|hurt me|kill us|hurt us|going to (kill|hurt|stab|gut|do|cut) (me|us|my face)|"
+    r"threaten\w*|hiding|hid|locked myself|doors? (is )?locked|locked the door|scared|terrified|"
+    r"screaming at me|shouting at me|coming for me|looking for me|cornered|wants my|do my face|"
+    r"police|999|911|112|next one|thinks i am asleep|passport|does not know where i am)\b"
+)
+_WITH_WEAPON = (
+    r"(knife|knives|gun|bat|baseball bat|hammer|claw hammer|belt|scissors|blade|machete|axe|"
+    r"screwdriver|crowbar|bread knife|kitchen knife)"
+)
+
 HARM = (
     rule(
         r"shoot(ing)? up (the|a|my) (school|office|work|workplace|church|mall|class|mosque|"
@@ -89,6 +143,105 @@ HARM = (
         kind=AB_NOW,
         person=False,
         needs=r"\b(locked|hiding|scared|threaten\w*|help|kill me|hurt me|right now|terrified)\b",
+    ),
+    rule(
+        *_HIDING,
+        tier="acute",
+        kind=AB_NOW,
+        person=False,
+        needs=_THREAT_NOW,
+    ),
+    rule(
+        # The other person, here, with a weapon.
+        rf"{_ABUSER} (is|are) (standing|sitting|waiting|coming|outside|downstairs|upstairs|at the "
+        rf"door|in the \w+)( \w+){{0,6}} with (a|the|his|her|their) ({_WITH_WEAPON}|\w+ "
+        rf"{_WITH_WEAPON})",
+        rf"{_ABUSER} (has|have|has got|have got|got|found|is found|has found|is holding|grabbed|"
+        rf"picked up|is waving|is carrying) (the|his|her|their) ({_WITH_WEAPON}|\w+ "
+        rf"{_WITH_WEAPON})",
+        rf"(waiting|was waiting|standing) (for me )?with (a|the) ({_WITH_WEAPON})",
+        tier="acute",
+        kind=AB_NOW,
+        person=False,
+        needs=_MENACE,
+    ),
+    rule(
+        # Being hurt this minute, or someone in the house is.
+        r"(has|got|put) (his|her|their) hands? (round|around|on) my (neck|throat)",
+        r"(is|are|keeps|kept) (banging|smashing|hitting|slamming) my head (on|against|into)",
+        r"(threw|poured|thrown|put) (boiling|hot) (water|oil|tea|coffee)( \w+){0,2} (over|on|at) "
+        r"me",
+        r"(threw|poured|thrown) (bleach|acid|petrol)( \w+){0,2} (over|on|at) me",
+        r"(put|held) (a|the|his|her) (lighter|cigarette|iron|flame)( \w+){0,2} to my (arm|hand|"
+        r"face|hair|leg|skin|neck|chest|back)",
+        r"(sitting|kneeling) on (me|my chest)( \w+){0,6} breathe",
+        r"(will not|does not) let me breathe",
+        r"(dads|dad is|father is|stepdad is|husband is|he is|she is|mums boyfriend is) (hitting|"
+        r"beating|hurting|kicking|punching|strangling|choking) (mum|mom|my mum|my mom|my mother|"
+        r"my sister|my brother|my little \w+|the kids|the baby|her|him)( \w+){0,2} (again|right "
+        r"now|now)",
+        r"(is|are|has been|have been) (hitting|beating|kicking|punching) (me|us) (for|since) "
+        r"(an hour|hours|ages|the last)",
+        r"(drive|drop|throw|push) (us|us all|her|him|the kids|the baby|them|my \w+)( all)? (off|"
+        r"into|over) the (bridge|balcony|cliff|river|sea|edge|roof|window|canal|quarry|motorway)",
+        r"(set fire to|burn|burn down) (the|my|our) (house|flat|home|car)( \w+){0,2} with (me|us|"
+        r"the kids|the baby) in",
+        r"(found|tracked|followed) me (to|at) the (refuge|shelter|safe house)",
+        r"(is|am|are) being (dragged|beaten|attacked|kicked|punched|strangled|choked|hit|raped)"
+        r"( \w+){0,8} (right now|now)",
+        r"(has|have|had) (me|us) locked in",
+        r"(just )?(been )?(kicked|punched|stabbed|strangled|beaten|hit) (me )?in the (stomach|"
+        r"face|head|chest|belly|ribs)( \w+){0,4} (bleeding|pregnant|cannot|he is|she is|they are)",
+        tier="acute",
+        kind=AB_NOW,
+        person=False,
+    ),
+    rule(
+        # A threat to kill, said just now, with what makes it tonight's.
+        rf"{_ABUSER} (said|says|is saying|keeps saying|is screaming|screamed|shouted|is shouting|"
+        r"texted|told me)( that)?( if i (leave|go|call|tell|run)( \w+){0,2})? (he|she|they) (is|"
+        r"are|will|would|is going to|are going to|going to)( \w+){0,2} "
+        r"(kill|stab|gut|shoot|strangle|burn|drown|hurt) (me|us|the kids|my \w+|the dog)",
+        rf"{_ABUSER} (is|are)( \w+){{0,5}} (screaming|shouting|saying)( that)? (he|she|they) (is|"
+        r"are) going to (kill|stab|gut|shoot|strangle|burn|cut|do) (me|us|my face)",
+        tier="acute",
+        kind=AB_NOW,
+        person=False,
+        needs=r"\b(right now|now|tonight|if i (leave|go|call|run)|knife|gun|door|hiding|locked|"
+        r"terrified|police|petrol|in the (hall|house|garden|kitchen)|outside|with me in it|the "
+        r"kids)\b",
+    ),
+    rule(
+        # Someone the person is protected from, at the door now; held from leaving; held.
+        rf"{_ABUSER} (is|are) (outside|at) (my|the) (house|door|flat|front door|back door|window|"
+        r"school gates|work|gate)",
+        rf"{_ABUSER} (is|are) (at|outside) the (front|back) door",
+        rf"{_ABUSER} (has|have) just (turned up|walked in|come in|arrived)",
+        r"(will not|does not|is not|are not|would not) (let|letting) me (leave|out|go)",
+        r"(is|are) trying the (door )?handle",
+        tier="acute",
+        kind=AB_NOW,
+        person=False,
+        needs=HELD_NOW + r"|\blocked\b",
+    ),
+    rule(
+        r"(has|got|grabbed|has got) (hold of )?my (hair|arm|wrist|throat|neck)",
+        tier="acute",
+        kind=AB_NOW,
+        person=False,
+        needs=r"\b(dragged|dragging|banging my head|hitting me|got away|for a second|police|help "
+        r"me|hurting me)\b",
+    ),
+    rule(
+        # A forced marriage about to happen.
+        r"(forcing|force|make|making) me (to )?marry",
+        r"(taking|sending|take|send) me (to \w+ )?(tomorrow |tonight |next week |this week )?to "
+        r"(marry|be married|get married)",
+        tier="acute",
+        kind=AB_NOW,
+        person=False,
+        needs=r"\b(tomorrow|tonight|today|this week|passport|lock me|locked|flight|plane|taking "
+        r"me)\b",
     ),
     rule(
         r"i am hiding (in|under|from|behind|upstairs|downstairs)",

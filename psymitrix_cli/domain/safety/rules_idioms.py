@@ -6,13 +6,23 @@ myself in the game") are blanked out of the clause so later rules never see them
 
 from __future__ import annotations
 
-from psymitrix_cli.domain.safety.engine import AB, SH, SI, rule
+from psymitrix_cli.domain.safety.engine import AB, AB_NOW, SH, SI, rule
+from psymitrix_cli.domain.safety.rules_harm import HELD_NOW
 from psymitrix_cli.domain.safety.vocab import DRUGS, KIN
 
 _ABUSER = rf"(he|she|they|my {KIN}|his \w+|her \w+)"
 
 # Before the idioms, so "kill me" inside them is read for what it is.
 SPECIFIC = (
+    rule(
+        # Locked in now, with the phone taken or no food: acute before the concern reading
+        # below blanks the words.
+        r"(locked|locks|has locked|have locked) me in (the|my|a|our) \w+",
+        tier="acute",
+        kind=AB_NOW,
+        person=False,
+        needs=HELD_NOW,
+    ),
     rule(
         rf"{_ABUSER} (has |have )?(threatened|threatens|is threatening|keeps threatening|said "
         r"(he|she|they) (would|will)|says (he|she|they) (will|would)|said if i \w+ \w+ (he|she|"

@@ -13,7 +13,7 @@ import re
 import unicodedata
 
 from psymitrix_cli.domain.safety import rules_scripts
-from psymitrix_cli.domain.safety.engine import HOPE, SI
+from psymitrix_cli.domain.safety.engine import AB_NOW, HOPE, SI
 from psymitrix_cli.domain.safety.index import Index
 from psymitrix_cli.domain.safety.types import Tier
 
@@ -120,6 +120,30 @@ _ACUTE = (
     r"مرنا|خودکشی|مر جانا",
 )
 
+# Abuse happening now: being hit this minute, or hiding or locked in from someone (with
+# what they are doing, so "me encerré en el baño a llorar" stays ordinary).
+_ABUSE_NOW = (
+    r"\bme (esta|estan) (pegando|golpeando|ahorcando|estrangulando)|\b(estoy|estamos) "
+    r"(escondid|encerrad)[oa]s? (en|con)\b.{0,80}(pega|golpe|matar|cuchillo|borracho|puerta)|"
+    r"\bme encerre (en|con)\b.{0,80}(pega|golpe|matar|cuchillo|borracho|puerta)|\bnos va a "
+    r"matar\b",
+    r"\b(esta|ta) me (batendo|agredindo|espancando|enforcando)|\b(me tranquei|(to|estou) "
+    r"(trancad|escondid)[oa]) (no|na|em|com)\b.{0,80}(bat|faca|matar|bebado|porta)",
+    r"\bbije mnie\b|\b(zamkn[eę][lł]am|schowa[lł]am) si[eę]\b.{0,80}(bije|zabije|n[oó]z|"
+    r"pijany|drzwi)",
+    r"\bma (loveste|bate) acum\b|\bm-am ascuns\b.{0,80}(loveste|bate|omoara|cutit|beat)",
+    r"\bschlagt mich (gerade|jetzt)|\b(habe|hab) mich (im|in der|in dem) \w+ (eingeschlossen|"
+    r"versteckt)\b.{0,80}(schlagt|umbringen|messer|betrunken|tur)",
+    r"\b(il|elle) me (frappe|bat|etrangle) (en ce moment|maintenant|la)\b|\bje me suis "
+    r"(enfermee?|cachee?) (dans|sous)\b.{0,80}(frappe|tuer|couteau|ivre|porte)",
+    r"\bmi sta (picchiando|colpendo|strangolando)|\bmi sono (chius|nascost)[ao] (in|nel|nella|"
+    r"dentro)\b.{0,80}(picchia|ammazza|uccide|coltello|ubriaco|porta)",
+    r"\b(mujhe|muje) (abhi )?(maar|mar) (raha|rahi) (hai|h)\b|\b(chhupi|chupi|chhupa|chupa) "
+    r"(hoon|hun|hu|hui)\b.{0,80}(maar|darwaza|chaku)|(maar|darwaza|chaku).{0,80}\b(chhupi|"
+    r"chupi|chhupa|chupa) (hoon|hun|hu|hui)\b|\bjaan se maar (dega|degi|denge)",
+    r"يضربني( \S+){0,2} الآن|مختبئ\S* في",
+)
+
 _CONCERN = (
     (
         r"\bsin esperanza|\bno veo salida|\bquisiera desaparecer|\bno puedo mas\b|\bquiero "
@@ -179,7 +203,11 @@ _WORDS = re.compile(r"[\w']+")
 
 def _phrases() -> list[tuple[str, Tier, str]]:
     nfkd = lambda p: unicodedata.normalize("NFKD", p)  # noqa: E731 - the text is NFKD too
-    return [(nfkd(p), "acute", SI) for p in _ACUTE] + [(p, "concern", k) for p, k in _CONCERN]
+    return (
+        [(nfkd(p), "acute", SI) for p in _ACUTE]
+        + [(nfkd(p), "acute", AB_NOW) for p in _ABUSE_NOW]
+        + [(p, "concern", k) for p, k in _CONCERN]
+    )
 
 
 _phrase_list: list[list[tuple[str, Tier, str]]] = []
