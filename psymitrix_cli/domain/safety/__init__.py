@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
-from psymitrix_cli.domain.safety import conversation, learned, rules, semantic
+from psymitrix_cli.domain.safety import conversation, learned, rules
 from psymitrix_cli.domain.safety.rules import looks_non_english
 from psymitrix_cli.domain.safety.types import NONE, TIER_ORDER, Screen, Tier, highest
 from psymitrix_cli.domain.safety.wording import AI_DISCLOSURE, CONCERN_FOOTER, SAFETY_INSTRUCTION
@@ -58,9 +58,12 @@ def screen_message(text: str) -> Screen:
     if found.tier == "acute" or found.lowered:
         return found  # "I'm not going to kill myself": the models read only the words
     raised = learned.raise_tier(text, found)
-    tier = semantic.message_tier(text, raised.tier)
-    if tier is not None:
-        raised = replace(raised, tier=tier, kind=learned.kind_for(text, raised, tier))
+    if raised.tier == "concern":  # the semantic layer reads only concern; most text never loads it
+        from psymitrix_cli.domain.safety import semantic
+
+        tier = semantic.message_tier(text, raised.tier)
+        if tier is not None:
+            raised = replace(raised, tier=tier, kind=learned.kind_for(text, raised, tier))
     if raised.tier == "acute" and len(text.split()) < MODEL_ACUTE_WORDS:
         # One or two words are too little for a model to call acute on ("note", "tonight"
         # alone); the rules still do where the words say it, and this stays concern.
