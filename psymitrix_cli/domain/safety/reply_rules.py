@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from psymitrix_cli.domain.safety import reply_stance
+from psymitrix_cli.domain.safety import reply_others, reply_stance
 
 # Everything is matched against normalise()d text: lower case, straight quotes,
 # "n't" spelled out, numbers in words turned into digits, single spaces.
@@ -383,7 +383,8 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "method": _METHOD,
     "poison": _POISON,
     "weapon": _WEAPON,
-    "harm_to_others": _OTHERS,
+    "harm_to_others": _OTHERS + reply_others.OTHERS,
+    "amount": reply_others.AMOUNTS,
     "stance": reply_stance.PHRASES,
 }
 
@@ -412,7 +413,7 @@ PAIRS: dict[str, tuple[tuple[str, str], ...]] = {
         ),
         (r"\b(a |one |the )?(full |whole |entire )?(bottle|pack|packet|strip)s?\b", _DEATH_LOOSE),
     ),
-    "means": ((_MEANS, _HARM),),
+    "means": ((_MEANS, _HARM), (reply_others.PLACE, reply_others.NO_STOP)),
     "numbers": ((_NUMBER, _DEATH),),
     "go_ahead": reply_stance.PAIRS,
 }
