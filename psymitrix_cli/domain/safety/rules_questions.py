@@ -15,10 +15,11 @@ from psymitrix_cli.domain.safety.engine import SI, rule
 from psymitrix_cli.domain.safety.vocab import CONTEXT, DRUGS, HIGH, TRAVEL
 
 _ASK = (
-    r"(how (much|many)|what (dose|amount|number|quantity)|what is the (most|max|maximum|highest "
-    r"dose|safest amount)|how (high|tall|far|long|deep|cold)|would (that|it|they|this) be enough|"
-    r"is (that|it|this) enough|would it (work|be quick|be quicker|be painless)|which (is|would "
-    r"be|of them would) (less painful|faster|quicker|more sure|surer|do it))"
+    r"(how (much|many)|what (dose|amount|number|quantity|floor|height|storey)|which floor|"
+    r"what is the (most|max|maximum|highest dose|safest amount)|how (high|tall|far|long|deep|"
+    r"cold)|would (that|it|they|this) be enough|is (that|it|this) enough|would it (work|be "
+    r"quick|be quicker|be painless)|which (is|would be|of them would) (less painful|faster|"
+    r"quicker|more sure|surer|do it))"
 )
 _OUTCOME = (
     r"(kills? (you|me|someone|a person|them|him|her|a grown man)|to die|you die|i die|would die|"
@@ -44,6 +45,8 @@ QUESTIONS = (
         # Gone by the morning: not for a holiday or an early shift.
         r"(will not|am not going to|not going to) be (around|here|alive) (in the morning|when "
         r"(you|they|everyone|the kids|she|he|my \w+) (wake|wakes|get|gets) (up|home|back))",
+        r"(wanted|want|needed|need) (someone|somebody|you|people|one person|anyone) to know "
+        r"before i (go|am gone)$",
         tier="acute",
         kind=SI,
         negated="concern",
