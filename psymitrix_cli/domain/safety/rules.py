@@ -104,11 +104,16 @@ WHOLE = (
         r"(goodbye|said goodbye|say goodbye|saying goodbye)( \w+){0,6} (for the last time|forever|"
         r"for good)",
         r"i am gone (which|and that|and it) (will not|is not going to) be (long|much longer)",
+        # Belongings given away under a cover story: "told her it is just for a while. it
+        # is not."
+        r"(gave|given|giving|rehomed|left) (away )?(the|my) \w+( \w+){0,6} (told|telling) (her|"
+        r"him|them|everyone|my \w+)( that)? (it is|it was|i am|i was)( \w+){0,8} it (is not|was "
+        r"not)$",
         tier="acute",
         kind=SI,
     ),
 )
-_WHOLE_CUES = ("bye", "farewell", "survived", "woke up", "still", "last time", "i am gone")
+_WHOLE_CUES = ("bye", "farewell", "survived", "woke up", "still", "last time", "i am gone", "told")
 _patterns: dict[str, re.Pattern[str]] = {}
 
 

@@ -187,6 +187,8 @@ HARM = (
         r"(set fire to|burn|burn down) (the|my|our) (house|flat|home|car)( \w+){0,2} with (me|us|"
         r"the kids|the baby) in",
         r"(found|tracked|followed) me (to|at) the (refuge|shelter|safe house)",
+        rf"{_ABUSER} (just |has just |has )?(cut|slashed|stabbed|burned|burnt|scalded) (me|my (arm|"
+        r"hand|face|leg|neck|back|chest))( \w+){0,3} with (a|the|her|his) \w+",
         r"(is|am|are) being (dragged|beaten|attacked|kicked|punched|strangled|choked|hit|raped)"
         r"( \w+){0,8} (right now|now)",
         r"(has|have|had) (me|us) locked in",

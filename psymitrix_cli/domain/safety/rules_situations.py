@@ -62,6 +62,20 @@ SITUATIONS = (
         unless=r"\b(so i|catch|take the|get the|change at|slow one|delayed|late|timetable)\b",
     ),
     rule(
+        # A named train that will not slow down, chosen: "the 11:40 does not slow down. that
+        # is the one."
+        r"(the )?(\d{1,2}[:.]?\d{2}|\d{2}|express|fast one|fast train|freight|last train) "
+        r"(does not|will not|never|is not going to) (stop|stops|slow down|slows down)",
+        tier="acute",
+        kind=SI,
+        negated="concern",
+        history=True,
+        needs=r"\b(that is the one|tonight|standing on|waiting on|by the tracks|on the tracks|"
+        r"behind my (flat|house))\b",
+        unless=r"\b(catch|take the|get the|change at|slow one|delayed|timetable|commute|"
+        r"anymore|bus)\b",
+    ),
+    rule(
         # Means bought or kept for one method.
         r"(bought|buying|ordered|got|have got|have|getting|picked up) (a |the |some |my )?"
         r"(hose|hosepipe|tube|pipe)( \w+){0,3} (for|to fit|that fits|to reach) (the|my) "
