@@ -32,6 +32,7 @@ import argparse
 import gzip
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import NamedTuple
 
@@ -102,6 +103,38 @@ def figures(data: list[Row], ngram_at: float, semantic_at: float) -> dict[str, f
     }
 
 
+def _acute_tail(e: dict[str, float]) -> str:
+    return f"eval acute {e['acute']:.1%} ord->acute {e['ord->acute']:.2%}"
+
+
+def _flag_tail(e: dict[str, float]) -> str:
+    return (
+        f"eval concern {e['concern']:.1%} ord flagged {e['ord flagged']:.2%}"
+        f" ord->acute {e['ord->acute']:.2%}"
+    )
+
+
+def sweep(
+    m: learned.Model,
+    attr: str,
+    values: set[float],
+    label: str,
+    tuning: list[Row],
+    evaluation: list[Row],
+    shipped: tuple[float, float],
+    tail: Callable[[dict[str, float]], str],
+) -> None:
+    """Print the figures at each value of one of the loaded n-gram model's thresholds (the
+    shipped one too), then put the shipped one back."""
+    kept = getattr(m, attr)
+    for value in sorted({round(kept, 3), *values}, reverse=True):
+        setattr(m, attr, value)  # tier() reads it from the loaded model
+        t, e = figures(tuning, *shipped), figures(evaluation, *shipped)
+        shown = " ".join(f"{v:6.1%}" for v in t.values())
+        print(f"{label} {value:5.3f}    {shown}  | {tail(e)}")
+    setattr(m, attr, kept)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--write", nargs=3, type=float, metavar=("NGRAM", "SEMANTIC", "ALONE"))
@@ -123,27 +156,10 @@ def main() -> None:
                 f" ord->acute {e['ord->acute']:.2%}"
             )
     m = learned.model()
-    shipped_alone = m.alone_at
-    for alone_at in sorted({round(shipped_alone, 3), 0.95, 0.93, 0.9, 0.875, 0.85}, reverse=True):
-        m.alone_at = alone_at  # tier() reads it from the loaded model
-        t, e = figures(tuning, *shipped), figures(evaluation, *shipped)
-        shown = " ".join(f"{v:6.1%}" for v in t.values())
-        print(
-            f"alone {alone_at:5.3f}    {shown}  | eval acute {e['acute']:.1%}"
-            f" ord->acute {e['ord->acute']:.2%}"
-        )
-    m.alone_at = shipped_alone
-    shipped_flag = m.flag_at
-    flags = {round(shipped_flag, 3), 0.85, 0.825, 0.8, 0.775, 0.75, 0.7, 0.6}
-    for flag_at in sorted(flags, reverse=True):
-        m.flag_at = flag_at  # where the n-gram layer raises none to concern
-        t, e = figures(tuning, *shipped), figures(evaluation, *shipped)
-        shown = " ".join(f"{v:6.1%}" for v in t.values())
-        print(
-            f"flag  {flag_at:5.3f}    {shown}  | eval concern {e['concern']:.1%}"
-            f" ord flagged {e['ord flagged']:.2%} ord->acute {e['ord->acute']:.2%}"
-        )
-    m.flag_at = shipped_flag
+    alone = {0.95, 0.93, 0.9, 0.875, 0.85}
+    sweep(m, "alone_at", alone, "alone", tuning, evaluation, shipped, _acute_tail)
+    flags = {0.85, 0.825, 0.8, 0.775, 0.75, 0.7, 0.6}  # where it raises none to concern
+    sweep(m, "flag_at", flags, "flag ", tuning, evaluation, shipped, _flag_tail)
     if args.flag_at is not None:
         m.header["flag_at"] = args.flag_at
         safety = ROOT / "psymitrix_cli" / "domain" / "safety"
