@@ -46,6 +46,7 @@ PHARMACIST = [
 
 ORDINARY = [
     "hiding in the loo from the toddler for five minutes, she is singing outside the door",
+    "I'm hiding in the bathroom from my kids for some peace, they are screaming about snacks",
     "the kids locked me out of the bedroom again, pillow fort rules apparently",
     "he's got the bread knife out for the birthday cake, we're all singing",
     "Dad's in the garage with the hammer fixing the shelf, finally",

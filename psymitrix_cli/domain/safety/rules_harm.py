@@ -116,7 +116,9 @@ HARM = (
         r"is not letting|"
         r"are not letting) (let )?me (out|leave|go)",
         r"i am (hiding|locked in|barricaded|trapped) (in|from|inside|under|behind)( \w+){0,4} "
-        r"(because|from|while|and) (he|she|they|my)",
+        # Hiding from the kids or the dog for five minutes' peace is not this.
+        r"(because|from|while|and) (he|she|they|my(?! (kids|children|toddler|baby|little ones|"
+        r"dog|cat|puppy)\b))",
         rf"{_ABUSER} (has|have|has got|have got|is holding|got|is carrying) a (knife|gun|weapon|"
         rf"bat)( \w+){{0,3}} "
         r"(threatening|and|saying)",
@@ -252,5 +254,6 @@ HARM = (
         person=False,
         needs=r"\b(looking for me|coming for me|is drunk|is angry|broke in|hurt me|hit me|he is|"
         r"she is|they are|he will|she will|kill me|hurt me|intruder)\b",
+        unless=r"\bfrom (my|the) (kids|children|toddler|baby|little ones|dog|cat|puppy)\b",
     ),
 )
