@@ -38,8 +38,10 @@ MORE = (
         kind=SI,
         negated="concern",
         history=True,
-        # At a pool's edge, working up the nerve is for a dive.
-        unless=r"\b(pool|diving board|dive|diving|swim|swimming|springboard|high board)\b",
+        # At a pool's edge, working up the nerve is for a dive; a climbing wall, a tent
+        # with a broken zip, or being locked out are not a height to fall from either.
+        unless=r"\b(pool|diving board|dive|diving|swim|swimming|springboard|high board|climbing "
+        r"(wall|centre|center|gym)|bouldering|abseil\w*|tent|zip|locked out|fire drill)\b",
         needs=rf"\b({HIGH}|{DRUGS}|{WEAPON}|rope|belt|cord|bath|wrist|wrists|throat|neck|"
         r"tonight|right now|now|shells|bullets)\b",
     ),
