@@ -48,6 +48,7 @@ ORDINARY = [
     "hiding in the loo from the toddler for five minutes, she is singing outside the door",
     "I'm hiding in the bathroom from my kids for some peace, they are screaming about snacks",
     "climbed out of the window of the tent because the zip broke, festival life",
+    "hiding in the wardrobe so the kids can't find me, best hide and seek spot ever",
     "is 40 metres of rope enough for the climbing wall at the leisure centre?",
     "the kids locked me out of the bedroom again, pillow fort rules apparently",
     "he's got the bread knife out for the birthday cake, we're all singing",

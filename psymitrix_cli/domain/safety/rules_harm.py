@@ -152,6 +152,7 @@ HARM = (
         kind=AB_NOW,
         person=False,
         needs=_THREAT_NOW,
+        unless=r"\b(hide and seek|hide-and-seek|hide n seek|sardines|surprise party|playing)\b",
     ),
     rule(
         # The other person, here, with a weapon.
