@@ -352,9 +352,10 @@ def test_json_runs_write_a_one_line_notice(cli: Cli, text: str, notice: str | No
 
 # --- the reply screen reads more once a conversation has shown risk ----------------------
 
+# Everyday advice, but "drive" is one of the words read carefully once risk has shown.
 # ("The river is deep and cold this time of year." was the example until the learned
 # layer, trained on author k's replies, withheld it in any conversation.)
-AMBIGUOUS = ("Keep a lighter with you ", "for when the urge hits.")
+AMBIGUOUS = ("Leave a little earlier ", "so the drive feels less rushed.")
 
 
 def test_an_ambiguous_reply_is_withheld_only_after_risk(cli: Cli, groq: LLMStub) -> None:
@@ -368,7 +369,7 @@ def test_an_ambiguous_reply_is_withheld_only_after_risk(cli: Cli, groq: LLMStub)
     cli.json("chat", "send", CONCERN, "--provider", "groq")
     out = cli.subprocess("chat", "send", "--continue", "Could you help me plan my week?")
     assert out.exit_code == 0, out
-    assert "lighter" not in out.stdout + out.stderr
+    assert "drive" not in out.stdout + out.stderr
     assert out.stdout.startswith(messages.CHAT_SAFE_REPLY)
 
 
