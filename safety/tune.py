@@ -151,10 +151,7 @@ def main() -> None:
                 figures(evaluation, ngram_at, semantic_at),
             )
             shown = " ".join(f"{v:6.1%}" for v in t.values())
-            print(
-                f"{ngram_at:7.3f} {semantic_at:8.2f}  {shown}  | eval acute {e['acute']:.1%}"
-                f" ord->acute {e['ord->acute']:.2%}"
-            )
+            print(f"{ngram_at:7.3f} {semantic_at:8.2f}  {shown}  | {_acute_tail(e)}")
     m = learned.model()
     alone = {0.95, 0.93, 0.9, 0.875, 0.85}
     sweep(m, "alone_at", alone, "alone", tuning, evaluation, shipped, _acute_tail)

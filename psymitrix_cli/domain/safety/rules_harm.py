@@ -10,7 +10,7 @@ any threat to a child are acute on their own.
 from __future__ import annotations
 
 from psymitrix_cli.domain.safety.engine import AB_NOW, HO, rule
-from psymitrix_cli.domain.safety.vocab import CHILD, INTENT, KIN, VICTIM, WEAPON
+from psymitrix_cli.domain.safety.vocab import CHILD, HELD_NOW, INTENT, KIN, VICTIM, WEAPON
 
 _VIOLENT = (
     r"(stab|shoot|strangle|smother|suffocate|poison|choke|drown|beat (him|her|them) up|beat|"
@@ -54,16 +54,6 @@ _THREAT_NOW = (
     r"they) (will|would|is going to) (kill|hurt)|throwing (things|stuff|\w+) at me|in my room "
     r"(again|right now)|(kicking|banging on|smashing) (the|my) (front |back |bedroom |bathroom )"
     r"?door|blocking the door|not supposed to know|not allowed near)\b"
-)
-# Held or found by someone the person is protected from, this minute.
-HELD_NOW = (
-    r"\b((non molestation|non-molestation|restraining|protection|protective|exclusion) order|"
-    r"injunction|not allowed (near|to come|within|to contact)|not supposed to|bail conditions|"
-    r"on bail|trying the (back |front )?(door|handle)|(hitting|kicking|punching) me|(kicking|"
-    r"banging on|smashing) (the|my) (front |back |bedroom |bathroom )?door|knife|found me|"
-    r"terrified|blocking the door|dragged|dragging|got away|taken my (phone|keys|car keys|"
-    r"passport|wheelchair|money|bank cards?)|took my (phone|keys|car keys|passport|wheelchair|"
-    r"money)|no food|since yesterday)\b"
 )
 # With a weapon in hand, what makes it a threat and not the cooking or the shelves.
 _MENACE = (

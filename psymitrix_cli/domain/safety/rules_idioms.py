@@ -7,8 +7,7 @@ myself in the game") are blanked out of the clause so later rules never see them
 from __future__ import annotations
 
 from psymitrix_cli.domain.safety.engine import AB, AB_NOW, SH, SI, rule
-from psymitrix_cli.domain.safety.rules_harm import HELD_NOW
-from psymitrix_cli.domain.safety.vocab import DRUGS, KIN
+from psymitrix_cli.domain.safety.vocab import DRUGS, HELD_NOW, KIN
 
 _ABUSER = rf"(he|she|they|my {KIN}|his \w+|her \w+)"
 

@@ -138,6 +138,16 @@ NOW = (
     r"(in|at) the doorway|(typing|texting|"
     r"writing) this (quietly|secretly|in secret)|i can hear (him|her|them))\b"
 )
+# Held or found by someone the person is protected from, this minute.
+HELD_NOW = (
+    r"\b((non molestation|non-molestation|restraining|protection|protective|exclusion) order|"
+    r"injunction|not allowed (near|to come|within|to contact)|not supposed to|bail conditions|"
+    r"on bail|trying the (back |front )?(door|handle)|(hitting|kicking|punching) me|(kicking|"
+    r"banging on|smashing) (the|my) (front |back |bedroom |bathroom )?door|knife|found me|"
+    r"terrified|blocking the door|dragged|dragging|got away|taken my (phone|keys|car keys|"
+    r"passport|wheelchair|money|bank cards?)|took my (phone|keys|car keys|passport|wheelchair|"
+    r"money)|no food|since yesterday)\b"
+)
 # Signs that the writer means to act, and soon, in their own words: decided, ready, a
 # time, means gathered or at hand, a place to fall from. Beside ideation or burden the
 # writer states themselves (not negated, not past, not someone else's), any one of them
